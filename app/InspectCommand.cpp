@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "InspectCommand.h"
+#include "InspectReport.h"
+#include "topology/TopologyLoader.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace labshare::app {
+
+int runInspect(const QString& file, bool json) {
+    const Result<topology::Topology> loaded = topology::TopologyLoader::load(file);
+    if (!loaded) {
+        std::fprintf(stderr, "labshare: %s\n", qUtf8Printable(loaded.error().message));
+        return 1;
+    }
+    const QByteArray out =
+        json ? QJsonDocument(inspectJson(*loaded)).toJson(QJsonDocument::Indented) : inspectTable(*loaded).toUtf8();
+    std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
+    return loaded->hasErrors() ? 2 : 0;
+}
+
+} // namespace labshare::app

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Application.h"
+#include "CommandLine.h"
+#include "InspectCommand.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstdio>
+
+using labshare::app::Invocation;
+
+int main(int argc, char** argv) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const Invocation invocation = labshare::app::parseCommandLine(arguments);
+
+    switch (invocation.verb) {
+    case Invocation::Verb::Version:
+    case Invocation::Verb::Help:
+        std::printf("%s\n", qUtf8Printable(invocation.text));
+        return 0;
+    case Invocation::Verb::Invalid:
+        std::fprintf(stderr, "%s\n", qUtf8Printable(invocation.text));
+        return 2;
+    case Invocation::Verb::Inspect: {
+        QCoreApplication app(argc, argv);
+        return labshare::app::runInspect(invocation.file, invocation.json);
+    }
+    case Invocation::Verb::Gui:
+        break;
+    }
+    return labshare::app::runGui(argc, argv, invocation.file);
+}

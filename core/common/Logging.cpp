@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/Logging.h"
+
+Q_LOGGING_CATEGORY(lcTopology, "labshare.core.topology")

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLoggingCategory>
+
+// One logging category per area of core.
+Q_DECLARE_LOGGING_CATEGORY(lcTopology)

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace labshare {
+
+enum class ErrorCode {
+    FileUnreadable,
+    BadInput,
+    ProcessFailed,
+};
+
+// What went wrong, for the user (message) and for the log (detail, already redacted).
+struct Error {
+    ErrorCode code = ErrorCode::BadInput;
+    QString message;
+    QString detail;
+};
+
+// A small expected-like type: either a value or an Error.
+template <typename T> class [[nodiscard]] Result {
+public:
+    Result(T value)
+        : m_data(std::move(value)) {}
+    Result(Error error)
+        : m_data(std::move(error)) {}
+
+    bool ok() const { return std::holds_alternative<T>(m_data); }
+    explicit operator bool() const { return ok(); }
+
+    const T& value() const& { return std::get<T>(m_data); }
+    T& value() & { return std::get<T>(m_data); }
+    T&& value() && { return std::get<T>(std::move(m_data)); }
+    const T* operator->() const { return &value(); }
+    const T& operator*() const& { return value(); }
+
+    const Error& error() const { return std::get<Error>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+inline Error makeError(ErrorCode code, QString message, QString detail = {}) {
+    return Error{code, std::move(message), std::move(detail)};
+}
+
+} // namespace labshare
