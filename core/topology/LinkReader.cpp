@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topology/LinkReader.h"
+#include "topology/YamlAccess.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -34,9 +35,9 @@ public:
                 error(link.Mark(), tr("a link must be a map, for example endpoints: [\"r1:e1-1\", \"r2:e1-1\"]"));
                 continue;
             }
-            const YAML::Node type = link["type"];
-            if (type.IsDefined() && type.IsScalar())
-                out.append(readExtended(link, qs(type.Scalar())));
+            const std::optional<YAML::Node> type = child(link, "type");
+            if (type && type->IsScalar())
+                out.append(readExtended(link, qs(type->Scalar())));
             else
                 out.append(readBrief(link));
         }
@@ -58,12 +59,12 @@ private:
 
     Link readBrief(const YAML::Node& link) {
         Link out{QStringLiteral("veth"), {}};
-        const YAML::Node endpoints = link["endpoints"];
-        if (!endpoints.IsSequence()) {
+        const std::optional<YAML::Node> endpoints = child(link, "endpoints");
+        if (!endpoints || !endpoints->IsSequence()) {
             error(link.Mark(), tr("a link needs 'endpoints:' (a list of \"node:interface\") or a 'type:'"));
             return out;
         }
-        for (const YAML::Node& endpoint : endpoints) {
+        for (const YAML::Node& endpoint : *endpoints) {
             if (!endpoint.IsScalar()) {
                 error(endpoint.Mark(), tr("a link endpoint must be text such as \"r1:e1-1\""));
                 continue;
@@ -88,25 +89,27 @@ private:
     }
 
     LinkEndpoint readEndpointObject(const YAML::Node& endpoint) {
-        if (!endpoint.IsMap() || !endpoint["node"].IsScalar()) {
+        const std::optional<YAML::Node> node = child(endpoint, "node");
+        if (!node || !node->IsScalar()) {
             error(endpoint.Mark(), tr("a link endpoint needs 'node:' and 'interface:'"));
             return {};
         }
-        const QString node = qs(endpoint["node"].Scalar());
-        const QString interface = endpoint["interface"].IsScalar() ? qs(endpoint["interface"].Scalar()) : QString();
-        checkNode(node, endpoint["node"].Mark(), node + QLatin1Char(':') + interface);
-        return {node, interface};
+        const std::optional<YAML::Node> interfaceNode = child(endpoint, "interface");
+        const QString name = qs(node->Scalar());
+        const QString interface = interfaceNode && interfaceNode->IsScalar() ? qs(interfaceNode->Scalar()) : QString();
+        checkNode(name, node->Mark(), name + QLatin1Char(':') + interface);
+        return {name, interface};
     }
 
     Link readExtended(const YAML::Node& link, const QString& type) {
         Link out{type, {}};
-        const YAML::Node endpoints = link["endpoints"];
-        const YAML::Node endpoint = link["endpoint"];
-        if (endpoints.IsSequence()) {
-            for (const YAML::Node& e : endpoints)
+        const std::optional<YAML::Node> endpoints = child(link, "endpoints");
+        const std::optional<YAML::Node> endpoint = child(link, "endpoint");
+        if (endpoints && endpoints->IsSequence()) {
+            for (const YAML::Node& e : *endpoints)
                 out.endpoints.append(readEndpointObject(e));
-        } else if (endpoint.IsDefined()) {
-            out.endpoints.append(readEndpointObject(endpoint));
+        } else if (endpoint) {
+            out.endpoints.append(readEndpointObject(*endpoint));
         } else {
             error(link.Mark(), tr("a '%1' link needs 'endpoints:' or 'endpoint:'").arg(type));
         }

@@ -79,12 +79,19 @@ public:
 
 private:
     void readRoot(const YAML::Node& root) {
+        if (root.IsNull()) {
+            m_topology.problems.append({{m_locator.file(), 1, 1},
+                                        Severity::Error,
+                                        tr("this is not a containerlab topology: the file is empty"),
+                                        QString()});
+            return;
+        }
         if (!root.IsMap()) {
             error(root.Mark(), tr("this is not a containerlab topology: a topology is a YAML map with 'name:' and "
                                   "'topology:'"));
             return;
         }
-        YAML::Node topologyNode;
+        std::optional<YAML::Node> topologyNode;
         YAML::Mark topologyMark;
         bool haveName = false;
         for (const auto& kv : root) {
@@ -102,7 +109,7 @@ private:
                         tr("unknown key '%1': containerlab refuses keys it does not know").arg(qs(key)));
             }
         }
-        if (!topologyNode.IsDefined()) {
+        if (!topologyNode) {
             error(root.Mark(), tr("this is not a containerlab topology: it has no 'topology:' section"));
             return;
         }
@@ -111,13 +118,13 @@ private:
             error(root.Mark(), tr("the lab has no 'name:'; containerlab needs one (LabShare uses '%1' meanwhile)")
                                    .arg(m_topology.name));
         }
-        readTopology(topologyNode, topologyMark);
+        readTopology(*topologyNode, topologyMark);
     }
 
     QMap<QString, NodeDefinition> readLevels(const YAML::Node& map, const char* what, PublishOrigin origin,
                                              bool lowerCaseKeys) {
         QMap<QString, NodeDefinition> out;
-        if (map.IsNull() || !map.IsDefined())
+        if (map.IsNull())
             return out;
         if (!map.IsMap()) {
             error(map.Mark(), tr("'%1' must be a map").arg(QLatin1String(what)));
@@ -141,8 +148,8 @@ private:
         NodeDefinition defaults;
         QMap<QString, NodeDefinition> kinds;
         QMap<QString, NodeDefinition> groups;
-        YAML::Node nodes;
-        YAML::Node links;
+        std::optional<YAML::Node> nodes;
+        std::optional<YAML::Node> links;
         YAML::Mark nodesMark = topoMark;
         for (const auto& kv : topo) {
             const std::string key = kv.first.Scalar();
@@ -159,13 +166,13 @@ private:
             } else if (key == "links")
                 links = kv.second;
         }
-        if (!nodes.IsDefined() || nodes.IsNull() || !nodes.IsMap()) {
-            error(nodes.IsMap() || !nodes.IsDefined() || nodes.IsNull() ? nodesMark : nodes.Mark(),
+        if (!nodes || !nodes->IsMap()) {
+            error(nodes && !nodes->IsNull() ? nodes->Mark() : nodesMark,
                   tr("the topology has no nodes: 'topology.nodes' must be a map of node names to settings"));
             return;
         }
         const NodeResolver resolver(std::move(defaults), std::move(kinds), std::move(groups));
-        for (const auto& kv : nodes) {
+        for (const auto& kv : *nodes) {
             const QString name = qs(kv.first.Scalar());
             const NodeDefinition def = NodeDefinition::read(kv.second, m_locator.at(kv.first.Mark()),
                                                             PublishOrigin::Node, m_locator, m_topology.problems, name);
@@ -174,8 +181,8 @@ private:
             checkNode(node, kv.first.Mark());
             m_topology.nodes.append(std::move(node));
         }
-        if (links.IsDefined() && !links.IsNull())
-            m_topology.links = readLinks(links, m_topology, m_locator);
+        if (links && !links->IsNull())
+            m_topology.links = readLinks(*links, m_topology, m_locator);
     }
 
     void checkNode(Node& node, const YAML::Mark& mark) {

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run labshare(const QStringList& args, const QString& workDir = QString()) {
+    QProcess p;
+    // No display and no Qt platform: the CLI verbs must not need either.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin")); // no containerlab here
+    p.setProcessEnvironment(env);
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    p.start(QStringLiteral(LABSHARE_BINARY), args);
+    if (!p.waitForFinished(30000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+const QByteArray kClassroom = R"(name: classroom
+topology:
+  kinds:
+    nokia_srlinux:
+      image: ghcr.io/nokia/srlinux:24.10
+      labels:
+        labshare.publish: "tls/57400/instructor@example.edu,example.edu"
+  nodes:
+    leaf1:
+      kind: nokia_srlinux
+      mgmt-ipv4: 172.31.0.11
+)";
+
+} // namespace
+
+class TestInspectCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void printsVersionWithoutADisplay();
+    void printsHelpWithoutADisplay();
+    void printsTheDocumentedJson();
+    void exitsTwoOnErrorsAndStillPrints();
+    void exitsOneWhenTheFileCannotBeRead();
+    void printsAHumanTable();
+    void refusesBadUsage_data();
+    void refusesBadUsage();
+
+private:
+    QString write(const QString& name, const QByteArray& content) {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(content);
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+void TestInspectCli::printsVersionWithoutADisplay() {
+    const Run r = labshare({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), QByteArray("labshare " LABSHARE_VERSION));
+}
+
+void TestInspectCli::printsHelpWithoutADisplay() {
+    const Run r = labshare({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("labshare inspect FILE [--json]"));
+}
+
+void TestInspectCli::printsTheDocumentedJson() {
+    write(QStringLiteral("classroom.clab.yml"), kClassroom);
+    const Run r = labshare({QStringLiteral("inspect"), QStringLiteral("classroom.clab.yml"), QStringLiteral("--json")},
+                           m_dir.path());
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(root.value(QLatin1String("name")).toString(), QStringLiteral("classroom"));
+    QCOMPARE(root.value(QLatin1String("file")).toString(), QStringLiteral("classroom.clab.yml"));
+    QVERIFY(root.value(QLatin1String("problems")).isArray());
+    QCOMPARE(root.value(QLatin1String("problems")).toArray().size(), 0);
+    const QJsonArray nodes = root.value(QLatin1String("nodes")).toArray();
+    QCOMPARE(nodes.size(), 1);
+    const QJsonObject leaf1 = nodes.at(0).toObject();
+    const QJsonObject expectedNode{{"name", "leaf1"},
+                                   {"kind", "nokia_srlinux"},
+                                   {"image", "ghcr.io/nokia/srlinux:24.10"},
+                                   {"group", ""},
+                                   {"container", "clab-classroom-leaf1"},
+                                   {"mgmt_ipv4", "172.31.0.11"},
+                                   {"mgmt_ipv6", ""},
+                                   {"address_source", "static"}};
+    for (auto it = expectedNode.constBegin(); it != expectedNode.constEnd(); ++it)
+        QCOMPARE(leaf1.value(it.key()), it.value());
+    const QJsonArray publish = leaf1.value(QLatin1String("publish")).toArray();
+    QCOMPARE(publish.size(), 1);
+    const QJsonObject entry = publish.at(0).toObject();
+    QCOMPARE(entry.value(QLatin1String("type")).toString(), QStringLiteral("tls"));
+    QCOMPARE(entry.value(QLatin1String("port")).toInt(), 57400);
+    QCOMPARE(entry.value(QLatin1String("allow")).toArray(),
+             (QJsonArray{QStringLiteral("instructor@example.edu"), QStringLiteral("example.edu")}));
+    QCOMPARE(entry.value(QLatin1String("from")).toString(), QStringLiteral("label"));
+    QCOMPARE(entry.value(QLatin1String("name")).toString(), QStringLiteral("clab-leaf1-tls-57400"));
+}
+
+void TestInspectCli::exitsTwoOnErrorsAndStillPrints() {
+    const QString path = write(QStringLiteral("bad.clab.yml"), "name: bad\n"
+                                                               "topology:\n"
+                                                               "  nodes:\n"
+                                                               "    r1: {kind: linux, publish: [udp/53, tcp/22]}\n");
+    const Run r = labshare({QStringLiteral("inspect"), path, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 2);
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray problems = root.value(QLatin1String("problems")).toArray();
+    bool found = false;
+    for (const QJsonValue& v : problems) {
+        const QJsonObject p = v.toObject();
+        if (p.value(QLatin1String("severity")).toString() == QLatin1String("error")) {
+            QCOMPARE(p.value(QLatin1String("line")).toInt(), 4);
+            QCOMPARE(p.value(QLatin1String("column")).toInt(), 33);
+            QVERIFY(p.value(QLatin1String("message")).toString().contains(QStringLiteral("udp")));
+            found = true;
+        }
+    }
+    QVERIFY(found);
+    // The rest of the lab is still there.
+    QCOMPARE(
+        root.value(QLatin1String("nodes")).toArray().at(0).toObject().value(QLatin1String("publish")).toArray().size(),
+        1);
+}
+
+void TestInspectCli::exitsOneWhenTheFileCannotBeRead() {
+    const Run r = labshare({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("missing.clab.yml"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("missing.clab.yml"));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestInspectCli::printsAHumanTable() {
+    const QString path = write(QStringLiteral("table.clab.yml"), "name: table\n"
+                                                                 "topology:\n"
+                                                                 "  nodes:\n"
+                                                                 "    r1: {kind: srl, publish: [tcp/22, tcp/0]}\n");
+    const Run r = labshare({QStringLiteral("inspect"), path});
+    QCOMPARE(r.exitCode, 2);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(QStringLiteral("NODE")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("nokia_srlinux")));
+    QVERIFY(out.contains(QStringLiteral("clab-r1-tcp-22")));
+    QVERIFY2(out.contains(path + QStringLiteral(":4:39: error: port 0")), qPrintable(out));
+}
+
+void TestInspectCli::refusesBadUsage_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no file") << QStringList{"inspect"};
+    QTest::newRow("unknown option") << QStringList{"inspect", "x.clab.yml", "--frobnicate"};
+    QTest::newRow("two files") << QStringList{"inspect", "a.clab.yml", "b.clab.yml"};
+}
+
+void TestInspectCli::refusesBadUsage() {
+    QFETCH(QStringList, args);
+    const Run r = labshare(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("Usage:"));
+}
+
+QTEST_GUILESS_MAIN(TestInspectCli)
+#include "tst_inspectcli.moc"

@@ -1,0 +1,26 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# core/ links Qt Core and Network only; each third-party library has one home.
+set -u
+cd "$1"
+status=0
+fail() { echo "layering: $1"; status=1; }
+src() { find "$@" -name '*.cpp' -o -name '*.h' 2>/dev/null; }
+
+gui=$(src core | xargs grep -lE '#include *<(QtGui|QtWidgets|QWidget|QApplication|QGuiApplication|QIcon|QPixmap|QImage|QClipboard|QDesktopServices|QSystemTrayIcon)' 2>/dev/null)
+[ -z "$gui" ] || fail "core/ includes QtGui or QtWidgets: $gui"
+gui=$(src core | xargs grep -lE '\b(QWidget|QApplication|QIcon|QDesktopServices)\b' 2>/dev/null)
+[ -z "$gui" ] || fail "core/ names GUI classes: $gui"
+grep -qE 'Qt6?::(Gui|Widgets)' core/CMakeLists.txt && fail "core/CMakeLists.txt links Qt Gui or Widgets"
+
+home() { # pattern home library
+    out=$(src app core ui tests | grep -v "^$2/" | xargs grep -lE "$1" 2>/dev/null)
+    [ -z "$out" ] || fail "$3 used outside $2/: $out"
+}
+home '#include *<yaml-cpp/' core/topology yaml-cpp
+home '#include *<libssh/' core/tunnel libssh
+home '#include *<(qt6keychain|qtkeychain)/' core/secrets QtKeychain
+home '#include *<qrencode' ui libqrencode
+
+[ $status -eq 0 ] && echo "layering: core is GUI-free; yaml-cpp, libssh, QtKeychain and libqrencode each stay in their home"
+exit $status
