@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace labshare::topology {
 
@@ -22,7 +23,10 @@ class LinkReader {
 public:
     LinkReader(Topology& topology, const YamlLocator& locator)
         : m_topology(topology)
-        , m_locator(locator) {}
+        , m_locator(locator) {
+        for (const Node& node : std::as_const(topology.nodes))
+            m_nodes.insert(node.name);
+    }
 
     QList<Link> read(const YAML::Node& links) {
         QList<Link> out;
@@ -50,7 +54,7 @@ private:
     }
 
     bool checkNode(const QString& node, const YAML::Mark& mark, const QString& endpointText) {
-        if (m_topology.node(node))
+        if (m_nodes.contains(node))
             return true;
         error(mark,
               tr("link endpoint '%1' names node '%2', which the topology does not define").arg(endpointText, node));
@@ -118,6 +122,7 @@ private:
 
     Topology& m_topology;
     const YamlLocator& m_locator;
+    QSet<QString> m_nodes;
 };
 
 } // namespace

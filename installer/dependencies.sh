@@ -1,0 +1,34 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what LabShare needs on Debian 12, from Debian's own packages.
+#   installer/dependencies.sh build   compilers, Qt 6 and the libraries LabShare links
+#   installer/dependencies.sh test    the above, plus the real servers and tools the tests drive
+# Packages already present are not fetched again; sudo is used only when not run as root.
+set -eu
+
+build_packages="cmake g++ ninja-build pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools
+ qtkeychain-qt6-dev libssh-dev libyaml-cpp-dev libqrencode-dev libssl-dev libgl-dev"
+test_packages="clang-format git"
+
+case "${1:-build}" in
+build) packages="$build_packages" ;;
+test) packages="$build_packages $test_packages" ;;
+*) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -z "$missing" ]; then
+    echo "dependencies: all $(echo $packages | wc -w) packages present"
+    exit 0
+fi
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+echo "dependencies: installing$missing"
+as_root apt-get update -qq
+# shellcheck disable=SC2086
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

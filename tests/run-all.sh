@@ -1,0 +1,16 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what the tests need, builds LabShare with warnings as errors, and runs every test:
+# unit, ui, integration and style (clang-format, layering). CI runs exactly this.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+"$top/installer/dependencies.sh" test
+cd "$top"
+cmake --preset ci >/dev/null
+cmake --build --preset ci
+# Tests never touch the user's own configuration or keyring.
+HOME=$(mktemp -d)
+XDG_RUNTIME_DIR=$(mktemp -d)
+export HOME XDG_RUNTIME_DIR
+chmod 700 "$XDG_RUNTIME_DIR"
+ctest --preset ci --no-tests=error "$@"
