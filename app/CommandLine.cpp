@@ -5,12 +5,27 @@ namespace labshare::app {
 
 namespace {
 
-const char* const kUsage = "Usage:\n"
-                           "  labshare [FILE]                 open the desktop app, optionally on a topology\n"
-                           "  labshare inspect FILE [--json]  show the lab's nodes, addresses, publish entries and\n"
-                           "                                  problems; exit 0 when there is no error, 2 when\n"
-                           "                                  there is one, 1 when the file cannot be read\n"
-                           "  labshare --version | --help\n";
+const char* const kUsage =
+    "Usage:\n"
+    "  labshare [FILE]                 open the desktop app, optionally on a topology\n"
+    "  labshare inspect FILE [--json]  show the lab's nodes, addresses, publish entries and\n"
+    "                                  problems; exit 0 when there is no error, 2 when\n"
+    "                                  there is one, 1 when the file cannot be read\n"
+    "  labshare up FILE [--relay URL] [--only NODE[:TYPE/PORT]]... [--target NODE=HOST]...\n"
+    "              [--json] [--accept-new-host-key] [--open-anyway]\n"
+    "                                  publish the lab's ports until SIGINT/SIGTERM; relay URLs:\n"
+    "                                  lan://[ADDRESS] (the default, no account) or\n"
+    "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
+    "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
+    "                                  &bind=ADDRESS&proxy=http://host:port\n"
+    "  labshare --version | --help\n";
+
+Invocation textOnly(Invocation::Verb verb, const QString& text) {
+    Invocation inv;
+    inv.verb = verb;
+    inv.text = text;
+    return inv;
+}
 
 Invocation invalid(const QString& message) {
     Invocation inv;
@@ -26,7 +41,7 @@ Invocation parseInspect(const QStringList& args) {
         if (arg == QLatin1String("--json"))
             inv.json = true;
         else if (arg == QLatin1String("--help") || arg == QLatin1String("-h"))
-            return {Invocation::Verb::Help, {}, false, QLatin1String(kUsage)};
+            return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
         else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-"))
             return invalid(QStringLiteral("labshare inspect: unknown option %1").arg(arg));
         else if (inv.file.isEmpty())
@@ -40,6 +55,51 @@ Invocation parseInspect(const QStringList& args) {
     return inv;
 }
 
+Invocation parseUp(const QStringList& args) {
+    Invocation inv;
+    inv.verb = Invocation::Verb::Up;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        const auto value = [&](QString& into) {
+            if (i + 1 >= args.size())
+                return false;
+            into = args.at(++i);
+            return true;
+        };
+        QString v;
+        if (arg == QLatin1String("--json")) {
+            inv.json = true;
+        } else if (arg == QLatin1String("--accept-new-host-key")) {
+            inv.acceptNewHostKey = true;
+        } else if (arg == QLatin1String("--open-anyway")) {
+            inv.openAnyway = true;
+        } else if (arg == QLatin1String("--relay")) {
+            if (!value(inv.relay))
+                return invalid(QStringLiteral("labshare up: --relay needs a URL"));
+        } else if (arg == QLatin1String("--only")) {
+            if (!value(v))
+                return invalid(QStringLiteral("labshare up: --only needs NODE or NODE:TYPE/PORT"));
+            inv.only << v;
+        } else if (arg == QLatin1String("--target")) {
+            if (!value(v) || !v.contains(QLatin1Char('=')))
+                return invalid(QStringLiteral("labshare up: --target needs NODE=HOST"));
+            inv.targets << v;
+        } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
+        } else if (arg.startsWith(QLatin1Char('-'))) {
+            return invalid(QStringLiteral("labshare up: unknown option %1").arg(arg));
+        } else if (inv.file.isEmpty()) {
+            inv.file = arg;
+        } else {
+            return invalid(
+                QStringLiteral("labshare up: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
+        }
+    }
+    if (inv.file.isEmpty())
+        return invalid(QStringLiteral("labshare up: name a topology file"));
+    return inv;
+}
+
 } // namespace
 
 Invocation parseCommandLine(const QStringList& arguments) {
@@ -48,11 +108,13 @@ Invocation parseCommandLine(const QStringList& arguments) {
         return {};
     const QString& first = args.constFirst();
     if (first == QLatin1String("--version") || first == QLatin1String("-v"))
-        return {Invocation::Verb::Version, {}, false, QStringLiteral("labshare " LABSHARE_VERSION)};
+        return textOnly(Invocation::Verb::Version, QStringLiteral("labshare " LABSHARE_VERSION));
     if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help"))
-        return {Invocation::Verb::Help, {}, false, QLatin1String(kUsage)};
+        return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
     if (first == QLatin1String("inspect"))
         return parseInspect(args.mid(1));
+    if (first == QLatin1String("up"))
+        return parseUp(args.mid(1));
     // Qt's own GUI options (-platform offscreen, -style fusion, -reverse, …) pass through to QApplication.
     static const QStringList qtOptionsWithValue = {
         QStringLiteral("-platform"),        QStringLiteral("-platformpluginpath"),

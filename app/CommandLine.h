@@ -9,12 +9,18 @@ namespace labshare::app {
 // What the user asked for on the command line. Parsing needs no QCoreApplication, so --help and
 // --version work without a display.
 struct Invocation {
-    enum class Verb { Gui, Inspect, Help, Version, Invalid };
+    enum class Verb { Gui, Inspect, Up, Help, Version, Invalid };
 
     Verb verb = Verb::Gui;
     QString file;
     bool json = false;
     QString text; // help text for Help, the message for Invalid
+    // up
+    QString relay = QStringLiteral("lan://");
+    QStringList only;    // NODE or NODE:TYPE/PORT
+    QStringList targets; // NODE=HOST
+    bool acceptNewHostKey = false;
+    bool openAnyway = false;
 };
 
 Invocation parseCommandLine(const QStringList& arguments);

@@ -2,6 +2,7 @@
 #include "Application.h"
 #include "CommandLine.h"
 #include "InspectCommand.h"
+#include "UpCommand.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -27,6 +28,10 @@ int main(int argc, char** argv) {
     case Invocation::Verb::Inspect: {
         QCoreApplication app(argc, argv);
         return labshare::app::runInspect(invocation.file, invocation.json);
+    }
+    case Invocation::Verb::Up: {
+        QCoreApplication app(argc, argv);
+        return labshare::app::runUp(invocation);
     }
     case Invocation::Verb::Gui:
         break;

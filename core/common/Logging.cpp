@@ -2,3 +2,4 @@
 #include "common/Logging.h"
 
 Q_LOGGING_CATEGORY(lcTopology, "labshare.core.topology")
+Q_LOGGING_CATEGORY(lcTunnel, "labshare.core.tunnel")

@@ -5,3 +5,4 @@
 
 // One logging category per area of core.
 Q_DECLARE_LOGGING_CATEGORY(lcTopology)
+Q_DECLARE_LOGGING_CATEGORY(lcTunnel)

@@ -12,6 +12,11 @@ enum class ErrorCode {
     FileUnreadable,
     BadInput,
     ProcessFailed,
+    Network,
+    HostKeyUnknown,
+    HostKeyChanged,
+    AuthFailed,
+    Cancelled,
 };
 
 // What went wrong, for the user (message) and for the log (detail, already redacted).
@@ -36,7 +41,9 @@ public:
     T& value() & { return std::get<T>(m_data); }
     T&& value() && { return std::get<T>(std::move(m_data)); }
     const T* operator->() const { return &value(); }
+    T* operator->() { return &value(); }
     const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
 
     const Error& error() const { return std::get<Error>(m_data); }
 

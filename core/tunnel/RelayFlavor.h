@@ -17,7 +17,7 @@ enum class RelayFlavor {
     Pinggy,       // URLs printed on the session channel
 };
 
-QString relayFlavorName(RelayFlavor flavor);                      // "lan", "openssh", "sish", "localhost.run", …
+QString relayFlavorName(RelayFlavor flavor);                         // "lan", "openssh", "sish", "localhost.run", …
 std::optional<RelayFlavor> relayFlavorFromName(const QString& name); // accepts the names above
 
 } // namespace labshare::tunnel

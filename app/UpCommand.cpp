@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "UpCommand.h"
+#include "SignalWatcher.h"
+#include "UpReport.h"
+#include "share/ShareName.h"
+#include "share/ShareSession.h"
+#include "topology/TopologyLoader.h"
+#include "tunnel/TunnelEngine.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace labshare::app {
+
+using topology::PublishSpec;
+
+namespace {
+
+void warn(const QString& text) {
+    std::fprintf(stderr, "labshare: %s\n", qUtf8Printable(text));
+}
+
+// Headless secrets: asked on the terminal without echo; none when there is no terminal.
+std::optional<QByteArray> askOnTerminal(tunnel::SecretKind kind, const QString& what) {
+    if (kind == tunnel::SecretKind::Token || !::isatty(STDIN_FILENO))
+        return std::nullopt;
+    std::fprintf(stderr, "%s for %s: ", kind == tunnel::SecretKind::KeyPassphrase ? "Passphrase" : "Password",
+                 qUtf8Printable(what));
+    termios old{};
+    ::tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    char buffer[1024] = {};
+    const bool ok = std::fgets(buffer, sizeof(buffer), stdin) != nullptr;
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    std::fputc('\n', stderr);
+    QByteArray secret(buffer);
+    std::fill(std::begin(buffer), std::end(buffer), '\0');
+    if (!ok)
+        return std::nullopt;
+    secret.chop(secret.endsWith('\n') ? 1 : 0);
+    return secret;
+}
+
+struct Selection {
+    QString node;
+    PublishSpec spec;
+};
+
+// What to publish: every effective entry, or the --only picks (a node, or one TYPE/PORT of it,
+// declared or not). Entries that name allowed users stay out unless --open-anyway: the gate that
+// would check them does not exist yet, and an open share must be a decision.
+Result<QList<Selection>> select(const topology::Topology& lab, const Invocation& inv) {
+    QList<Selection> out;
+    const auto add = [&](const QString& node, const PublishSpec& spec) {
+        if (!spec.isOpen() && !inv.openAnyway) {
+            warn(QStringLiteral("%1 is meant only for %2; it is left out, because LabShare cannot check who connects "
+                                "yet. Add --open-anyway to publish it open to anyone.")
+                     .arg(share::shareName(node, spec), spec.allowed.join(QStringLiteral(", "))));
+            return;
+        }
+        out.append({node, spec});
+    };
+    if (inv.only.isEmpty()) {
+        for (const topology::Node& node : lab.nodes)
+            for (const PublishSpec& spec : node.publish)
+                add(node.name, spec);
+        return out;
+    }
+    for (const QString& pick : inv.only) {
+        const QString nodeName = pick.section(QLatin1Char(':'), 0, 0);
+        const topology::Node* node = lab.node(nodeName);
+        if (!node)
+            return makeError(ErrorCode::BadInput,
+                             QStringLiteral("--only %1: the lab has no node '%2'").arg(pick, nodeName));
+        if (!pick.contains(QLatin1Char(':'))) {
+            for (const PublishSpec& spec : node->publish)
+                add(nodeName, spec);
+            continue;
+        }
+        Result<PublishSpec> wanted = PublishSpec::parse(pick.section(QLatin1Char(':'), 1));
+        if (!wanted)
+            return makeError(ErrorCode::BadInput, QStringLiteral("--only %1: %2").arg(pick, wanted.error().message));
+        const auto declared = std::find_if(node->publish.cbegin(), node->publish.cend(), [&](const PublishSpec& s) {
+            return s.type == wanted->type && s.port == wanted->port;
+        });
+        add(nodeName, declared != node->publish.cend() ? *declared : *wanted);
+    }
+    return out;
+}
+
+} // namespace
+
+int runUp(const Invocation& inv) {
+    const Result<tunnel::RelayProfile> relay = tunnel::RelayProfile::fromUrl(inv.relay);
+    if (!relay) {
+        warn(relay.error().message);
+        return 2;
+    }
+    const Result<topology::Topology> lab = topology::TopologyLoader::load(inv.file);
+    if (!lab) {
+        warn(lab.error().message);
+        return 1;
+    }
+    for (const topology::Problem& p : lab->problems)
+        std::fprintf(stderr, "%s\n", qUtf8Printable(p.toString()));
+    const Result<QList<Selection>> selection = select(*lab, inv);
+    if (!selection) {
+        warn(selection.error().message);
+        return 2;
+    }
+
+    tunnel::TunnelEngine::Options options;
+    options.hostKeys = inv.acceptNewHostKey ? tunnel::HostKeyPolicy::AcceptNew : tunnel::HostKeyPolicy::Refuse;
+    options.secrets = askOnTerminal;
+    tunnel::TunnelEngine engine(*relay, options);
+    share::ShareSession session(engine, *lab);
+    for (const QString& t : inv.targets)
+        session.setTargetOverride(t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1));
+
+    UpReport report(inv.json, stdout);
+    int exitCode = 0;
+    QObject::connect(&session, &share::ShareSession::shareChanged, &session, [&](const share::ShareRow& row) {
+        report.shareChanged(row, session.rows());
+        if (row.health.state == tunnel::ShareState::Failed) {
+            warn(row.name + QStringLiteral(": ") + row.health.lastError);
+            exitCode = 1;
+            QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
+        }
+    });
+    QObject::connect(&session, &share::ShareSession::healthUpdated, &session,
+                     [&](const QList<share::ShareRow>& rows) { report.healthUpdated(rows); });
+
+    int published = 0;
+    for (const Selection& s : *selection) {
+        const Result<QString> name = session.publish(s.node, s.spec);
+        if (name)
+            ++published;
+        else
+            warn(name.error().message);
+    }
+    if (published == 0) {
+        warn(QStringLiteral("nothing to publish in %1").arg(inv.file));
+        return 2;
+    }
+
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [] { QCoreApplication::exit(0); });
+    const int rc = QCoreApplication::exec();
+    // Tear down, then let the last "stopped" reports through before exiting.
+    engine.shutdown();
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents();
+    return exitCode != 0 ? exitCode : rc;
+}
+
+} // namespace labshare::app

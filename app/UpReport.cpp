@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "UpReport.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace labshare::app {
+
+using tunnel::shareStateName;
+
+QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
+    return {{QStringLiteral("event"), QStringLiteral("share")},
+            {QStringLiteral("name"), row.name},
+            {QStringLiteral("node"), row.node},
+            {QStringLiteral("type"), topology::publishTypeName(row.spec.type)},
+            {QStringLiteral("port"), row.spec.port},
+            {QStringLiteral("state"), shareStateName(row.health.state)},
+            {QStringLiteral("public"), row.health.publicAddress()},
+            {QStringLiteral("url"), row.url},
+            {QStringLiteral("target"), row.target},
+            {QStringLiteral("allow"), QJsonArray::fromStringList(row.spec.allowed)},
+            {QStringLiteral("error"), row.health.lastError}};
+}
+
+QJsonObject UpReport::healthEvent(const share::ShareRow& row) {
+    const tunnel::ShareHealth& h = row.health;
+    const qint64 uptime = h.upSinceMs ? (QDateTime::currentMSecsSinceEpoch() - h.upSinceMs) / 1000 : 0;
+    const QString target = h.target == tunnel::Reachability::Reachable     ? QStringLiteral("reachable")
+                           : h.target == tunnel::Reachability::Unreachable ? QStringLiteral("unreachable")
+                                                                           : QStringLiteral("unknown");
+    return {{QStringLiteral("event"), QStringLiteral("health")},
+            {QStringLiteral("name"), row.name},
+            {QStringLiteral("state"), shareStateName(h.state)},
+            {QStringLiteral("public"), h.publicAddress()},
+            {QStringLiteral("rtt_ms"), h.rttMs},
+            {QStringLiteral("open"), h.openConnections},
+            {QStringLiteral("total"), static_cast<qint64>(h.totalConnections)},
+            {QStringLiteral("bytes_to_node"), static_cast<qint64>(h.bytesToNode)},
+            {QStringLiteral("bytes_from_node"), static_cast<qint64>(h.bytesFromNode)},
+            {QStringLiteral("uptime_s"), uptime},
+            {QStringLiteral("node_port"), target},
+            {QStringLiteral("error"), h.lastError}};
+}
+
+QString UpReport::table(const QList<share::ShareRow>& rows) {
+    QStringList lines;
+    qsizetype wName = 5, wState = 5, wPublic = 6;
+    for (const share::ShareRow& r : rows) {
+        wName = std::max(wName, r.name.size());
+        wState = std::max(wState, shareStateName(r.health.state).size());
+        wPublic = std::max(wPublic, r.health.publicAddress().size());
+    }
+    const auto line = [&](const QString& a, const QString& b, const QString& c, const QString& d) -> QString {
+        const QString text =
+            a.leftJustified(wName + 2) + b.leftJustified(wState + 2) + c.leftJustified(wPublic + 2) + d;
+        return text.trimmed();
+    };
+    lines << line(QStringLiteral("SHARE"), QStringLiteral("STATE"), QStringLiteral("PUBLIC"),
+                  QStringLiteral("OPEN / ERROR"));
+    for (const share::ShareRow& r : rows) {
+        const QString detail = !r.health.lastError.isEmpty() ? r.health.lastError : r.url;
+        lines << line(r.name, shareStateName(r.health.state),
+                      r.health.publicAddress().isEmpty() ? QStringLiteral("-") : r.health.publicAddress(), detail);
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void UpReport::writeLine(const QJsonObject& object) {
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), m_out);
+    std::fflush(m_out);
+}
+
+void UpReport::shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all) {
+    if (m_json) {
+        writeLine(shareEvent(row));
+        return;
+    }
+    QList<share::ShareRow> shown = all;
+    if (std::none_of(shown.cbegin(), shown.cend(), [&](const share::ShareRow& r) { return r.name == row.name; }))
+        shown.append(row); // a share that just stopped
+    const QByteArray text = "\n" + table(shown).toUtf8();
+    std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), m_out);
+    std::fflush(m_out);
+}
+
+void UpReport::healthUpdated(const QList<share::ShareRow>& rows) {
+    if (!m_json)
+        return;
+    for (const share::ShareRow& r : rows)
+        writeLine(healthEvent(r));
+}
+
+} // namespace labshare::app

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "topology/Topology.h"
+#include "tunnel/ShareHealth.h"
+#include "tunnel/TunnelEngine.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+namespace labshare::share {
+
+// A published (or to-be-published) port, as every view shows it.
+struct ShareRow {
+    QString name;
+    QString node;
+    QString kind;
+    topology::PublishSpec spec;
+    QString target; // host the node is reached at
+    tunnel::ShareHealth health;
+    QString url; // what users open: http(s)://…, ssh://user@host:port, or empty
+};
+
+// What is published for the open lab: the one object the window, the tray and `labshare up`
+// drive. It turns ticked entries into forwards on the tunnel engine and the engine's health
+// into share rows. Lives on the engine's thread.
+class ShareSession : public QObject {
+    Q_OBJECT
+
+public:
+    ShareSession(tunnel::TunnelEngine& engine, topology::Topology topology, QObject* parent = nullptr);
+
+    const topology::Topology& topology() const { return m_topology; }
+    // Reaches `node` at `host` instead of its management address (the user typed it, or --target).
+    void setTargetOverride(const QString& node, const QString& host);
+
+    // Publishes one entry of a node. Fails when the node is unknown or has no address to reach it at.
+    Result<QString> publish(const QString& node, const topology::PublishSpec& spec);
+    void unpublish(const QString& name);
+    void unpublishAll();
+
+    QList<ShareRow> rows() const;
+    const ShareRow* row(const QString& name) const;
+
+Q_SIGNALS:
+    void shareChanged(const labshare::share::ShareRow& row);
+    void healthUpdated(const QList<labshare::share::ShareRow>& rows);
+
+private:
+    void onShareChanged(const tunnel::ShareHealth& health);
+    void onHealthUpdated(const QList<tunnel::ShareHealth>& health);
+    bool apply(const tunnel::ShareHealth& health);
+
+    tunnel::TunnelEngine& m_engine;
+    topology::Topology m_topology;
+    QHash<QString, QString> m_targets;
+    QList<ShareRow> m_rows; // in the order they were published
+};
+
+// The login user students type for a node's SSH port: admin on SR Linux, cEOS and SR OS, root on linux.
+QString defaultLoginUser(const QString& kind);
+// The link a share hands out, from its type and public address.
+QString shareUrl(const ShareRow& row);
+
+} // namespace labshare::share

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tunnel/RelayBackend.h"
+#include "tunnel/RelayCommands.h"
+#include "tunnel/RelayProfile.h"
+#include "tunnel/ShareBook.h"
+#include "tunnel/SocketSplice.h"
+
+#include <map>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace labshare::tunnel {
+
+// The relay that needs no relay: for each share, a listener on one of this machine's addresses
+// (the classroom network) that joins every connection to the node. Same health reports as an
+// SSH relay; everything runs on this object's worker thread.
+class LanRelay final : public RelayBackend {
+public:
+    struct Options {
+        int healthIntervalMs = 1000;
+        int probeIntervalMs = 10000;
+    };
+
+    LanRelay(RelayProfile profile, Options options, RelayListener listener);
+    ~LanRelay() override;
+
+    void start() override;
+    void addForward(const ForwardSpec& spec) override;
+    void removeForward(const QString& name) override;
+    void trustHostKey(const QString&) override {}
+    void shutdown() override;
+
+    // The address to listen on: the profile's, else the first non-loopback IPv4 address of an up interface.
+    static QString defaultAddress();
+
+private:
+    struct Splice {
+        std::unique_ptr<SocketSplice> splice;
+        TrackedShare* share;
+    };
+
+    void run();
+    bool handleCommands();
+    void listen(TrackedShare& share, qint64 now);
+    void accept(TrackedShare& share);
+
+    RelayProfile m_profile;
+    QString m_address;
+    RelayListener m_listener;
+    RelayCommands m_commands;
+    ShareBook m_book;
+    std::map<TrackedShare*, Socket> m_listeners;
+    std::vector<Splice> m_splices;
+    std::thread m_thread;
+};
+
+} // namespace labshare::tunnel

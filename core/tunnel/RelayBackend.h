@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tunnel/ForwardSpec.h"
+#include "tunnel/ShareHealth.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace labshare::tunnel {
+
+// What a backend reports, called on the backend's own worker thread: marshal before touching
+// anything that belongs to another thread.
+struct RelayListener {
+    std::function<void(const ShareHealth&)> shareChanged;           // a share's state, address or error changed
+    std::function<void(const QList<ShareHealth>&)> healthTick;      // every share's figures, about once a second
+    std::function<void(const QString& fingerprint)> hostKeyUnknown; // the relay's key needs the user's decision
+};
+
+// One relay and all of its forwards, on one worker thread for its whole life. Every method is
+// thread-safe and returns at once, except shutdown(), which waits until every forward is torn down.
+class RelayBackend {
+public:
+    virtual ~RelayBackend() = default;
+
+    virtual void start() = 0;
+    virtual void addForward(const ForwardSpec& spec) = 0;
+    virtual void removeForward(const QString& name) = 0;
+    virtual void trustHostKey(const QString& fingerprint) = 0;
+    virtual void shutdown() = 0;
+};
+
+} // namespace labshare::tunnel

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tunnel/ForwardSpec.h"
+#include "tunnel/Socket.h"
+
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <vector>
+
+namespace labshare::tunnel {
+
+struct RelayCommand {
+    enum class Kind { Add, Remove, TrustHostKey, Stop };
+    Kind kind = Kind::Add;
+    ForwardSpec spec;
+    QString text; // share name for Remove, fingerprint for TrustHostKey
+};
+
+// The mailbox between the engine's thread and a relay worker: a locked queue plus a waker that
+// interrupts the worker's poll, and the socket of a connect in progress, so that stopping never
+// waits for a TCP or SSH timeout.
+class RelayCommands {
+public:
+    void post(RelayCommand command);
+    std::vector<RelayCommand> take();
+    int wakeFd() const { return m_waker.fd(); }
+    void drainWake() const { m_waker.drain(); }
+    bool stopping() const { return m_stopping.load(); }
+    std::atomic<int>& connectingFd() { return m_connectingFd; }
+    void clearConnectingFd(); // under the lock, so post() never shuts down a reused descriptor
+
+private:
+    QMutex m_mutex;
+    std::vector<RelayCommand> m_queue;
+    Waker m_waker;
+    std::atomic<bool> m_stopping{false};
+    std::atomic<int> m_connectingFd{-1};
+};
+
+} // namespace labshare::tunnel

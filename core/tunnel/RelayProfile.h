@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "tunnel/RelayFlavor.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace labshare::tunnel {
+
+// How LabShare authenticates to a relay.
+enum class RelayAuth {
+    Default,  // like ssh: the agent first, then the default key files
+    Agent,    // ssh-agent only
+    Key,      // the identity file (or the default key files)
+    Password, // asked for, or taken from the keychain; never from the URL
+    Token,    // the signed-in user's OAuth access token as the SSH password
+};
+
+QString relayAuthName(RelayAuth auth);                           // "default", "agent", "key", "password", "token"
+std::optional<RelayAuth> relayAuthFromName(const QString& name); // accepts the names above but "default"
+
+// Where the public addresses come from (DESIGN.md, Relays), written as a URL:
+//   ssh://[user@]host[:port][?flavor=…&public-host=…&identity=…&known-hosts=…&auth=…&bind=…&proxy=…&cipher=…
+//                             &timeout=…]
+//   lan://[ADDRESS]
+// A URL never carries a password or token: fromUrl refuses one, without repeating it.
+struct RelayProfile {
+    RelayFlavor flavor = RelayFlavor::Lan;
+    QString user;           // ssh user; empty: the connector decides (current user, ~/.ssh/config)
+    QString host;           // relay host (ssh) or, for lan, the local address to listen on ("" = default interface)
+    quint16 port = 22;      // ssh port; unused for lan
+    QString publicHost;     // openssh: the host name students use; fromUrl fills in host when not given
+    QString identityFile;   // identity=PATH, "~/" expanded against QDir::homePath()
+    QString knownHostsFile; // known-hosts=PATH, "~/" expanded the same way
+    RelayAuth auth = RelayAuth::Default;
+    QString bindAddress;          // bind=ADDRESS: where the relay listens for the public side ("" = relay default)
+    QString proxyHost;            // proxy=http://host:port, an HTTP CONNECT proxy carrying the SSH connection
+    quint16 proxyPort = 0;        // 0 = no proxy
+    QString cipher;               // cipher=NAME[,NAME…], e.g. aes128-gcm@openssh.com ("" = connector default)
+    int connectTimeoutMs = 10000; // timeout=SECONDS, decimals allowed
+
+    // Stable identity for files and ledgers: "<flavor>://[user@]host:port", "lan://ADDRESS". No query, no secrets.
+    QString id() const;
+    // What the UI shows: "relay.example.org (openssh)", "LAN 192.0.2.10".
+    QString displayName() const;
+    // The shortest URL that fromUrl reads back into an equal profile (defaults left out).
+    QString toUrl() const;
+    bool isLan() const { return flavor == RelayFlavor::Lan; }
+
+    // Parses a relay URL (forms above). The error message quotes the URL, without any password or the values
+    // of unknown options, and names the offending part.
+    static Result<RelayProfile> fromUrl(const QString& url);
+
+    friend bool operator==(const RelayProfile&, const RelayProfile&) = default;
+};
+
+} // namespace labshare::tunnel

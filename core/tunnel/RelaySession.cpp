@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/RelaySession.h"
+
+namespace labshare::tunnel {
+
+RelaySession::RelaySession(RelayProfile profile, RelayWorkerOptions options, RelayListener listener)
+    : m_worker(std::make_unique<RelayWorker>(std::move(profile), std::move(options), std::move(listener), m_commands)) {
+}
+
+RelaySession::~RelaySession() {
+    shutdown();
+}
+
+void RelaySession::start() {
+    if (!m_thread.joinable())
+        m_thread = std::thread([this] { m_worker->run(); });
+}
+
+void RelaySession::addForward(const ForwardSpec& spec) {
+    m_commands.post({RelayCommand::Kind::Add, spec, {}});
+}
+
+void RelaySession::removeForward(const QString& name) {
+    m_commands.post({RelayCommand::Kind::Remove, {}, name});
+}
+
+void RelaySession::trustHostKey(const QString& fingerprint) {
+    m_commands.post({RelayCommand::Kind::TrustHostKey, {}, fingerprint});
+}
+
+void RelaySession::shutdown() {
+    if (!m_thread.joinable())
+        return;
+    m_commands.post({RelayCommand::Kind::Stop, {}, {}});
+    m_thread.join();
+}
+
+} // namespace labshare::tunnel

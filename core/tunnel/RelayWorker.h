@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tunnel/Backoff.h"
+#include "tunnel/BannerParser.h"
+#include "tunnel/ForwardedConnection.h"
+#include "tunnel/RelayBackend.h"
+#include "tunnel/RelayCommands.h"
+#include "tunnel/RelayProfile.h"
+#include "tunnel/ShareBook.h"
+#include "tunnel/SshConnection.h"
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace labshare::tunnel {
+
+struct RelayWorkerOptions {
+    HostKeyPolicy hostKeys = HostKeyPolicy::Refuse;
+    SecretProvider secrets;
+    int keepaliveIntervalMs = 3000;
+    int keepaliveMisses = 3; // the relay is dead after this many intervals without a byte from it
+    int healthIntervalMs = 1000;
+    int probeIntervalMs = 10000;
+};
+
+// The body of a relay session's worker thread: connect, log in, request every forward, join
+// forwarded channels to nodes, keep the session alive, reconnect with back-off. One libssh
+// session, used only here.
+class RelayWorker {
+public:
+    RelayWorker(RelayProfile profile, RelayWorkerOptions options, RelayListener listener, RelayCommands& commands);
+    ~RelayWorker();
+
+    void run(); // returns after a Stop command, with every forward torn down
+
+private:
+    using Forward = TrackedShare;
+    struct Link {
+        std::unique_ptr<ForwardedConnection> connection;
+        Forward* forward;
+    };
+    enum class Outcome { Stopped, Lost };
+
+    bool handleCommands(); // false once Stop arrived
+    void waitForCommands(int timeoutMs);
+    Outcome serve(SshConnection& connection);
+    void openControlChannel();
+    bool requestForward(Forward& forward); // false when the session is gone
+    void requestDueForwards();
+    void cancelForward(Forward& forward);
+    void acceptChannels();
+    void readControlChannel();
+    void tick(qint64 now);
+    int pollOnce(int timeoutMs);
+    void teardownSession();
+    void update(Forward& forward) { m_book.update(forward, m_phase); }
+    void updateAll() { m_book.updateAll(m_phase); }
+
+    RelayProfile m_profile;
+    RelayWorkerOptions m_options;
+    RelayListener m_listener;
+    RelayCommands& m_commands;
+    QString m_trustedFingerprint;
+
+    ShareBook m_book;
+    std::vector<std::unique_ptr<Forward>>& m_forwards; // m_book's
+    std::vector<Link> m_links;
+    SessionPhase m_phase = SessionPhase::Idle;
+    Backoff m_backoff;
+
+    // Per session
+    ssh_session m_session = nullptr;
+    ssh_event m_event = nullptr;
+    ssh_channel m_control = nullptr;
+    std::unique_ptr<BannerParser> m_banner;
+    std::deque<Forward*> m_awaitingBanner;
+    bool m_activity = false;
+    qint64 m_lastRxMs = 0;
+    qint64 m_keepaliveSentMs = 0;
+    bool m_keepaliveOutstanding = false;
+    quint64 m_trafficAtKeepalive = 0;
+    QString m_sessionError;
+};
+
+} // namespace labshare::tunnel

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tunnel/Backoff.h"
+#include "tunnel/ForwardedConnection.h"
+#include "tunnel/RelayBackend.h"
+#include "tunnel/Socket.h"
+
+#include <memory>
+#include <poll.h>
+#include <vector>
+
+namespace labshare::tunnel {
+
+// One published port as a relay backend tracks it.
+struct TrackedShare {
+    ForwardSpec spec;
+    ShareHealth health;
+    ShareHealth reported; // what the listener last heard
+    ForwardPhase phase = ForwardPhase::Pending;
+    quint16 boundPort = 0; // asked for again after a reconnect, so the public address stays
+    qint64 retryAtMs = 0;
+    Backoff backoff{1000, 30000};
+    ShareCounters counters;
+    Socket probe; // a connect in progress to see whether the node's port answers
+    qint64 nextProbeMs = 0;
+};
+
+// The shares of one relay backend, on its worker thread: their health, the reports to the
+// listener (on change, and a figure tick about once a second) and the node-port probes. Shared by
+// the SSH relay and the LAN relay so both report alike.
+class ShareBook {
+public:
+    ShareBook(RelayListener& listener, int healthIntervalMs, int probeIntervalMs);
+
+    std::vector<std::unique_ptr<TrackedShare>>& shares() { return m_shares; }
+    TrackedShare* find(const QString& name);
+    TrackedShare& add(const ForwardSpec& spec);
+    void remove(TrackedShare& share); // reported as stopped
+
+    void update(TrackedShare& share, SessionPhase phase);
+    void updateAll(SessionPhase phase);
+    void setRtt(int rttMs) { m_rttMs = rttMs; } // of the relay session; -1 unknown
+    void setError(const QString& message);
+    quint64 trafficBytes() const;
+
+    // Probes: poll entries for probes in flight, then their results.
+    void startDueProbes(qint64 now);
+    void appendProbeFds(std::vector<pollfd>& fds) const;
+    void onProbeEvents(const pollfd* fds, SessionPhase phase); // fds: the entries appendProbeFds added
+    void tick(qint64 now, SessionPhase phase);                 // pushes figures when due
+
+private:
+    RelayListener& m_listener;
+    int m_healthIntervalMs;
+    int m_probeIntervalMs;
+    qint64 m_nextHealthMs = 0;
+    int m_rttMs = -1;
+    std::vector<std::unique_ptr<TrackedShare>> m_shares;
+};
+
+} // namespace labshare::tunnel

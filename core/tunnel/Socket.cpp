@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/Socket.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace labshare::tunnel {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::tunnel::Socket", text);
+}
+
+} // namespace
+
+QString errnoText(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+Socket& Socket::operator=(Socket&& other) noexcept {
+    if (this != &other) {
+        close();
+        m_fd = other.release();
+    }
+    return *this;
+}
+
+int Socket::release() {
+    const int fd = m_fd;
+    m_fd = -1;
+    return fd;
+}
+
+void Socket::close() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+Result<Socket> Socket::connectTo(const QString& host, quint16 port) {
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_ADDRCONFIG;
+    addrinfo* list = nullptr;
+    const QByteArray name = host.toUtf8();
+    const QByteArray service = QByteArray::number(port);
+    const int rc = ::getaddrinfo(name.constData(), service.constData(), &hints, &list);
+    if (rc != 0)
+        return makeError(ErrorCode::Network,
+                         tr("cannot resolve %1: %2").arg(host, QString::fromLocal8Bit(::gai_strerror(rc))));
+    int lastError = EHOSTUNREACH;
+    for (addrinfo* ai = list; ai; ai = ai->ai_next) {
+        Socket s(::socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol));
+        if (!s.isValid()) {
+            lastError = errno;
+            continue;
+        }
+        s.setNoDelay();
+        if (::connect(s.fd(), ai->ai_addr, ai->ai_addrlen) == 0 || errno == EINPROGRESS) {
+            ::freeaddrinfo(list);
+            return s;
+        }
+        lastError = errno;
+    }
+    ::freeaddrinfo(list);
+    return makeError(ErrorCode::Network,
+                     tr("cannot connect to %1 port %2: %3").arg(host).arg(port).arg(errnoText(lastError)));
+}
+
+int Socket::finishConnect() const {
+    int error = 0;
+    socklen_t len = sizeof(error);
+    if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &len) != 0)
+        return errno;
+    return error;
+}
+
+Result<bool> Socket::waitConnected(int timeoutMs, int wakeFd) const {
+    pollfd fds[2] = {{m_fd, POLLOUT, 0}, {wakeFd, POLLIN, 0}};
+    const int n = ::poll(fds, wakeFd >= 0 ? 2 : 1, timeoutMs);
+    if (n == 0)
+        return makeError(ErrorCode::Network, tr("timed out after %1 s").arg(timeoutMs / 1000.0));
+    if (n < 0)
+        return makeError(ErrorCode::Network, errnoText(errno));
+    if (wakeFd >= 0 && (fds[1].revents & POLLIN))
+        return makeError(ErrorCode::Cancelled, tr("cancelled"));
+    const int error = finishConnect();
+    if (error != 0)
+        return makeError(ErrorCode::Network, errnoText(error));
+    return true;
+}
+
+void Socket::setNoDelay() const {
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+}
+
+void Socket::setBlocking(bool blocking) const {
+    const int flags = ::fcntl(m_fd, F_GETFL);
+    ::fcntl(m_fd, F_SETFL, blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK));
+}
+
+Waker::Waker()
+    : m_fd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
+
+Waker::~Waker() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void Waker::wake() const {
+    const uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(m_fd, &one, sizeof(one));
+}
+
+void Waker::drain() const {
+    uint64_t value = 0;
+    [[maybe_unused]] const ssize_t n = ::read(m_fd, &value, sizeof(value));
+}
+
+} // namespace labshare::tunnel

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/SshConnection.h"
+#include "common/Logging.h"
+#include "tunnel/HttpConnectProxy.h"
+#include "tunnel/Socket.h"
+#include "tunnel/SshAuthentication.h"
+
+#include <libssh/callbacks.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <mutex>
+
+namespace labshare::tunnel {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::tunnel::SshConnection", text);
+}
+
+QString sshError(ssh_session session) {
+    return QString::fromUtf8(ssh_get_error(session));
+}
+
+bool cpuHasAes() {
+#if defined(__x86_64__) || defined(__i386__)
+    return __builtin_cpu_supports("aes");
+#else
+    return false;
+#endif
+}
+
+void logCallback(int, const char* function, const char* buffer, void*) {
+    // libssh's own warnings are mostly about optional files (no ~/.ssh/config, …); what matters
+    // reaches the user through ssh_get_error(). Enable with QT_LOGGING_RULES=labshare.core.tunnel.debug=true.
+    qCDebug(lcTunnel, "libssh %s: %s", function, buffer);
+}
+
+Result<bool> setOption(ssh_session session, ssh_options_e option, const void* value, const char* name) {
+    if (ssh_options_set(session, option, value) != SSH_OK)
+        return makeError(ErrorCode::BadInput,
+                         tr("cannot set SSH option %1: %2").arg(QLatin1String(name), sshError(session)));
+    return true;
+}
+
+QString fingerprintOf(ssh_session session) {
+    ssh_key key = nullptr;
+    if (ssh_get_server_publickey(session, &key) != SSH_OK)
+        return {};
+    unsigned char* hash = nullptr;
+    size_t length = 0;
+    QString out;
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &length) == SSH_OK) {
+        char* text = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, length);
+        out = QString::fromLatin1(text);
+        ssh_string_free_char(text);
+        ssh_clean_pubkey_hash(&hash);
+    }
+    ssh_key_free(key);
+    return out;
+}
+
+Result<bool> verifyHostKey(ssh_session session, const RelayProfile& profile, const QString& knownHosts,
+                           const SshConnectOptions& options, const QString& fingerprint) {
+    const QString relay = profile.host + QLatin1Char(':') + QString::number(profile.port);
+    switch (ssh_session_is_known_server(session)) {
+    case SSH_KNOWN_HOSTS_OK:
+        return true;
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return makeError(ErrorCode::HostKeyChanged,
+                         tr("the host key of relay %1 has changed: it is now %2, which %3 does not list. Refusing to "
+                            "connect; if the relay was really reinstalled, remove its old entry from %3")
+                             .arg(relay, fingerprint, QDir::toNativeSeparators(knownHosts)));
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+        if (options.hostKeys == HostKeyPolicy::AcceptNew || options.trustedFingerprint == fingerprint) {
+            QDir().mkpath(QFileInfo(knownHosts).absolutePath());
+            if (ssh_session_update_known_hosts(session) != SSH_OK)
+                return makeError(ErrorCode::HostKeyUnknown,
+                                 tr("cannot record the host key of relay %1 in %2: %3")
+                                     .arg(relay, QDir::toNativeSeparators(knownHosts), sshError(session)));
+            qCInfo(lcTunnel) << "recorded new host key" << fingerprint << "for" << relay;
+            return true;
+        }
+        return makeError(ErrorCode::HostKeyUnknown,
+                         tr("the host key of relay %1 is not known yet (%2). Check it with the relay's operator, "
+                            "then accept it (headless: --accept-new-host-key)")
+                             .arg(relay, fingerprint),
+                         fingerprint);
+    case SSH_KNOWN_HOSTS_ERROR:
+        break;
+    }
+    return makeError(ErrorCode::HostKeyUnknown,
+                     tr("cannot check the host key of relay %1: %2").arg(relay, sshError(session)));
+}
+
+} // namespace
+
+void SshSessionFree::operator()(ssh_session session) const {
+    if (ssh_is_connected(session))
+        ssh_disconnect(session);
+    ssh_free(session);
+}
+
+void installSshLogging() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        ssh_init();
+        ssh_set_log_callback(logCallback);
+        ssh_set_log_level(qEnvironmentVariableIsSet("LABSHARE_SSH_DEBUG") ? SSH_LOG_DEBUG : SSH_LOG_WARN);
+    });
+}
+
+Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshConnectOptions& options) {
+    installSshLogging();
+    SshSessionPtr session(ssh_new());
+    if (!session)
+        return makeError(ErrorCode::Network, tr("cannot create an SSH session"));
+    ssh_session s = session.get();
+
+    // libssh resolves ~ from the password database; LabShare means $HOME, like Qt and OpenSSH.
+    const QByteArray sshDir = QDir(QDir::homePath()).filePath(QStringLiteral(".ssh")).toUtf8();
+    const QString knownHosts = profile.knownHostsFile.isEmpty()
+                                   ? QDir(QString::fromUtf8(sshDir)).filePath(QStringLiteral("known_hosts"))
+                                   : profile.knownHostsFile;
+    const QByteArray host = profile.host.toUtf8();
+    const unsigned int port = profile.port;
+    const long timeoutSeconds = std::max(1, profile.connectTimeoutMs / 1000);
+    const int verbosity = SSH_LOG_WARN;
+    const QByteArray knownHostsPath = knownHosts.toUtf8();
+    for (const auto& [option, value, name] : {
+             std::tuple<ssh_options_e, const void*, const char*>{SSH_OPTIONS_SSH_DIR, sshDir.constData(), "ssh dir"},
+             {SSH_OPTIONS_HOST, host.constData(), "host"},
+             {SSH_OPTIONS_PORT, &port, "port"},
+             {SSH_OPTIONS_TIMEOUT, &timeoutSeconds, "timeout"},
+             {SSH_OPTIONS_LOG_VERBOSITY, &verbosity, "log verbosity"},
+             {SSH_OPTIONS_KNOWNHOSTS, knownHostsPath.constData(), "known hosts"},
+         }) {
+        if (Result<bool> r = setOption(s, option, value, name); !r)
+            return r.error();
+    }
+    const QByteArray user = profile.user.toUtf8();
+    if (!profile.user.isEmpty())
+        if (Result<bool> r = setOption(s, SSH_OPTIONS_USER, user.constData(), "user"); !r)
+            return r.error();
+    const QByteArray identity = profile.identityFile.toUtf8();
+    if (!profile.identityFile.isEmpty())
+        if (Result<bool> r = setOption(s, SSH_OPTIONS_ADD_IDENTITY, identity.constData(), "identity"); !r)
+            return r.error();
+    const QByteArray ciphers =
+        !profile.cipher.isEmpty() ? profile.cipher.toUtf8()
+        : cpuHasAes() // AES-GCM beats chacha20 where the CPU has AES instructions (TESTING.md)
+            ? QByteArrayLiteral("aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
+                                "aes128-ctr,aes256-ctr")
+            : QByteArray();
+    if (!ciphers.isEmpty()) {
+        if (Result<bool> r = setOption(s, SSH_OPTIONS_CIPHERS_C_S, ciphers.constData(), "cipher"); !r)
+            return r.error();
+        if (Result<bool> r = setOption(s, SSH_OPTIONS_CIPHERS_S_C, ciphers.constData(), "cipher"); !r)
+            return r.error();
+    }
+    // ~/.ssh/config fills in what the URL left open (HostName, User, Port, IdentityFile, …).
+    const QString config = QDir(QString::fromUtf8(sshDir)).filePath(QStringLiteral("config"));
+    if (QFileInfo::exists(config) && ssh_options_parse_config(s, config.toUtf8().constData()) != SSH_OK)
+        qCWarning(lcTunnel) << "cannot read" << config << sshError(s);
+
+    char* effectiveHost = nullptr;
+    ssh_options_get(s, SSH_OPTIONS_HOST, &effectiveHost);
+    const QString connectHost = effectiveHost ? QString::fromUtf8(effectiveHost) : profile.host;
+    ssh_string_free_char(effectiveHost);
+    unsigned int effectivePort = profile.port;
+    ssh_options_get_port(s, &effectivePort);
+
+    // TCP ourselves: TCP_NODELAY from the first byte, an optional CONNECT proxy, and a socket that
+    // another thread can shut down to cancel a connect in progress.
+    const bool viaProxy = profile.proxyPort != 0;
+    Result<Socket> socket = viaProxy ? Socket::connectTo(profile.proxyHost, profile.proxyPort)
+                                     : Socket::connectTo(connectHost, static_cast<quint16>(effectivePort));
+    if (!socket)
+        return socket.error();
+    const QString hop = viaProxy ? tr("proxy %1:%2").arg(profile.proxyHost).arg(profile.proxyPort)
+                                 : tr("relay %1:%2").arg(connectHost).arg(effectivePort);
+    if (Result<bool> up = socket->waitConnected(profile.connectTimeoutMs, options.wakeFd); !up)
+        return makeError(up.error().code, tr("cannot connect to %1: %2").arg(hop, up.error().message));
+    if (viaProxy)
+        if (Result<bool> tunnel = httpConnect(socket->fd(), connectHost, static_cast<quint16>(effectivePort),
+                                              profile.connectTimeoutMs, options.wakeFd);
+            !tunnel)
+            return makeError(tunnel.error().code, tr("%1: %2").arg(hop, tunnel.error().message));
+    socket->setBlocking(true);
+    const int fd = socket->release(); // libssh owns and closes it from here
+    if (options.socketFd)
+        options.socketFd->store(fd);
+    if (Result<bool> r = setOption(s, SSH_OPTIONS_FD, &fd, "socket"); !r)
+        return r.error();
+
+    if (ssh_connect(s) != SSH_OK)
+        return makeError(
+            ErrorCode::Network,
+            tr("SSH handshake with relay %1:%2 failed: %3").arg(connectHost).arg(effectivePort).arg(sshError(s)));
+    SshConnection connection;
+    connection.fingerprint = fingerprintOf(s);
+    if (Result<bool> trusted = verifyHostKey(s, profile, knownHosts, options, connection.fingerprint); !trusted)
+        return trusted.error();
+    char* loginUser = nullptr;
+    ssh_options_get(s, SSH_OPTIONS_USER, &loginUser);
+    connection.user = loginUser ? QString::fromUtf8(loginUser) : QString();
+    ssh_string_free_char(loginUser);
+    if (Result<bool> auth = authenticate(s, profile, options.secrets, connection.user); !auth)
+        return auth.error();
+    connection.session = std::move(session);
+    return connection;
+}
+
+} // namespace labshare::tunnel

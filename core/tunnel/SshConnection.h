@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "tunnel/RelayProfile.h"
+
+#include <libssh/libssh.h>
+
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace labshare::tunnel {
+
+struct SshSessionFree {
+    void operator()(ssh_session session) const;
+};
+using SshSessionPtr = std::unique_ptr<ssh_session_struct, SshSessionFree>;
+
+// What to do with a relay host key that known_hosts does not have yet. A changed key is always refused.
+enum class HostKeyPolicy { Refuse, AcceptNew };
+
+enum class SecretKind { KeyPassphrase, Password, Token };
+// Supplies a secret on the worker thread: a key passphrase, the relay password, or the sign-in token.
+using SecretProvider = std::function<std::optional<QByteArray>(SecretKind kind, const QString& what)>;
+
+struct SshConnectOptions {
+    HostKeyPolicy hostKeys = HostKeyPolicy::Refuse;
+    QString trustedFingerprint; // a fingerprint the user accepted for this run ("SHA256:…")
+    SecretProvider secrets;
+    int wakeFd = -1;                      // readable = give up (stop requested)
+    std::atomic<int>* socketFd = nullptr; // receives the socket, so another thread can shut it down to cancel
+};
+
+struct SshConnection {
+    SshSessionPtr session;
+    QString fingerprint; // the relay's host key, "SHA256:…"
+    QString user;        // who we logged in as
+};
+
+// Opens an authenticated SSH session to the relay: ~/.ssh/config applied (with ~ = QDir::homePath()),
+// TCP (through the HTTP CONNECT proxy when the profile has one) with TCP_NODELAY, host key checked
+// against known_hosts, then agent / key / password / token authentication. Blocking: worker thread only.
+Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshConnectOptions& options);
+
+// Routes libssh's log into the labshare.core.tunnel category (once per process).
+void installSshLogging();
+
+} // namespace labshare::tunnel

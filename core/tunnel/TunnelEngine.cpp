@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/TunnelEngine.h"
+#include "tunnel/LanRelay.h"
+#include "tunnel/RelaySession.h"
+
+#include <QPointer>
+
+namespace labshare::tunnel {
+
+TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
+    : QObject(parent)
+    , m_relay(std::move(relay)) {
+    qRegisterMetaType<ShareHealth>();
+    qRegisterMetaType<QList<ShareHealth>>();
+    // The backend calls these on its worker thread; each hops to this object's thread.
+    RelayListener listener;
+    listener.shareChanged = [this](const ShareHealth& h) {
+        QMetaObject::invokeMethod(
+            this, [this, h] { Q_EMIT shareChanged(h); }, Qt::QueuedConnection);
+    };
+    listener.healthTick = [this](const QList<ShareHealth>& all) {
+        QMetaObject::invokeMethod(
+            this, [this, all] { Q_EMIT healthUpdated(all); }, Qt::QueuedConnection);
+    };
+    listener.hostKeyUnknown = [this](const QString& fingerprint) {
+        QMetaObject::invokeMethod(
+            this, [this, fingerprint] { Q_EMIT hostKeyUnknown(fingerprint); }, Qt::QueuedConnection);
+    };
+    if (m_relay.isLan()) {
+        LanRelay::Options lan;
+        lan.healthIntervalMs = options.healthIntervalMs;
+        m_backend = std::make_unique<LanRelay>(m_relay, lan, std::move(listener));
+    } else {
+        RelayWorkerOptions ssh;
+        ssh.hostKeys = options.hostKeys;
+        ssh.secrets = std::move(options.secrets);
+        ssh.healthIntervalMs = options.healthIntervalMs;
+        ssh.keepaliveIntervalMs = options.keepaliveIntervalMs;
+        m_backend = std::make_unique<RelaySession>(m_relay, std::move(ssh), std::move(listener));
+    }
+    m_backend->start();
+}
+
+TunnelEngine::~TunnelEngine() {
+    shutdown();
+}
+
+void TunnelEngine::publish(const ForwardSpec& spec) {
+    m_backend->addForward(spec);
+}
+
+void TunnelEngine::unpublish(const QString& name) {
+    m_backend->removeForward(name);
+}
+
+void TunnelEngine::trustHostKey(const QString& fingerprint) {
+    m_backend->trustHostKey(fingerprint);
+}
+
+void TunnelEngine::shutdown() {
+    m_backend->shutdown();
+}
+
+} // namespace labshare::tunnel

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tunnel/ForwardSpec.h"
+#include "tunnel/RelayProfile.h"
+#include "tunnel/ShareHealth.h"
+#include "tunnel/SshConnection.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+namespace labshare::tunnel {
+
+class RelayBackend;
+
+// The tunnel engine as the rest of the app sees it: one relay (SSH or LAN) and its forwards on a
+// worker thread of their own. Lives on the thread that creates it (the GUI thread in the app);
+// every call returns at once and reports arrive as queued signals carrying value types.
+class TunnelEngine : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        HostKeyPolicy hostKeys = HostKeyPolicy::Refuse;
+        SecretProvider secrets; // called on the worker thread
+        int healthIntervalMs = 1000;
+        int keepaliveIntervalMs = 3000;
+    };
+
+    TunnelEngine(RelayProfile relay, Options options, QObject* parent = nullptr);
+    ~TunnelEngine() override;
+
+    const RelayProfile& relay() const { return m_relay; }
+    void publish(const ForwardSpec& spec);
+    void unpublish(const QString& name);
+    void trustHostKey(const QString& fingerprint);
+    // Tears every forward down and stops the worker; waits for it (a few round trips at most).
+    void shutdown();
+
+Q_SIGNALS:
+    void shareChanged(const labshare::tunnel::ShareHealth& health);
+    void healthUpdated(const QList<labshare::tunnel::ShareHealth>& health);
+    void hostKeyUnknown(const QString& fingerprint);
+
+private:
+    RelayProfile m_relay;
+    std::unique_ptr<RelayBackend> m_backend;
+};
+
+} // namespace labshare::tunnel
