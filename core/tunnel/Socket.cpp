@@ -3,12 +3,14 @@
 
 #include <QCoreApplication>
 
+#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <optional>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -48,13 +50,48 @@ void Socket::close() {
     m_fd = -1;
 }
 
+namespace {
+
+// A numeric address needs no resolver: getaddrinfo() costs a netlink round trip per call
+// (AI_ADDRCONFIG), which shows on every forwarded connection.
+std::optional<Result<Socket>> connectNumeric(const QByteArray& host, quint16 port) {
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    auto* v4 = reinterpret_cast<sockaddr_in*>(&storage);
+    auto* v6 = reinterpret_cast<sockaddr_in6*>(&storage);
+    if (::inet_pton(AF_INET, host.constData(), &v4->sin_addr) == 1) {
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons(port);
+        length = sizeof(sockaddr_in);
+    } else if (::inet_pton(AF_INET6, host.constData(), &v6->sin6_addr) == 1) {
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons(port);
+        length = sizeof(sockaddr_in6);
+    } else {
+        return std::nullopt;
+    }
+    Socket s(::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (s.isValid()) {
+        s.setNoDelay();
+        if (::connect(s.fd(), reinterpret_cast<sockaddr*>(&storage), length) == 0 || errno == EINPROGRESS)
+            return Result<Socket>(std::move(s));
+    }
+    return Result<Socket>(makeError(
+        ErrorCode::Network,
+        tr("cannot connect to %1 port %2: %3").arg(QString::fromLatin1(host)).arg(port).arg(errnoText(errno))));
+}
+
+} // namespace
+
 Result<Socket> Socket::connectTo(const QString& host, quint16 port) {
+    const QByteArray name = host.toUtf8();
+    if (std::optional<Result<Socket>> numeric = connectNumeric(name, port))
+        return std::move(*numeric);
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_ADDRCONFIG;
     addrinfo* list = nullptr;
-    const QByteArray name = host.toUtf8();
     const QByteArray service = QByteArray::number(port);
     const int rc = ::getaddrinfo(name.constData(), service.constData(), &hints, &list);
     if (rc != 0)

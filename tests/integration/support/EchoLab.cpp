@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EchoLab.h"
+
+namespace labshare::testsupport {
+
+EchoLab::EchoLab(int count, int firstAddress)
+    : m_first(firstAddress) {
+    for (int i = 0; i < count; ++i)
+        m_nodes.push_back(std::make_unique<EchoNode>());
+}
+
+bool EchoLab::start() {
+    QList<LabNode> nodes;
+    for (int i = 0; i < size(); ++i) {
+        const QString address = QStringLiteral("127.0.0.%1").arg(m_first + i);
+        if (!node(i).listen(QHostAddress(address))) {
+            m_error = node(i).errorString();
+            return false;
+        }
+        nodes.append({nodeName(i), address, QStringLiteral("tcp/%1").arg(node(i).port())});
+    }
+    if (!m_dir.write(nodes)) {
+        m_error = m_dir.errorString();
+        return false;
+    }
+    return true;
+}
+
+QStringList EchoLab::shareNames() const {
+    QStringList names;
+    for (int i = 0; i < size(); ++i)
+        names.append(LabDir::shareName(nodeName(i), QStringLiteral("tcp"), m_nodes.at(static_cast<size_t>(i))->port()));
+    return names;
+}
+
+QList<qint64> EchoLab::bytesEchoed() const {
+    QList<qint64> bytes;
+    for (const auto& n : m_nodes)
+        bytes.append(n->bytesEchoed());
+    return bytes;
+}
+
+} // namespace labshare::testsupport

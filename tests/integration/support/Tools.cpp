@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Tools.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QStringList>
+
+#include <csignal>
+
+#include <sys/prctl.h>
+
+namespace labshare::testsupport {
+
+QString findTool(const QString& name, const QString& package, QString* error) {
+    // sshd lives in /usr/sbin, which is not on every user's PATH.
+    QString path = QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin"),
+                                                         QStringLiteral("/sbin"), QStringLiteral("/bin")});
+    if (path.isEmpty())
+        path = QStandardPaths::findExecutable(name);
+    if (path.isEmpty() && error)
+        *error = QStringLiteral("%1 is not installed: install the Debian package %2 (apt-get install %2)")
+                     .arg(name, package);
+    return path;
+}
+
+int runTool(const QString& program, const QStringList& arguments, QByteArray* output, int timeoutMs) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForStarted(timeoutMs)) {
+        if (output)
+            *output = process.errorString().toUtf8();
+        return -1;
+    }
+    const bool finished = process.waitForFinished(timeoutMs);
+    if (!finished) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    if (output)
+        *output = process.readAll();
+    if (!finished || process.exitStatus() != QProcess::NormalExit)
+        return -1;
+    return process.exitCode();
+}
+
+void dieWithTheTest(QProcess& process) {
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+}
+
+} // namespace labshare::testsupport

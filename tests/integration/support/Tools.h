@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+class QProcess;
+
+namespace labshare::testsupport {
+
+// The absolute path of an external program the integration tests drive (sshd, ssh-keygen, tinyproxy, ss),
+// looked up in the sbin and bin directories and then PATH. When it is missing, returns an empty string and
+// sets `error` to a message naming the Debian package that provides it: tests fail with it, never skip.
+[[nodiscard]] QString findTool(const QString& name, const QString& package, QString* error);
+
+// Runs `program arguments` to completion (at most `timeoutMs`) and returns its exit code, or -1 when it
+// could not start, crashed or timed out; `output` receives stdout and stderr merged.
+int runTool(const QString& program, const QStringList& arguments, QByteArray* output, int timeoutMs = 30000);
+
+// Makes the kernel SIGKILL the program `process` starts when the test process dies (Linux
+// PR_SET_PDEATHSIG): a test killed by ctest's timeout or a closed pipe leaves no sshd, tinyproxy or
+// labshare behind. Call before start().
+void dieWithTheTest(QProcess& process);
+
+} // namespace labshare::testsupport

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `labshare up` reaching the relay through a real HTTP CONNECT proxy (tinyproxy on loopback), as
+// campus networks require: the shares come up, the SSH connection is the proxy's, data round-trips.
+#include "ChecksumClient.h"
+#include "EchoLab.h"
+#include "LabshareUp.h"
+#include "SocketTable.h"
+#include "SshRelay.h"
+#include "TinyProxy.h"
+
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace labshare::testsupport;
+
+class TestRelayProxy : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void sharesComeUpThroughTheProxy();
+    void theRelayConnectionIsTheProxys();
+    void concurrentConnectionsRoundTrip();
+    void interruptTearsDownAndExitsZero();
+
+private:
+    QString why() const {
+        return m_up.diagnostics() + QStringLiteral("\nrelay log (tail):\n") + m_relay.log().right(2000) +
+               QStringLiteral("\ntinyproxy log (tail):\n") + m_proxy.log().right(2000);
+    }
+    bool allUp() const {
+        return std::all_of(m_names.cbegin(), m_names.cend(),
+                           [&](const QString& n) { return m_up.lastState(n) == "up"; });
+    }
+
+    SshRelay m_relay;
+    TinyProxy m_proxy;
+    EchoLab m_lab{3, 31}; // n1..n3 on 127.0.0.31..33
+    LabshareUp m_up;
+    QStringList m_names;
+};
+
+void TestRelayProxy::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
+    // The proxy allows CONNECT to the relay's port and nothing else.
+    QVERIFY2(m_proxy.start(m_relay.port()), qPrintable(m_proxy.errorString()));
+    QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
+    m_names = m_lab.shareNames();
+    const QString url = m_relay.relayUrl(m_relay.knownHostsFile(), m_proxy.url());
+    QVERIFY2(m_up.start(m_lab.topologyFile(), url), qPrintable(m_up.errorString()));
+}
+
+void TestRelayProxy::sharesComeUpThroughTheProxy() {
+    QVERIFY2(m_up.waitForStates(m_names, "up", 30000), qPrintable(why()));
+    for (const QString& name : std::as_const(m_names)) {
+        QCOMPARE(m_up.publicHost(name), "127.0.0.1");
+        const QString problem = m_relay.checkForwardListener(m_up.publicPort(name));
+        QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(": ") + problem));
+    }
+}
+
+void TestRelayProxy::theRelayConnectionIsTheProxys() {
+    QVERIFY2(allUp(), qPrintable(why()));
+    const QRegularExpression connect(QStringLiteral("CONNECT 127\\.0\\.0\\.1:%1 HTTP/1\\.[01]").arg(m_relay.port()));
+    QVERIFY2(connect.match(m_proxy.log()).hasMatch(), qPrintable(why()));
+    // Every connection to the relay's port comes from tinyproxy; LabShare holds none of its own.
+    SocketTable table;
+    QVERIFY2(table.capture(), qPrintable(table.errorString()));
+    const QList<SocketEntry> toRelay = table.connectionsTo(m_relay.port());
+    QVERIFY2(!toRelay.isEmpty(), qPrintable(table.text()));
+    for (const SocketEntry& e : toRelay) {
+        QVERIFY2(e.owners.size() == 1, qPrintable(table.text()));
+        QVERIFY2(e.owners.first().pid == m_proxy.pid(),
+                 qPrintable(QStringLiteral("%1:%2 -> relay is held by %3 (pid %4), not tinyproxy (pid %5)")
+                                .arg(e.localAddress)
+                                .arg(e.localPort)
+                                .arg(e.owners.first().process)
+                                .arg(e.owners.first().pid)
+                                .arg(m_proxy.pid())));
+    }
+}
+
+void TestRelayProxy::concurrentConnectionsRoundTrip() {
+    QVERIFY2(allUp(), qPrintable(why()));
+    const QList<qint64> before = m_lab.bytesEchoed();
+    ChecksumRun run;
+    run.connections = 120;
+    run.timeoutMs = 60000;
+    const ChecksumSummary summary = runChecksumClients(m_up.publicEndpoints(m_names), run);
+    QVERIFY2(summary.allOk(), qPrintable(summary.describe() + QLatin1Char('\n') + why()));
+    const QList<qint64> after = m_lab.bytesEchoed();
+    for (int i = 0; i < m_names.size(); ++i)
+        QCOMPARE(after.at(i) - before.at(i), summary.bytesSent.at(i));
+}
+
+void TestRelayProxy::interruptTearsDownAndExitsZero() {
+    QVERIFY2(m_up.isRunning(), qPrintable(why()));
+    const qsizetype mark = m_up.eventCount();
+    QVERIFY2(m_up.interrupt(30000), qPrintable(why()));
+    QCOMPARE(m_up.exitCode(), 0);
+    for (const QString& name : std::as_const(m_names))
+        QVERIFY2(m_up.everInState(name, "stopped", mark), qPrintable(name + QStringLiteral(": not stopped\n") + why()));
+    QVERIFY2(m_up.nonJsonLines().isEmpty(), qPrintable(m_up.nonJsonLines().join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(TestRelayProxy)
+#include "tst_relayproxy.moc"

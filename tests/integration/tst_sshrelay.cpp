@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `labshare up` through a real OpenSSH relay on loopback: three shares come up, the public ports are the
+// relay's own listeners, 200 concurrent connections round-trip intact, the shares recover by themselves
+// when the relay dies and comes back, and SIGINT tears everything down.
+#include "ChecksumClient.h"
+#include "EchoLab.h"
+#include "LabshareUp.h"
+#include "SocketTable.h"
+#include "SshRelay.h"
+#include "Wait.h"
+
+#include <QSet>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace labshare::testsupport;
+
+namespace {
+
+constexpr int kUpTimeoutMs = 30000;
+constexpr int kRecoverTimeoutMs = 60000;
+const QStringList kNotUp{"idle", "connecting", "degraded", "reconnecting", "failed"};
+
+} // namespace
+
+class TestSshRelay : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void threeSharesComeUp();
+    void publicPortsAreTheRelaysListeners();
+    void concurrentConnectionsRoundTrip();
+    void sharesRecoverWhenTheRelayRestarts();
+    void interruptTearsDownAndExitsZero();
+
+private:
+    QString why() const {
+        return m_up.diagnostics() + QStringLiteral("\nrelay log (tail):\n") + m_relay.log().right(3000);
+    }
+    bool allUp() const {
+        return std::all_of(m_names.cbegin(), m_names.cend(),
+                           [&](const QString& n) { return m_up.lastState(n) == "up"; });
+    }
+
+    SshRelay m_relay;
+    EchoLab m_lab{3, 11}; // n1..n3 on 127.0.0.11..13
+    LabshareUp m_up;
+    QStringList m_names;
+};
+
+void TestSshRelay::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
+    QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
+    m_names = m_lab.shareNames();
+    const QString url = m_relay.relayUrl(m_relay.knownHostsFile());
+    QVERIFY2(m_up.start(m_lab.topologyFile(), url), qPrintable(m_up.errorString()));
+}
+
+void TestSshRelay::threeSharesComeUp() {
+    QVERIFY2(m_up.waitForStates(m_names, "up", kUpTimeoutMs), qPrintable(why()));
+    QSet<quint16> ports;
+    for (int i = 0; i < m_names.size(); ++i) {
+        const ShareEvent e = m_up.lastEvent(m_names.at(i));
+        QCOMPARE(e.node, m_lab.nodeName(i));
+        QCOMPARE(e.type, "tcp");
+        QCOMPARE(e.port, int(m_lab.node(i).port()));
+        QCOMPARE(e.error, QString());
+        // public-host=127.0.0.1, and `public` is always host:port.
+        QCOMPARE(e.publicHost(), "127.0.0.1");
+        QVERIFY2(e.publicPort() != 0, qPrintable(e.toString()));
+        ports.insert(e.publicPort());
+    }
+    QCOMPARE(ports.size(), m_names.size());
+}
+
+void TestSshRelay::publicPortsAreTheRelaysListeners() {
+    QVERIFY2(allUp(), qPrintable(why()));
+    for (const QString& name : std::as_const(m_names)) {
+        const QString problem = m_relay.checkForwardListener(m_up.publicPort(name));
+        QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(": ") + problem));
+    }
+}
+
+void TestSshRelay::concurrentConnectionsRoundTrip() {
+    QVERIFY2(allUp(), qPrintable(why()));
+    const QList<qint64> before = m_lab.bytesEchoed();
+    ChecksumRun run;
+    run.connections = 200;
+    run.timeoutMs = 60000;
+    const ChecksumSummary summary = runChecksumClients(m_up.publicEndpoints(m_names), run);
+    QVERIFY2(summary.allOk(), qPrintable(summary.describe() + QLatin1Char('\n') + why()));
+    // Each share reaches its own node: node i echoed exactly what was sent to share i.
+    const QList<qint64> after = m_lab.bytesEchoed();
+    for (int i = 0; i < m_names.size(); ++i)
+        QCOMPARE(after.at(i) - before.at(i), summary.bytesSent.at(i));
+}
+
+void TestSshRelay::sharesRecoverWhenTheRelayRestarts() {
+    QVERIFY2(allUp(), qPrintable(why()));
+    const quint16 relayPort = m_relay.port();
+    const qsizetype mark = m_up.eventCount();
+    m_relay.kill();
+    for (const QString& name : std::as_const(m_names))
+        QVERIFY2(m_up.waitForStateSince(name, kNotUp, mark, 30000),
+                 qPrintable(name + QStringLiteral(" still reports up with the relay dead\n") + why()));
+
+    QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
+    QCOMPARE(m_relay.port(), relayPort);
+    QVERIFY2(m_up.waitForStates(m_names, "up", kRecoverTimeoutMs), qPrintable(why()));
+    QVERIFY(m_up.isRunning());
+    for (const QString& name : std::as_const(m_names)) {
+        QCOMPARE(m_up.publicHost(name), "127.0.0.1");
+        const QString problem = m_relay.checkForwardListener(m_up.publicPort(name));
+        QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(" after the restart: ") + problem));
+    }
+    ChecksumRun run;
+    run.connections = 60;
+    run.timeoutMs = 30000;
+    const ChecksumSummary summary = runChecksumClients(m_up.publicEndpoints(m_names), run);
+    QVERIFY2(summary.allOk(), qPrintable(summary.describe() + QLatin1Char('\n') + why()));
+}
+
+void TestSshRelay::interruptTearsDownAndExitsZero() {
+    QVERIFY2(m_up.isRunning(), qPrintable(why()));
+    QList<quint16> ports;
+    for (const QString& name : std::as_const(m_names))
+        ports.append(m_up.publicPort(name));
+    const qsizetype mark = m_up.eventCount();
+    QVERIFY2(m_up.interrupt(30000), qPrintable(QStringLiteral("no exit 30 s after SIGINT\n") + why()));
+    QCOMPARE(m_up.exitCode(), 0);
+    for (const QString& name : std::as_const(m_names)) {
+        QVERIFY2(m_up.everInState(name, "stopped", mark),
+                 qPrintable(name + QStringLiteral(": no stopped event\n") + why()));
+        QCOMPARE(m_up.lastState(name), "stopped");
+    }
+    // The relay no longer listens for any of them.
+    SocketTable table;
+    const bool closed = waitUntil(
+        [&] {
+            return table.capture() && std::all_of(ports.cbegin(), ports.cend(),
+                                                  [&](quint16 p) { return p == 0 || table.listenersOn(p).isEmpty(); });
+        },
+        15000);
+    QVERIFY2(closed, qPrintable(QStringLiteral("the relay still listens:\n") + table.text()));
+    QVERIFY2(m_up.nonJsonLines().isEmpty(), qPrintable(m_up.nonJsonLines().join(QLatin1Char('\n'))));
+    QVERIFY2(!m_up.healthEvents().isEmpty(), qPrintable(QStringLiteral("no health event in the whole run\n") + why()));
+}
+
+QTEST_GUILESS_MAIN(TestSshRelay)
+#include "tst_sshrelay.moc"
