@@ -9,11 +9,16 @@
 
 namespace labshare::app {
 
+void applyApplicationIdentity() {
+    QCoreApplication::setOrganizationName(QStringLiteral("LabShare"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("labshare.github.io"));
+    QCoreApplication::setApplicationName(QStringLiteral("LabShare"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LABSHARE_VERSION));
+}
+
 int runGui(int& argc, char** argv, const QString& file) {
     QApplication app(argc, argv);
-    QApplication::setOrganizationDomain(QStringLiteral("labshare.github.io"));
-    QApplication::setApplicationName(QStringLiteral("LabShare"));
-    QApplication::setApplicationVersion(QStringLiteral(LABSHARE_VERSION));
+    applyApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral(LABSHARE_APP_ID));
 
     ui::MainWindow window;

@@ -8,4 +8,7 @@ namespace labshare::app {
 // The desktop app's composition root: builds the window and wires the services it needs.
 int runGui(int& argc, char** argv, const QString& file);
 
+// Names settings, data folders and the keychain service after the one app id (GUI and CLI alike).
+void applyApplicationIdentity();
+
 } // namespace labshare::app

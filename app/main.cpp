@@ -27,10 +27,12 @@ int main(int argc, char** argv) {
         return 2;
     case Invocation::Verb::Inspect: {
         QCoreApplication app(argc, argv);
+        labshare::app::applyApplicationIdentity();
         return labshare::app::runInspect(invocation.file, invocation.json);
     }
     case Invocation::Verb::Up: {
         QCoreApplication app(argc, argv);
+        labshare::app::applyApplicationIdentity();
         return labshare::app::runUp(invocation);
     }
     case Invocation::Verb::Gui:

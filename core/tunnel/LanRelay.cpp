@@ -64,7 +64,7 @@ LanRelay::LanRelay(RelayProfile profile, Options options, RelayListener listener
     : m_profile(std::move(profile))
     , m_address(m_profile.host.isEmpty() ? defaultAddress() : m_profile.host)
     , m_listener(std::move(listener))
-    , m_book(m_listener, options.healthIntervalMs, options.probeIntervalMs) {}
+    , m_book(m_listener, m_profile.id(), options.healthIntervalMs, options.probeIntervalMs) {}
 
 LanRelay::~LanRelay() {
     shutdown();
@@ -124,16 +124,12 @@ void LanRelay::listen(TrackedShare& share, qint64 now) {
         return;
     Result<Socket> listener = listenOn(m_address, share.boundPort ? share.boundPort : share.spec.remotePort);
     if (!listener) {
-        share.phase = ForwardPhase::Refused;
-        share.retryAtMs = now + share.backoff.nextDelayMs();
         share.health.lastError = listener.error().message;
+        m_book.refused(share);
     } else {
-        share.phase = ForwardPhase::Bound;
-        share.boundPort = localPort(listener->fd());
+        m_book.bound(share, localPort(listener->fd()));
         share.health.publicHost = m_address;
         share.health.publicPort = share.boundPort;
-        share.health.lastError.clear();
-        share.backoff.reset();
         m_listeners[&share] = std::move(listener).value();
         qCInfo(lcTunnel) << "LAN relay listens for" << share.spec.name << "on" << m_address << share.boundPort;
     }

@@ -39,7 +39,7 @@ RelayWorker::RelayWorker(RelayProfile profile, RelayWorkerOptions options, Relay
     , m_options(std::move(options))
     , m_listener(std::move(listener))
     , m_commands(commands)
-    , m_book(m_listener, m_options.healthIntervalMs, m_options.probeIntervalMs)
+    , m_book(m_listener, m_profile.id(), m_options.healthIntervalMs, m_options.probeIntervalMs)
     , m_forwards(m_book.shares()) {}
 
 RelayWorker::~RelayWorker() {
@@ -266,10 +266,7 @@ bool RelayWorker::requestForward(Forward& f) {
     const int rc = ssh_channel_listen_forward(m_session, bind.isEmpty() ? nullptr : bind.constData(), asked, &bound);
     ssh_set_blocking(m_session, 0);
     if (rc == SSH_OK) {
-        f.phase = ForwardPhase::Bound;
-        f.boundPort = static_cast<quint16>(asked ? asked : bound);
-        f.backoff.reset();
-        f.health.lastError.clear();
+        m_book.bound(f, static_cast<quint16>(asked ? asked : bound));
         f.health.publicHost = m_profile.publicHost.isEmpty() ? m_profile.host : m_profile.publicHost;
         f.health.publicPort = f.boundPort;
         f.health.url.clear();
@@ -284,13 +281,12 @@ bool RelayWorker::requestForward(Forward& f) {
     }
     if (!ssh_is_connected(m_session) || ssh_get_error_code(m_session) == SSH_FATAL)
         return false;
-    f.phase = ForwardPhase::Refused;
-    f.retryAtMs = nowMs() + f.backoff.nextDelayMs();
     f.health.lastError = asked
                              ? tr("the relay refused to listen on port %1 (an earlier session may still hold it); "
                                   "retrying")
                                    .arg(asked)
                              : tr("the relay refused the forward: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
+    m_book.refused(f);
     update(f);
     return true;
 }

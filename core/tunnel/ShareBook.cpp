@@ -16,8 +16,9 @@ QString tr(const char* text) {
 
 } // namespace
 
-ShareBook::ShareBook(RelayListener& listener, int healthIntervalMs, int probeIntervalMs)
+ShareBook::ShareBook(RelayListener& listener, const QString& relayId, int healthIntervalMs, int probeIntervalMs)
     : m_listener(listener)
+    , m_ledger(relayId)
     , m_healthIntervalMs(healthIntervalMs)
     , m_probeIntervalMs(probeIntervalMs) {}
 
@@ -36,11 +37,40 @@ TrackedShare& ShareBook::add(const ForwardSpec& spec) {
     s->health.type = spec.type;
     s->health.nodePort = spec.targetPort;
     s->reported.state = ShareState::Stopped; // so that the first update is always reported
+    s->boundPort = spec.remotePort ? spec.remotePort : m_ledger.portFor(spec.name);
+    s->remembered = spec.remotePort == 0 && s->boundPort != 0;
     m_shares.push_back(std::move(s));
     return *m_shares.back();
 }
 
+void ShareBook::bound(TrackedShare& share, quint16 port) {
+    share.phase = ForwardPhase::Bound;
+    share.boundPort = port;
+    share.remembered = false;
+    share.backoff.reset();
+    share.health.lastError.clear();
+    m_ledger.record(share.spec.name, port);
+}
+
+int ShareBook::refused(TrackedShare& share) {
+    constexpr int kRememberedAttempts = 6; // about a minute of back-off
+    share.phase = ForwardPhase::Refused;
+    if (share.remembered && share.backoff.attempts() >= kRememberedAttempts) {
+        share.health.lastError = tr("port %1, which this share had before, is taken; asking the relay for another")
+                                     .arg(share.boundPort);
+        share.boundPort = 0;
+        share.remembered = false;
+        share.backoff.reset();
+        share.retryAtMs = 0;
+        return 0;
+    }
+    const int delay = share.backoff.nextDelayMs();
+    share.retryAtMs = QDateTime::currentMSecsSinceEpoch() + delay;
+    return delay;
+}
+
 void ShareBook::remove(TrackedShare& share) {
+    m_ledger.forget(share.spec.name);
     share.health.state = ShareState::Stopped;
     share.health.upSinceMs = 0;
     if (m_listener.shareChanged)

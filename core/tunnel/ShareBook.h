@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tunnel/Backoff.h"
+#include "tunnel/ForwardLedger.h"
 #include "tunnel/ForwardedConnection.h"
 #include "tunnel/RelayBackend.h"
 #include "tunnel/Socket.h"
@@ -19,6 +20,7 @@ struct TrackedShare {
     ShareHealth reported; // what the listener last heard
     ForwardPhase phase = ForwardPhase::Pending;
     quint16 boundPort = 0; // asked for again after a reconnect, so the public address stays
+    bool remembered = false; // boundPort comes from an earlier run of LabShare (the ledger)
     qint64 retryAtMs = 0;
     Backoff backoff{1000, 30000};
     ShareCounters counters;
@@ -31,12 +33,18 @@ struct TrackedShare {
 // the SSH relay and the LAN relay so both report alike.
 class ShareBook {
 public:
-    ShareBook(RelayListener& listener, int healthIntervalMs, int probeIntervalMs);
+    ShareBook(RelayListener& listener, const QString& relayId, int healthIntervalMs, int probeIntervalMs);
 
     std::vector<std::unique_ptr<TrackedShare>>& shares() { return m_shares; }
     TrackedShare* find(const QString& name);
     TrackedShare& add(const ForwardSpec& spec);
-    void remove(TrackedShare& share); // reported as stopped
+    void remove(TrackedShare& share); // reported as stopped, and forgotten by the ledger
+
+    // The relay listens for `share` on `port` now: remember it for the next run.
+    void bound(TrackedShare& share, quint16 port);
+    // The relay refused the port: retry it (an earlier session may still hold it), but give up a
+    // port remembered from an earlier run after a while and ask for any. Returns the delay.
+    int refused(TrackedShare& share);
 
     void update(TrackedShare& share, SessionPhase phase);
     void updateAll(SessionPhase phase);
@@ -52,6 +60,7 @@ public:
 
 private:
     RelayListener& m_listener;
+    ForwardLedger m_ledger;
     int m_healthIntervalMs;
     int m_probeIntervalMs;
     qint64 m_nextHealthMs = 0;

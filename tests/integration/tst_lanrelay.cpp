@@ -20,6 +20,7 @@ private Q_SLOTS:
     void sharesComeUpOnTheChosenAddress();
     void concurrentConnectionsRoundTrip();
     void interruptTearsDownAndExitsZero();
+    void restartKeepsThePublicPorts();
     void badRelayUrlIsBadInput_data();
     void badRelayUrlIsBadInput();
 
@@ -89,6 +90,23 @@ void TestLanRelay::interruptTearsDownAndExitsZero() {
     for (quint16 port : std::as_const(ports))
         QVERIFY2(port == 0 || table.listenersOn(port).isEmpty(), qPrintable(table.text()));
     QVERIFY2(m_up.nonJsonLines().isEmpty(), qPrintable(m_up.nonJsonLines().join(QLatin1Char('\n'))));
+}
+
+void TestLanRelay::restartKeepsThePublicPorts() {
+    // The first run has stopped (previous test); a new run with the same HOME gets the same ports,
+    // so the addresses handed to students stay valid.
+    const QList<Endpoint> before = m_up.publicEndpoints(m_names);
+    LabshareUp again(m_up.homeDirectory());
+    QVERIFY2(again.start(m_lab.topologyFile(), QStringLiteral("lan://127.0.0.1")), qPrintable(again.errorString()));
+    QVERIFY2(again.waitForStates(m_names, "up", 30000), qPrintable(again.diagnostics()));
+    for (int i = 0; i < m_names.size(); ++i)
+        QCOMPARE(again.publicPort(m_names.at(i)), before.at(i).port);
+    ChecksumRun run;
+    run.connections = 30;
+    const ChecksumSummary summary = runChecksumClients(again.publicEndpoints(m_names), run);
+    QVERIFY2(summary.allOk(), qPrintable(summary.describe() + QLatin1Char('\n') + again.diagnostics()));
+    QVERIFY2(again.interrupt(), qPrintable(again.diagnostics()));
+    QCOMPARE(again.exitCode(), 0);
 }
 
 void TestLanRelay::badRelayUrlIsBadInput_data() {

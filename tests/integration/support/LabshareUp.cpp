@@ -65,6 +65,10 @@ LabshareUp::LabshareUp() {
     });
 }
 
+LabshareUp::LabshareUp(const QString& home) : LabshareUp() {
+    m_homePath = home;
+}
+
 LabshareUp::~LabshareUp() {
     if (!isRunning())
         return;
@@ -76,12 +80,12 @@ LabshareUp::~LabshareUp() {
 }
 
 bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, const QStringList& extraArguments) {
-    if (!m_home.isValid()) {
+    if (m_homePath.isEmpty() && !m_home.isValid()) {
         m_error = QStringLiteral("cannot create a temporary HOME: %1").arg(m_home.errorString());
         return false;
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("HOME"), homeDirectory());
     // Everything per-user derives from HOME; nothing reaches the user's agent, display or lab base.
     for (const char* name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "SSH_AUTH_SOCK",
                              "SSH_AGENT_PID", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CLAB_LABDIR_BASE",
@@ -89,7 +93,7 @@ bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, con
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin")); // no containerlab here
     m_process.setProcessEnvironment(env);
-    m_process.setWorkingDirectory(m_home.path());
+    m_process.setWorkingDirectory(homeDirectory());
 
     m_arguments = QStringList{QStringLiteral("up"), topologyFile};
     if (!relayUrl.isEmpty())

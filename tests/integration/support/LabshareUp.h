@@ -36,6 +36,8 @@ struct ShareEvent {
 class LabshareUp {
 public:
     LabshareUp();
+    // Runs with HOME = `home` (e.g. another run's homeDirectory()), to see what LabShare remembers.
+    explicit LabshareUp(const QString& home);
     ~LabshareUp();
     LabshareUp(const LabshareUp&) = delete;
     LabshareUp& operator=(const LabshareUp&) = delete;
@@ -73,7 +75,7 @@ public:
     // The exit code, or -1 while running or after a crash or a signal.
     int exitCode() const;
     QString stderrText() const { return QString::fromUtf8(m_stderr); }
-    QString homeDirectory() const { return m_home.path(); }
+    QString homeDirectory() const { return m_homePath.isEmpty() ? m_home.path() : m_homePath; }
     // Command line, exit status, the last stdout lines and stderr: for failure messages.
     QString diagnostics() const;
     QString errorString() const { return m_error; }
@@ -83,6 +85,7 @@ private:
     void parseLine(const QByteArray& line);
 
     QTemporaryDir m_home;
+    QString m_homePath; // given by the caller; empty: m_home
     QProcess m_process;
     QStringList m_arguments;
     qint64 m_pid = 0;
