@@ -56,8 +56,8 @@ int ShareBook::refused(TrackedShare& share) {
     constexpr int kRememberedAttempts = 6; // about a minute of back-off
     share.phase = ForwardPhase::Refused;
     if (share.remembered && share.backoff.attempts() >= kRememberedAttempts) {
-        share.health.lastError = tr("port %1, which this share had before, is taken; asking the relay for another")
-                                     .arg(share.boundPort);
+        share.health.lastError =
+            tr("port %1, which this share had before, is taken; asking the relay for another").arg(share.boundPort);
         share.boundPort = 0;
         share.remembered = false;
         share.backoff.reset();

@@ -19,7 +19,7 @@ struct TrackedShare {
     ShareHealth health;
     ShareHealth reported; // what the listener last heard
     ForwardPhase phase = ForwardPhase::Pending;
-    quint16 boundPort = 0; // asked for again after a reconnect, so the public address stays
+    quint16 boundPort = 0;   // asked for again after a reconnect, so the public address stays
     bool remembered = false; // boundPort comes from an earlier run of LabShare (the ledger)
     qint64 retryAtMs = 0;
     Backoff backoff{1000, 30000};

@@ -65,7 +65,8 @@ LabshareUp::LabshareUp() {
     });
 }
 
-LabshareUp::LabshareUp(const QString& home) : LabshareUp() {
+LabshareUp::LabshareUp(const QString& home)
+    : LabshareUp() {
     m_homePath = home;
 }
 
