@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Application.h"
+#include "DesktopController.h"
 #include "MainWindow.h"
-#include "topology/TopologyLoader.h"
+#include "common/LogBuffer.h"
 
 #include <QApplication>
-#include <QPointer>
 #include <QThreadPool>
 
 namespace labshare::app {
@@ -17,29 +17,26 @@ void applyApplicationIdentity() {
 }
 
 int runGui(int& argc, char** argv, const QString& file) {
+    LogBuffer& log = LogBuffer::install();
     QApplication app(argc, argv);
     applyApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral(LABSHARE_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/labshare.svg")));
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps shares up; Quit is explicit
 
-    ui::MainWindow window;
-    QPointer<ui::MainWindow> target(&window);
-    // Loading reads files and may run `containerlab inspect`: never on the GUI thread.
-    QObject::connect(&window, &ui::MainWindow::openRequested, &window, [target](const QString& path) {
-        QThreadPool::globalInstance()->start([target, path] {
-            Result<topology::Topology> loaded = topology::TopologyLoader::load(path);
-            QMetaObject::invokeMethod(
-                qApp,
-                [target, loaded = std::move(loaded)] {
-                    if (target)
-                        target->showTopology(loaded);
-                },
-                Qt::QueuedConnection);
+    int rc = 0;
+    {
+        DesktopController controller(log);
+        controller.window().show();
+        QObject::connect(&controller.window(), &QWidget::destroyed, &app, &QApplication::quit);
+        QObject::connect(&app, &QApplication::lastWindowClosed, &app, [&controller] {
+            if (!controller.window().isVisible() && !controller.tray().isAvailable())
+                QApplication::quit();
         });
-    });
-    window.show();
-    if (!file.isEmpty())
-        Q_EMIT window.openRequested(file);
-    const int rc = QApplication::exec();
+        if (!file.isEmpty())
+            controller.open(file);
+        rc = QApplication::exec();
+    }
     QThreadPool::globalInstance()->waitForDone();
     return rc;
 }

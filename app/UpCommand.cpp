@@ -119,7 +119,8 @@ int runUp(const Invocation& inv) {
     options.hostKeys = inv.acceptNewHostKey ? tunnel::HostKeyPolicy::AcceptNew : tunnel::HostKeyPolicy::Refuse;
     options.secrets = askOnTerminal;
     tunnel::TunnelEngine engine(*relay, options);
-    share::ShareSession session(engine, *lab);
+    share::ShareSession session(*lab);
+    session.setEngine(&engine);
     for (const QString& t : inv.targets)
         session.setTargetOverride(t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1));
 

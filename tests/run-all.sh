@@ -13,4 +13,6 @@ HOME=$(mktemp -d)
 XDG_RUNTIME_DIR=$(mktemp -d)
 export HOME XDG_RUNTIME_DIR
 chmod 700 "$XDG_RUNTIME_DIR"
-ctest --preset ci --no-tests=error "$@"
+LABSHARE_SCREENSHOT_DIR="$top/build/ci/screenshots"
+export LABSHARE_SCREENSHOT_DIR
+"$top/tests/with-desktop.sh" ctest --preset ci --no-tests=error "$@"

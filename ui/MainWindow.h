@@ -1,36 +1,96 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "common/Result.h"
-#include "topology/Topology.h"
+#include "topology/PublishSpec.h"
 
+#include <QList>
 #include <QMainWindow>
+#include <QPair>
 
+#include <functional>
+
+class QComboBox;
 class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+class QTreeView;
+
+namespace labshare {
+class LogBuffer;
+}
 
 namespace labshare::ui {
 
-// Placeholder main window: a drop zone, then a summary of the loaded lab. The full topology view,
-// shares table and tray are the desktop-app issue.
+class DropZone;
+class SharesModel;
+class SharesView;
+class TopologyModel;
+
+// The instructor's window: an empty state with a drop zone, then the lab (nodes with their ports
+// to tick) above the live shares table. It shows and asks; what happens is the controller's job,
+// reached through the signals below.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& log, QWidget* parent = nullptr);
 
-    void showTopology(const Result<topology::Topology>& loaded);
+    void showEmptyState(const QStringList& recentFiles);
+    void showLab(const QString& labName, const QString& file);
+    // An inline message above the lab (or on the drop zone when no lab is open), with an optional action.
+    void showBanner(const QString& text, bool isError, const QString& actionText = {},
+                    std::function<void()> action = {});
+    void clearBanner();
+    // The relay selector: (url, label) pairs; `current` is selected.
+    void setRelays(const QList<QPair<QString, QString>>& relays, const QString& current);
+    void setAccountText(const QString& text, const QString& toolTip);
+    // While shares are up, closing the window leaves LabShare running in the tray.
+    void setKeepRunningInTray(bool keep) { m_keepRunningInTray = keep; }
+    // Whether this lab's ticked ports are published again as soon as it opens (off unless the user says).
+    void setAutoPublish(bool on);
+
+    SharesView* sharesView() const { return m_sharesView; }
+    QTreeView* topologyView() const { return m_tree; }
 
 Q_SIGNALS:
     void openRequested(const QString& path);
+    void relaySelected(const QString& url);
+    void editRelayRequested(const QString& url); // empty: a new relay
+    void publishDeclaredRequested();
+    void stopAllRequested();
+    void presentationRequested();
+    void exportShareSheetRequested(const QString& path);
+    void closedToTray(bool firstTime);
+    void autoPublishToggled(bool on);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildToolBar();
     void onOpenTriggered();
+    void onExportTriggered();
+    void onRelayActivated(int index);
+    void onAddPortTriggered();
 
-    QLabel* m_summaryLabel = nullptr;
+    TopologyModel& m_topologyModel;
+    QStackedWidget* m_pages = nullptr;
+    DropZone* m_dropZone = nullptr;
+    QWidget* m_labPage = nullptr;
+    QLabel* m_banner = nullptr;
+    QPushButton* m_bannerAction = nullptr;
+    std::function<void()> m_bannerCallback;
+    QTreeView* m_tree = nullptr;
+    SharesView* m_sharesView = nullptr;
+    QComboBox* m_relayCombo = nullptr;
+    QToolButton* m_accountButton = nullptr;
+    QAction* m_autoPublish = nullptr;
+    QLabel* m_labLabel = nullptr;
+    bool m_keepRunningInTray = false;
+    bool m_toldAboutTray = false;
 };
 
 } // namespace labshare::ui

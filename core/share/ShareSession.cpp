@@ -42,19 +42,58 @@ QString shareUrl(const ShareRow& row) {
     return {};
 }
 
-ShareSession::ShareSession(tunnel::TunnelEngine& engine, topology::Topology topology, QObject* parent)
+ShareSession::ShareSession(topology::Topology topology, QObject* parent)
     : QObject(parent)
-    , m_engine(engine)
-    , m_topology(std::move(topology)) {
-    connect(&m_engine, &tunnel::TunnelEngine::shareChanged, this, &ShareSession::onShareChanged);
-    connect(&m_engine, &tunnel::TunnelEngine::healthUpdated, this, &ShareSession::onHealthUpdated);
+    , m_topology(std::move(topology)) {}
+
+void ShareSession::setEngine(tunnel::TunnelEngine* engine) {
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    if (!m_engine)
+        return;
+    connect(m_engine, &tunnel::TunnelEngine::shareChanged, this, &ShareSession::onShareChanged);
+    connect(m_engine, &tunnel::TunnelEngine::healthUpdated, this, &ShareSession::onHealthUpdated);
+    for (ShareRow& r : m_rows) {
+        const QString name = r.name;
+        r.health = tunnel::ShareHealth{};
+        r.health.name = name;
+        r.health.node = r.node;
+        r.health.type = topology::publishTypeName(r.spec.type);
+        r.health.nodePort = r.spec.port;
+        r.url.clear();
+        forward(r);
+    }
+}
+
+void ShareSession::setTopology(topology::Topology topology) {
+    m_topology = std::move(topology);
+    const QList<ShareRow> ticked = m_rows;
+    for (const ShareRow& old : ticked) {
+        const topology::Node* node = m_topology.node(old.node);
+        topology::PublishSpec spec = old.spec;
+        if (node) // a declared entry may have changed who may use it
+            for (const topology::PublishSpec& declared : node->publish)
+                if (declared.type == spec.type && declared.port == spec.port)
+                    spec = declared;
+        Result<ShareRow> row = makeRow(old.node, spec);
+        if (!row) {
+            unpublish(old.name);
+            continue;
+        }
+        if (row->target != old.target || row->spec.allowed != old.spec.allowed)
+            (void)publish(old.node, spec); // cannot fail: makeRow just succeeded
+    }
 }
 
 void ShareSession::setTargetOverride(const QString& node, const QString& host) {
-    m_targets.insert(node, host);
+    if (host.isEmpty())
+        m_targets.remove(node);
+    else
+        m_targets.insert(node, host);
 }
 
-Result<QString> ShareSession::publish(const QString& nodeName, const topology::PublishSpec& spec) {
+Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::PublishSpec& spec) const {
     const topology::Node* node = m_topology.node(nodeName);
     if (!node)
         return makeError(ErrorCode::BadInput, tr("the lab has no node '%1'").arg(nodeName));
@@ -78,23 +117,46 @@ Result<QString> ShareSession::publish(const QString& nodeName, const topology::P
     row.health.node = nodeName;
     row.health.type = topology::publishTypeName(spec.type);
     row.health.nodePort = spec.port;
-    m_rows.removeIf([&](const ShareRow& r) { return r.name == row.name; });
-    m_rows.append(row);
-    m_engine.publish({row.name, nodeName, row.health.type, target, spec.port, 0});
-    return row.name;
+    return row;
+}
+
+void ShareSession::forward(const ShareRow& row) {
+    if (m_engine)
+        m_engine->publish({row.name, row.node, row.health.type, row.target, row.spec.port, 0});
+}
+
+Result<QString> ShareSession::publish(const QString& nodeName, const topology::PublishSpec& spec) {
+    Result<ShareRow> row = makeRow(nodeName, spec);
+    if (!row)
+        return row.error();
+    const bool wasTicked = isTicked(row->name);
+    m_rows.removeIf([&](const ShareRow& r) { return r.name == row->name; });
+    m_rows.append(*row);
+    forward(*row);
+    if (!wasTicked)
+        Q_EMIT tickedChanged();
+    return row->name;
 }
 
 void ShareSession::unpublish(const QString& name) {
-    m_engine.unpublish(name);
+    if (!isTicked(name))
+        return;
+    m_rows.removeIf([&](const ShareRow& r) { return r.name == name; });
+    if (m_engine)
+        m_engine->unpublish(name);
+    Q_EMIT tickedChanged();
 }
 
 void ShareSession::unpublishAll() {
-    for (const ShareRow& r : std::as_const(m_rows))
-        m_engine.unpublish(r.name);
+    for (const QString& name : tickedNames())
+        unpublish(name);
 }
 
-QList<ShareRow> ShareSession::rows() const {
-    return m_rows;
+QStringList ShareSession::tickedNames() const {
+    QStringList out;
+    for (const ShareRow& r : m_rows)
+        out << r.name;
+    return out;
 }
 
 const ShareRow* ShareSession::row(const QString& name) const {
@@ -116,12 +178,18 @@ bool ShareSession::apply(const tunnel::ShareHealth& health) {
 }
 
 void ShareSession::onShareChanged(const tunnel::ShareHealth& health) {
-    if (!apply(health))
+    if (apply(health)) {
+        Q_EMIT shareChanged(*row(health.name));
         return;
-    const ShareRow changed = *row(health.name);
-    if (health.state == tunnel::ShareState::Stopped)
-        m_rows.removeIf([&](const ShareRow& r) { return r.name == health.name; });
-    Q_EMIT shareChanged(changed);
+    }
+    // An unticked share reporting its end: pass the final state on once.
+    if (health.state == tunnel::ShareState::Stopped) {
+        ShareRow gone;
+        gone.name = health.name;
+        gone.node = health.node;
+        gone.health = health;
+        Q_EMIT shareChanged(gone);
+    }
 }
 
 void ShareSession::onHealthUpdated(const QList<tunnel::ShareHealth>& health) {

@@ -25,38 +25,50 @@ struct ShareRow {
 
 // What is published for the open lab: the one object the window, the tray and `labshare up`
 // drive. It turns ticked entries into forwards on the tunnel engine and the engine's health
-// into share rows. Lives on the engine's thread.
+// into share rows. A new relay (setEngine) or a reloaded file (setTopology) keeps what is ticked.
+// Lives on the engine's thread.
 class ShareSession : public QObject {
     Q_OBJECT
 
 public:
-    ShareSession(tunnel::TunnelEngine& engine, topology::Topology topology, QObject* parent = nullptr);
+    explicit ShareSession(topology::Topology topology, QObject* parent = nullptr);
 
     const topology::Topology& topology() const { return m_topology; }
+    // The lab was reloaded: ticked entries whose node still exists stay ticked (re-targeted when the
+    // node's address changed); the others stop.
+    void setTopology(topology::Topology topology);
+    // Publishes through `engine` from now on (nullptr: nowhere); everything ticked is asked for again.
+    void setEngine(tunnel::TunnelEngine* engine);
+    tunnel::TunnelEngine* engine() const { return m_engine; }
     // Reaches `node` at `host` instead of its management address (the user typed it, or --target).
     void setTargetOverride(const QString& node, const QString& host);
 
-    // Publishes one entry of a node. Fails when the node is unknown or has no address to reach it at.
+    // Ticks one entry of a node. Fails when the node is unknown or has no address to reach it at.
     Result<QString> publish(const QString& node, const topology::PublishSpec& spec);
     void unpublish(const QString& name);
     void unpublishAll();
 
-    QList<ShareRow> rows() const;
+    QList<ShareRow> rows() const { return m_rows; }
     const ShareRow* row(const QString& name) const;
+    bool isTicked(const QString& name) const { return row(name) != nullptr; }
+    QStringList tickedNames() const;
 
 Q_SIGNALS:
     void shareChanged(const labshare::share::ShareRow& row);
     void healthUpdated(const QList<labshare::share::ShareRow>& rows);
+    void tickedChanged(); // a share was ticked or unticked
 
 private:
+    Result<ShareRow> makeRow(const QString& node, const topology::PublishSpec& spec) const;
+    void forward(const ShareRow& row);
     void onShareChanged(const tunnel::ShareHealth& health);
     void onHealthUpdated(const QList<tunnel::ShareHealth>& health);
     bool apply(const tunnel::ShareHealth& health);
 
-    tunnel::TunnelEngine& m_engine;
+    tunnel::TunnelEngine* m_engine = nullptr;
     topology::Topology m_topology;
     QHash<QString, QString> m_targets;
-    QList<ShareRow> m_rows; // in the order they were published
+    QList<ShareRow> m_rows; // ticked, in the order they were ticked
 };
 
 // The login user students type for a node's SSH port: admin on SR Linux, cEOS and SR OS, root on linux.

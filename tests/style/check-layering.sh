@@ -20,7 +20,7 @@ home() { # pattern home library
 home '#include *<yaml-cpp/' core/topology yaml-cpp
 home '#include *<libssh/' core/tunnel libssh
 home '#include *<(qt6keychain|qtkeychain)/' core/secrets QtKeychain
-home '#include *<qrencode' ui libqrencode
+home '#include *<qrencode' ui/qr libqrencode
 
 [ $status -eq 0 ] && echo "layering: core is GUI-free; yaml-cpp, libssh, QtKeychain and libqrencode each stay in their home"
 exit $status

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "EffectivePublish.h"
 #include "topology/TopologyLoader.h"
 
 #include <QDir>
@@ -24,17 +25,7 @@ LoadOptions offline() {
 }
 
 QStringList effective(const Topology& topology, const QString& node) {
-    const Node* n = topology.node(node);
-    if (!n)
-        return {QStringLiteral("<no node %1>").arg(node)};
-    QStringList out;
-    for (const PublishSpec& s : n->publish) {
-        QString text = publishTypeName(s.type) + QLatin1Char('/') + QString::number(s.port);
-        if (!s.allowed.isEmpty())
-            text += QLatin1Char('/') + s.allowed.join(QLatin1Char(','));
-        out << text;
-    }
-    return out;
+    return labshare::testsupport::effectivePublish(topology, node, labshare::testsupport::WithOrigin::No);
 }
 
 QString errorsOf(const Topology& t) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "EffectivePublish.h"
 #include "topology/TopologyLoader.h"
 
 #include <QTest>
@@ -13,19 +14,8 @@ Topology parse(const QByteArray& yaml, const QProcessEnvironment& env = QProcess
     return TopologyLoader::parse(yaml, kFile, env);
 }
 
-// "tcp/22(node)" or "tls/57400/a@b.com,b.com(kind)" for each effective entry of a node.
 QStringList effective(const Topology& topology, const QString& node) {
-    const Node* n = topology.node(node);
-    if (!n)
-        return {QStringLiteral("<no node %1>").arg(node)};
-    QStringList out;
-    for (const PublishSpec& s : n->publish) {
-        QString text = publishTypeName(s.type) + QLatin1Char('/') + QString::number(s.port);
-        if (!s.allowed.isEmpty())
-            text += QLatin1Char('/') + s.allowed.join(QLatin1Char(','));
-        out << text + QLatin1Char('(') + publishOriginName(s.from) + QLatin1Char(')');
-    }
-    return out;
+    return labshare::testsupport::effectivePublish(topology, node, labshare::testsupport::WithOrigin::Yes);
 }
 
 QStringList problemTexts(const Topology& topology) {

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/LogBuffer.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace labshare {
+
+namespace {
+
+QtMessageHandler g_previous = nullptr;
+LogBuffer* g_buffer = nullptr;
+
+const char* typeName(QtMsgType type) {
+    switch (type) {
+    case QtDebugMsg:
+        return "debug";
+    case QtInfoMsg:
+        return "info";
+    case QtWarningMsg:
+        return "warning";
+    case QtCriticalMsg:
+        return "critical";
+    case QtFatalMsg:
+        return "fatal";
+    }
+    return "";
+}
+
+} // namespace
+
+QString redactLogLine(const QString& line) {
+    static const QRegularExpression bearer(QStringLiteral("(Bearer\\s+)\\S+"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression query(QStringLiteral("(https?://[^\\s?]+)\\?\\S*"));
+    QString out = line;
+    out.replace(bearer, QStringLiteral("\\1[redacted]"));
+    out.replace(query, QStringLiteral("\\1?[redacted]"));
+    return out;
+}
+
+LogBuffer& LogBuffer::install() {
+    static LogBuffer* buffer = [] {
+        auto* b = new LogBuffer; // lives until exit: messages may come from any thread until then
+        g_buffer = b;
+        g_previous = qInstallMessageHandler(&LogBuffer::handler);
+        return b;
+    }();
+    return *buffer;
+}
+
+void LogBuffer::handler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    const QString safe = redactLogLine(message);
+    if (g_buffer)
+        g_buffer->append(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ') +
+                         QLatin1String(typeName(type)) + QLatin1Char(' ') +
+                         QLatin1String(context.category ? context.category : "default") + QStringLiteral(": ") + safe);
+    if (g_previous)
+        g_previous(type, context, safe);
+}
+
+void LogBuffer::append(const QString& line) {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_lines.append(line);
+        if (m_lines.size() > kCapacity)
+            m_lines.removeFirst();
+    }
+    Q_EMIT lineAdded(line);
+}
+
+QStringList LogBuffer::lines() const {
+    QMutexLocker lock(&m_mutex);
+    return m_lines;
+}
+
+} // namespace labshare

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMutex>
+#include <QObject>
+#include <QStringList>
+
+namespace labshare {
+
+// The app's log: every Qt message (each area has its own labshare.* category), kept in a ring of
+// the last lines for the diagnostics pane and passed on to the previous handler (stderr). Secrets
+// never reach a log in the first place; as a second line of defence, lines that look like they
+// carry a bearer token or a URL query are cut.
+class LogBuffer : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kCapacity = 2000;
+
+    static LogBuffer& install(); // once, in the composition root
+    QStringList lines() const;
+
+Q_SIGNALS:
+    void lineAdded(const QString& line); // from any thread: connect with a queued connection
+
+private:
+    LogBuffer() = default;
+    static void handler(QtMsgType type, const QMessageLogContext& context, const QString& message);
+    void append(const QString& line);
+
+    mutable QMutex m_mutex;
+    QStringList m_lines;
+};
+
+QString redactLogLine(const QString& line);
+
+} // namespace labshare

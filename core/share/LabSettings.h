@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace labshare::share {
+
+// What LabShare remembers about one lab between runs (QSettings, keyed by the topology's absolute
+// path): the ticked shares, the relay, and what the user typed (node addresses, login users).
+// Never a secret.
+class LabSettings {
+public:
+    explicit LabSettings(const QString& topologyFile);
+
+    QStringList ticked() const;
+    void setTicked(const QStringList& shareNames);
+    QString relayUrl() const; // "" = the default (LAN)
+    void setRelayUrl(const QString& url);
+    bool autoPublish() const; // publish the ticked shares as soon as the lab opens
+    void setAutoPublish(bool on);
+    QHash<QString, QString> addressOverrides() const;
+    void setAddressOverride(const QString& node, const QString& host);
+    QString loginUser(const QString& node) const;
+    void setLoginUser(const QString& node, const QString& user);
+
+    static QStringList recentFiles();
+    static void addRecentFile(const QString& topologyFile);
+
+private:
+    QString m_group;
+};
+
+} // namespace labshare::share

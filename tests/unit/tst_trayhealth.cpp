@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tray/TrayHealth.h"
+
+#include <QTest>
+
+using namespace labshare::ui;
+using labshare::share::ShareRow;
+using labshare::tunnel::ShareState;
+
+Q_DECLARE_METATYPE(TrayState)
+
+namespace {
+
+constexpr auto Up = ShareState::Up;
+constexpr auto Degraded = ShareState::Degraded;
+constexpr auto Connecting = ShareState::Connecting;
+constexpr auto Reconnecting = ShareState::Reconnecting;
+constexpr auto Failed = ShareState::Failed;
+constexpr auto Stopped = ShareState::Stopped;
+constexpr auto Idle = ShareState::Idle;
+
+ShareRow share(const QString& node, ShareState state, const QString& error = {}) {
+    ShareRow r;
+    r.node = node;
+    r.name = QStringLiteral("clab-") + node + QStringLiteral("-tcp-22");
+    r.kind = QStringLiteral("linux");
+    r.spec.port = 22;
+    r.health.name = r.name;
+    r.health.state = state;
+    r.health.lastError = error;
+    if (state == Up || state == Degraded) {
+        r.health.publicHost = QStringLiteral("relay.example.org");
+        r.health.publicPort = 40000 + quint16(node.size());
+    }
+    return r;
+}
+
+// Rows r1, r2, … in the given states.
+QList<ShareRow> rows(std::initializer_list<ShareState> states) {
+    QList<ShareRow> out;
+    int i = 0;
+    for (ShareState s : states)
+        out << share(QStringLiteral("r%1").arg(++i), s);
+    return out;
+}
+
+} // namespace
+
+class TestTrayHealth : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aggregates_data() {
+        QTest::addColumn<QList<ShareRow>>("shares");
+        QTest::addColumn<TrayState>("state");
+        QTest::newRow("nothing shared") << QList<ShareRow>() << TrayState::Idle;
+        QTest::newRow("only stopped rows") << rows({Stopped}) << TrayState::Idle;
+        QTest::newRow("one up") << rows({Up}) << TrayState::AllUp;
+        QTest::newRow("all up") << rows({Up, Up, Up}) << TrayState::AllUp;
+        QTest::newRow("stopped rows do not count") << rows({Up, Stopped}) << TrayState::AllUp;
+        QTest::newRow("one degraded of three") << rows({Up, Degraded, Up}) << TrayState::SomeDegraded;
+        QTest::newRow("one reconnecting") << rows({Up, Reconnecting}) << TrayState::SomeDegraded;
+        QTest::newRow("one still connecting") << rows({Up, Connecting}) << TrayState::SomeDegraded;
+        QTest::newRow("all coming up: amber, not red") << rows({Connecting, Connecting}) << TrayState::SomeDegraded;
+        QTest::newRow("not started yet") << rows({Idle}) << TrayState::SomeDegraded;
+        QTest::newRow("any failed") << rows({Up, Up, Failed}) << TrayState::Failed;
+        QTest::newRow("all reconnecting") << rows({Reconnecting, Reconnecting}) << TrayState::Failed;
+        QTest::newRow("all degraded") << rows({Degraded}) << TrayState::Failed;
+        QTest::newRow("none up, one broke") << rows({Connecting, Reconnecting}) << TrayState::Failed;
+    }
+
+    void aggregates() {
+        QFETCH(QList<ShareRow>, shares);
+        QFETCH(TrayState, state);
+        QCOMPARE(TrayHealth::aggregate(shares), state);
+    }
+
+    void summarises_data() {
+        QTest::addColumn<QList<ShareRow>>("shares");
+        QTest::addColumn<QString>("tip");
+        QTest::newRow("nothing") << QList<ShareRow>() << "Nothing shared";
+        QTest::newRow("one up") << rows({Up}) << "1 share up";
+        QTest::newRow("three up") << rows({Up, Up, Up}) << "3 shares up";
+        QTest::newRow("one degraded, with the reason")
+            << QList{share("r1", Degraded, "relay stopped answering"), share("r2", Up), share("r3", Up)}
+            << "1 of 3 degraded: clab-r1-tcp-22 — relay stopped answering";
+        QTest::newRow("degraded without a reason") << QList{share("r1", Up), share("r2", Degraded)}
+                                                   << "1 of 2 degraded: clab-r2-tcp-22 — the node does not answer";
+        QTest::newRow("all connecting") << rows({Connecting, Connecting})
+                                        << "2 shares connecting:\nclab-r1-tcp-22\nclab-r2-tcp-22";
+        QTest::newRow("mixed problems")
+            << QList{share("r1", Up), share("r2", Reconnecting, "connection refused"),
+                     share("r3", Failed, "host key changed")}
+            << "2 of 3 not up:\nclab-r2-tcp-22 — connection refused\nclab-r3-tcp-22 — host key changed";
+        QTest::newRow("one failed alone")
+            << QList{share("r1", Failed, "host key changed")} << "1 share failed: clab-r1-tcp-22 — host key changed";
+        QTest::newRow("many problems are cut short")
+            << rows({Up, Reconnecting, Reconnecting, Reconnecting, Reconnecting, Reconnecting, Reconnecting})
+            << "6 of 7 reconnecting:\nclab-r2-tcp-22\nclab-r3-tcp-22\nclab-r4-tcp-22\nclab-r5-tcp-22\n… and 2 more";
+    }
+
+    void summarises() {
+        QFETCH(QList<ShareRow>, shares);
+        QFETCH(QString, tip);
+        QCOMPARE(TrayHealth::toolTip(shares), tip);
+    }
+
+    void notifiesWhenAShareGoesDownAndComesBack() {
+        TrayHealth health;
+        QVERIFY(health.update(rows({Connecting, Connecting})).isEmpty());
+        QVERIFY2(health.update(rows({Up, Up})).isEmpty(), "coming up the first time is not news");
+
+        QList<ShareRow> now{share("r1", Reconnecting, "relay stopped answering"), share("r2", Up)};
+        QList<TrayNotification> n = health.update(now);
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::WentDown);
+        QCOMPARE(n[0].shares, QStringList{"clab-r1-tcp-22"});
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22 is down"));
+        QCOMPARE(n[0].message, QStringLiteral("relay stopped answering"));
+
+        QVERIFY2(health.update(now).isEmpty(), "a share that stays down is reported once");
+        // A reconnect passes through Connecting: that is still the same outage.
+        QVERIFY(health.update(rows({Connecting, Up})).isEmpty());
+
+        n = health.update(rows({Up, Up}));
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::CameBack);
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22 is back up"));
+        QCOMPARE(n[0].message, QStringLiteral("Reachable again at relay.example.org:40002"));
+        QVERIFY(health.update(rows({Up, Up})).isEmpty());
+    }
+
+    void degradedIsDown() {
+        TrayHealth health;
+        (void)health.update(rows({Up}));
+        const QList<TrayNotification> n = health.update(rows({Degraded}));
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].message, QStringLiteral("the node does not answer"));
+        QCOMPARE(health.update(rows({Up})).size(), 1);
+    }
+
+    void failingBeforeEverComingUpIsNews() {
+        TrayHealth health;
+        (void)health.update(rows({Connecting}));
+        const QList<TrayNotification> n = health.update({share("r1", Failed, "host key changed")});
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::WentDown);
+        QCOMPARE(n[0].message, QStringLiteral("host key changed"));
+        QVERIFY(health.update({share("r1", Failed, "host key changed")}).isEmpty());
+    }
+
+    void stoppingIsNotAnOutage() {
+        TrayHealth health;
+        (void)health.update(rows({Up, Up}));
+        QVERIFY(health.update(rows({Up, Stopped})).isEmpty());
+        QVERIFY(health.update(rows({Up})).isEmpty()); // r2 removed
+        // Down, then unpublished while down, then published again: no stale "back up".
+        (void)health.update(rows({Reconnecting}));
+        QVERIFY(health.update({}).isEmpty());
+        QVERIFY(health.update(rows({Connecting})).isEmpty());
+        QVERIFY(health.update(rows({Up})).isEmpty());
+    }
+
+    void oneNotificationForManyShares() {
+        QSet<QString> down;
+        const QList<ShareRow> before = rows({Up, Up, Up});
+        QList<ShareRow> after;
+        for (const QString& node : QStringList{"r1", "r2", "r3"})
+            after << share(node, Reconnecting, "relay stopped answering");
+        QList<TrayNotification> n = TrayHealth::notifications(before, after, down);
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].title, QStringLiteral("3 shares are down"));
+        QCOMPARE(n[0].message,
+                 QStringLiteral("clab-r1-tcp-22, clab-r2-tcp-22, clab-r3-tcp-22 — relay stopped answering"));
+        QCOMPARE(down.size(), 3);
+
+        n = TrayHealth::notifications(after, rows({Up, Up, Reconnecting}), down);
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].title, QStringLiteral("2 shares are back up"));
+        QCOMPARE(n[0].message, QStringLiteral("clab-r1-tcp-22, clab-r2-tcp-22"));
+        QCOMPARE(down, QSet<QString>{"clab-r3-tcp-22"});
+    }
+
+    void downAndBackInOneUpdate() {
+        QSet<QString> down{"clab-r1-tcp-22"};
+        const QList<TrayNotification> n =
+            TrayHealth::notifications(rows({Connecting, Up}), rows({Up, Reconnecting}), down);
+        QCOMPARE(n.size(), 2);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::WentDown);
+        QCOMPARE(n[0].shares, QStringList{"clab-r2-tcp-22"});
+        QCOMPARE(n[0].message, QStringLiteral("reconnecting"));
+        QCOMPARE(n[1].kind, TrayNotification::Kind::CameBack);
+        QCOMPARE(n[1].shares, QStringList{"clab-r1-tcp-22"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrayHealth)
+#include "tst_trayhealth.moc"

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tray/TrayIcon.h"
+
+#include "share/ShareCommands.h"
+
+#include <QAction>
+#include <QMenu>
+
+namespace labshare::ui {
+
+using share::ShareCommands;
+using share::ShareRow;
+using tunnel::ShareState;
+
+namespace {
+
+constexpr int messageTimeoutMs = 8000;
+const char* const shareNameProperty = "shareName";
+
+QString iconPath(TrayState state) {
+    switch (state) {
+    case TrayState::Idle:
+        return QStringLiteral(":/icons/tray-idle.svg");
+    case TrayState::AllUp:
+        return QStringLiteral(":/icons/tray-up.svg");
+    case TrayState::SomeDegraded:
+        return QStringLiteral(":/icons/tray-degraded.svg");
+    case TrayState::Failed:
+        return QStringLiteral(":/icons/tray-failed.svg");
+    }
+    return {};
+}
+
+QStringList names(const QList<ShareRow>& rows) {
+    QStringList out;
+    for (const ShareRow& r : rows)
+        out << r.name;
+    return out;
+}
+
+} // namespace
+
+TrayIcon::TrayIcon(QObject* parent)
+    : QObject(parent)
+    , m_menu(std::make_unique<QMenu>())
+    , m_tray(new QSystemTrayIcon(this)) {
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    m_menu->setToolTipsVisible(true);
+    m_statusAction = m_menu->addAction(QString());
+    m_statusAction->setObjectName(QStringLiteral("statusAction"));
+    m_statusAction->setEnabled(false);
+    m_shareSeparator = m_menu->addSeparator();
+    m_stopAllAction = m_menu->addAction(tr("Stop all shares"));
+    m_stopAllAction->setObjectName(QStringLiteral("stopAllAction"));
+    m_showHideAction = m_menu->addAction(tr("Show window"));
+    m_showHideAction->setObjectName(QStringLiteral("showHideAction"));
+    m_menu->addSeparator();
+    m_quitAction = m_menu->addAction(tr("Quit LabShare"));
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+
+    connect(m_stopAllAction, &QAction::triggered, this, &TrayIcon::stopAllRequested);
+    connect(m_showHideAction, &QAction::triggered, this, &TrayIcon::showHideRequested);
+    connect(m_quitAction, &QAction::triggered, this, &TrayIcon::quitRequested);
+    connect(m_tray, &QSystemTrayIcon::activated, this, &TrayIcon::onActivated);
+
+    m_tray->setContextMenu(m_menu.get());
+    setRows({});
+}
+
+TrayIcon::~TrayIcon() {
+    m_tray->setContextMenu(nullptr);
+}
+
+bool TrayIcon::isAvailable() const {
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+void TrayIcon::show() {
+    if (isAvailable())
+        m_tray->show();
+}
+
+void TrayIcon::hide() {
+    m_tray->hide();
+}
+
+QIcon TrayIcon::iconFor(TrayState state) {
+    return QIcon(iconPath(state));
+}
+
+QIcon TrayIcon::icon() const {
+    return m_tray->icon();
+}
+
+void TrayIcon::showMessage(const QString& title, const QString& message, QSystemTrayIcon::MessageIcon icon) {
+    Q_EMIT notificationRaised(title, message);
+    if (isAvailable() && m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, message, icon, messageTimeoutMs);
+}
+
+void TrayIcon::setWindowVisible(bool visible) {
+    m_showHideAction->setText(visible ? tr("Hide window") : tr("Show window"));
+}
+
+QAction* TrayIcon::shareAction(const QString& shareName) const {
+    for (QAction* a : m_shareActions)
+        if (a->property(shareNameProperty).toString() == shareName)
+            return a;
+    return nullptr;
+}
+
+void TrayIcon::setRows(const QList<ShareRow>& rows) {
+    QList<ShareRow> shared;
+    for (const ShareRow& r : rows)
+        if (r.health.state != ShareState::Stopped)
+            shared << r;
+
+    const TrayState state = TrayHealth::aggregate(shared);
+    if (state != m_state || m_tray->icon().isNull()) {
+        m_state = state;
+        m_tray->setIcon(iconFor(state));
+    }
+    m_toolTip = TrayHealth::toolTip(shared);
+    m_tray->setToolTip(QStringLiteral("LabShare\n") + m_toolTip);
+    m_statusAction->setText(m_toolTip.section(QLatin1Char('\n'), 0, 0));
+
+    QStringList current;
+    for (const QAction* a : std::as_const(m_shareActions))
+        current << a->property(shareNameProperty).toString();
+    if (current != names(shared))
+        rebuildMenu(shared);
+    for (qsizetype i = 0; i < shared.size(); ++i)
+        updateShareAction(m_shareActions.at(i), shared.at(i));
+    m_stopAllAction->setEnabled(!shared.isEmpty());
+
+    const QList<TrayNotification> notes = m_health.update(shared);
+    if (!m_notify)
+        return;
+    for (const TrayNotification& n : notes)
+        showMessage(n.title, n.message,
+                    n.kind == TrayNotification::Kind::WentDown ? QSystemTrayIcon::Warning
+                                                               : QSystemTrayIcon::Information);
+}
+
+void TrayIcon::rebuildMenu(const QList<ShareRow>& rows) {
+    qDeleteAll(m_shareActions);
+    m_shareActions.clear();
+    for (const ShareRow& row : rows) {
+        auto* action = new QAction(m_menu.get());
+        action->setObjectName(QStringLiteral("shareAction"));
+        action->setCheckable(true);
+        action->setProperty(shareNameProperty, row.name);
+        const QString name = row.name;
+        connect(action, &QAction::toggled, this, [this, name](bool checked) { Q_EMIT toggleRequested(name, checked); });
+        m_menu->insertAction(m_shareSeparator, action);
+        m_shareActions << action;
+    }
+}
+
+void TrayIcon::updateShareAction(QAction* action, const ShareRow& row) {
+    const QString address = ShareCommands::hostPort(row);
+    const QString detail =
+        row.health.state == ShareState::Up && !address.isEmpty() ? address : tunnel::shareStateName(row.health.state);
+    QString text = row.node + QStringLiteral(" · ") + ShareCommands::serviceName(row) + QStringLiteral("  (") + detail +
+                   QLatin1Char(')');
+    action->setText(text.replace(QLatin1Char('&'), QStringLiteral("&&"))); // not a mnemonic
+
+    action->setToolTip(row.health.lastError.isEmpty() ? row.name
+                                                      : row.name + QStringLiteral(": ") + row.health.lastError);
+    // Published rows are checked; setting it must not read as the user's toggle.
+    const QSignalBlocker block(action);
+    action->setChecked(true);
+}
+
+void TrayIcon::onActivated(QSystemTrayIcon::ActivationReason reason) {
+    if (reason == QSystemTrayIcon::Trigger)
+        Q_EMIT showHideRequested();
+}
+
+} // namespace labshare::ui

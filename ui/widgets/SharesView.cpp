@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/SharesView.h"
+#include "models/SharesModel.h"
+#include "qr/QrCode.h"
+#include "share/ShareCommands.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialog>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QMenu>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace labshare::ui {
+
+using share::ShareCommand;
+using share::ShareCommands;
+using share::ShareRow;
+
+namespace {
+
+// The shares model plus one trailing column that holds each row's Copy button.
+class WithCopyColumn : public QIdentityProxyModel {
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    int columnCount(const QModelIndex& parent) const override {
+        return parent.isValid() ? 0 : sourceModel()->columnCount() + 1;
+    }
+    QModelIndex index(int row, int column, const QModelIndex& parent) const override {
+        if (column == sourceModel()->columnCount() && !parent.isValid() && row >= 0 && row < rowCount(parent))
+            return createIndex(row, column);
+        return QIdentityProxyModel::index(row, column, parent);
+    }
+    QModelIndex mapToSource(const QModelIndex& proxy) const override {
+        if (proxy.isValid() && proxy.column() == sourceModel()->columnCount())
+            return sourceModel()->index(proxy.row(), 0);
+        return QIdentityProxyModel::mapToSource(proxy);
+    }
+    QVariant data(const QModelIndex& index, int role) const override {
+        if (index.column() == sourceModel()->columnCount())
+            return role == Qt::DisplayRole ? QVariant() : QIdentityProxyModel::data(index, role);
+        return QIdentityProxyModel::data(index, role);
+    }
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+        if (orientation == Qt::Horizontal && section == sourceModel()->columnCount())
+            return role == Qt::DisplayRole ? QVariant(QString()) : QVariant();
+        return QIdentityProxyModel::headerData(section, orientation, role);
+    }
+};
+
+} // namespace
+
+SharesView::SharesView(SharesModel& model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model) {
+    setObjectName(QStringLiteral("sharesView"));
+    auto* proxy = new WithCopyColumn(this);
+    proxy->setSourceModel(&m_model);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("sharesTableView"));
+    m_table->setModel(proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->setAlternatingRowColors(true);
+    connect(m_table, &QTableView::customContextMenuRequested, this, &SharesView::onContextMenu);
+    connect(m_table, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index) { copy(index.data(SharesModel::ShareNameRole).toString(), -1); });
+    connect(proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int last) { addCopyButtons(first, last); });
+    connect(proxy, &QAbstractItemModel::modelReset, this, [this, proxy] { addCopyButtons(0, proxy->rowCount() - 1); });
+    addCopyButtons(0, proxy->rowCount() - 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table);
+}
+
+void SharesView::setLoginUserProvider(std::function<QString(const ShareRow&)> provider) {
+    m_loginUser = std::move(provider);
+}
+
+QString SharesView::loginUser(const ShareRow& row) const {
+    return m_loginUser ? m_loginUser(row) : share::defaultLoginUser(row.kind);
+}
+
+void SharesView::addCopyButtons(int first, int last) {
+    const int column = m_model.columnCount();
+    for (int row = first; row <= last; ++row) {
+        auto* button = new QToolButton(m_table);
+        button->setObjectName(QStringLiteral("copyToolButton"));
+        button->setText(tr("Copy"));
+        button->setToolTip(tr("Copy the command or link to hand out"));
+        button->setAutoRaise(true);
+        const QModelIndex index = m_table->model()->index(row, column);
+        connect(button, &QToolButton::clicked, this, [this, index = QPersistentModelIndex(index)] {
+            copy(index.data(SharesModel::ShareNameRole).toString(), -1);
+        });
+        m_table->setIndexWidget(index, button);
+    }
+}
+
+QString SharesView::copy(const QString& name, int command) {
+    const int row = m_model.rowFor(name);
+    if (row < 0)
+        return {};
+    const ShareRow share = m_model.rows().at(row);
+    const QString text = command < 0 ? ShareCommands::primaryCommand(share, loginUser(share))
+                                     : ShareCommands::text(share, static_cast<ShareCommand>(command), loginUser(share));
+    if (text.isEmpty())
+        return {};
+    QApplication::clipboard()->setText(text);
+    Q_EMIT copied(text);
+    return text;
+}
+
+void SharesView::onContextMenu(const QPoint& position) {
+    const QModelIndex index = m_table->indexAt(position);
+    if (!index.isValid())
+        return;
+    const ShareRow share = index.data(SharesModel::ShareRowRole).value<ShareRow>();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("shareContextMenu"));
+    for (ShareCommand c : ShareCommands::availableCommands(share))
+        menu.addAction(ShareCommands::copyLabel(c), this, [this, share, c] { copy(share.name, static_cast<int>(c)); });
+    menu.addSeparator();
+    menu.addAction(tr("Show QR code"), this, [this, share] { showQrCode(share); });
+    if (ShareCommands::isSshPort(share))
+        menu.addAction(tr("Login user (%1)…").arg(loginUser(share)), this,
+                       [this, share] { Q_EMIT loginUserChangeRequested(share); });
+    menu.addSeparator();
+    menu.addAction(tr("Stop sharing"), this, [this, share] { Q_EMIT stopRequested(share.name); });
+    menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+void SharesView::showQrCode(const ShareRow& share) {
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("qrDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(share.name);
+    const QString payload = ShareCommands::qrPayload(share, loginUser(share));
+    auto* image = new QLabel(dialog);
+    image->setPixmap(QPixmap::fromImage(QrCode::encode(payload).toImage(10)));
+    auto* text = new QLabel(payload, dialog);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    text->setAlignment(Qt::AlignCenter);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(image, 0, Qt::AlignCenter);
+    layout->addWidget(text);
+    dialog->show();
+}
+
+} // namespace labshare::ui
