@@ -40,4 +40,22 @@ QList<qint64> EchoLab::bytesEchoed() const {
     return bytes;
 }
 
+QString EchoLab::roundTrip(const QList<Endpoint>& endpoints, int connections, int timeoutMs) const {
+    const QList<qint64> before = bytesEchoed();
+    ChecksumRun run;
+    run.connections = connections;
+    run.timeoutMs = timeoutMs;
+    const ChecksumSummary summary = runChecksumClients(endpoints, run);
+    if (!summary.allOk())
+        return summary.describe();
+    const QList<qint64> after = bytesEchoed();
+    for (qsizetype i = 0; i < endpoints.size() && i < after.size(); ++i)
+        if (after.at(i) - before.at(i) != summary.bytesSent.at(i))
+            return QStringLiteral("node %1 echoed %2 bytes, but %3 were sent to its share")
+                .arg(nodeName(static_cast<int>(i)))
+                .arg(after.at(i) - before.at(i))
+                .arg(summary.bytesSent.at(i));
+    return {};
+}
+
 } // namespace labshare::testsupport

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ChecksumClient.h"
 #include "EchoNode.h"
+#include "Endpoint.h"
 #include "LabDir.h"
 
 #include <QList>
@@ -27,6 +29,10 @@ public:
     QString nodeName(int i) const { return QStringLiteral("n%1").arg(i + 1); }
     QStringList shareNames() const;    // clab-n1-tcp-<port>, ... in node order
     QList<qint64> bytesEchoed() const; // per node, in node order
+    // Runs `connections` checksum clients at once over `endpoints` (share i of node i) and checks
+    // that every payload came back intact and that node i echoed exactly what was sent to share i.
+    // Empty when all is well, else what went wrong.
+    QString roundTrip(const QList<Endpoint>& endpoints, int connections, int timeoutMs = 60000) const;
 
 private:
     int m_first;
