@@ -136,6 +136,7 @@ void DesktopController::onLoaded(const Result<topology::Topology>& loaded, bool 
         return;
     }
     const topology::Topology& lab = *loaded;
+    m_window->statusBar()->showMessage(tr("%1: %n node(s)", nullptr, lab.nodes.size()).arg(lab.name), 5000);
     if (!lab.hasErrors() || !lab.nodes.isEmpty())
         share::LabSettings::addRecentFile(m_watcher.path());
     if (lab.nodes.isEmpty() && !reload) {

@@ -6,6 +6,8 @@
 #include "share/ShareName.h"
 #include "topology/KindAliases.h"
 
+#include <QIcon>
+
 #include <algorithm>
 #include <utility>
 
@@ -216,6 +218,23 @@ QVariant TopologyModel::data(const QModelIndex& index, int role) const {
     return portData(m_nodes.at(index.internalId() - 1), index.row(), index.column(), role);
 }
 
+QIcon TopologyModel::kindIcon(const Node& node) {
+    // One glyph per family: routers and switches, Linux hosts, web front ends, bridges.
+    static const QIcon router(QStringLiteral(":/icons/kind-router.svg"));
+    static const QIcon host(QStringLiteral(":/icons/kind-linux.svg"));
+    static const QIcon web(QStringLiteral(":/icons/kind-web.svg"));
+    static const QIcon bridge(QStringLiteral(":/icons/kind-bridge.svg"));
+    if (isContainerless(node))
+        return bridge;
+    const QString image = node.image.section(QLatin1Char('/'), -1);
+    if (image.startsWith(QLatin1String("grafana")) || image.startsWith(QLatin1String("prometheus")) ||
+        image.startsWith(QLatin1String("nginx")))
+        return web;
+    if (node.kind == QLatin1String("linux") || node.kind.isEmpty())
+        return host;
+    return router;
+}
+
 QVariant TopologyModel::nodeData(const NodeEntry& entry, int column, int role) const {
     const Node& node = entry.node;
     switch (role) {
@@ -255,6 +274,10 @@ QVariant TopologyModel::nodeData(const NodeEntry& entry, int column, int role) c
             return nodeAddressToolTip(node, entry.addressOverride);
         if (column == KindColumn && node.kindAsWritten != node.kind && !node.kindAsWritten.isEmpty())
             return tr("Written as %1 in the topology").arg(node.kindAsWritten);
+        return {};
+    case Qt::DecorationRole:
+        if (column == NameColumn)
+            return kindIcon(node);
         return {};
     default:
         return {};

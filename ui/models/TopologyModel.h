@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QString>
 
+class QIcon;
+
 namespace labshare::ui {
 
 // The open lab as a tree: one top-level row per node (file order), the node's candidate ports as
@@ -86,6 +88,7 @@ private:
         tunnel::Reachability reachability = tunnel::Reachability::Unknown;
     };
 
+    static QIcon kindIcon(const topology::Node& node);
     QVariant nodeData(const NodeEntry& entry, int column, int role) const;
     QVariant portData(const NodeEntry& entry, int port, int column, int role) const;
     int nodeRow(const QString& node) const;
