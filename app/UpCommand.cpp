@@ -8,6 +8,7 @@
 #include "tunnel/TunnelEngine.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
@@ -97,6 +98,10 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
 } // namespace
 
 int runUp(const Invocation& inv) {
+    // The table and the JSON lines say what happens; the log's info lines are for the window's
+    // diagnostics pane (QT_LOGGING_RULES still turns them on).
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("labshare.*.info=false"));
     const Result<tunnel::RelayProfile> relay = tunnel::RelayProfile::fromUrl(inv.relay);
     if (!relay) {
         warn(relay.error().message);
@@ -126,13 +131,21 @@ int runUp(const Invocation& inv) {
 
     UpReport report(inv.json, stdout);
     int exitCode = 0;
+    bool everConnected = relay->isLan();
+    const auto fail = [&](const QString& message) {
+        warn(message);
+        exitCode = 1;
+        QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
+    };
     QObject::connect(&session, &share::ShareSession::shareChanged, &session, [&](const share::ShareRow& row) {
         report.shareChanged(row, session.rows());
-        if (row.health.state == tunnel::ShareState::Failed) {
-            warn(row.name + QStringLiteral(": ") + row.health.lastError);
-            exitCode = 1;
-            QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
-        }
+        everConnected |= row.health.relayConnected;
+        if (row.health.state == tunnel::ShareState::Failed)
+            fail(row.name + QStringLiteral(": ") + row.health.lastError);
+        // A relay that cannot be reached at all is an error to report, not to wait out; once it has
+        // been reached, LabShare keeps reconnecting for as long as it runs.
+        else if (row.health.state == tunnel::ShareState::Reconnecting && !everConnected && exitCode == 0)
+            fail(QStringLiteral("cannot reach the relay: %1").arg(row.health.lastError));
     });
     QObject::connect(&session, &share::ShareSession::healthUpdated, &session,
                      [&](const QList<share::ShareRow>& rows) { report.healthUpdated(rows); });

@@ -82,7 +82,11 @@ void UpReport::shareChanged(const share::ShareRow& row, const QList<share::Share
     QList<share::ShareRow> shown = all;
     if (std::none_of(shown.cbegin(), shown.cend(), [&](const share::ShareRow& r) { return r.name == row.name; }))
         shown.append(row); // a share that just stopped
-    const QByteArray text = "\n" + table(shown).toUtf8();
+    const QString current = table(shown);
+    if (current == m_lastTable)
+        return;
+    m_lastTable = current;
+    const QByteArray text = "\n" + current.toUtf8();
     std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), m_out);
     std::fflush(m_out);
 }

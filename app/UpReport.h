@@ -29,6 +29,7 @@ private:
 
     bool m_json;
     std::FILE* m_out;
+    QString m_lastTable; // the table is printed again only when what it shows changed
 };
 
 } // namespace labshare::app

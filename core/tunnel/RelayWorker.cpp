@@ -108,7 +108,7 @@ void RelayWorker::run() {
             break;
         if (!connection) {
             const Error& e = connection.error();
-            qCWarning(lcTunnel) << "relay" << m_profile.id() << e.message;
+            qCInfo(lcTunnel) << "relay" << m_profile.id() << e.message;
             m_book.setError(e.message);
             if (isFatal(e.code)) {
                 m_phase = SessionPhase::Fatal;

@@ -81,6 +81,7 @@ void ShareBook::remove(TrackedShare& share) {
 void ShareBook::update(TrackedShare& s, SessionPhase phase) {
     ShareHealth& h = s.health;
     h.state = deriveShareState(phase, s.phase, h.target);
+    h.relayConnected = phase == SessionPhase::Ready;
     if (h.state != ShareState::Up && h.state != ShareState::Degraded)
         h.upSinceMs = 0;
     else if (h.upSinceMs == 0)

@@ -31,6 +31,7 @@ struct ShareHealth {
     qint64 upSinceMs = 0; // epoch ms when the share last came up, 0 when not up
     QString lastError;
     Reachability target = Reachability::Unknown;
+    bool relayConnected = false; // the relay session is up (always, for the LAN relay)
 
     QString publicAddress() const; // "host:port", empty until known
 };

@@ -4,14 +4,18 @@
 // when the relay dies and comes back, and SIGINT tears everything down.
 #include "ChecksumClient.h"
 #include "EchoLab.h"
+#include "FreePort.h"
 #include "LabshareUp.h"
+#include "ProcessTree.h"
 #include "SocketTable.h"
 #include "SshRelay.h"
 #include "Wait.h"
 
 #include <QSet>
+
 #include <QStandardPaths>
 #include <QTest>
+#include <csignal>
 
 using namespace labshare::testsupport;
 
@@ -32,7 +36,9 @@ private Q_SLOTS:
     void publicPortsAreTheRelaysListeners();
     void concurrentConnectionsRoundTrip();
     void sharesRecoverWhenTheRelayRestarts();
+    void silentRelayIsDeclaredDeadAndThePortRetaken();
     void interruptTearsDownAndExitsZero();
+    void unreachableRelayExitsOne();
 
 private:
     QString why() const {
@@ -113,6 +119,44 @@ void TestSshRelay::sharesRecoverWhenTheRelayRestarts() {
     run.timeoutMs = 30000;
     const ChecksumSummary summary = runChecksumClients(m_up.publicEndpoints(m_names), run);
     QVERIFY2(summary.allOk(), qPrintable(summary.describe() + QLatin1Char('\n') + why()));
+}
+
+void TestSshRelay::silentRelayIsDeclaredDeadAndThePortRetaken() {
+    // The relay's end of our session stops answering without closing (a frozen sshd, a dropped
+    // Wi-Fi): only the keepalives notice. The frozen session still holds the listeners, so the new
+    // session must retry the same ports, not take new ones, until the old one lets go.
+    QVERIFY2(allUp(), qPrintable(why()));
+    const QList<Endpoint> before = m_up.publicEndpoints(m_names);
+    const QList<qint64> sessions = ProcessTree::descendants(m_relay.pid());
+    QVERIFY2(!sessions.isEmpty(), "the relay has a per-connection sshd for our session");
+    for (qint64 pid : sessions)
+        ::kill(static_cast<pid_t>(pid), SIGSTOP);
+    const qsizetype mark = m_up.eventCount();
+    for (const QString& name : std::as_const(m_names))
+        QVERIFY2(m_up.waitForStateSince(name, {"reconnecting", "connecting"}, mark, kRecoverTimeoutMs),
+                 qPrintable(why()));
+    // Let the frozen session go: it sees our side closed and exits, freeing the ports.
+    for (qint64 pid : sessions)
+        ::kill(static_cast<pid_t>(pid), SIGCONT);
+    for (const QString& name : std::as_const(m_names))
+        QVERIFY2(m_up.waitForStateSince(name, {"up"}, mark, kRecoverTimeoutMs), qPrintable(why()));
+    for (int i = 0; i < m_names.size(); ++i)
+        QCOMPARE(m_up.publicPort(m_names.at(i)), before.at(i).port); // the same ports, retaken
+    const QString problem = m_lab.roundTrip(m_up.publicEndpoints(m_names), 30);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + QLatin1Char('\n') + why()));
+}
+
+void TestSshRelay::unreachableRelayExitsOne() {
+    // Nothing listens there: a clear error and exit 1, not an endless wait.
+    LabshareUp up;
+    const QString url = QStringLiteral("ssh://%1@127.0.0.1:%2?flavor=openssh&identity=%3")
+                            .arg(m_relay.user())
+                            .arg(freeTcpPort())
+                            .arg(m_relay.clientKey());
+    QVERIFY2(up.start(m_lab.topologyFile(), url), qPrintable(up.errorString()));
+    QVERIFY2(up.waitForExit(30000), qPrintable(up.diagnostics()));
+    QCOMPARE(up.exitCode(), 1);
+    QVERIFY2(up.stderrText().contains(QStringLiteral("cannot reach the relay")), qPrintable(up.diagnostics()));
 }
 
 void TestSshRelay::interruptTearsDownAndExitsZero() {
