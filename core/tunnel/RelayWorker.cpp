@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/RelayWorker.h"
 #include "common/Logging.h"
+#include "tunnel/TcpStats.h"
 
 // ssh_send_keepalive() is declared with the server API but works on client sessions too: it sends
 // keepalive@openssh.com with want-reply, which every OpenSSH-compatible server answers.
@@ -142,9 +143,9 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
     m_banner = std::make_unique<BannerParser>(m_profile.flavor);
     m_awaitingBanner.clear();
     m_book.setRtt(-1);
-    m_lastRxMs = nowMs();
-    m_keepaliveSentMs = m_lastRxMs;
-    m_keepaliveOutstanding = false;
+    m_keepaliveSentMs = nowMs();
+    m_lastRxMs = m_keepaliveSentMs;
+    m_lastRxBytes = 0;
     m_sessionError.clear();
     openControlChannel();
     m_phase = SessionPhase::Ready;
@@ -171,8 +172,8 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
             return Outcome::Lost;
         }
         const qint64 now = nowMs();
-        if (m_keepaliveOutstanding &&
-            now - m_keepaliveSentMs > qint64(m_options.keepaliveIntervalMs) * m_options.keepaliveMisses) {
+        checkRelayHeard(now);
+        if (now - m_lastRxMs > qint64(m_options.keepaliveIntervalMs) * m_options.keepaliveMisses) {
             m_sessionError = tr("the relay stopped answering keepalives");
             return Outcome::Lost;
         }
@@ -210,16 +211,8 @@ int RelayWorker::pollOnce(int timeoutMs) {
     if (fds[0].revents & POLLIN)
         m_commands.drainWake();
     if (fds[1].revents || writePending) {
-        if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
-            m_lastRxMs = nowMs();
-            if (m_keepaliveOutstanding) {
-                // Only an otherwise quiet link times the keepalive reply honestly.
-                if (m_book.trafficBytes() == m_trafficAtKeepalive)
-                    m_book.setRtt(static_cast<int>(m_lastRxMs - m_keepaliveSentMs));
-                m_keepaliveOutstanding = false;
-            }
+        if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
             m_activity = true;
-        }
         if (ssh_event_dopoll(m_event, 0) == SSH_ERROR && !ssh_is_connected(m_session))
             return -1;
         if (fds[1].revents & POLLIN) {
@@ -263,7 +256,10 @@ bool RelayWorker::requestForward(Forward& f) {
     const int asked = f.boundPort ? f.boundPort : f.spec.remotePort;
     int bound = 0;
     ssh_set_blocking(m_session, 1);
-    const int rc = ssh_channel_listen_forward(m_session, bind.isEmpty() ? nullptr : bind.constData(), asked, &bound);
+    int rc = ssh_channel_listen_forward(m_session, bind.isEmpty() ? nullptr : bind.constData(), asked, &bound);
+    if (rc != SSH_OK && QByteArray(ssh_get_error(m_session)).contains("keepalive@openssh.com"))
+        // The slot still held a keepalive's answer, and that is what came back: now ask for real.
+        rc = ssh_channel_listen_forward(m_session, bind.isEmpty() ? nullptr : bind.constData(), asked, &bound);
     ssh_set_blocking(m_session, 0);
     if (rc == SSH_OK) {
         m_book.bound(f, static_cast<quint16>(asked ? asked : bound));
@@ -292,9 +288,6 @@ bool RelayWorker::requestForward(Forward& f) {
 }
 
 void RelayWorker::requestDueForwards() {
-    // A keepalive reply still on its way would be taken for the answer to a forward request.
-    if (m_keepaliveOutstanding)
-        return;
     const qint64 now = nowMs();
     for (auto& f : m_forwards) {
         if (f->phase == ForwardPhase::Bound || (f->phase == ForwardPhase::Refused && f->retryAtMs > now))
@@ -311,7 +304,11 @@ void RelayWorker::cancelForward(Forward& f) {
     if (m_session && f.phase == ForwardPhase::Bound && ssh_is_connected(m_session)) {
         const QByteArray bind = m_profile.bindAddress.toUtf8();
         ssh_set_blocking(m_session, 1);
-        if (ssh_channel_cancel_forward(m_session, bind.isEmpty() ? nullptr : bind.constData(), f.boundPort) != SSH_OK)
+        const char* address = bind.isEmpty() ? nullptr : bind.constData();
+        int rc = ssh_channel_cancel_forward(m_session, address, f.boundPort);
+        if (rc != SSH_OK && QByteArray(ssh_get_error(m_session)).contains("keepalive@openssh.com"))
+            rc = ssh_channel_cancel_forward(m_session, address, f.boundPort); // see requestForward()
+        if (rc != SSH_OK)
             qCInfo(lcTunnel) << "relay did not cancel port" << f.boundPort << ssh_get_error(m_session);
         ssh_set_blocking(m_session, 0);
     }
@@ -383,13 +380,31 @@ void RelayWorker::readControlChannel() {
     }
 }
 
+void RelayWorker::checkRelayHeard(qint64 now) {
+    // libssh reads the socket inside many of its calls, so whether our own poll saw it readable says
+    // little; the kernel's count of bytes received says whether the relay spoke. Twice a second is enough.
+    if (now - m_lastRxCheckMs < 500)
+        return;
+    m_lastRxCheckMs = now;
+    const std::optional<TcpStats> stats = tcpStats(ssh_get_fd(m_session));
+    if (!stats)
+        return;
+    m_book.setRtt(stats->rttMs);
+    if (stats->bytesReceived != m_lastRxBytes) {
+        m_lastRxBytes = stats->bytesReceived;
+        m_lastRxMs = now;
+    }
+}
+
 void RelayWorker::tick(qint64 now) {
-    if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs && !m_keepaliveOutstanding) {
-        if (ssh_send_keepalive(m_session) == SSH_OK) {
-            m_keepaliveSentMs = now;
-            m_keepaliveOutstanding = true;
-            m_trafficAtKeepalive = m_book.trafficBytes();
-        }
+    if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs) {
+        m_keepaliveSentMs = now;
+        // ssh_send_keepalive() is libssh's one global request slot: a call sends keepalive@openssh.com
+        // (want-reply) when the slot is free, only collects the answer when one came back, and does
+        // nothing while one is on its way. Two calls per interval send a new keepalive whenever the
+        // last one was answered, and never a second one before.
+        ssh_send_keepalive(m_session);
+        ssh_send_keepalive(m_session);
     }
     m_book.startDueProbes(now);
     m_book.tick(now, m_phase);

@@ -53,6 +53,7 @@ private:
     void acceptChannels();
     void readControlChannel();
     void tick(qint64 now);
+    void checkRelayHeard(qint64 now);
     int pollOnce(int timeoutMs);
     void teardownSession();
     void update(Forward& forward) { m_book.update(forward, m_phase); }
@@ -77,10 +78,10 @@ private:
     std::unique_ptr<BannerParser> m_banner;
     std::deque<Forward*> m_awaitingBanner;
     bool m_activity = false;
-    qint64 m_lastRxMs = 0;
     qint64 m_keepaliveSentMs = 0;
-    bool m_keepaliveOutstanding = false;
-    quint64 m_trafficAtKeepalive = 0;
+    qint64 m_lastRxMs = 0;     // when the relay last sent anything (answers to keepalives included)
+    quint64 m_lastRxBytes = 0; // the session socket's received-bytes count then
+    qint64 m_lastRxCheckMs = 0;
     QString m_sessionError;
 };
 

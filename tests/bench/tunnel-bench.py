@@ -462,7 +462,10 @@ def main():
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
         bench.procs.stop_all()
-        shutil.rmtree(work, ignore_errors=True)
+        if os.environ.get("TUNNEL_BENCH_KEEP"):
+            print(f"tunnel-bench: kept {work}", file=sys.stderr)  # logs of every client, for a failed run
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def run(bench, args):
