@@ -40,7 +40,6 @@ public:
     bool isFinished() const { return m_finished; }
     bool connectFailed() const { return m_connectError != 0; }
     int connectError() const { return m_connectError; }
-    bool isConnected() const { return m_connected; }
 
 private:
     static int onChannelData(ssh_session, ssh_channel, void* data, uint32_t len, int isStderr, void* self);

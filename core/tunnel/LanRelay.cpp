@@ -187,15 +187,8 @@ void LanRelay::run() {
             SocketSplice& s = *m_splices[i].splice;
             if (const short nodeEvents = fds[splicesAt + 2 * i + 1].revents) {
                 s.onNodeEvents(nodeEvents);
-                if (s.connectFailed()) {
-                    TrackedShare& share = *m_splices[i].share;
-                    share.health.target = Reachability::Unreachable;
-                    share.health.lastError = tr("node %1 does not answer on %2 port %3: %4")
-                                                 .arg(share.spec.node, share.spec.targetHost)
-                                                 .arg(share.spec.targetPort)
-                                                 .arg(errnoText(s.connectError()));
-                    m_book.update(share, SessionPhase::Ready);
-                }
+                if (s.connectFailed())
+                    m_book.nodeAnswered(*m_splices[i].share, s.connectError(), SessionPhase::Ready);
             }
             if (const short clientEvents = fds[splicesAt + 2 * i].revents)
                 s.onClientEvents(clientEvents);

@@ -184,8 +184,11 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
         }
         acceptChannels();
         readControlChannel();
-        for (Link& l : m_links)
+        for (Link& l : m_links) {
             l.connection->pump();
+            if (l.connection->isFinished() && l.connection->connectFailed()) // a student's, refused by the node
+                m_book.nodeAnswered(*l.forward, l.connection->connectError(), m_phase);
+        }
         std::erase_if(m_links, [](const Link& l) { return l.connection->isFinished(); });
         tick(now);
         // Anything libssh parsed while we pumped (data, EOF, a new channel) is handled before sleeping.

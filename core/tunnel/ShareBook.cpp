@@ -4,8 +4,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <numeric>
-
 namespace labshare::tunnel {
 
 namespace {
@@ -110,11 +108,6 @@ void ShareBook::setError(const QString& message) {
         s->health.lastError = message;
 }
 
-quint64 ShareBook::trafficBytes() const {
-    return std::accumulate(m_shares.begin(), m_shares.end(), quint64(0),
-                           [](quint64 sum, const auto& s) { return sum + s->counters.toNode + s->counters.fromNode; });
-}
-
 void ShareBook::startDueProbes(qint64 now) {
     for (auto& s : m_shares) {
         if (s->phase != ForwardPhase::Bound || s->probe.isValid() || s->nextProbeMs > now)
@@ -135,6 +128,19 @@ void ShareBook::appendProbeFds(std::vector<pollfd>& fds) const {
         fds.push_back({s->probe.isValid() ? s->probe.fd() : -1, POLLOUT, 0});
 }
 
+QString ShareBook::unreachableText(const TrackedShare& s) {
+    return tr("node %1 does not answer on %2 port %3").arg(s.spec.node, s.spec.targetHost).arg(s.spec.targetPort);
+}
+
+void ShareBook::nodeAnswered(TrackedShare& s, int error, SessionPhase phase) {
+    s.health.target = error == 0 ? Reachability::Reachable : Reachability::Unreachable;
+    if (error != 0)
+        s.health.lastError = unreachableText(s) + QStringLiteral(": ") + errnoText(error);
+    else if (s.health.lastError.startsWith(unreachableText(s)))
+        s.health.lastError.clear();
+    update(s, phase);
+}
+
 void ShareBook::onProbeEvents(const pollfd* fds, SessionPhase phase) {
     for (std::size_t i = 0; i < m_shares.size(); ++i) {
         TrackedShare& s = *m_shares[i];
@@ -142,14 +148,7 @@ void ShareBook::onProbeEvents(const pollfd* fds, SessionPhase phase) {
             continue;
         const int error = s.probe.finishConnect();
         s.probe.close();
-        const QString unreachable =
-            tr("node %1 does not answer on %2 port %3").arg(s.spec.node, s.spec.targetHost).arg(s.spec.targetPort);
-        s.health.target = error == 0 ? Reachability::Reachable : Reachability::Unreachable;
-        if (error != 0)
-            s.health.lastError = unreachable + QStringLiteral(": ") + errnoText(error);
-        else if (s.health.lastError.startsWith(unreachable))
-            s.health.lastError.clear();
-        update(s, phase);
+        nodeAnswered(s, error, phase);
     }
 }
 

@@ -50,15 +50,18 @@ public:
     void updateAll(SessionPhase phase);
     void setRtt(int rttMs) { m_rttMs = rttMs; } // of the relay session; -1 unknown
     void setError(const QString& message);
-    quint64 trafficBytes() const;
 
     // Probes: poll entries for probes in flight, then their results.
     void startDueProbes(qint64 now);
     void appendProbeFds(std::vector<pollfd>& fds) const;
     void onProbeEvents(const pollfd* fds, SessionPhase phase); // fds: the entries appendProbeFds added
     void tick(qint64 now, SessionPhase phase);                 // pushes figures when due
+    // A connection to the node (a probe, or a user's) succeeded (error 0) or failed with `error`.
+    void nodeAnswered(TrackedShare& share, int error, SessionPhase phase);
 
 private:
+    static QString unreachableText(const TrackedShare& share);
+
     RelayListener& m_listener;
     ForwardLedger m_ledger;
     int m_healthIntervalMs;
