@@ -116,12 +116,12 @@ Result<bool> authenticate(ssh_session session, const RelayProfile& profile, cons
     case RelayAuth::Password:
     case RelayAuth::Token: {
         const SecretKind kind = profile.auth == RelayAuth::Token ? SecretKind::Token : SecretKind::Password;
-        const std::optional<QByteArray> secret = ask(secrets, kind, who);
+        std::optional<QByteArray> secret = ask(secrets, kind, who);
         if (!secret)
             return makeError(ErrorCode::AuthFailed, kind == SecretKind::Token
                                                         ? tr("relay %1 needs you to sign in first").arg(who)
                                                         : tr("relay %1 needs a password, and none was given").arg(who));
-        const SecretBytes held{*secret};
+        const SecretBytes held{std::move(*secret)}; // the only reference left, so the wipe reaches the bytes
         ok = trySecret(session, held.bytes, methods);
         if (!ok && kind == SecretKind::Token)
             return makeError(ErrorCode::AuthFailed, tr("relay %1 refused your sign-in; sign in again").arg(who));
