@@ -123,6 +123,7 @@ void RelayWorker::run() {
             }
             continue;
         }
+        m_backoff.reset(); // reached it: the next loss starts the back-off afresh
         const Outcome outcome = serve(connection.value());
         teardownSession();
         if (outcome == Outcome::Stopped)
