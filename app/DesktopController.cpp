@@ -148,7 +148,7 @@ void DesktopController::onLoaded(const Result<topology::Topology>& loaded, bool 
     if (reload && m_session) {
         m_session->setTopology(lab);
         m_topologyModel.setTopology(lab);
-        m_topologyModel.setTicked(QSet<QString>(m_session->tickedNames().cbegin(), m_session->tickedNames().cend()));
+        showTicks();
         showProblems(lab, true);
         return;
     }
@@ -169,9 +169,8 @@ void DesktopController::startSession(const topology::Topology& lab) {
         m_topologyModel.setAddressOverride(it.key(), it.value());
     }
     connect(m_session.get(), &share::ShareSession::tickedChanged, this, [this] {
-        const QStringList names = m_session->tickedNames();
-        m_topologyModel.setTicked(QSet<QString>(names.cbegin(), names.cend()));
-        m_settings->setTicked(names);
+        showTicks();
+        m_settings->setTicked(m_session->tickedNames());
         onSharesChanged();
     });
     connect(m_session.get(), &share::ShareSession::shareChanged, this, [this](const share::ShareRow& row) {
@@ -251,8 +250,7 @@ void DesktopController::onPublishRequested(const QString& node, const topology::
                 .arg(name, spec.allowed.join(QStringLiteral(", "))),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes) {
-            const QStringList names = m_session->tickedNames();
-            m_topologyModel.setTicked(QSet<QString>(names.cbegin(), names.cend()));
+            showTicks(); // the check box goes back
             return;
         }
         m_openedToAnyone.insert(name);
@@ -260,9 +258,13 @@ void DesktopController::onPublishRequested(const QString& node, const topology::
     const Result<QString> published = m_session->publish(node, spec);
     if (!published) {
         m_window->showBanner(published.error().message, true);
-        const QStringList names = m_session->tickedNames();
-        m_topologyModel.setTicked(QSet<QString>(names.cbegin(), names.cend()));
+        showTicks();
     }
+}
+
+void DesktopController::showTicks() {
+    const QStringList names = m_session->tickedNames();
+    m_topologyModel.setTicked(QSet<QString>(names.cbegin(), names.cend()));
 }
 
 void DesktopController::publishDeclared() {

@@ -56,6 +56,7 @@ private:
     void onExportShareSheet(const QString& path);
     void showPresentation();
     void publishDeclared();
+    void showTicks(); // the tree's check boxes follow what the session has ticked
     void showProblems(const topology::Topology& lab, bool reload);
     QList<QPair<QString, QString>> relayChoices() const;
     QString loginUser(const share::ShareRow& row) const;
