@@ -18,6 +18,11 @@ const char* const kUsage =
     "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
     "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
     "                                  &bind=ADDRESS&proxy=http://host:port\n"
+    "  labshare login [--issuer URL] [--client-id ID] [--device | --browser [--no-browser]]\n"
+    "                                  sign in with your identity provider (remembered in the\n"
+    "                                  keychain) for relays with auth=token; --device (the\n"
+    "                                  default) prints a code to enter on any device\n"
+    "  labshare logout                 sign out: revoke the sign-in and delete it\n"
     "  labshare --version | --help\n";
 
 Invocation textOnly(Invocation::Verb verb, const QString& text) {
@@ -100,6 +105,35 @@ Invocation parseUp(const QStringList& args) {
     return inv;
 }
 
+Invocation parseLogin(const QStringList& args) {
+    Invocation inv;
+    inv.verb = Invocation::Verb::Login;
+    bool device = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id")) {
+            if (i + 1 >= args.size())
+                return invalid(QStringLiteral("labshare login: %1 needs a value").arg(arg));
+            (arg == QLatin1String("--issuer") ? inv.issuer : inv.clientId) = args.at(++i);
+        } else if (arg == QLatin1String("--device")) {
+            device = true;
+        } else if (arg == QLatin1String("--browser")) {
+            inv.browser = true;
+        } else if (arg == QLatin1String("--no-browser")) {
+            inv.noBrowser = true;
+        } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
+        } else {
+            return invalid(QStringLiteral("labshare login: unknown argument %1").arg(arg));
+        }
+    }
+    if (device && inv.browser)
+        return invalid(QStringLiteral("labshare login: choose --device or --browser, not both"));
+    if (inv.noBrowser && !inv.browser)
+        return invalid(QStringLiteral("labshare login: --no-browser goes with --browser"));
+    return inv;
+}
+
 } // namespace
 
 Invocation parseCommandLine(const QStringList& arguments) {
@@ -115,6 +149,15 @@ Invocation parseCommandLine(const QStringList& arguments) {
         return parseInspect(args.mid(1));
     if (first == QLatin1String("up"))
         return parseUp(args.mid(1));
+    if (first == QLatin1String("login"))
+        return parseLogin(args.mid(1));
+    if (first == QLatin1String("logout")) {
+        if (args.size() > 1)
+            return invalid(QStringLiteral("labshare logout: takes no arguments (got %1)").arg(args.at(1)));
+        Invocation inv;
+        inv.verb = Invocation::Verb::Logout;
+        return inv;
+    }
     // Qt's own GUI options (-platform offscreen, -style fusion, -reverse, …) pass through to QApplication.
     static const QStringList qtOptionsWithValue = {
         QStringLiteral("-platform"),        QStringLiteral("-platformpluginpath"),

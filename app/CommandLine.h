@@ -9,7 +9,7 @@ namespace labshare::app {
 // What the user asked for on the command line. Parsing needs no QCoreApplication, so --help and
 // --version work without a display.
 struct Invocation {
-    enum class Verb { Gui, Inspect, Up, Help, Version, Invalid };
+    enum class Verb { Gui, Inspect, Up, Login, Logout, Help, Version, Invalid };
 
     Verb verb = Verb::Gui;
     QString file;
@@ -21,6 +21,11 @@ struct Invocation {
     QStringList targets; // NODE=HOST
     bool acceptNewHostKey = false;
     bool openAnyway = false;
+    // login
+    QString issuer;         // empty: the one in the settings
+    QString clientId;       // empty: the one in the settings
+    bool browser = false;   // the browser flow instead of the device flow
+    bool noBrowser = false; // browser flow: print the link instead of opening a browser
 };
 
 Invocation parseCommandLine(const QStringList& arguments);

@@ -30,7 +30,11 @@ QStringList savedRelays() {
 
 DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     : QObject(parent)
-    , m_window(std::make_unique<ui::MainWindow>(m_topologyModel, m_sharesModel, log)) {
+    , m_keychain(QStringLiteral(LABSHARE_APP_ID))
+    , m_auth(m_keychain, m_network)
+    , m_tokenBridge(m_auth)
+    , m_window(std::make_unique<ui::MainWindow>(m_topologyModel, m_sharesModel, log))
+    , m_account(std::make_unique<AccountController>(m_auth, m_tokenBridge, *m_window)) {
     ui::MainWindow* w = m_window.get();
     connect(w, &ui::MainWindow::openRequested, this, &DesktopController::open);
     connect(w, &ui::MainWindow::relaySelected, this, [this](const QString& url) {
@@ -106,8 +110,6 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     });
     connect(&m_tray, &ui::TrayIcon::quitRequested, qApp, &QApplication::quit);
 
-    w->setAccountText(tr("Not signed in"), tr("Signing in is only needed for relays that admit signed-in users; "
-                                              "the LAN relay needs no account."));
     w->setRelays(relayChoices(), kLan);
     w->showEmptyState(share::LabSettings::recentFiles());
     m_tray.show();
@@ -231,7 +233,10 @@ void DesktopController::useRelay(const QString& url) {
     if (m_engine)
         m_engine->shutdown(); // closing the session frees every listener on the relay at once
     m_relayUrl = url;
-    m_engine = std::make_unique<tunnel::TunnelEngine>(*profile, tunnel::TunnelEngine::Options{});
+    tunnel::TunnelEngine::Options options;
+    options.secrets = m_tokenBridge.secretProvider(); // relays with auth=token log in as the signed-in user
+    m_engine = std::make_unique<tunnel::TunnelEngine>(*profile, options);
+    m_tokenBridge.attach(m_engine.get());
     connect(m_engine.get(), &tunnel::TunnelEngine::hostKeyUnknown, this, &DesktopController::onHostKeyUnknown);
     if (m_session)
         m_session->setEngine(m_engine.get());

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AccountController.h"
+#include "RelayTokenBridge.h"
+#include "auth/AuthSession.h"
 #include "models/SharesModel.h"
 #include "models/TopologyModel.h"
 #include "presentation/PresentationView.h"
+#include "secrets/KeychainStore.h"
 #include "share/LabSettings.h"
 #include "share/LabWatcher.h"
 #include "share/ShareSession.h"
 #include "tray/TrayIcon.h"
 #include "tunnel/TunnelEngine.h"
 
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -44,6 +49,8 @@ public:
     share::ShareSession* session() const { return m_session.get(); }
     ui::TopologyModel& topologyModel() { return m_topologyModel; }
     ui::PresentationView* presentation() const { return m_presentation; }
+    auth::AuthSession& authSession() { return m_auth; }
+    AccountController& account() { return *m_account; }
 
 private:
     void onLoaded(const Result<topology::Topology>& loaded, bool reload);
@@ -61,9 +68,15 @@ private:
     QList<QPair<QString, QString>> relayChoices() const;
     QString loginUser(const share::ShareRow& row) const;
 
+    // The sign-in outlives the tunnel engine, whose worker may ask for a token until it is shut down.
+    secrets::KeychainStore m_keychain;
+    QNetworkAccessManager m_network;
+    auth::AuthSession m_auth;
+    RelayTokenBridge m_tokenBridge;
     ui::TopologyModel m_topologyModel;
     ui::SharesModel m_sharesModel;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<AccountController> m_account;
     ui::TrayIcon m_tray;
     QPointer<ui::PresentationView> m_presentation;
     share::LabWatcher m_watcher;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UpCommand.h"
+#include "HeadlessAuth.h"
+#include "RelayTokenBridge.h"
 #include "SignalWatcher.h"
 #include "UpReport.h"
 #include "share/ShareName.h"
@@ -8,6 +10,7 @@
 #include "tunnel/TunnelEngine.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -95,6 +98,26 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
     return out;
 }
 
+// A relay with auth=token needs the sign-in `labshare login` remembered: picked up from the keychain
+// (and refreshed) before the relay is dialled.
+Result<bool> restoreSignIn(HeadlessAuth& headless) {
+    auth::AuthSession& session = headless.session();
+    QEventLoop wait; // before the verb's own event loop starts: nothing else runs yet
+    QObject::connect(&session, &auth::AuthSession::stateChanged, &wait, [&wait](auth::AuthState state) {
+        if (state != auth::AuthState::Restoring)
+            wait.quit();
+    });
+    session.restore();
+    if (session.state() == auth::AuthState::Restoring)
+        wait.exec();
+    if (session.state() != auth::AuthState::SignedIn)
+        return makeError(ErrorCode::AuthFailed,
+                         QStringLiteral("this relay admits signed-in users and you are not signed in at %1: run "
+                                        "`labshare login` first")
+                             .arg(session.config().issuer.toString()));
+    return true;
+}
+
 } // namespace
 
 int runUp(const Invocation& inv) {
@@ -120,9 +143,26 @@ int runUp(const Invocation& inv) {
         return 2;
     }
 
+    std::optional<HeadlessAuth> signIn;
+    std::optional<RelayTokenBridge> tokens;
+    if (relay->auth == tunnel::RelayAuth::Token) {
+        const Result<auth::AuthConfig> provider = identityProvider();
+        if (!provider) {
+            warn(provider.error().message +
+                 QStringLiteral(" (this relay admits signed-in users: run `labshare login`)"));
+            return 2;
+        }
+        signIn.emplace(*provider);
+        if (const Result<bool> restored = restoreSignIn(*signIn); !restored) {
+            warn(restored.error().message);
+            return 1;
+        }
+        tokens.emplace(signIn->session());
+    }
+
     tunnel::TunnelEngine::Options options;
     options.hostKeys = inv.acceptNewHostKey ? tunnel::HostKeyPolicy::AcceptNew : tunnel::HostKeyPolicy::Refuse;
-    options.secrets = askOnTerminal;
+    options.secrets = tokens ? tokens->secretProvider(askOnTerminal) : tunnel::SecretProvider(askOnTerminal);
     tunnel::TunnelEngine engine(*relay, options);
     share::ShareSession session(*lab);
     session.setEngine(&engine);
@@ -137,11 +177,34 @@ int runUp(const Invocation& inv) {
         exitCode = 1;
         QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
     };
+    // A token relay that refuses the login is answered by the sign-in (a refresh, then a retry);
+    // only when that gives up does `up` fail.
+    bool loginBeingRetried = false;
+    if (tokens) {
+        tokens->attach(&engine);
+        QObject::connect(&engine, &tunnel::TunnelEngine::loginRefused, qApp, [&] { loginBeingRetried = true; });
+        QObject::connect(&*tokens, &RelayTokenBridge::signInNeeded, qApp,
+                         [&](const QString& message) { fail(message + QStringLiteral(": run `labshare login`")); });
+        QObject::connect(&signIn->session(), &auth::AuthSession::signInFailed, qApp,
+                         [&](const QString& message) { fail(message + QStringLiteral(" Run `labshare login`.")); });
+        QObject::connect(&signIn->session(), &auth::AuthSession::accessTokenChanged, qApp,
+                         [&] { loginBeingRetried = false; });
+    }
     QObject::connect(&session, &share::ShareSession::shareChanged, &session, [&](const share::ShareRow& row) {
         report.shareChanged(row, session.rows());
         everConnected |= row.health.relayConnected;
-        if (row.health.state == tunnel::ShareState::Failed)
-            fail(row.name + QStringLiteral(": ") + row.health.lastError);
+        if (row.health.state == tunnel::ShareState::Failed) {
+            if (!tokens) {
+                fail(row.name + QStringLiteral(": ") + row.health.lastError);
+                return;
+            }
+            // The engine reports a refused login right after the row; give that report time to land.
+            const QString message = row.name + QStringLiteral(": ") + row.health.lastError;
+            QTimer::singleShot(500, qApp, [&, message] {
+                if (!loginBeingRetried)
+                    fail(message);
+            });
+        }
         // A relay that cannot be reached at all is an error to report, not to wait out; once it has
         // been reached, LabShare keeps reconnecting for as long as it runs.
         else if (row.health.state == tunnel::ShareState::Reconnecting && !everConnected && exitCode == 0)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Application.h"
+#include "AuthCommand.h"
 #include "CommandLine.h"
 #include "InspectCommand.h"
 #include "UpCommand.h"
@@ -34,6 +35,16 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv);
         labshare::app::applyApplicationIdentity();
         return labshare::app::runUp(invocation);
+    }
+    case Invocation::Verb::Login: {
+        QCoreApplication app(argc, argv);
+        labshare::app::applyApplicationIdentity();
+        return labshare::app::runLogin(invocation);
+    }
+    case Invocation::Verb::Logout: {
+        QCoreApplication app(argc, argv);
+        labshare::app::applyApplicationIdentity();
+        return labshare::app::runLogout();
     }
     case Invocation::Verb::Gui:
         break;

@@ -7,14 +7,19 @@
 set -eu
 
 build_packages="cmake g++ ninja-build pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools
- qt6-svg-dev qtkeychain-qt6-dev libssh-dev libyaml-cpp-dev libqrencode-dev libssl-dev libgl-dev dpkg-dev"
-test_packages="clang-format git openssh-server openssh-client tinyproxy iperf3 python3 iproute2 xvfb xauth x11-apps imagemagick fonts-dejavu-core trayer xdotool x11-utils dbus dbus-x11 zbar-tools desktop-file-utils appstream libxml2-utils"
+ qt6-svg-dev qtkeychain-qt6-dev libssh-dev libyaml-cpp-dev libqrencode-dev libssl-dev libgl-dev dpkg-dev libpam0g-dev"
+test_packages="clang-format git openssh-server openssh-client tinyproxy iperf3 python3 iproute2 xvfb xauth x11-apps imagemagick fonts-dejavu-core trayer xdotool x11-utils dbus dbus-x11 gnome-keyring libsecret-tools zbar-tools desktop-file-utils appstream libxml2-utils debootstrap"
 
 case "${1:-build}" in
 build) packages="$build_packages" ;;
 test) packages="$build_packages $test_packages" ;;
 *) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac
+# The OpenID provider fixture (tests/fixtures/oidc) runs on node with npm. Debian 12's nodejs (18) serves; a node
+# that is already there (NodeSource's nodejs, which bundles npm) is kept rather than replaced by Debian's.
+if [ "${1:-build}" = test ] && ! command -v node >/dev/null 2>&1; then
+    packages="$packages nodejs npm"
+fi
 
 missing=""
 for p in $packages; do

@@ -5,6 +5,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/installer/dependencies.sh" test
+"$top/tests/fixtures/oidc/install.sh"
 cd "$top"
 cmake --preset ci >/dev/null
 cmake --build --preset ci

@@ -206,11 +206,6 @@ void MainWindow::setAutoPublish(bool on) {
     m_autoPublish->setChecked(on);
 }
 
-void MainWindow::setAccountText(const QString& text, const QString& toolTip) {
-    m_accountButton->setText(text);
-    m_accountButton->setToolTip(toolTip);
-}
-
 void MainWindow::onRelayActivated(int index) {
     const QString url = m_relayCombo->itemData(index).toString();
     if (url == QLatin1String("new"))

@@ -44,7 +44,7 @@ public:
     void clearBanner();
     // The relay selector: (url, label) pairs; `current` is selected.
     void setRelays(const QList<QPair<QString, QString>>& relays, const QString& current);
-    void setAccountText(const QString& text, const QString& toolTip);
+    QToolButton* accountButton() const { return m_accountButton; } // its menu and text: ui/account/AccountMenu
     // While shares are up, closing the window leaves LabShare running in the tray.
     void setKeepRunningInTray(bool keep) { m_keepRunningInTray = keep; }
     // Whether this lab's ticked ports are published again as soon as it opens (off unless the user says).

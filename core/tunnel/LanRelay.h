@@ -31,6 +31,7 @@ public:
     void addForward(const ForwardSpec& spec) override;
     void removeForward(const QString& name) override;
     void trustHostKey(const QString&) override {}
+    void retryLogin() override {}
     void shutdown() override;
 
     // The address to listen on: the profile's, else the first non-loopback IPv4 address of an up interface.

@@ -17,6 +17,7 @@ struct RelayListener {
     std::function<void(const ShareHealth&)> shareChanged;           // a share's state, address or error changed
     std::function<void(const QList<ShareHealth>&)> healthTick;      // every share's figures, about once a second
     std::function<void(const QString& fingerprint)> hostKeyUnknown; // the relay's key needs the user's decision
+    std::function<void(const QString& message)> loginRefused;       // the relay refused the login: no retry until asked
 };
 
 // One relay and all of its forwards, on one worker thread for its whole life. Every method is
@@ -29,6 +30,7 @@ public:
     virtual void addForward(const ForwardSpec& spec) = 0;
     virtual void removeForward(const QString& name) = 0;
     virtual void trustHostKey(const QString& fingerprint) = 0;
+    virtual void retryLogin() = 0; // after a refused login, once the user signed in again
     virtual void shutdown() = 0;
 };
 

@@ -13,7 +13,7 @@
 namespace labshare::tunnel {
 
 struct RelayCommand {
-    enum class Kind { Add, Remove, TrustHostKey, Stop };
+    enum class Kind { Add, Remove, TrustHostKey, RetryLogin, Stop };
     Kind kind = Kind::Add;
     ForwardSpec spec;
     QString text; // share name for Remove, fingerprint for TrustHostKey

@@ -28,6 +28,10 @@ void RelaySession::trustHostKey(const QString& fingerprint) {
     m_commands.post({RelayCommand::Kind::TrustHostKey, {}, fingerprint});
 }
 
+void RelaySession::retryLogin() {
+    m_commands.post({RelayCommand::Kind::RetryLogin, {}, {}});
+}
+
 void RelaySession::shutdown() {
     if (!m_thread.joinable())
         return;

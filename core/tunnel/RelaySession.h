@@ -22,6 +22,7 @@ public:
     void addForward(const ForwardSpec& spec) override;
     void removeForward(const QString& name) override;
     void trustHostKey(const QString& fingerprint) override;
+    void retryLogin() override;
     void shutdown() override;
 
 private:

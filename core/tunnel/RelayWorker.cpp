@@ -77,6 +77,10 @@ bool RelayWorker::handleCommands() {
             if (m_phase == SessionPhase::Fatal)
                 m_phase = SessionPhase::Idle;
             break;
+        case RelayCommand::Kind::RetryLogin:
+            if (m_phase == SessionPhase::Fatal)
+                m_phase = SessionPhase::Idle;
+            break;
         }
     }
     return true;
@@ -116,6 +120,8 @@ void RelayWorker::run() {
                 updateAll();
                 if (e.code == ErrorCode::HostKeyUnknown && m_listener.hostKeyUnknown)
                     m_listener.hostKeyUnknown(e.detail);
+                if (e.code == ErrorCode::AuthFailed && m_listener.loginRefused)
+                    m_listener.loginRefused(e.message);
             } else {
                 m_phase = SessionPhase::Lost;
                 updateAll();

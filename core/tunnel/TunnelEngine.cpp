@@ -26,6 +26,10 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
         QMetaObject::invokeMethod(
             this, [this, fingerprint] { Q_EMIT hostKeyUnknown(fingerprint); }, Qt::QueuedConnection);
     };
+    listener.loginRefused = [this](const QString& message) {
+        QMetaObject::invokeMethod(
+            this, [this, message] { Q_EMIT loginRefused(message); }, Qt::QueuedConnection);
+    };
     if (m_relay.isLan()) {
         LanRelay::Options lan;
         lan.healthIntervalMs = options.healthIntervalMs;
@@ -55,6 +59,10 @@ void TunnelEngine::unpublish(const QString& name) {
 
 void TunnelEngine::trustHostKey(const QString& fingerprint) {
     m_backend->trustHostKey(fingerprint);
+}
+
+void TunnelEngine::retryLogin() {
+    m_backend->retryLogin();
 }
 
 void TunnelEngine::shutdown() {

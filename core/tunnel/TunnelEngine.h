@@ -36,6 +36,7 @@ public:
     void publish(const ForwardSpec& spec);
     void unpublish(const QString& name);
     void trustHostKey(const QString& fingerprint);
+    void retryLogin(); // a refused login waits for this (e.g. after signing in again)
     // Tears every forward down and stops the worker; waits for it (a few round trips at most).
     void shutdown();
 
@@ -43,6 +44,7 @@ Q_SIGNALS:
     void shareChanged(const labshare::tunnel::ShareHealth& health);
     void healthUpdated(const QList<labshare::tunnel::ShareHealth>& health);
     void hostKeyUnknown(const QString& fingerprint);
+    void loginRefused(const QString& message);
 
 private:
     RelayProfile m_relay;

@@ -68,6 +68,11 @@ QString SshRelay::hostKeyFingerprint() const {
     return fields.size() >= 2 ? QString::fromLatin1(fields.at(1)) : QString();
 }
 
+QString SshRelay::processName() const {
+    // What ss shows: the kernel's comm, the program's file name cut to 15 characters.
+    return m_programName.isEmpty() ? QStringLiteral("sshd") : m_programName.left(15);
+}
+
 QString SshRelay::log() const {
     return readText(m_dir.filePath(QStringLiteral("sshd.log")));
 }
@@ -88,7 +93,7 @@ QString SshRelay::checkForwardListener(quint16 port) const {
         if (l.owners.isEmpty())
             problems.append(QStringLiteral("no visible owner for %1:%2").arg(l.localAddress).arg(port));
         for (const SocketOwner& o : l.owners)
-            if (o.process != QLatin1String("sshd") || !ProcessTree::contains(m_pid, o.pid))
+            if (o.process != processName() || !ProcessTree::contains(m_pid, o.pid))
                 problems.append(
                     QStringLiteral("%1:%2 is held by %3 (pid %4), not by the relay's sshd (pid %5 and below)")
                         .arg(l.localAddress)
@@ -125,7 +130,7 @@ bool SshRelay::writeConfig() {
                        "PasswordAuthentication no\n"
                        "KbdInteractiveAuthentication no\n"
                        "PermitRootLogin yes\n"
-                       "UsePAM no\n"
+                       "UsePAM %5\n"
                        "AllowTcpForwarding yes\n"
                        "GatewayPorts clientspecified\n"
                        "LogLevel VERBOSE\n"
@@ -133,7 +138,9 @@ bool SshRelay::writeConfig() {
                        "ClientAliveCountMax 2\n")
             .arg(m_port)
             .arg(m_dir.filePath(QStringLiteral("host_key")), m_dir.filePath(QStringLiteral("sshd.pid")),
-                 m_dir.filePath(QStringLiteral("authorized_keys")));
+                 m_dir.filePath(QStringLiteral("authorized_keys")),
+                 m_usePam ? QStringLiteral("yes") : QStringLiteral("no")) +
+        m_extraConfig;
     if (!writeText(m_dir.filePath(QStringLiteral("sshd_config")), config.toUtf8())) {
         m_error = QStringLiteral("cannot write %1").arg(m_dir.filePath(QStringLiteral("sshd_config")));
         return false;
@@ -154,6 +161,15 @@ bool SshRelay::prepare() {
     m_keygen = findTool(QStringLiteral("ssh-keygen"), QStringLiteral("openssh-client"), &m_error);
     if (m_keygen.isEmpty())
         return false;
+    if (!m_programName.isEmpty()) {
+        // sshd names its PAM service after the program it runs as; it re-executes that same path.
+        const QString alias = m_dir.filePath(m_programName);
+        if (!QFile::link(m_sshd, alias)) {
+            m_error = QStringLiteral("cannot link %1 to %2").arg(alias, m_sshd);
+            return false;
+        }
+        m_sshd = alias;
+    }
     if (!generateKey(m_dir.filePath(QStringLiteral("host_key")), QStringLiteral("labshare-test-relay")) ||
         !generateKey(clientKey(), QStringLiteral("labshare-test-client")))
         return false;

@@ -27,6 +27,14 @@ public:
     SshRelay(const SshRelay&) = delete;
     SshRelay& operator=(const SshRelay&) = delete;
 
+    // For a relay that checks logins through PAM (the relay kit's test). Set before the first start().
+    // `usePam`: UsePAM yes instead of no. `programName`: sshd runs through a symlink of that name, which
+    // is its PAM service name (/etc/pam.d/<programName>). `extraConfig` is appended to sshd_config, so
+    // it may end with Match blocks.
+    void setUsePam(bool usePam) { m_usePam = usePam; }
+    void setProgramName(const QString& programName) { m_programName = programName; }
+    void setExtraConfig(const QString& extraConfig) { m_extraConfig = extraConfig; }
+
     // Starts sshd and waits until it accepts connections. The first call creates the keys and picks a
     // free port; later calls (after stop() or kill()) start again on the same port with the same keys.
     [[nodiscard]] bool start();
@@ -66,6 +74,7 @@ public:
 private:
     bool prepare();
     bool generateKey(const QString& file, const QString& comment);
+    QString processName() const;
     bool writeConfig();
     void waitGone(const QList<qint64>& pids);
 
@@ -73,6 +82,9 @@ private:
     QProcess m_process;
     QString m_sshd;
     QString m_keygen;
+    bool m_usePam = false;
+    QString m_programName; // empty: sshd as it is
+    QString m_extraConfig;
     quint16 m_port = 0;
     qint64 m_pid = 0;
     int m_knownHostsFiles = 0;

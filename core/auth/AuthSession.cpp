@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/AuthSession.h"
+
+#include "auth/IssuerDiscovery.h"
+#include "auth/TokenRevocation.h"
+
+#include "common/Logging.h"
+#include "secrets/SecretStore.h"
+
+#include <QCoreApplication>
+
+namespace labshare::auth {
+
+namespace {
+
+constexpr int kUnknownLifetimeSeconds = 3600;
+constexpr int kMaxRefreshLeadSeconds = 300;
+constexpr int kRetryRefreshMs = 30000;
+constexpr int kRejectionWindowSeconds = 60;
+
+} // namespace
+
+AuthSession::AuthSession(secrets::SecretStore& store, QNetworkAccessManager& network, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_network(network)
+    , m_http(network) {
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &AuthSession::refresh);
+}
+
+AuthSession::~AuthSession() {
+    clearTokens();
+}
+
+void AuthSession::setConfig(const AuthConfig& config) {
+    if (config.issuer == m_config.issuer && config.clientId == m_config.clientId && config.scope == m_config.scope)
+        return;
+    cancelSignIn();
+    clearTokens();
+    m_config = config;
+    m_metadata.reset();
+    setState(AuthState::SignedOut);
+}
+
+void AuthSession::withMetadata(MetadataCallback done) {
+    if (m_metadata) {
+        done(*m_metadata);
+        return;
+    }
+    if (m_config.clientId.isEmpty()) {
+        done(makeError(ErrorCode::BadInput, tr("no client id is set for %1").arg(m_config.issuer.toString())));
+        return;
+    }
+    const quint64 generation = m_generation;
+    discoverIssuer(m_http, m_config.issuer.toString(), this,
+                   [this, generation, done](const Result<IssuerMetadata>& metadata) {
+                       if (generation != m_generation)
+                           return;
+                       if (metadata)
+                           m_metadata = *metadata;
+                       done(metadata);
+                   });
+}
+
+void AuthSession::restore() {
+    if (!m_config.isComplete() || m_state != AuthState::SignedOut)
+        return;
+    setState(AuthState::Restoring);
+    const quint64 generation = m_generation;
+    m_store.read(
+        m_config.secretKey(), guarded([this, generation](const secrets::SecretReply& reply) {
+            if (generation != m_generation || m_state != AuthState::Restoring)
+                return;
+            switch (reply.status) {
+            case secrets::SecretStatus::Ok:
+                m_refreshToken = reply.secret;
+                m_account.remembered = true;
+                refresh();
+                return;
+            case secrets::SecretStatus::NotFound:
+                break;
+            case secrets::SecretStatus::Unavailable:
+                Q_EMIT notice(
+                    tr("No keychain is available (%1): a sign-in will last until LabShare quits.").arg(reply.message));
+                break;
+            case secrets::SecretStatus::Failed:
+                Q_EMIT notice(tr("Cannot read the remembered sign-in from the keychain: %1").arg(reply.message));
+                break;
+            }
+            setState(AuthState::SignedOut);
+            answerWaiters(makeError(ErrorCode::AuthFailed, tr("not signed in")));
+        }));
+}
+
+void AuthSession::signIn(SignInMethod method) {
+    cancelSignIn();
+    setState(AuthState::SigningIn);
+    const quint64 generation = m_generation;
+    withMetadata([this, method, generation](const Result<IssuerMetadata>& metadata) {
+        if (generation != m_generation || m_state != AuthState::SigningIn)
+            return;
+        if (!metadata) {
+            setState(m_refreshToken.isEmpty() ? AuthState::SignedOut : AuthState::SignInRequired);
+            Q_EMIT signInFailed(metadata.error().message);
+            return;
+        }
+        startFlow(method, *metadata);
+    });
+}
+
+void AuthSession::startFlow(SignInMethod method, const IssuerMetadata& metadata) {
+    ClientRequest request{metadata, m_config.clientId, m_config.scope};
+    if (method == SignInMethod::Device) {
+        auto flow = std::make_unique<DeviceAuthorization>(m_network, request);
+        connect(flow.get(), &DeviceAuthorization::codeReady, this, &AuthSession::deviceCodeReady);
+        m_flow = std::move(flow);
+    } else {
+        auto flow = std::make_unique<BrowserAuthorization>(m_network, request, m_openBrowser);
+        connect(flow.get(), &BrowserAuthorization::linkReady, this, &AuthSession::browserLinkReady);
+        m_flow = std::move(flow);
+    }
+    connect(m_flow.get(), &SignInFlow::succeeded, this, [this](const TokenResponse& tokens) {
+        m_flow.release()->deleteLater();
+        onTokens(tokens, true);
+    });
+    connect(m_flow.get(), &SignInFlow::failed, this, [this](const QString& message) {
+        m_flow.release()->deleteLater();
+        qCInfo(lcAuth) << "sign-in failed:" << message;
+        setState(m_refreshToken.isEmpty() ? AuthState::SignedOut : AuthState::SignInRequired);
+        Q_EMIT signInFailed(message);
+    });
+    m_flow->start();
+}
+
+void AuthSession::cancelSignIn() {
+    if (m_flow) {
+        m_flow->cancel();
+        m_flow.release()->deleteLater();
+    }
+    if (m_state == AuthState::SigningIn)
+        setState(m_refreshToken.isEmpty() ? AuthState::SignedOut : AuthState::SignInRequired);
+}
+
+void AuthSession::refresh() {
+    if (m_refreshing || m_refreshToken.isEmpty())
+        return;
+    m_refreshing = true;
+    m_refreshTimer.stop();
+    const quint64 generation = m_generation;
+    withMetadata([this, generation](const Result<IssuerMetadata>& metadata) {
+        if (generation != m_generation)
+            return;
+        if (!metadata) {
+            onRefreshFailed(metadata.error());
+            return;
+        }
+        m_http.postForm(metadata->tokenEndpoint,
+                        {{QStringLiteral("grant_type"), QByteArrayLiteral("refresh_token")},
+                         {QStringLiteral("refresh_token"), m_refreshToken},
+                         {QStringLiteral("client_id"), m_config.clientId.toUtf8()}},
+                        this, [this, generation](const HttpAnswer& answer) {
+                            if (generation != m_generation)
+                                return;
+                            m_refreshing = false;
+                            Result<TokenResponse> tokens = readTokenResponse(answer);
+                            if (!tokens) {
+                                onRefreshFailed(tokens.error());
+                                return;
+                            }
+                            onTokens(*tokens, false);
+                        });
+    });
+}
+
+void AuthSession::onRefreshFailed(const Error& error) {
+    m_refreshing = false;
+    if (error.code == ErrorCode::AuthFailed) {
+        // The refresh token expired or was revoked: it is useless now, in memory and in the keychain.
+        qCInfo(lcAuth) << "refresh refused; the user must sign in again";
+        m_store.remove(m_config.secretKey(), [](const secrets::SecretReply&) {});
+        requireSignIn(tr("Your sign-in at %1 has expired or was revoked; sign in again.").arg(m_config.issuer.host()));
+        return;
+    }
+    qCInfo(lcAuth) << "refresh failed, trying again in" << kRetryRefreshMs / 1000 << "s:" << error.message;
+    m_refreshTimer.start(kRetryRefreshMs);
+    if (m_state == AuthState::Restoring)
+        setState(AuthState::SignedIn); // remembered, just not reachable right now
+    answerWaiters(error);
+}
+
+void AuthSession::onTokens(const TokenResponse& tokens, bool fromSignIn) {
+    Identity identity = m_account.identity;
+    if (!tokens.idToken.isEmpty()) {
+        Result<Identity> fromToken = readIdToken(tokens.idToken, m_config.issuer, m_config.clientId,
+                                                 fromSignIn ? tokens.expectedNonce : QByteArray());
+        if (!fromToken) {
+            if (fromSignIn) {
+                setState(m_refreshToken.isEmpty() ? AuthState::SignedOut : AuthState::SignInRequired);
+                Q_EMIT signInFailed(fromToken.error().message);
+                return;
+            }
+            qCWarning(lcAuth) << "ignoring the refreshed ID token:" << fromToken.error().message;
+        } else {
+            identity = *fromToken;
+        }
+    }
+    m_lifetimeSeconds = tokens.expiresIn > 0 ? tokens.expiresIn : kUnknownLifetimeSeconds;
+    m_account.identity = identity;
+    m_account.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(m_lifetimeSeconds);
+    m_cache.set(tokens.accessToken, m_account.accessExpiresAt);
+    const bool rotated = !tokens.refreshToken.isEmpty() && tokens.refreshToken != m_refreshToken;
+    qCInfo(lcAuth) << (fromSignIn ? "signed in;" : "access token refreshed;") << "it expires in" << m_lifetimeSeconds
+                   << "s" << (rotated && !fromSignIn ? "(refresh token rotated)" : "");
+    if (rotated) {
+        rememberRefreshToken(tokens.refreshToken);
+    } else if (fromSignIn && tokens.refreshToken.isEmpty()) {
+        // Without offline access there is nothing to remember: the sign-in ends with the access token.
+        m_refreshToken.fill('\0');
+        m_refreshToken.clear();
+        m_account.remembered = false;
+        Q_EMIT notice(tr("%1 issued no refresh token: this sign-in lasts until %2 and is not remembered.")
+                          .arg(m_config.issuer.host(),
+                               m_account.accessExpiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
+        Q_EMIT refreshTokenStored(false);
+    }
+    if (!m_refreshToken.isEmpty())
+        scheduleRefresh(m_lifetimeSeconds);
+    setState(AuthState::SignedIn);
+    Q_EMIT accountChanged();
+    Q_EMIT accessTokenChanged();
+    if (m_account.identity.email.isEmpty())
+        fetchUserInfo();
+    answerWaiters(tokens.accessToken);
+}
+
+void AuthSession::rememberRefreshToken(const QByteArray& refreshToken) {
+    m_refreshToken.fill('\0');
+    m_refreshToken = refreshToken;
+    const quint64 generation = m_generation;
+    m_store.write(
+        m_config.secretKey(), refreshToken, guarded([this, generation](const secrets::SecretReply& reply) {
+            if (generation != m_generation)
+                return;
+            const bool remembered = reply.status == secrets::SecretStatus::Ok;
+            if (remembered != m_account.remembered || !remembered) {
+                m_account.remembered = remembered;
+                Q_EMIT accountChanged();
+            }
+            Q_EMIT refreshTokenStored(remembered);
+            if (reply.status == secrets::SecretStatus::Unavailable)
+                Q_EMIT notice(tr("No keychain is available (%1): this sign-in lasts until LabShare quits and will not "
+                                 "be remembered.")
+                                  .arg(reply.message));
+            else if (!remembered)
+                Q_EMIT notice(tr("The sign-in could not be saved in the keychain and will not be remembered: %1")
+                                  .arg(reply.message));
+        }));
+}
+
+void AuthSession::fetchUserInfo() {
+    if (!m_metadata || m_metadata->userinfoEndpoint.isEmpty())
+        return;
+    const std::optional<QByteArray> token = m_cache.valid(0);
+    if (!token)
+        return;
+    const quint64 generation = m_generation;
+    m_http.getWithBearer(m_metadata->userinfoEndpoint, *token, this, [this, generation](const HttpAnswer& answer) {
+        if (generation != m_generation)
+            return;
+        if (answer.status == 401) { // the issuer no longer takes this access token: refresh once
+            tokenRejected();
+            return;
+        }
+        if (!answer.succeeded())
+            return;
+        m_account.identity = withUserInfo(m_account.identity, answer.body);
+        Q_EMIT accountChanged();
+    });
+}
+
+void AuthSession::scheduleRefresh(int expiresIn) {
+    const int lead = qMin(expiresIn / 5, kMaxRefreshLeadSeconds);
+    m_refreshTimer.start(qMax(1, expiresIn - lead) * 1000);
+}
+
+int AuthSession::minValiditySeconds() const {
+    return qMin(30, m_lifetimeSeconds / 4);
+}
+
+void AuthSession::withAccessToken(QObject* context, TokenCallback done) {
+    if (m_state == AuthState::SignedIn) {
+        if (const std::optional<QByteArray> token = m_cache.valid(minValiditySeconds())) {
+            done(*token);
+            return;
+        }
+    }
+    const bool canRefresh = !m_refreshToken.isEmpty() && m_state != AuthState::SignInRequired;
+    if (!canRefresh && m_state != AuthState::Restoring) {
+        done(makeError(ErrorCode::AuthFailed, m_state == AuthState::SignInRequired
+                                                  ? tr("your sign-in expired; sign in again")
+                                                  : tr("you are not signed in; sign in first")));
+        return;
+    }
+    m_waiters.append({QPointer<QObject>(context), std::move(done)});
+    if (m_state != AuthState::Restoring)
+        refresh();
+}
+
+void AuthSession::tokenRejected() {
+    if (m_refreshToken.isEmpty()) {
+        requireSignIn(tr("The relay refused your sign-in; sign in again."));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_lastRejectionRefresh.isValid() && m_lastRejectionRefresh.secsTo(now) < kRejectionWindowSeconds) {
+        requireSignIn(tr("The relay refused your sign-in even with a fresh token: sign in again, or ask the relay's "
+                         "operator to admit %1.")
+                          .arg(m_account.identity.displayName()));
+        return;
+    }
+    m_lastRejectionRefresh = now;
+    m_cache.clear();
+    refresh();
+}
+
+void AuthSession::signOut() {
+    cancelSignIn();
+    const QByteArray refreshToken = m_refreshToken;
+    const std::optional<QByteArray> accessToken = m_cache.valid(0);
+    const AuthConfig config = m_config;
+    m_signOutSteps = 1; // the keychain removal; revocations add theirs
+    // Revocation (RFC 7009) is best effort: without the issuer's endpoints (offline) the keychain
+    // entry still goes.
+    if (m_metadata && !m_metadata->revocationEndpoint.isEmpty()) {
+        const auto revoke = [this, &config](const QByteArray& token, const char* hint) {
+            ++m_signOutSteps;
+            revokeToken(m_http, m_metadata->revocationEndpoint, config.clientId, token, hint, this,
+                        [this] { signOutStepDone(); });
+        };
+        if (!refreshToken.isEmpty())
+            revoke(refreshToken, "refresh_token");
+        if (accessToken)
+            revoke(*accessToken, "access_token");
+    }
+    if (config.isComplete()) {
+        m_store.remove(config.secretKey(), guarded([this](const secrets::SecretReply& reply) {
+                           if (reply.status != secrets::SecretStatus::Ok)
+                               Q_EMIT notice(
+                                   tr("Could not delete the sign-in from the keychain: %1").arg(reply.message));
+                           signOutStepDone();
+                       }));
+    } else {
+        QTimer::singleShot(0, this, [this] { signOutStepDone(); });
+    }
+    clearTokens();
+    setState(AuthState::SignedOut);
+    Q_EMIT accountChanged();
+}
+
+void AuthSession::signOutStepDone() {
+    if (m_signOutSteps > 0 && --m_signOutSteps == 0)
+        Q_EMIT signOutFinished();
+}
+
+void AuthSession::requireSignIn(const QString& message) {
+    m_cache.clear();
+    m_refreshTimer.stop();
+    setState(AuthState::SignInRequired);
+    Q_EMIT signInFailed(message);
+    answerWaiters(makeError(ErrorCode::AuthFailed, message));
+}
+
+void AuthSession::clearTokens() {
+    ++m_generation;
+    m_refreshTimer.stop();
+    m_refreshing = false;
+    m_refreshToken.fill('\0');
+    m_refreshToken.clear();
+    m_cache.clear();
+    m_account = {};
+    m_lastRejectionRefresh = {};
+    answerWaiters(makeError(ErrorCode::Cancelled, tr("signed out")));
+}
+
+void AuthSession::setState(AuthState state) {
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void AuthSession::answerWaiters(const Result<QByteArray>& token) {
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter& waiter : waiters)
+        if (waiter.context)
+            waiter.done(token);
+}
+
+} // namespace labshare::auth

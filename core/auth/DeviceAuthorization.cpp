@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/DeviceAuthorization.h"
+
+#include "common/Logging.h"
+
+#include <QCoreApplication>
+
+namespace labshare::auth {
+
+namespace {
+
+constexpr int kDefaultIntervalSeconds = 5; // RFC 8628 §3.2
+constexpr int kSlowDownSeconds = 5;        // RFC 8628 §3.5
+const QLatin1String kDeviceGrant("urn:ietf:params:oauth:grant-type:device_code");
+
+} // namespace
+
+void DeviceAuthorization::start() {
+    cancel();
+    if (m_request.issuer.deviceAuthorizationEndpoint.isEmpty()) {
+        const quint64 generation = m_generation;
+        QTimer::singleShot(0, this, [this, generation] {
+            if (generation == m_generation)
+                fail(tr("%1 does not offer device sign-in; use the browser sign-in instead")
+                         .arg(m_request.issuer.issuer.toString()));
+        });
+        return;
+    }
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &DeviceAuthorization::poll, Qt::UniqueConnection);
+    const quint64 generation = m_generation;
+    m_http.postForm(m_request.issuer.deviceAuthorizationEndpoint,
+                    {{QStringLiteral("client_id"), m_request.clientId.toUtf8()},
+                     {QStringLiteral("scope"), m_request.scope.toUtf8()}},
+                    this, [this, generation](const HttpAnswer& answer) {
+                        if (generation == m_generation)
+                            onCode(answer);
+                    });
+}
+
+void DeviceAuthorization::cancel() {
+    ++m_generation;
+    m_timer.stop();
+    m_deviceCode.clear();
+}
+
+void DeviceAuthorization::onCode(const HttpAnswer& answer) {
+    if (!answer.succeeded()) {
+        fail(tr("the identity provider did not start a device sign-in: %1").arg(answer.describe()));
+        return;
+    }
+    const QJsonObject& body = answer.body;
+    DeviceCode code;
+    code.userCode = body.value(QLatin1String("user_code")).toString();
+    code.verificationUri = QUrl(body.value(QLatin1String("verification_uri")).toString());
+    code.verificationUriComplete = QUrl(body.value(QLatin1String("verification_uri_complete")).toString());
+    m_deviceCode = body.value(QLatin1String("device_code")).toString().toUtf8();
+    const int expiresIn = body.value(QLatin1String("expires_in")).toInt();
+    m_intervalSeconds = body.value(QLatin1String("interval")).toInt(kDefaultIntervalSeconds);
+    if (m_intervalSeconds <= 0)
+        m_intervalSeconds = kDefaultIntervalSeconds;
+    if (code.userCode.isEmpty() || m_deviceCode.isEmpty() || !code.verificationUri.isValid() || expiresIn <= 0) {
+        fail(tr("the identity provider's device sign-in answer lacks user_code, device_code, verification_uri or "
+                "expires_in"));
+        return;
+    }
+    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn);
+    code.expiresAt = m_expiresAt;
+    qCInfo(lcAuth) << "device sign-in started; polling every" << m_intervalSeconds << "s";
+    schedulePoll();
+    Q_EMIT codeReady(code);
+}
+
+void DeviceAuthorization::schedulePoll() {
+    m_timer.start(m_intervalSeconds * 1000);
+}
+
+void DeviceAuthorization::poll() {
+    if (QDateTime::currentDateTimeUtc() >= m_expiresAt) {
+        fail(tr("the sign-in code expired before it was used; start the sign-in again"));
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_http.postForm(m_request.issuer.tokenEndpoint,
+                    {{QStringLiteral("grant_type"), QByteArray(kDeviceGrant.data())},
+                     {QStringLiteral("device_code"), m_deviceCode},
+                     {QStringLiteral("client_id"), m_request.clientId.toUtf8()}},
+                    this, [this, generation](const HttpAnswer& answer) {
+                        if (generation == m_generation)
+                            onPollAnswer(answer);
+                    });
+}
+
+void DeviceAuthorization::onPollAnswer(const HttpAnswer& answer) {
+    if (answer.succeeded()) {
+        Result<TokenResponse> tokens = readTokenResponse(answer);
+        if (!tokens) {
+            fail(tokens.error().message);
+            return;
+        }
+        cancel();
+        Q_EMIT succeeded(*tokens);
+        return;
+    }
+    const QString error = answer.oauthError();
+    if (error == QLatin1String("authorization_pending")) {
+        schedulePoll();
+    } else if (error == QLatin1String("slow_down")) {
+        m_intervalSeconds += kSlowDownSeconds; // for this and every later request
+        qCInfo(lcAuth) << "identity provider asked to slow down; polling every" << m_intervalSeconds << "s";
+        schedulePoll();
+    } else if (error == QLatin1String("expired_token")) {
+        fail(tr("the sign-in code expired before it was used; start the sign-in again"));
+    } else if (error == QLatin1String("access_denied")) {
+        fail(tr("the sign-in was declined in the browser"));
+    } else if (!answer.networkError.isEmpty()) {
+        // A passing network failure does not end the sign-in: the code stays valid until it expires.
+        qCInfo(lcAuth) << "device sign-in poll failed, trying again:" << answer.networkError;
+        schedulePoll();
+    } else {
+        fail(tr("the identity provider refused the device sign-in: %1").arg(answer.describe()));
+    }
+}
+
+void DeviceAuthorization::fail(const QString& message) {
+    cancel();
+    Q_EMIT failed(message);
+}
+
+} // namespace labshare::auth

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+namespace labshare::auth {
+
+// Who is signed in, as the issuer describes them.
+struct Identity {
+    QString subject;
+    QString email;
+    QString name;
+
+    QString displayName() const; // "Alice Example <alice@example.org>", or whichever part is known
+};
+
+// The claims of an ID token received straight from the token endpoint over TLS. Its signature is
+// not checked: OpenID Connect Core §3.1.3.7 allows TLS server validation in its place for tokens
+// obtained directly from the token endpoint. The issuer, the audience and (when given) the nonce are checked.
+Result<Identity> readIdToken(const QByteArray& idToken, const QUrl& issuer, const QString& clientId,
+                             const QByteArray& expectedNonce = {});
+// The userinfo endpoint's claims (OpenID Connect Core §5.3.2) on top of what is already known.
+Identity withUserInfo(Identity identity, const QJsonObject& userinfo);
+
+} // namespace labshare::auth

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/LoopbackReceiver.h"
+
+#include "common/Logging.h"
+
+#include <QCoreApplication>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace labshare::auth {
+
+namespace {
+
+constexpr qsizetype kMaxRequestHead = 16 * 1024;
+constexpr int kRequestTimeoutMs = 10000;
+const QLatin1String kPath("/callback");
+
+} // namespace
+
+LoopbackReceiver::LoopbackReceiver(QByteArray expectedState, QObject* parent)
+    : QObject(parent)
+    , m_state(std::move(expectedState)) {
+    connect(&m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::onConnection);
+}
+
+Result<bool> LoopbackReceiver::listen() {
+    if (!m_server.listen(QHostAddress::LocalHost, 0))
+        return makeError(ErrorCode::Network,
+                         tr("cannot listen on 127.0.0.1 for the browser's answer: %1").arg(m_server.errorString()));
+    // Kept: the token request must repeat it exactly, after the listener has closed.
+    m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(kPath));
+    return true;
+}
+
+void LoopbackReceiver::close() {
+    m_done = true;
+    m_server.close();
+}
+
+void LoopbackReceiver::onConnection() {
+    while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // Bound to 127.0.0.1, so only this computer can connect; checked again in case of a proxy setup.
+        if (!socket->peerAddress().isLoopback()) {
+            qCWarning(lcAuth) << "sign-in callback from a non-loopback address refused";
+            socket->abort();
+            continue;
+        }
+        QTimer::singleShot(kRequestTimeoutMs, socket, [socket] { socket->abort(); });
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });
+    }
+}
+
+void LoopbackReceiver::onReadable(QTcpSocket* socket) {
+    if (socket->bytesAvailable() > kMaxRequestHead) {
+        answer(socket, 431, tr("Request too large"), tr("This is not a sign-in answer LabShare understands."));
+        return;
+    }
+    const QByteArray head = socket->peek(kMaxRequestHead);
+    if (!head.contains("\r\n\r\n"))
+        return; // wait for the rest of the request head
+    socket->readAll();
+    const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+    if (requestLine.size() != 3 || requestLine.at(0) != "GET") {
+        answer(socket, 405, tr("Not supported"), tr("This is not a sign-in answer LabShare understands."));
+        return;
+    }
+    handle(socket, requestLine.at(1));
+}
+
+void LoopbackReceiver::handle(QTcpSocket* socket, const QByteArray& target) {
+    const QUrl url(QString::fromLatin1(target), QUrl::StrictMode);
+    // Exact redirect match: anything else (a favicon, a probe) gets a 404 and the wait goes on.
+    if (m_done || url.path() != kPath) {
+        answer(socket, 404, tr("Not found"), tr("Nothing here."));
+        return;
+    }
+    const QUrlQuery query(url);
+    const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
+    if (state != m_state) {
+        answer(socket, 400, tr("Sign-in not completed"),
+               tr("This answer does not belong to the sign-in LabShare started. Start the sign-in again from "
+                  "LabShare."));
+        close();
+        Q_EMIT failed(tr("the browser's answer did not match this sign-in (wrong state); start again"));
+        return;
+    }
+    const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
+    const QByteArray code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded).toUtf8();
+    close();
+    if (!error.isEmpty() || code.isEmpty()) {
+        const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+        answer(socket, 200, tr("Sign-in not completed"),
+               tr("The identity provider did not sign you in. You can close this tab and try again in LabShare."));
+        const QString reason = error.isEmpty() ? tr("no authorization code") : error;
+        Q_EMIT failed(
+            tr("the identity provider did not sign you in: %1")
+                .arg(description.isEmpty() ? reason : reason + QLatin1String(" (") + description + QLatin1Char(')')));
+        return;
+    }
+    answer(socket, 200, tr("Signed in"),
+           tr("You are signed in to LabShare. You can close this tab and go back to LabShare."));
+    Q_EMIT codeReceived(code);
+}
+
+void LoopbackReceiver::answer(QTcpSocket* socket, int status, const QString& title, const QString& text) {
+    const QByteArray body = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+                                           "</head><body style=\"font-family:sans-serif;margin:3em\"><h1>%1</h1>"
+                                           "<p>%2</p></body></html>")
+                                .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+                                .toUtf8();
+    const QByteArray head = QStringLiteral("HTTP/1.1 %1 %2\r\nContent-Type: text/html; charset=utf-8\r\n"
+                                           "Content-Length: %3\r\nCache-Control: no-store\r\n"
+                                           "Referrer-Policy: no-referrer\r\nConnection: close\r\n\r\n")
+                                .arg(status)
+                                .arg(status == 200 ? QStringLiteral("OK") : QStringLiteral("Error"))
+                                .arg(body.size())
+                                .toLatin1();
+    socket->write(head + body);
+    socket->disconnectFromHost();
+}
+
+} // namespace labshare::auth

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace labshare::auth {
+
+// The one-shot redirect target of a browser sign-in (RFC 8252 §7.3): listens on 127.0.0.1 only, on
+// a port the system picks, answers exactly one request for /callback carrying the expected `state`,
+// then closes. The page it shows says whether sign-in worked and never carries the code or a token.
+class LoopbackReceiver : public QObject {
+    Q_OBJECT
+
+public:
+    explicit LoopbackReceiver(QByteArray expectedState, QObject* parent = nullptr);
+
+    Result<bool> listen();
+    QUrl redirectUri() const { return m_redirectUri; } // http://127.0.0.1:PORT/callback
+    void close();
+
+Q_SIGNALS:
+    void codeReceived(const QByteArray& code);
+    void failed(const QString& message);
+
+private:
+    void onConnection();
+    void onReadable(QTcpSocket* socket);
+    void answer(QTcpSocket* socket, int status, const QString& title, const QString& text);
+    void handle(QTcpSocket* socket, const QByteArray& target);
+
+    QByteArray m_state;
+    QTcpServer m_server;
+    QUrl m_redirectUri;
+    bool m_done = false;
+};
+
+} // namespace labshare::auth

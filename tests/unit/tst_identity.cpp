@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/Identity.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace labshare;
+using namespace labshare::auth;
+
+namespace {
+
+QByteArray jwt(const QJsonObject& claims) {
+    const auto part = [](const QByteArray& bytes) {
+        return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    return part("{\"alg\":\"RS256\"}") + '.' + part(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' +
+           part("signature");
+}
+
+const QUrl kIssuer("http://127.0.0.1:4000");
+
+QJsonObject aliceClaims() {
+    return {{"iss", "http://127.0.0.1:4000"}, {"aud", "labshare"},       {"sub", "alice"},
+            {"email", "alice@example.org"},   {"name", "Alice Example"}, {"nonce", "n-1"}};
+}
+
+} // namespace
+
+class TestIdentity : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsClaims() {
+        const Result<Identity> identity = readIdToken(jwt(aliceClaims()), kIssuer, "labshare", "n-1");
+        QVERIFY(identity.ok());
+        QCOMPARE(identity->subject, QString("alice"));
+        QCOMPARE(identity->displayName(), QString("Alice Example <alice@example.org>"));
+    }
+
+    void acceptsAnAudienceList() {
+        QJsonObject claims = aliceClaims();
+        claims["aud"] = QJsonArray{"other", "labshare"};
+        QVERIFY(readIdToken(jwt(claims), kIssuer, "labshare").ok());
+    }
+
+    void refusesTheWrongIssuerAudienceOrNonce() {
+        QJsonObject otherIssuer = aliceClaims();
+        otherIssuer["iss"] = "https://evil.example.net";
+        QVERIFY(!readIdToken(jwt(otherIssuer), kIssuer, "labshare").ok());
+        QVERIFY(!readIdToken(jwt(aliceClaims()), kIssuer, "someone-else").ok());
+        const Result<Identity> wrongNonce = readIdToken(jwt(aliceClaims()), kIssuer, "labshare", "n-2");
+        QVERIFY(!wrongNonce.ok());
+        QVERIFY(wrongNonce.error().message.contains("nonce"));
+    }
+
+    void refusesWhatIsNotAJwt() {
+        QVERIFY(!readIdToken("opaque-token", kIssuer, "labshare").ok());
+        QVERIFY(!readIdToken("a.%%%.c", kIssuer, "labshare").ok());
+    }
+
+    void userInfoFillsInButNeverForSomeoneElse() {
+        Identity identity;
+        identity.subject = "alice";
+        identity = withUserInfo(identity, {{"sub", "alice"}, {"email", "alice@example.org"}});
+        QCOMPARE(identity.displayName(), QString("alice@example.org"));
+        identity = withUserInfo(identity, {{"sub", "mallory"}, {"email", "mallory@example.net"}});
+        QCOMPARE(identity.email, QString("alice@example.org"));
+        identity = withUserInfo(identity, {{"sub", "alice"}, {"preferred_username", "ali"}});
+        QCOMPARE(identity.displayName(), QString("ali <alice@example.org>"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIdentity)
+#include "tst_identity.moc"

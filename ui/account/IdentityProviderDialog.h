@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/AuthConfig.h"
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace labshare::ui {
+
+// Which OpenID provider to sign in with: its issuer URL and LabShare's client id there, as the
+// relay's operator gives them. The issuer is checked as it is typed (https, or a loopback address);
+// OK stays disabled until both fields are usable, and the problem shows under the fields.
+class IdentityProviderDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit IdentityProviderDialog(const auth::AuthConfig& current, QWidget* parent = nullptr);
+
+    // The fields as a configuration; complete only while OK is enabled. The scope is kept as given.
+    auth::AuthConfig config() const;
+
+private:
+    void onFieldsChanged();
+
+    auth::AuthConfig m_current;
+    QLineEdit* m_issuer = nullptr;
+    QLineEdit* m_clientId = nullptr;
+    QLabel* m_problem = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+} // namespace labshare::ui
