@@ -3,6 +3,7 @@
 // provider on 127.0.0.1 and the real keychain (gnome-keyring, unlocked by tests/with-desktop.sh).
 #include "BrowserUser.h"
 #include "FilesContaining.h"
+#include "KeychainAnswers.h"
 #include "LabshareCli.h"
 #include "OidcProvider.h"
 #include "auth/AuthConfig.h"
@@ -16,19 +17,7 @@
 using namespace labshare;
 using namespace labshare::testsupport;
 
-namespace {
-
-const QString kService = QStringLiteral(LABSHARE_APP_ID);
-
-secrets::SecretReply readSecret(const QString& key) {
-    secrets::KeychainStore store(kService);
-    std::optional<secrets::SecretReply> answer;
-    store.read(key, [&answer](const secrets::SecretReply& reply) { answer = reply; });
-    (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 15000);
-    return answer.value_or(secrets::SecretReply{});
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestCliLogin : public QObject {
     Q_OBJECT
@@ -63,7 +52,7 @@ private Q_SLOTS:
                  qPrintable(login.describe()));
         QVERIFY(login.output().contains("remembered in the keychain"));
 
-        const secrets::SecretReply stored = readSecret(m_key);
+        const secrets::SecretReply stored = readKeychain(m_key);
         QCOMPARE(stored.status, secrets::SecretStatus::Ok);
         m_tokens.append(stored.secret);
 
@@ -72,14 +61,14 @@ private Q_SLOTS:
         QCOMPARE(again.finish(), 0);
         QVERIFY2(again.output().contains("Already signed in as Alice Example <alice@example.org>"),
                  qPrintable(again.describe()));
-        const QByteArray rotated = readSecret(m_key).secret;
+        const QByteArray rotated = readKeychain(m_key).secret;
         QVERIFY(!rotated.isEmpty());
         m_tokens.append(rotated);
 
         LabshareCli logout(m_home.path(), {"logout"});
         QCOMPARE(logout.finish(), 0);
         QVERIFY2(logout.output().contains("Signed out of"), qPrintable(logout.describe()));
-        QCOMPARE(readSecret(m_key).status, secrets::SecretStatus::NotFound);
+        QCOMPARE(readKeychain(m_key).status, secrets::SecretStatus::NotFound);
         QVERIFY2(!m_provider.refresh(rotated).error.isEmpty(), "the revoked refresh token still works");
 
         LabshareCli twice(m_home.path(), {"logout"});
@@ -97,7 +86,7 @@ private Q_SLOTS:
         QVERIFY(browser.lastPage().contains("You are signed in"));
         QCOMPARE(login.finish(), 0);
         QVERIFY2(login.output().contains("Signed in as Bob Other <bob@other.example>"), qPrintable(login.describe()));
-        m_tokens.append(readSecret(m_key).secret);
+        m_tokens.append(readKeychain(m_key).secret);
         LabshareCli logout(m_home.path(), {"logout"});
         QCOMPARE(logout.finish(), 0);
         m_outputs += login.output() + logout.output();

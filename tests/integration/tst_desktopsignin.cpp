@@ -8,6 +8,7 @@
 #include "Application.h"
 #include "BrowserUser.h"
 #include "DesktopController.h"
+#include "KeychainAnswers.h"
 #include "MainWindow.h"
 #include "OidcProvider.h"
 #include "account/AccountMenu.h"
@@ -45,14 +46,6 @@ QString screenshot(const QString& name, const QRect& area, const QMargins& margi
     if (!screen->grabWindow(0, crop.x(), crop.y(), crop.width(), crop.height()).save(path))
         qWarning() << "cannot save" << path;
     return path;
-}
-
-secrets::SecretReply readSecret(const QString& key) {
-    secrets::KeychainStore store(QStringLiteral(LABSHARE_APP_ID));
-    std::optional<secrets::SecretReply> answer;
-    store.read(key, [&answer](const secrets::SecretReply& reply) { answer = reply; });
-    (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 15000);
-    return answer.value_or(secrets::SecretReply{});
 }
 
 } // namespace
@@ -182,7 +175,7 @@ void TestDesktopSignIn::signsInWithTheDeviceFlowFromTheAccountButton() {
     screenshot(QStringLiteral("account.png"), menu->frameGeometry().united(button), QMargins(160, 8, 0, 16));
     menu->hide();
 
-    const secrets::SecretReply stored = readSecret(config().secretKey());
+    const secrets::SecretReply stored = readKeychain(config().secretKey());
     QCOMPARE(stored.status, secrets::SecretStatus::Ok);
     QVERIFY(!stored.secret.isEmpty());
 }
@@ -201,7 +194,7 @@ void TestDesktopSignIn::signingOutFromTheMenuForgetsTheKeychainEntry() {
     pick(menu, "signOutAction");
     QCOMPARE(m_app->authSession().state(), auth::AuthState::SignedOut);
     QCOMPARE(accountButton()->text(), QString("Not signed in ▾"));
-    QTRY_COMPARE_WITH_TIMEOUT(readSecret(config().secretKey()).status, secrets::SecretStatus::NotFound, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(readKeychain(config().secretKey()).status, secrets::SecretStatus::NotFound, 15000);
 }
 
 void TestDesktopSignIn::cleanupTestCase() {

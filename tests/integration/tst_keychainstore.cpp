@@ -4,6 +4,7 @@
 #include "secrets/KeychainStore.h"
 
 #include "FilesContaining.h"
+#include "KeychainAnswers.h"
 #include "Tools.h"
 
 #include <QDir>
@@ -23,18 +24,7 @@ namespace {
 
 constexpr int answerTimeoutMs = 20000;
 
-// The answers a call got, once the event loop has delivered them.
-struct Answer {
-    std::optional<SecretReply> reply;
-    int calls = 0;
-
-    SecretCallback callback() {
-        return [this](const SecretReply& r) {
-            reply = r;
-            ++calls;
-        };
-    }
-};
+using Answer = SecretAnswer;
 
 // 4 KB: every byte value, then random bytes around a printable marker, so a copy in any file (raw,
 // base64, or a QSettings escape of the printable part) is found.

@@ -7,6 +7,7 @@
 #include "secrets/KeychainStore.h"
 
 #include "FilesContaining.h"
+#include "KeychainAnswers.h"
 #include "Tools.h"
 
 #include <QDir>
@@ -27,17 +28,7 @@ namespace {
 
 constexpr int answerTimeoutMs = 20000;
 
-struct Answer {
-    std::optional<SecretReply> reply;
-    int calls = 0;
-
-    SecretCallback callback() {
-        return [this](const SecretReply& r) {
-            reply = r;
-            ++calls;
-        };
-    }
-};
+using Answer = SecretAnswer;
 
 // What KeychainStore logs (labshare.core.secrets): the retry announces itself there.
 QStringList secretsLog;

@@ -9,6 +9,7 @@
 #include "BrowserUser.h"
 #include "ChecksumClient.h"
 #include "EchoNode.h"
+#include "KeychainAnswers.h"
 #include "LabDir.h"
 #include "LabshareCli.h"
 #include "LabshareUp.h"
@@ -89,19 +90,6 @@ QByteArray forgedToken(qsizetype length) {
     for (char& c : raw)
         c = static_cast<char>(QRandomGenerator::global()->bounded(256));
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals).left(length);
-}
-
-// What the system keychain holds under `key` for LabShare (empty when nothing).
-QByteArray keychainSecret(const QString& key) {
-    labshare::secrets::KeychainStore store(QStringLiteral(LABSHARE_APP_ID));
-    QByteArray secret;
-    bool answered = false;
-    store.read(key, [&](const labshare::secrets::SecretReply& reply) {
-        secret = reply.secret;
-        answered = true;
-    });
-    (void)waitUntil([&answered] { return answered; }, 15000);
-    return secret;
 }
 
 struct Attempt {
@@ -473,7 +461,7 @@ void TestRelayKit::signedInAppIsAdmitted() {
              qPrintable(browser.error()));
     QCOMPARE(login.finish(30000), 0);
     const QByteArray refreshToken =
-        keychainSecret(labshare::auth::AuthConfig{m_provider.issuer(), m_provider.clientId()}.secretKey());
+        readKeychain(labshare::auth::AuthConfig{m_provider.issuer(), m_provider.clientId()}.secretKey()).secret;
 
     LabDir lab;
     QVERIFY2(

@@ -4,6 +4,7 @@
 // tests/with-desktop.sh). The test plays the user in the browser with BrowserUser.
 #include "BrowserUser.h"
 #include "FilesContaining.h"
+#include "KeychainAnswers.h"
 #include "OidcProvider.h"
 #include "Tools.h"
 #include "auth/AuthSession.h"
@@ -42,14 +43,6 @@ void captureMessage(QtMsgType type, const QMessageLogContext& context, const QSt
         capturedLog.append(message);
     }
     previousHandler(type, context, message);
-}
-
-secrets::SecretReply readSecret(const QString& key) {
-    secrets::KeychainStore store(kService);
-    std::optional<secrets::SecretReply> answer;
-    store.read(key, [&answer](const secrets::SecretReply& reply) { answer = reply; });
-    (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 15000);
-    return answer.value_or(secrets::SecretReply{});
 }
 
 // One app run: a keychain store, a network manager and the session, as the composition root makes them.
@@ -99,7 +92,7 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(run.session.account().remembered, 10000);
             keep(run.session);
         }
-        const secrets::SecretReply stored = readSecret(m_config().secretKey());
+        const secrets::SecretReply stored = readKeychain(m_config().secretKey());
         QCOMPARE(stored.status, secrets::SecretStatus::Ok);
         refreshToken = stored.secret;
         m_secrets.append(refreshToken);
@@ -117,7 +110,7 @@ private Q_SLOTS:
 
         again.session.signOut();
         QCOMPARE(again.session.state(), AuthState::SignedOut);
-        QTRY_COMPARE_WITH_TIMEOUT(readSecret(m_config().secretKey()).status, secrets::SecretStatus::NotFound, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(readKeychain(m_config().secretKey()).status, secrets::SecretStatus::NotFound, 15000);
         QVERIFY(!secretToolFinds(m_config().secretKey()));
         // Revoked at the provider too (RFC 7009), not just forgotten here.
         QTRY_VERIFY_WITH_TIMEOUT(!m_provider.refresh(refreshToken).error.isEmpty(), 10000);
@@ -174,7 +167,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(run.session.account().remembered, 10000);
         const QByteArray first = *run.session.tokenCache().valid(0);
         const AuthConfig config = run.session.config();
-        const QByteArray firstRefresh = readSecret(config.secretKey()).secret;
+        const QByteArray firstRefresh = readKeychain(config.secretKey()).secret;
         QSignalSpy refreshed(&run.session, &AuthSession::accessTokenChanged);
         // Nobody asks: the session refreshes by itself before the 4 s are up.
         QVERIFY(refreshed.wait(4500));
@@ -182,7 +175,7 @@ private Q_SLOTS:
         QVERIFY(second && *second != first);
         QVERIFY(!shortLived.userinfo(*second).isEmpty());
         // The provider rotated the refresh token, and the keychain holds the new one.
-        QTRY_VERIFY_WITH_TIMEOUT(readSecret(config.secretKey()).secret != firstRefresh, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(readKeychain(config.secretKey()).secret != firstRefresh, 10000);
         keep(run.session);
         m_secrets.append(firstRefresh);
 
@@ -207,14 +200,14 @@ private Q_SLOTS:
         AppRun run(m_provider);
         QVERIFY(signInWithDevice(run.session, "alice", "alice-pass"));
         QTRY_VERIFY_WITH_TIMEOUT(run.session.account().remembered, 10000);
-        const QByteArray refreshToken = readSecret(m_config().secretKey()).secret;
+        const QByteArray refreshToken = readKeychain(m_config().secretKey()).secret;
         keep(run.session);
         QVERIFY(m_provider.revoke(refreshToken, "refresh_token"));
         QSignalSpy failed(&run.session, &AuthSession::signInFailed);
         run.session.tokenRejected(); // as a relay refusing the access token would
         QTRY_COMPARE_WITH_TIMEOUT(run.session.state(), AuthState::SignInRequired, 10000);
         QVERIFY(failed.last().at(0).toString().contains("sign in again"));
-        QTRY_COMPARE_WITH_TIMEOUT(readSecret(m_config().secretKey()).status, secrets::SecretStatus::NotFound, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(readKeychain(m_config().secretKey()).status, secrets::SecretStatus::NotFound, 15000);
         std::optional<Result<QByteArray>> answer;
         run.session.withAccessToken(this, [&answer](const Result<QByteArray>& token) { answer = token; });
         QVERIFY(answer && !answer->ok());

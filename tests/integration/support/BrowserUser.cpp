@@ -176,20 +176,29 @@ bool BrowserUser::signInAt(const QUrl& authorizationUrl, const QString& user, co
     return true;
 }
 
-bool BrowserUser::approveDevice(const QUrl& verificationUriComplete, const QString& user, const QString& password) {
+std::optional<HttpPage> BrowserUser::submitDeviceForm(const QUrl& verificationUriComplete, const QString& choice) {
     m_error.clear();
     m_lastRedirect.clear();
     // oidc-provider answers verification_uri_complete with a self-submitting form holding xsrf and user_code.
     const HttpPage verification = get(verificationUriComplete);
     const QString xsrf = hiddenField(verification.body, QStringLiteral("xsrf"));
     const QString userCode = hiddenField(verification.body, QStringLiteral("user_code"));
-    if (verification.status != 200 || xsrf.isEmpty() || userCode.isEmpty())
-        return fail(QStringLiteral("no device verification form with xsrf and user_code"), verification);
-    QUrlQuery confirm;
-    confirm.addQueryItem(QStringLiteral("xsrf"), xsrf);
-    confirm.addQueryItem(QStringLiteral("user_code"), userCode);
-    confirm.addQueryItem(QStringLiteral("confirm"), QStringLiteral("yes"));
-    const HttpPage end = walk(post(formAction(verification), confirm), user, password);
+    if (verification.status != 200 || xsrf.isEmpty() || userCode.isEmpty()) {
+        (void)fail(QStringLiteral("no device verification form with xsrf and user_code"), verification);
+        return std::nullopt;
+    }
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("xsrf"), xsrf);
+    form.addQueryItem(QStringLiteral("user_code"), userCode);
+    form.addQueryItem(choice, QStringLiteral("yes"));
+    return post(formAction(verification), form);
+}
+
+bool BrowserUser::approveDevice(const QUrl& verificationUriComplete, const QString& user, const QString& password) {
+    const std::optional<HttpPage> confirmed = submitDeviceForm(verificationUriComplete, QStringLiteral("confirm"));
+    if (!confirmed)
+        return false;
+    const HttpPage end = walk(*confirmed, user, password);
     if (end.status == 0)
         return false;
     if (end.status != 200 || !end.body.contains(deviceSignedIn.data()))
@@ -198,20 +207,11 @@ bool BrowserUser::approveDevice(const QUrl& verificationUriComplete, const QStri
 }
 
 bool BrowserUser::denyDevice(const QUrl& verificationUriComplete) {
-    m_error.clear();
-    m_lastRedirect.clear();
-    const HttpPage verification = get(verificationUriComplete);
-    const QString xsrf = hiddenField(verification.body, QStringLiteral("xsrf"));
-    const QString userCode = hiddenField(verification.body, QStringLiteral("user_code"));
-    if (verification.status != 200 || xsrf.isEmpty() || userCode.isEmpty())
-        return fail(QStringLiteral("no device verification form with xsrf and user_code"), verification);
-    QUrlQuery abort;
-    abort.addQueryItem(QStringLiteral("xsrf"), xsrf);
-    abort.addQueryItem(QStringLiteral("user_code"), userCode);
-    abort.addQueryItem(QStringLiteral("abort"), QStringLiteral("yes"));
-    const HttpPage end = post(formAction(verification), abort);
-    if (end.status != 200 || !end.body.contains(deviceInterrupted.data()))
-        return fail(QStringLiteral("the provider did not say the sign-in was interrupted"), end);
+    const std::optional<HttpPage> end = submitDeviceForm(verificationUriComplete, QStringLiteral("abort"));
+    if (!end)
+        return false;
+    if (end->status != 200 || !end->body.contains(deviceInterrupted.data()))
+        return fail(QStringLiteral("the provider did not say the sign-in was interrupted"), *end);
     return true;
 }
 

@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <optional>
+
 class QNetworkRequest;
 
 namespace labshare::testsupport {
@@ -59,6 +61,8 @@ private:
     // Follows redirects inside the provider's origin and fills in the login form once; returns the first
     // page that is neither, or a redirect out of the origin. Sets m_error and returns status 0 on failure.
     HttpPage walk(HttpPage page, const QString& user, const QString& password);
+    // Loads the device verification page and submits its form with `choice` ("confirm" or "abort") set.
+    std::optional<HttpPage> submitDeviceForm(const QUrl& verificationUriComplete, const QString& choice);
     bool fail(const QString& what, const HttpPage& page);
 
     QNetworkAccessManager m_network;
