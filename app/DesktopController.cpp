@@ -110,6 +110,11 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     });
     connect(&m_tray, &ui::TrayIcon::quitRequested, qApp, &QApplication::quit);
 
+    // Shares on a token relay need the user back when the sign-in runs out, window shown or not.
+    connect(&m_auth, &auth::AuthSession::signInFailed, this, [this](const QString& message) {
+        if (m_auth.state() == auth::AuthState::SignInRequired)
+            m_tray.showMessage(tr("LabShare: sign in again"), message, QSystemTrayIcon::Warning);
+    });
     w->setRelays(relayChoices(), kLan);
     w->showEmptyState(share::LabSettings::recentFiles());
     m_tray.show();

@@ -237,16 +237,16 @@ void AuthSession::onTokens(const TokenResponse& tokens, bool fromSignIn) {
 void AuthSession::rememberRefreshToken(const QByteArray& refreshToken) {
     m_refreshToken.fill('\0');
     m_refreshToken = refreshToken;
+    m_account.saving = true;
     const quint64 generation = m_generation;
     m_store.write(
         m_config.secretKey(), refreshToken, guarded([this, generation](const secrets::SecretReply& reply) {
             if (generation != m_generation)
                 return;
             const bool remembered = reply.status == secrets::SecretStatus::Ok;
-            if (remembered != m_account.remembered || !remembered) {
-                m_account.remembered = remembered;
-                Q_EMIT accountChanged();
-            }
+            m_account.remembered = remembered;
+            m_account.saving = false;
+            Q_EMIT accountChanged();
             Q_EMIT refreshTokenStored(remembered);
             if (reply.status == secrets::SecretStatus::Unavailable)
                 Q_EMIT notice(tr("No keychain is available (%1): this sign-in lasts until LabShare quits and will not "

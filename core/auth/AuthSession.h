@@ -38,6 +38,7 @@ struct Account {
     Identity identity;
     QDateTime accessExpiresAt;
     bool remembered = false; // the refresh token is in the keychain (false: memory only, for this run)
+    bool saving = false;     // the keychain has not answered the write yet (remembered is not known)
 };
 
 // The signed-in user's tokens for one issuer and client, for the whole app. The access token lives in

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void initTestCase();
     void signsInWithTheDeviceFlowFromTheAccountButton();
     void aRestartIsSignedInFromTheKeychain();
+    void aRevokedSignInAsksAgainOnTheButtonAndInTheTray();
     void signingOutFromTheMenuForgetsTheKeychainEntry();
     void cleanupTestCase();
 
@@ -186,6 +187,20 @@ void TestDesktopSignIn::aRestartIsSignedInFromTheKeychain() {
     QTRY_COMPARE_WITH_TIMEOUT(m_app->authSession().state(), auth::AuthState::SignedIn, 15000);
     QVERIFY(m_app->authSession().account().remembered);
     QCOMPARE(accountButton()->text(), QString("Alice Example ▾"));
+}
+
+void TestDesktopSignIn::aRevokedSignInAsksAgainOnTheButtonAndInTheTray() {
+    // Revoked at the provider; the next refusal (as a token relay's) finds out, and the user is told.
+    const QByteArray refreshToken = readKeychain(config().secretKey()).secret;
+    QVERIFY(!refreshToken.isEmpty());
+    QVERIFY(m_provider.revoke(refreshToken, "refresh_token"));
+    QSignalSpy notified(&m_app->tray(), &ui::TrayIcon::notificationRaised);
+    m_app->authSession().tokenRejected();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->authSession().state(), auth::AuthState::SignInRequired, 15000);
+    QCOMPARE(accountButton()->text(), QString("Sign in again ▾"));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 5000);
+    QCOMPARE(notified.at(0).at(0).toString(), QString("LabShare: sign in again"));
+    QVERIFY(notified.at(0).at(1).toString().contains("expired or was revoked"));
 }
 
 void TestDesktopSignIn::signingOutFromTheMenuForgetsTheKeychainEntry() {

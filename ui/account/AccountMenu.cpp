@@ -107,7 +107,7 @@ void AccountMenu::refresh() {
         header = paragraph(QStringLiteral("<b>%1</b>").arg(who.toHtmlEscaped())) +
                  paragraph(tr("Signed in at %1 until %2").arg(provider.toHtmlEscaped(), expiry),
                            QStringLiteral("color:#5f6368"));
-        if (!account.remembered)
+        if (!account.remembered && !account.saving)
             header += paragraph(tr("Not remembered: no keychain. The sign-in lasts until LabShare quits."),
                                 QStringLiteral("color:#8c1d18"));
         buttonText = account.identity.name.isEmpty() ? who : account.identity.name;
