@@ -27,6 +27,8 @@ void DeviceAuthorization::start() {
         return;
     }
     m_timer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, and polling before the interval earns a slow_down.
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &DeviceAuthorization::poll, Qt::UniqueConnection);
     const quint64 generation = m_generation;
     m_http.postForm(m_request.issuer.deviceAuthorizationEndpoint,

@@ -149,8 +149,10 @@ void TestDesktopSignIn::signsInWithTheDeviceFlowFromTheAccountButton() {
     const QImage shown = qrLabel->pixmap().toImage().convertToFormat(QImage::Format_RGB32);
     const int module = shown.width() / (qr.size() + 2 * ui::QrCode::quietZone);
     QCOMPARE(shown, qr.toImage(module).convertToFormat(QImage::Format_RGB32));
-    // Nothing of the window is cut off: it is as large as its layout asks.
-    QVERIFY(dialog->width() >= dialog->sizeHint().width() && dialog->height() >= dialog->sizeHint().height());
+    // Nothing of the window is cut off: it is as large as its layout asks. A top-level resize reaches the
+    // widget when the X server confirms it, so this waits for it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog->width() >= dialog->sizeHint().width() && dialog->height() >= dialog->sizeHint().height(), 5000);
     QTest::qWait(300); // let the window manager-less X server map and paint it
     screenshot(QStringLiteral("sign-in.png"), dialog->frameGeometry()); // no window manager: no frame
 
