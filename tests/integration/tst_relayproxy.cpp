@@ -3,14 +3,20 @@
 // campus networks require: the shares come up, the SSH connection is the proxy's, data round-trips.
 #include "ChecksumClient.h"
 #include "EchoLab.h"
+#include "EchoNode.h"
 #include "LabshareUp.h"
 #include "SocketTable.h"
 #include "SshRelay.h"
 #include "TinyProxy.h"
+#include "Wait.h"
+
+#include "tunnel/TunnelEngine.h"
 
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <csignal>
 
 using namespace labshare::testsupport;
 
@@ -23,6 +29,7 @@ private Q_SLOTS:
     void theRelayConnectionIsTheProxys();
     void concurrentConnectionsRoundTrip();
     void interruptTearsDownAndExitsZero();
+    void aShareAddedWhileTheProxyAnswersDoesNotFailTheConnect();
 
 private:
     QString why() const {
@@ -96,6 +103,53 @@ void TestRelayProxy::interruptTearsDownAndExitsZero() {
     for (const QString& name : std::as_const(m_names))
         QVERIFY2(m_up.everInState(name, "stopped", mark), qPrintable(name + QStringLiteral(": not stopped\n") + why()));
     QVERIFY2(m_up.nonJsonLines().isEmpty(), qPrintable(m_up.nonJsonLines().join(QLatin1Char('\n'))));
+}
+
+void TestRelayProxy::aShareAddedWhileTheProxyAnswersDoesNotFailTheConnect() {
+    // A lab's shares are published one after another, so the second arrives while the first
+    // connect is still under way. That must not count as failing to reach the relay: a frozen
+    // proxy holds the connect open while the second share is added.
+    using namespace labshare::tunnel;
+    TinyProxy proxy;
+    QVERIFY2(proxy.start(m_relay.port()), qPrintable(proxy.errorString()));
+    EchoNode node;
+    QVERIFY2(node.listen(QHostAddress(QStringLiteral("127.0.0.34"))), qPrintable(node.errorString()));
+    const auto profile = RelayProfile::fromUrl(m_relay.relayUrl(m_relay.knownHostsFile(), proxy.url()));
+    QVERIFY(profile.ok());
+    QVERIFY(::kill(static_cast<pid_t>(proxy.pid()), SIGSTOP) == 0);
+    TunnelEngine engine(*profile, TunnelEngine::Options{});
+    QHash<QString, ShareHealth> last;
+    QStringList troubles;
+    connect(&engine, &TunnelEngine::shareChanged, this, [&](const ShareHealth& h) {
+        last[h.name] = h;
+        if (h.state == ShareState::Reconnecting || h.state == ShareState::Failed)
+            troubles << h.name + QStringLiteral(": ") + h.lastError;
+    });
+    const auto spec = [&node](int i) {
+        ForwardSpec s;
+        s.name = QStringLiteral("clab-n%1-tcp-%2").arg(i).arg(node.port());
+        s.node = QStringLiteral("n%1").arg(i);
+        s.type = QStringLiteral("tcp");
+        s.targetHost = node.address().toString();
+        s.targetPort = node.port();
+        return s;
+    };
+    engine.publish(spec(1));
+    QVERIFY(waitUntil([&] { return last.value(spec(1).name).state == ShareState::Connecting; }, 10000));
+    QTest::qWait(300); // the worker is waiting for the frozen proxy's answer now
+    engine.publish(spec(2));
+    QTest::qWait(300);
+    QVERIFY(::kill(static_cast<pid_t>(proxy.pid()), SIGCONT) == 0);
+    QVERIFY2(
+        waitUntil(
+            [&] {
+                return last.value(spec(1).name).state == ShareState::Up &&
+                       last.value(spec(2).name).state == ShareState::Up;
+            },
+            30000),
+        qPrintable(last.value(spec(1).name).lastError + QStringLiteral(" / ") + last.value(spec(2).name).lastError));
+    QVERIFY2(troubles.isEmpty(), qPrintable(troubles.join(QStringLiteral("; "))));
+    engine.shutdown();
 }
 
 QTEST_GUILESS_MAIN(TestRelayProxy)
