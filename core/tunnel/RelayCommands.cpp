@@ -16,6 +16,7 @@ void RelayCommands::post(RelayCommand command) {
             const int fd = m_connectingFd.load();
             if (fd >= 0)
                 ::shutdown(fd, SHUT_RDWR);
+            m_stopWaker.wake();
         }
         m_queue.push_back(std::move(command));
     }

@@ -27,6 +27,9 @@ public:
     void post(RelayCommand command);
     std::vector<RelayCommand> take();
     int wakeFd() const { return m_waker.fd(); }
+    // Readable once stop is posted and from then on: what a connect in progress gives up on (any other
+    // command waits for the worker's next turn).
+    int stopFd() const { return m_stopWaker.fd(); }
     void drainWake() const { m_waker.drain(); }
     bool stopping() const { return m_stopping.load(); }
     std::atomic<int>& connectingFd() { return m_connectingFd; }
@@ -36,6 +39,7 @@ private:
     QMutex m_mutex;
     std::vector<RelayCommand> m_queue;
     Waker m_waker;
+    Waker m_stopWaker; // never drained: stopping is final
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_connectingFd{-1};
 };

@@ -105,17 +105,12 @@ void RelayWorker::run() {
         options.hostKeys = m_options.hostKeys;
         options.trustedFingerprint = m_trustedFingerprint;
         options.secrets = m_options.secrets;
-        options.wakeFd = m_commands.wakeFd();
+        options.stopFd = m_commands.stopFd();
         options.socketFd = &m_commands.connectingFd();
         Result<SshConnection> connection = openSshConnection(m_profile, options);
         m_commands.clearConnectingFd();
         if (m_commands.stopping())
             break;
-        // The wake that interrupts a connect is for stopping; any other command (the next share of a
-        // lab being published, a trusted key) is taken in and the relay dialled again, not counted as a
-        // failure to reach it.
-        if (!connection && connection.error().code == ErrorCode::Cancelled)
-            continue;
         if (!connection) {
             const Error& e = connection.error();
             qCInfo(lcTunnel) << "relay" << m_profile.id() << e.message;

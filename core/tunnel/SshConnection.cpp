@@ -184,11 +184,11 @@ Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshCo
         return socket.error();
     const QString hop = viaProxy ? tr("proxy %1:%2").arg(profile.proxyHost).arg(profile.proxyPort)
                                  : tr("relay %1:%2").arg(connectHost).arg(effectivePort);
-    if (Result<bool> up = socket->waitConnected(profile.connectTimeoutMs, options.wakeFd); !up)
+    if (Result<bool> up = socket->waitConnected(profile.connectTimeoutMs, options.stopFd); !up)
         return makeError(up.error().code, tr("cannot connect to %1: %2").arg(hop, up.error().message));
     if (viaProxy)
         if (Result<bool> tunnel = httpConnect(socket->fd(), connectHost, static_cast<quint16>(effectivePort),
-                                              profile.connectTimeoutMs, options.wakeFd);
+                                              profile.connectTimeoutMs, options.stopFd);
             !tunnel)
             return makeError(tunnel.error().code, tr("%1: %2").arg(hop, tunnel.error().message));
     socket->setBlocking(true);

@@ -32,7 +32,7 @@ struct SshConnectOptions {
     HostKeyPolicy hostKeys = HostKeyPolicy::Refuse;
     QString trustedFingerprint; // a fingerprint the user accepted for this run ("SHA256:…")
     SecretProvider secrets;
-    int wakeFd = -1;                      // readable = give up (stop requested)
+    int stopFd = -1;                      // readable = give up (stop requested)
     std::atomic<int>* socketFd = nullptr; // receives the socket, so another thread can shut it down to cancel
 };
 
