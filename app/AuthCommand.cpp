@@ -2,6 +2,7 @@
 #include "AuthCommand.h"
 
 #include "CommandLine.h"
+#include "Console.h"
 #include "HeadlessAuth.h"
 #include "SignalWatcher.h"
 
@@ -9,25 +10,12 @@
 #include <QProcess>
 #include <QSettings>
 
-#include <cstdio>
-
 namespace labshare::app {
 
 namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("labshare::app::AuthCommand", text);
-}
-
-// Output goes out at once: a script (or a test) reads the code while we wait.
-void say(const QString& text) {
-    std::fputs(qUtf8Printable(text + QLatin1Char('\n')), stdout);
-    std::fflush(stdout);
-}
-
-void complain(const QString& text) {
-    std::fputs(qUtf8Printable(QStringLiteral("labshare: %1\n").arg(text)), stderr);
-    std::fflush(stderr);
 }
 
 QString expiry(const auth::Account& account) {
@@ -50,7 +38,7 @@ int exitOnSignal() {
 int runLogin(const Invocation& inv) {
     const Result<auth::AuthConfig> config = identityProvider(inv.issuer, inv.clientId);
     if (!config) {
-        complain(config.error().message);
+        printProblem(config.error().message);
         return 2;
     }
     HeadlessAuth headless(*config);
@@ -61,52 +49,54 @@ int runLogin(const Invocation& inv) {
 
     QObject::connect(&session, &auth::AuthSession::stateChanged, qApp, [&](auth::AuthState state) {
         if (state == auth::AuthState::SignedIn && !signingIn) {
-            say(tr("Already signed in as %1 at %2 (remembered in the keychain); the access token expires at %3.\n"
-                   "Run `labshare logout` first to sign in as someone else.")
-                    .arg(session.account().identity.displayName(), issuer, expiry(session.account())));
+            printLine(tr("Already signed in as %1 at %2 (remembered in the keychain); the access token expires at %3.\n"
+                         "Run `labshare logout` first to sign in as someone else.")
+                          .arg(session.account().identity.displayName(), issuer, expiry(session.account())));
             QCoreApplication::exit(0);
         } else if ((state == auth::AuthState::SignedOut || state == auth::AuthState::SignInRequired) && !signingIn) {
             signingIn = true;
             session.signIn(inv.browser ? auth::SignInMethod::Browser : auth::SignInMethod::Device);
         } else if (state == auth::AuthState::SignedIn) {
-            say(tr("Signed in as %1 at %2; the access token expires at %3.")
-                    .arg(session.account().identity.displayName(), issuer, expiry(session.account())));
+            printLine(tr("Signed in as %1 at %2; the access token expires at %3.")
+                          .arg(session.account().identity.displayName(), issuer, expiry(session.account())));
         }
     });
     QObject::connect(&session, &auth::AuthSession::refreshTokenStored, qApp, [&](bool remembered) {
         if (!remembered) {
-            complain(tr("the sign-in could not be saved, so other LabShare runs will not see it; start the keychain "
-                        "service (e.g. gnome-keyring) and run `labshare login` again"));
+            printProblem(
+                tr("the sign-in could not be saved, so other LabShare runs will not see it; start the keychain "
+                   "service (e.g. gnome-keyring) and run `labshare login` again"));
             QCoreApplication::exit(1);
             return;
         }
         QSettings settings;
         config->save(settings); // the issuer is remembered once a sign-in with it worked
-        say(tr("The sign-in is remembered in the keychain; `labshare logout` removes it."));
+        printLine(tr("The sign-in is remembered in the keychain; `labshare logout` removes it."));
         QCoreApplication::exit(0);
     });
     QObject::connect(&session, &auth::AuthSession::deviceCodeReady, qApp, [&](const auth::DeviceCode& code) {
-        say(tr("To sign in, open %1 in a browser on any device and enter the code\n\n    %2\n")
-                .arg(code.verificationUri.toString(), code.userCode));
+        printLine(tr("To sign in, open %1 in a browser on any device and enter the code\n\n    %2\n")
+                      .arg(code.verificationUri.toString(), code.userCode));
         if (code.verificationUriComplete.isValid() && !code.verificationUriComplete.isEmpty())
-            say(tr("or open %1").arg(code.verificationUriComplete.toString()));
-        say(tr("Waiting for you to confirm (the code expires at %1)…")
-                .arg(code.expiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
+            printLine(tr("or open %1").arg(code.verificationUriComplete.toString()));
+        printLine(tr("Waiting for you to confirm (the code expires at %1)…")
+                      .arg(code.expiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
     });
     QObject::connect(&session, &auth::AuthSession::browserLinkReady, qApp, [&](const QUrl& url, bool opened) {
         if (opened)
-            say(tr("Your browser shows the sign-in page; waiting for you to sign in…"));
+            printLine(tr("Your browser shows the sign-in page; waiting for you to sign in…"));
         else
-            say(tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting for you to sign in…")
+            printLine(
+                tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting for you to sign in…")
                     .arg(url.toString(QUrl::FullyEncoded)));
     });
     QObject::connect(&session, &auth::AuthSession::signInFailed, qApp, [&](const QString& message) {
         if (!signingIn)
             return; // the remembered sign-in expired: a new sign-in starts
-        complain(tr("sign-in failed: %1").arg(message));
+        printProblem(tr("sign-in failed: %1").arg(message));
         QCoreApplication::exit(1);
     });
-    QObject::connect(&session, &auth::AuthSession::notice, qApp, [](const QString& message) { complain(message); });
+    QObject::connect(&session, &auth::AuthSession::notice, qApp, [](const QString& message) { printProblem(message); });
 
     session.restore();
     return exitOnSignal();
@@ -115,7 +105,7 @@ int runLogin(const Invocation& inv) {
 int runLogout() {
     const Result<auth::AuthConfig> config = identityProvider();
     if (!config) {
-        say(tr("Not signed in."));
+        printLine(tr("Not signed in."));
         return 0;
     }
     HeadlessAuth headless(*config);
@@ -126,17 +116,17 @@ int runLogout() {
             return;
         QObject::disconnect(&session, &auth::AuthSession::stateChanged, qApp, nullptr);
         if (state == auth::AuthState::SignedOut) {
-            say(tr("Not signed in at %1.").arg(issuer));
+            printLine(tr("Not signed in at %1.").arg(issuer));
             QCoreApplication::exit(0);
             return;
         }
         session.signOut();
     });
     QObject::connect(&session, &auth::AuthSession::signOutFinished, qApp, [&] {
-        say(tr("Signed out of %1: the sign-in was revoked and removed from the keychain.").arg(issuer));
+        printLine(tr("Signed out of %1: the sign-in was revoked and removed from the keychain.").arg(issuer));
         QCoreApplication::exit(0);
     });
-    QObject::connect(&session, &auth::AuthSession::notice, qApp, [](const QString& message) { complain(message); });
+    QObject::connect(&session, &auth::AuthSession::notice, qApp, [](const QString& message) { printProblem(message); });
     session.restore();
     return exitOnSignal();
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InspectCommand.h"
+#include "Console.h"
 #include "InspectReport.h"
 #include "topology/TopologyLoader.h"
 
@@ -12,7 +13,7 @@ namespace labshare::app {
 int runInspect(const QString& file, bool json) {
     const Result<topology::Topology> loaded = topology::TopologyLoader::load(file);
     if (!loaded) {
-        std::fprintf(stderr, "labshare: %s\n", qUtf8Printable(loaded.error().message));
+        printProblem(loaded.error().message);
         return 1;
     }
     const QByteArray out =

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UpCommand.h"
+#include "Console.h"
 #include "HeadlessAuth.h"
 #include "RelayTokenBridge.h"
 #include "SignalWatcher.h"
@@ -23,10 +24,6 @@ namespace labshare::app {
 using topology::PublishSpec;
 
 namespace {
-
-void warn(const QString& text) {
-    std::fprintf(stderr, "labshare: %s\n", qUtf8Printable(text));
-}
 
 // Headless secrets: asked on the terminal without echo; none when there is no terminal.
 std::optional<QByteArray> askOnTerminal(tunnel::SecretKind kind, const QString& what) {
@@ -63,9 +60,10 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
     QList<Selection> out;
     const auto add = [&](const QString& node, const PublishSpec& spec) {
         if (!spec.isOpen() && !inv.openAnyway) {
-            warn(QStringLiteral("%1 is meant only for %2; it is left out, because LabShare cannot check who connects "
-                                "yet. Add --open-anyway to publish it open to anyone.")
-                     .arg(share::shareName(node, spec), spec.allowed.join(QStringLiteral(", "))));
+            printProblem(
+                QStringLiteral("%1 is meant only for %2; it is left out, because LabShare cannot check who connects "
+                               "yet. Add --open-anyway to publish it open to anyone.")
+                    .arg(share::shareName(node, spec), spec.allowed.join(QStringLiteral(", "))));
             return;
         }
         out.append({node, spec});
@@ -127,19 +125,19 @@ int runUp(const Invocation& inv) {
         QLoggingCategory::setFilterRules(QStringLiteral("labshare.*.info=false"));
     const Result<tunnel::RelayProfile> relay = tunnel::RelayProfile::fromUrl(inv.relay);
     if (!relay) {
-        warn(relay.error().message);
+        printProblem(relay.error().message);
         return 2;
     }
     const Result<topology::Topology> lab = topology::TopologyLoader::load(inv.file);
     if (!lab) {
-        warn(lab.error().message);
+        printProblem(lab.error().message);
         return 1;
     }
     for (const topology::Problem& p : lab->problems)
         std::fprintf(stderr, "%s\n", qUtf8Printable(p.toString()));
     const Result<QList<Selection>> selection = select(*lab, inv);
     if (!selection) {
-        warn(selection.error().message);
+        printProblem(selection.error().message);
         return 2;
     }
 
@@ -148,13 +146,13 @@ int runUp(const Invocation& inv) {
     if (relay->auth == tunnel::RelayAuth::Token) {
         const Result<auth::AuthConfig> provider = identityProvider();
         if (!provider) {
-            warn(provider.error().message +
-                 QStringLiteral(" (this relay admits signed-in users: run `labshare login`)"));
+            printProblem(provider.error().message +
+                         QStringLiteral(" (this relay admits signed-in users: run `labshare login`)"));
             return 2;
         }
         signIn.emplace(*provider);
         if (const Result<bool> restored = restoreSignIn(*signIn); !restored) {
-            warn(restored.error().message);
+            printProblem(restored.error().message);
             return 1;
         }
         tokens.emplace(signIn->session());
@@ -173,7 +171,7 @@ int runUp(const Invocation& inv) {
     int exitCode = 0;
     bool everConnected = relay->isLan();
     const auto fail = [&](const QString& message) {
-        warn(message);
+        printProblem(message);
         exitCode = 1;
         QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
     };
@@ -219,10 +217,10 @@ int runUp(const Invocation& inv) {
         if (name)
             ++published;
         else
-            warn(name.error().message);
+            printProblem(name.error().message);
     }
     if (published == 0) {
-        warn(QStringLiteral("nothing to publish in %1").arg(inv.file));
+        printProblem(QStringLiteral("nothing to publish in %1").arg(inv.file));
         return 2;
     }
 

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace labshare::app {
+
+// What the headless verbs print. Each line goes out at once, so a script (or a test) reading the
+// output sees it while the verb still runs.
+void printLine(const QString& text);    // stdout
+void printProblem(const QString& text); // stderr, as "labshare: TEXT"
+
+} // namespace labshare::app
