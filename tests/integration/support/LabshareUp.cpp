@@ -71,13 +71,7 @@ LabshareUp::LabshareUp(const QString& home)
 }
 
 LabshareUp::~LabshareUp() {
-    if (!isRunning())
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(10000)) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
+    stopProcess(m_process);
 }
 
 bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, const QStringList& extraArguments) {

@@ -156,13 +156,7 @@ bool OidcProvider::start(const QStringList& args) {
 }
 
 void OidcProvider::stop() {
-    if (!isRunning())
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(5000)) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
+    stopProcess(m_process, 5000);
 }
 
 QJsonObject OidcProvider::discovery() {

@@ -96,13 +96,7 @@ bool TinyProxy::start(quint16 connectPort) {
 }
 
 void TinyProxy::stop() {
-    if (!isRunning())
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(10000)) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
+    stopProcess(m_process);
 }
 
 } // namespace labshare::testsupport

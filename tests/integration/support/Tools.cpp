@@ -23,6 +23,16 @@ QString findTool(const QString& name, const QString& package, QString* error) {
     return path;
 }
 
+void stopProcess(QProcess& process, int graceMs) {
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.terminate();
+    if (!process.waitForFinished(graceMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+}
+
 int runTool(const QString& program, const QStringList& arguments, QByteArray* output, int timeoutMs) {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);

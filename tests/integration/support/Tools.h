@@ -16,6 +16,9 @@ namespace labshare::testsupport {
 // could not start, crashed or timed out; `output` receives stdout and stderr merged.
 int runTool(const QString& program, const QStringList& arguments, QByteArray* output, int timeoutMs = 30000);
 
+// Ends a started child: SIGTERM, then SIGKILL if it has not exited within `graceMs`.
+void stopProcess(QProcess& process, int graceMs = 10000);
+
 // Makes the kernel SIGKILL the program `process` starts when the test process dies (Linux
 // PR_SET_PDEATHSIG): a test killed by ctest's timeout or a closed pipe leaves no sshd, tinyproxy or
 // labshare behind. Call before start().
