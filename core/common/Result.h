@@ -11,6 +11,7 @@ namespace labshare {
 enum class ErrorCode {
     FileUnreadable,
     BadInput,
+    NoAddress, // a node to publish has no address to reach it at: the front end says how to give one
     ProcessFailed,
     Network,
     HostKeyUnknown,

@@ -42,11 +42,6 @@ void ForwardLedger::record(const QString& share, quint16 port) {
     save();
 }
 
-void ForwardLedger::forget(const QString& share) {
-    if (m_ports.remove(share))
-        save();
-}
-
 void ForwardLedger::save() const {
     QJsonObject all = readAll(m_file); // other relays' entries stay as they are
     QJsonObject mine;

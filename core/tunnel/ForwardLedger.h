@@ -7,9 +7,10 @@
 namespace labshare::tunnel {
 
 // Remembers, per relay, the public port each of LabShare's shares last had, in a file of
-// LabShare's own (never the relay's). A restart of LabShare asks for the same ports again, so the
-// addresses on students' handouts stay valid; shares the user stopped are forgotten. Only
-// LabShare's own shares are ever listed, so nothing of anyone else's is touched.
+// LabShare's own (never the relay's). A share published again — after a restart of LabShare, after
+// the user stopped it, or in next week's class — asks for the same port, so the addresses on
+// students' handouts stay valid. Only LabShare's own shares are ever listed, so nothing of anyone
+// else's is touched.
 class ForwardLedger {
 public:
     // `file` empty: <AppLocalDataLocation>/forward-ledger.json
@@ -17,7 +18,6 @@ public:
 
     quint16 portFor(const QString& share) const { return m_ports.value(share, 0); }
     void record(const QString& share, quint16 port);
-    void forget(const QString& share);
 
 private:
     void save() const;

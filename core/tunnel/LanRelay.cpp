@@ -94,10 +94,14 @@ void LanRelay::removeForward(const QString& name) {
     m_commands.post({RelayCommand::Kind::Remove, {}, name});
 }
 
+void LanRelay::requestStop() {
+    m_commands.post({RelayCommand::Kind::Stop, {}, {}});
+}
+
 void LanRelay::shutdown() {
     if (!m_thread.joinable())
         return;
-    m_commands.post({RelayCommand::Kind::Stop, {}, {}});
+    requestStop();
     m_thread.join();
 }
 
@@ -200,6 +204,8 @@ void LanRelay::run() {
     m_listeners.clear();
     for (auto& share : m_book.shares())
         m_book.update(*share, SessionPhase::Stopped);
+    if (m_listener.stopped)
+        m_listener.stopped();
 }
 
 } // namespace labshare::tunnel

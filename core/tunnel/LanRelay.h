@@ -32,6 +32,7 @@ public:
     void removeForward(const QString& name) override;
     void trustHostKey(const QString&) override {}
     void retryLogin() override {}
+    void requestStop() override;
     void shutdown() override;
 
     // The address to listen on: the profile's, else the first non-loopback IPv4 address of an up interface.

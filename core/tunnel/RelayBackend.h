@@ -18,10 +18,12 @@ struct RelayListener {
     std::function<void(const QList<ShareHealth>&)> healthTick;      // every share's figures, about once a second
     std::function<void(const QString& fingerprint)> hostKeyUnknown; // the relay's key needs the user's decision
     std::function<void(const QString& message)> loginRefused;       // the relay refused the login: no retry until asked
+    std::function<void()> stopped; // the last call: every forward is torn down and the worker is about to end
 };
 
 // One relay and all of its forwards, on one worker thread for its whole life. Every method is
-// thread-safe and returns at once, except shutdown(), which waits until every forward is torn down.
+// thread-safe and returns at once, except shutdown(), which waits until every forward is torn down
+// (at once when the listener already heard `stopped` after requestStop()).
 class RelayBackend {
 public:
     virtual ~RelayBackend() = default;
@@ -30,7 +32,8 @@ public:
     virtual void addForward(const ForwardSpec& spec) = 0;
     virtual void removeForward(const QString& name) = 0;
     virtual void trustHostKey(const QString& fingerprint) = 0;
-    virtual void retryLogin() = 0; // after a refused login, once the user signed in again
+    virtual void retryLogin() = 0;  // after a refused login, once the user signed in again
+    virtual void requestStop() = 0; // tears every forward down on the worker; the listener hears `stopped`
     virtual void shutdown() = 0;
 };
 

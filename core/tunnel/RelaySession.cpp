@@ -32,10 +32,14 @@ void RelaySession::retryLogin() {
     m_commands.post({RelayCommand::Kind::RetryLogin, {}, {}});
 }
 
+void RelaySession::requestStop() {
+    m_commands.post({RelayCommand::Kind::Stop, {}, {}});
+}
+
 void RelaySession::shutdown() {
     if (!m_thread.joinable())
         return;
-    m_commands.post({RelayCommand::Kind::Stop, {}, {}});
+    requestStop();
     m_thread.join();
 }
 

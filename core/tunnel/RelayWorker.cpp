@@ -143,6 +143,8 @@ void RelayWorker::run() {
     m_phase = SessionPhase::Stopped;
     for (auto& f : m_forwards)
         update(*f);
+    if (m_listener.stopped)
+        m_listener.stopped();
 }
 
 RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {

@@ -68,7 +68,6 @@ int ShareBook::refused(TrackedShare& share) {
 }
 
 void ShareBook::remove(TrackedShare& share) {
-    m_ledger.forget(share.spec.name);
     share.health.state = ShareState::Stopped;
     share.health.upSinceMs = 0;
     if (m_listener.shareChanged)

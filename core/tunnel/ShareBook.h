@@ -38,7 +38,7 @@ public:
     std::vector<std::unique_ptr<TrackedShare>>& shares() { return m_shares; }
     TrackedShare* find(const QString& name);
     TrackedShare& add(const ForwardSpec& spec);
-    void remove(TrackedShare& share); // reported as stopped, and forgotten by the ledger
+    void remove(TrackedShare& share); // reported as stopped; the ledger keeps its port for a later publish
 
     // The relay listens for `share` on `port` now: remember it for the next run.
     void bound(TrackedShare& share, quint16 port);

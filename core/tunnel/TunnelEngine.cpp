@@ -30,6 +30,15 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
         QMetaObject::invokeMethod(
             this, [this, message] { Q_EMIT loginRefused(message); }, Qt::QueuedConnection);
     };
+    listener.stopped = [this] {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_stopped = true;
+                Q_EMIT stopped();
+            },
+            Qt::QueuedConnection);
+    };
     if (m_relay.isLan()) {
         LanRelay::Options lan;
         lan.healthIntervalMs = options.healthIntervalMs;
@@ -63,6 +72,10 @@ void TunnelEngine::trustHostKey(const QString& fingerprint) {
 
 void TunnelEngine::retryLogin() {
     m_backend->retryLogin();
+}
+
+void TunnelEngine::stop() {
+    m_backend->requestStop();
 }
 
 void TunnelEngine::shutdown() {

@@ -37,7 +37,12 @@ public:
     void unpublish(const QString& name);
     void trustHostKey(const QString& fingerprint);
     void retryLogin(); // a refused login waits for this (e.g. after signing in again)
-    // Tears every forward down and stops the worker; waits for it (a few round trips at most).
+    // Tears every forward down on the worker without waiting; `stopped` follows. Forwards asked for
+    // afterwards are ignored.
+    void stop();
+    bool isStopped() const { return m_stopped; }
+    // Tears every forward down and stops the worker; waits for it (a few round trips at most; at once
+    // after `stopped`).
     void shutdown();
 
 Q_SIGNALS:
@@ -45,10 +50,12 @@ Q_SIGNALS:
     void healthUpdated(const QList<labshare::tunnel::ShareHealth>& health);
     void hostKeyUnknown(const QString& fingerprint);
     void loginRefused(const QString& message);
+    void stopped(); // the worker ended: nothing listens on the relay for these forwards any more
 
 private:
     RelayProfile m_relay;
     std::unique_ptr<RelayBackend> m_backend;
+    bool m_stopped = false;
 };
 
 } // namespace labshare::tunnel
