@@ -216,6 +216,8 @@ int runUp(const Invocation& inv) {
         const Result<QString> name = session.publish(s.node, s.spec);
         if (name)
             ++published;
+        else if (name.error().code == ErrorCode::NoAddress)
+            printProblem(name.error().message + QStringLiteral("; give one with --target %1=HOST").arg(s.node));
         else
             printProblem(name.error().message);
     }

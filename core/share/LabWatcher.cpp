@@ -3,8 +3,11 @@
 #include "topology/TopologyLoader.h"
 
 #include <QFileInfo>
-#include <QPointer>
+#include <QFuture>
+#include <QPromise>
 #include <QThreadPool>
+
+#include <memory>
 
 namespace labshare::share {
 
@@ -12,13 +15,18 @@ LabWatcher::LabWatcher(QObject* parent)
     : QObject(parent) {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
-    connect(&m_debounce, &QTimer::timeout, this, [this] { load(true); });
+    connect(&m_debounce, &QTimer::timeout, this, [this] { start(m_path, true); });
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &LabWatcher::onFileChanged);
     // An editor that saves by writing a new file and renaming it drops the watch on the old one.
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &LabWatcher::onFileChanged);
 }
 
-void LabWatcher::open(const QString& path) {
+void LabWatcher::load(const QString& path) {
+    start(QFileInfo(path).absoluteFilePath(), false);
+}
+
+void LabWatcher::watch(const QString& path) {
+    m_debounce.stop();
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
     if (!m_watcher.directories().isEmpty())
@@ -26,32 +34,29 @@ void LabWatcher::open(const QString& path) {
     m_path = QFileInfo(path).absoluteFilePath();
     m_watcher.addPath(m_path);
     m_watcher.addPath(QFileInfo(m_path).absolutePath());
-    load(false);
 }
 
 void LabWatcher::onFileChanged() {
-    if (!QFileInfo::exists(m_path))
+    if (m_path.isEmpty() || !QFileInfo::exists(m_path))
         return; // mid-save; the new file comes with the next event
     if (!m_watcher.files().contains(m_path))
         m_watcher.addPath(m_path);
     m_debounce.start();
 }
 
-void LabWatcher::load(bool reload) {
+void LabWatcher::start(const QString& path, bool reload) {
     const quint64 generation = ++m_generation;
-    const QString path = m_path;
-    QPointer<LabWatcher> self(this);
-    QThreadPool::globalInstance()->start([self, path, generation, reload] {
-        Result<topology::Topology> result = topology::TopologyLoader::load(path);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self,
-            [self, result = std::move(result), generation, reload] {
-                if (self && generation == self->m_generation)
-                    Q_EMIT self->loaded(result, reload);
-            },
-            Qt::QueuedConnection);
+    auto promise = std::make_shared<QPromise<Result<topology::Topology>>>();
+    QFuture<Result<topology::Topology>> future = promise->future();
+    QThreadPool::globalInstance()->start([promise, path] {
+        promise->start();
+        promise->addResult(topology::TopologyLoader::load(path));
+        promise->finish();
+    });
+    // Runs on this object's thread, and never once this object is gone.
+    future.then(this, [this, path, generation, reload](const Result<topology::Topology>& result) {
+        if (generation == m_generation)
+            Q_EMIT loaded(path, result, reload);
     });
 }
 

@@ -8,8 +8,6 @@ namespace labshare::share {
 
 using topology::PublishType;
 
-namespace {} // namespace
-
 QString defaultLoginUser(const QString& kind) {
     if (kind == QLatin1String("nokia_srlinux") || kind == QLatin1String("arista_ceos") ||
         kind == QLatin1String("nokia_sros") || kind == QLatin1String("nokia_srsim"))
@@ -77,13 +75,17 @@ void ShareSession::setTopology(topology::Topology topology) {
                 if (declared.type == spec.type && declared.port == spec.port)
                     spec = declared;
         Result<ShareRow> row = makeRow(old.node, spec);
-        if (!row) {
-            unpublish(old.name);
-            continue;
-        }
-        if (row->target != old.target || row->spec.allowed != old.spec.allowed)
+        if (row && (row->target != old.target || row->spec.allowed != old.spec.allowed))
             (void)publish(old.node, spec); // cannot fail: makeRow just succeeded
     }
+}
+
+QStringList ShareSession::orphans() const {
+    QStringList out;
+    for (const ShareRow& r : m_rows)
+        if (!m_topology.node(r.node))
+            out << r.name;
+    return out;
 }
 
 void ShareSession::setTargetOverride(const QString& node, const QString& host) {
@@ -103,10 +105,8 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
     if (target.isEmpty() && node->networkMode == QLatin1String("host"))
         target = QStringLiteral("127.0.0.1"); // the node shares this machine's network
     if (target.isEmpty())
-        return makeError(ErrorCode::BadInput,
-                         tr("node '%1' has no management address yet (is the lab deployed?); give one with "
-                            "--target %1=HOST")
-                             .arg(nodeName));
+        return makeError(ErrorCode::NoAddress,
+                         tr("node '%1' has no management address yet (is the lab deployed?)").arg(nodeName));
     ShareRow row;
     row.name = shareName(nodeName, spec);
     row.node = nodeName;

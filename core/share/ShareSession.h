@@ -25,7 +25,8 @@ struct ShareRow {
 
 // What is published for the open lab: the one object the window, the tray and `labshare up`
 // drive. It turns ticked entries into forwards on the tunnel engine and the engine's health
-// into share rows. A new relay (setEngine) or a reloaded file (setTopology) keeps what is ticked.
+// into share rows. A new relay (setEngine) or a reloaded file (setTopology) keeps what is ticked:
+// only the user stops a share.
 // Lives on the engine's thread.
 class ShareSession : public QObject {
     Q_OBJECT
@@ -34,9 +35,12 @@ public:
     explicit ShareSession(topology::Topology topology, QObject* parent = nullptr);
 
     const topology::Topology& topology() const { return m_topology; }
-    // The lab was reloaded: ticked entries whose node still exists stay ticked (re-targeted when the
-    // node's address changed); the others stop.
+    // The lab was reloaded: ticked entries stay ticked, re-targeted when their node's address changed.
+    // An entry whose node is gone from the file (renamed, deleted) or has no address any more keeps
+    // forwarding where it did: see orphans().
     void setTopology(topology::Topology topology);
+    // Ticked shares whose node the lab no longer has, in the order they were ticked.
+    QStringList orphans() const;
     // Publishes through `engine` from now on (nullptr: nowhere); everything ticked is asked for again.
     void setEngine(tunnel::TunnelEngine* engine);
     tunnel::TunnelEngine* engine() const { return m_engine; }

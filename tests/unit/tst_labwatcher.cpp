@@ -3,6 +3,7 @@
 #include "share/LabWatcher.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,7 +24,7 @@ struct Loads {
     QList<bool> reloads;
     void connectTo(share::LabWatcher& watcher) {
         QObject::connect(&watcher, &share::LabWatcher::loaded, &watcher,
-                         [this](const Result<topology::Topology>& t, bool reload) {
+                         [this](const QString&, const Result<topology::Topology>& t, bool reload) {
                              names << (t ? t->name : t.error().message);
                              nodes << (t ? int(t->nodes.size()) : -1);
                              reloads << reload;
@@ -46,7 +47,8 @@ private Q_SLOTS:
         share::LabWatcher watcher;
         Loads loads;
         loads.connectTo(watcher);
-        watcher.open(path);
+        watcher.load(path);
+        watcher.watch(path);
         QTRY_COMPARE_WITH_TIMEOUT(loads.names.size(), 1, 5000);
         QCOMPARE(loads.names.at(0), QStringLiteral("one"));
         QCOMPARE(loads.reloads.at(0), false);
@@ -64,7 +66,8 @@ private Q_SLOTS:
         share::LabWatcher watcher;
         Loads loads;
         loads.connectTo(watcher);
-        watcher.open(path);
+        watcher.load(path);
+        watcher.watch(path);
         QTRY_COMPARE_WITH_TIMEOUT(loads.names.size(), 1, 5000);
         const QString temp = dir.filePath(QStringLiteral(".lab.clab.yml.swp"));
         QVERIFY(write(temp, "name: renamed\ntopology:\n  nodes: {r9: {kind: linux}}\n"));
@@ -72,6 +75,29 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(temp, path));
         QTRY_VERIFY_WITH_TIMEOUT(loads.names.size() >= 2, 5000);
         QCOMPARE(loads.names.last(), QStringLiteral("renamed"));
+    }
+
+    void loadingAnotherFileKeepsWatchingTheOpenOne() {
+        // Opening a second lab loads it first; the open one stays watched until the new one is accepted.
+        QTemporaryDir dir;
+        const QString open = dir.filePath(QStringLiteral("open.clab.yml"));
+        const QString other = dir.filePath(QStringLiteral("other.clab.yml"));
+        QVERIFY(write(open, "name: one\ntopology:\n  nodes: {r1: {kind: linux}}\n"));
+        QVERIFY(write(other, "name: [unclosed\n"));
+        share::LabWatcher watcher;
+        Loads loads;
+        loads.connectTo(watcher);
+        watcher.load(open);
+        watcher.watch(open);
+        QTRY_COMPARE_WITH_TIMEOUT(loads.names.size(), 1, 5000);
+        watcher.load(other);
+        QTRY_COMPARE_WITH_TIMEOUT(loads.names.size(), 2, 5000);
+        QCOMPARE(loads.reloads.at(1), false);
+        QCOMPARE(watcher.path(), QFileInfo(open).absoluteFilePath());
+        QVERIFY(write(open, "name: two\ntopology:\n  nodes: {r1: {kind: linux}}\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(loads.names.size(), 3, 5000);
+        QCOMPARE(loads.names.at(2), QStringLiteral("two"));
+        QCOMPARE(loads.reloads.at(2), true);
     }
 
     void settingsAreKeptPerLab() {

@@ -66,13 +66,33 @@ private Q_SLOTS:
         QCOMPARE(session.row(QStringLiteral("clab-r1-tcp-8080"))->target, QStringLiteral("10.0.0.9"));
     }
 
-    void reloadDropsVanishedNodes() {
+    void reloadKeepsSharesOfVanishedNodes() {
+        // A node renamed in the file while shared: its share keeps forwarding, named as an orphan,
+        // until the user stops it; nothing stops behind the user's back.
         share::ShareSession session(lab("10.0.0.1"));
         session.setTargetOverride(QStringLiteral("r2"), QStringLiteral("192.0.2.7"));
         QVERIFY(session.publish(QStringLiteral("r2"), spec("tcp/22")).ok());
+        QVERIFY(session.publish(QStringLiteral("r1"), spec("tcp/22")).ok());
+        QSignalSpy ticked(&session, &share::ShareSession::tickedChanged);
         session.setTopology(topology::TopologyLoader::parse("name: lab\ntopology:\n  nodes: {r1: {kind: linux}}\n",
                                                             QStringLiteral("lab.clab.yml"), QProcessEnvironment()));
-        QVERIFY(!session.isTicked(QStringLiteral("clab-r2-tcp-22")));
+        QVERIFY(session.isTicked(QStringLiteral("clab-r2-tcp-22")));
+        QCOMPARE(session.row(QStringLiteral("clab-r2-tcp-22"))->target, QStringLiteral("192.0.2.7"));
+        QCOMPARE(session.orphans(), QStringList{QStringLiteral("clab-r2-tcp-22")});
+        QCOMPARE(ticked.count(), 0);
+        session.unpublish(QStringLiteral("clab-r2-tcp-22"));
+        QVERIFY(session.orphans().isEmpty());
+    }
+
+    void missingAddressNamesTheNodeNotAFlag() {
+        share::ShareSession session(
+            topology::TopologyLoader::parse("name: lab\ntopology:\n  nodes: {r9: {kind: linux}}\n",
+                                            QStringLiteral("lab.clab.yml"), QProcessEnvironment()));
+        const Result<QString> published = session.publish(QStringLiteral("r9"), spec("tcp/22"));
+        QVERIFY(!published);
+        QCOMPARE(published.error().code, ErrorCode::NoAddress);
+        QVERIFY(published.error().message.contains(QLatin1String("r9")));
+        QVERIFY(!published.error().message.contains(QLatin1String("--target"))); // each front end says how
     }
 
     void urlsFollowTheShareType() {
