@@ -2,6 +2,8 @@
 #include "Application.h"
 #include "DesktopController.h"
 #include "MainWindow.h"
+#include "SignalWatcher.h"
+#include "SingleInstance.h"
 #include "common/LogBuffer.h"
 
 #include <QApplication>
@@ -22,17 +24,29 @@ int runGui(int& argc, char** argv, const QString& file) {
     applyApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral(LABSHARE_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/labshare.svg")));
-    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps shares up; Quit is explicit
+    // The tray keeps shares up while the window is closed: the controller decides when to end.
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    SingleInstance instance;
+    if (instance.handOff(file))
+        return 0; // the LabShare already running took the file and came forward
+    instance.listen();
 
     int rc = 0;
     {
         DesktopController controller(log);
-        controller.window().show();
-        QObject::connect(&controller.window(), &QWidget::destroyed, &app, &QApplication::quit);
-        QObject::connect(&app, &QApplication::lastWindowClosed, &app, [&controller] {
-            if (!controller.window().isVisible() && !controller.tray().isAvailable())
-                QApplication::quit();
+        QObject::connect(&instance, &SingleInstance::activationRequested, &controller,
+                         &DesktopController::bringForward);
+        QObject::connect(&controller, &DesktopController::finished, &app, [](int code) { QApplication::exit(code); });
+        // Quitting, the end of the desktop session and SIGTERM all stop every share first.
+        SignalWatcher termination;
+        QObject::connect(&termination, &SignalWatcher::terminationRequested, &controller, &DesktopController::quit);
+        QObject::connect(&app, &QGuiApplication::commitDataRequest, &controller, &DesktopController::quit);
+        QObject::connect(&app, &QApplication::lastWindowClosed, &controller, [&controller] {
+            if (!controller.window().isVisible()) // closed, not kept in the tray
+                controller.quit();
         });
+        controller.window().show();
         if (!file.isEmpty())
             controller.open(file);
         rc = QApplication::exec();

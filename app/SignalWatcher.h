@@ -7,7 +7,7 @@ class QSocketNotifier;
 
 namespace labshare::app {
 
-// Turns SIGINT and SIGTERM into a Qt signal on the event loop (self-pipe), so a headless verb can
+// Turns SIGINT, SIGTERM and SIGHUP into a Qt signal on the event loop (self-pipe), so a headless verb can
 // tear down cleanly instead of dying mid-forward.
 class SignalWatcher : public QObject {
     Q_OBJECT

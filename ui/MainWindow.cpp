@@ -20,6 +20,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -53,9 +54,17 @@ MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& 
         if (m_bannerCallback)
             m_bannerCallback();
     });
+    m_bannerClose = new QToolButton(m_labPage);
+    m_bannerClose->setObjectName(QStringLiteral("bannerCloseToolButton"));
+    m_bannerClose->setText(QStringLiteral("✕"));
+    m_bannerClose->setToolTip(tr("Dismiss"));
+    m_bannerClose->setAutoRaise(true);
+    m_bannerClose->hide();
+    connect(m_bannerClose, &QToolButton::clicked, this, &MainWindow::clearBanner);
     auto* bannerRow = new QHBoxLayout;
     bannerRow->addWidget(m_banner, 1);
     bannerRow->addWidget(m_bannerAction);
+    bannerRow->addWidget(m_bannerClose);
 
     m_labLabel = new QLabel(m_labPage);
     m_labLabel->setObjectName(QStringLiteral("labTitleLabel"));
@@ -182,6 +191,9 @@ void MainWindow::showBanner(const QString& text, bool isError, const QString& ac
                                 ? QStringLiteral("background:#fde7e9; color:#8c1d18; padding:8px; border-radius:6px;")
                                 : QStringLiteral("background:#e8f0fe; color:#174ea6; padding:8px; border-radius:6px;"));
     m_banner->show();
+    m_bannerClose->show();
+    m_bannerIsError = isError;
+    ++m_bannerSerial;
     m_bannerCallback = std::move(action);
     m_bannerAction->setText(actionText);
     m_bannerAction->setVisible(!actionText.isEmpty());
@@ -190,7 +202,21 @@ void MainWindow::showBanner(const QString& text, bool isError, const QString& ac
 void MainWindow::clearBanner() {
     m_banner->hide();
     m_bannerAction->hide();
+    m_bannerClose->hide();
     m_bannerCallback = nullptr;
+    m_bannerIsError = false;
+}
+
+void MainWindow::clearErrorBanner() {
+    if (m_bannerIsError)
+        clearBanner();
+}
+
+void MainWindow::expireBanner(int ms) {
+    QTimer::singleShot(ms, this, [this, serial = m_bannerSerial] {
+        if (serial == m_bannerSerial)
+            clearBanner();
+    });
 }
 
 void MainWindow::setRelays(const QList<QPair<QString, QString>>& relays, const QString& current) {

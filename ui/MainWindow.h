@@ -42,6 +42,9 @@ public:
     void showBanner(const QString& text, bool isError, const QString& actionText = {},
                     std::function<void()> action = {});
     void clearBanner();
+    void clearErrorBanner(); // an error shown earlier no longer applies; other banners stay
+    // Hides the banner shown now after `ms` (an undo offered for a while), unless another replaced it.
+    void expireBanner(int ms);
     // The relay selector: (url, label) pairs; `current` is selected.
     void setRelays(const QList<QPair<QString, QString>>& relays, const QString& current);
     QToolButton* accountButton() const { return m_accountButton; } // its menu and text: ui/account/AccountMenu
@@ -82,6 +85,9 @@ private:
     QWidget* m_labPage = nullptr;
     QLabel* m_banner = nullptr;
     QPushButton* m_bannerAction = nullptr;
+    QToolButton* m_bannerClose = nullptr;
+    bool m_bannerIsError = false;
+    quint64 m_bannerSerial = 0; // which banner expireBanner() meant
     std::function<void()> m_bannerCallback;
     QTreeView* m_tree = nullptr;
     SharesView* m_sharesView = nullptr;

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RelayController.h"
+#include "DesktopLogging.h"
+#include "MainWindow.h"
+#include "RelayTokenBridge.h"
+#include "tunnel/LanRelay.h"
+#include "widgets/RelayProfileDialog.h"
+
+#include <QSettings>
+#include <QTimer>
+
+namespace labshare::app {
+
+namespace {
+
+QStringList savedRelays() {
+    return QSettings().value(QStringLiteral("relays")).toStringList();
+}
+
+} // namespace
+
+RelayController::RelayController(RelayTokenBridge& tokenBridge, ui::MainWindow& window, QObject* parent)
+    : QObject(parent)
+    , m_tokenBridge(tokenBridge)
+    , m_window(window) {}
+
+RelayController::~RelayController() {
+    m_tokenBridge.attach(nullptr);
+    if (m_engine)
+        m_engine->shutdown();
+    for (const QPointer<tunnel::TunnelEngine>& engine : std::as_const(m_retiring))
+        delete engine.data(); // waits for a worker that has not ended yet
+}
+
+QString RelayController::lanUrl() {
+    return QStringLiteral("lan://");
+}
+
+QString RelayController::displayName(const QString& url) {
+    if (url == lanUrl())
+        return tr("LAN — this machine (%1)").arg(tunnel::LanRelay::defaultAddress());
+    const Result<tunnel::RelayProfile> profile = tunnel::RelayProfile::fromUrl(url);
+    return profile ? profile->displayName() : url;
+}
+
+bool RelayController::use(const QString& url) {
+    const Result<tunnel::RelayProfile> profile = tunnel::RelayProfile::fromUrl(url);
+    if (!profile) {
+        m_window.showBanner(profile.error().message, true);
+        return false;
+    }
+    m_tokenBridge.attach(nullptr);
+    retire(std::move(m_engine)); // closing its session frees every listener on the relay at once
+    m_url = url;
+    tunnel::TunnelEngine::Options options;
+    options.secrets = m_tokenBridge.secretProvider(); // relays with auth=token log in as the signed-in user
+    m_engine = std::make_unique<tunnel::TunnelEngine>(*profile, options);
+    m_tokenBridge.attach(m_engine.get());
+    connect(m_engine.get(), &tunnel::TunnelEngine::hostKeyUnknown, this, &RelayController::onHostKeyUnknown);
+    showChoices();
+    Q_EMIT engineChanged(m_engine.get());
+    return true;
+}
+
+void RelayController::retire(std::unique_ptr<tunnel::TunnelEngine> engine) {
+    if (!engine)
+        return;
+    tunnel::TunnelEngine* retiring = engine.release();
+    retiring->setParent(this);
+    disconnect(retiring, nullptr, this, nullptr);
+    connect(retiring, &tunnel::TunnelEngine::stopped, retiring, &QObject::deleteLater);
+    connect(retiring, &QObject::destroyed, this, &RelayController::onEngineGone, Qt::QueuedConnection);
+    m_retiring.append(retiring);
+    retiring->stop();
+}
+
+void RelayController::onEngineGone() {
+    m_retiring.removeAll(nullptr);
+    if (m_retiring.isEmpty() && !m_engine && m_allStopped)
+        std::exchange(m_allStopped, nullptr)(true);
+}
+
+void RelayController::stopAll(int timeoutMs, std::function<void(bool clean)> done) {
+    m_tokenBridge.attach(nullptr);
+    if (m_engine)
+        Q_EMIT engineChanged(nullptr);
+    retire(std::move(m_engine));
+    m_allStopped = std::move(done);
+    onEngineGone(); // nothing was running
+    QTimer::singleShot(timeoutMs, this, [this] {
+        if (!m_allStopped)
+            return;
+        for (const QPointer<tunnel::TunnelEngine>& engine : std::as_const(m_retiring))
+            if (engine) {
+                qCWarning(lcDesktop) << "the worker of relay" << engine->relay().id() << "did not stop in time";
+                engine->setParent(nullptr); // deliberately left running: deleting it would wait for it
+            }
+        m_retiring.clear();
+        std::exchange(m_allStopped, nullptr)(false);
+    });
+}
+
+void RelayController::onHostKeyUnknown(const QString& fingerprint) {
+    const QPointer<tunnel::TunnelEngine> asking = m_engine.get();
+    m_window.showBanner(tr("LabShare has not connected to %1 before. Its host key fingerprint is <b>%2</b>. "
+                           "Compare it with the one the relay's operator gave you before you trust it.")
+                            .arg(m_engine->relay().displayName().toHtmlEscaped(), fingerprint.toHtmlEscaped()),
+                        false, tr("Trust this relay"), [this, asking, fingerprint] {
+                            if (asking && asking == m_engine.get()) // still the relay that asked
+                                asking->trustHostKey(fingerprint);
+                            m_window.clearBanner();
+                        });
+}
+
+void RelayController::showChoices() {
+    m_window.setRelays(choices(), m_url.isEmpty() ? lanUrl() : m_url);
+}
+
+QList<QPair<QString, QString>> RelayController::choices() const {
+    QList<QPair<QString, QString>> out{{lanUrl(), displayName(lanUrl())}};
+    QStringList urls = savedRelays();
+    if (!m_url.isEmpty() && m_url != lanUrl() && !urls.contains(m_url))
+        urls.prepend(m_url); // the lab's own relay, from its settings
+    for (const QString& url : std::as_const(urls))
+        if (tunnel::RelayProfile::fromUrl(url))
+            out.append({url, displayName(url)});
+    return out;
+}
+
+void RelayController::edit(const QString& url) {
+    const Result<tunnel::RelayProfile> current = tunnel::RelayProfile::fromUrl(url);
+    auto* dialog =
+        new ui::RelayProfileDialog(current && url != lanUrl() ? *current : tunnel::RelayProfile{}, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::rejected, this, &RelayController::showChoices); // "Add a relay…" is not a choice
+    connect(dialog, &QDialog::accepted, this, [this, dialog, url] {
+        const QString saved = dialog->relayUrl();
+        if (saved.isEmpty()) {
+            showChoices();
+            return;
+        }
+        QStringList relays = savedRelays();
+        relays.removeAll(url);
+        relays.removeAll(saved);
+        if (saved != lanUrl())
+            relays.prepend(saved);
+        QSettings().setValue(QStringLiteral("relays"), relays);
+        showChoices();
+        Q_EMIT relayChosen(saved);
+    });
+    dialog->open(); // window-modal without a nested event loop
+}
+
+} // namespace labshare::app

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tunnel/TunnelEngine.h"
+
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace labshare::ui {
+class MainWindow;
+}
+
+namespace labshare::app {
+
+class RelayTokenBridge;
+
+// The relay the open lab publishes through: the relays to choose from (the LAN relay, the saved ones,
+// the lab's own), the tunnel engine's lifetime, the relay editor, and the relay's own question (an
+// unknown host key, asked in the window's banner). The GUI thread never waits for an engine: a
+// replaced engine stops in the background and is deleted once its worker has ended.
+// Deciding whether a relay may change (students' addresses move) is the caller's job.
+class RelayController : public QObject {
+    Q_OBJECT
+
+public:
+    RelayController(RelayTokenBridge& tokenBridge, ui::MainWindow& window, QObject* parent = nullptr);
+    ~RelayController() override;
+
+    tunnel::TunnelEngine* engine() const { return m_engine.get(); }
+    QString relayUrl() const { return m_url; }
+    static QString lanUrl();
+    // How a relay URL reads in the selector and in questions.
+    static QString displayName(const QString& url);
+
+    // Publishes through `url` from now on: engineChanged(new engine); the old one stops in the
+    // background. False (and the reason in the banner) when `url` is not a relay.
+    bool use(const QString& url);
+    // Fills the window's relay selector, with the relay in use selected.
+    void showChoices();
+    // Opens the relay editor on `url` (empty: a new relay). A saved relay is remembered and offered
+    // through relayChosen(); nothing changes until the caller uses it.
+    void edit(const QString& url);
+    // Stops every engine. `done` runs once all have ended, or after `timeoutMs` with clean = false:
+    // then the workers still running are abandoned to the process's exit.
+    void stopAll(int timeoutMs, std::function<void(bool clean)> done);
+
+Q_SIGNALS:
+    void engineChanged(labshare::tunnel::TunnelEngine* engine); // nullptr while stopping all
+    void relayChosen(const QString& url);                       // the user saved this relay in the editor
+
+private:
+    void retire(std::unique_ptr<tunnel::TunnelEngine> engine);
+    void onHostKeyUnknown(const QString& fingerprint);
+    void onEngineGone();
+    QList<QPair<QString, QString>> choices() const;
+
+    RelayTokenBridge& m_tokenBridge;
+    ui::MainWindow& m_window;
+    std::unique_ptr<tunnel::TunnelEngine> m_engine;
+    QString m_url;
+    QList<QPointer<tunnel::TunnelEngine>> m_retiring; // stopping; each deletes itself once stopped
+    std::function<void(bool)> m_allStopped;
+};
+
+} // namespace labshare::app
