@@ -8,6 +8,7 @@
 #include "share/ShareName.h"
 #include "share/ShareSession.h"
 #include "topology/TopologyLoader.h"
+#include "tunnel/LanAddress.h"
 #include "tunnel/TunnelEngine.h"
 
 #include <QCoreApplication>
@@ -127,6 +128,12 @@ int runUp(const Invocation& inv) {
     if (!relay) {
         printProblem(relay.error().message);
         return 2;
+    }
+    if (relay->isLan()) {
+        if (const Result<QString> address = tunnel::LanAddress::choose(*relay); !address) {
+            printProblem(address.error().message);
+            return 2;
+        }
     }
     const Result<topology::Topology> lab = topology::TopologyLoader::load(inv.file);
     if (!lab) {
