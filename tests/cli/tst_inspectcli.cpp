@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "LabshareRun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -8,31 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace labshare::clitest;
+
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run labshare(const QStringList& args, const QString& workDir = QString()) {
-    QProcess p;
-    // No display and no Qt platform: the CLI verbs must not need either.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin")); // no containerlab here
-    p.setProcessEnvironment(env);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(LABSHARE_BINARY), args);
-    if (!p.waitForFinished(30000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
 
 const QByteArray kClassroom = R"(name: classroom
 topology:
@@ -77,21 +57,21 @@ private:
 };
 
 void TestInspectCli::printsVersionWithoutADisplay() {
-    const Run r = labshare({QStringLiteral("--version")});
+    const Run r = runLabshare({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.trimmed(), QByteArray("labshare " LABSHARE_VERSION));
 }
 
 void TestInspectCli::printsHelpWithoutADisplay() {
-    const Run r = labshare({QStringLiteral("--help")});
+    const Run r = runLabshare({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("labshare inspect FILE [--json]"));
 }
 
 void TestInspectCli::printsTheDocumentedJson() {
     write(QStringLiteral("classroom.clab.yml"), kClassroom);
-    const Run r = labshare({QStringLiteral("inspect"), QStringLiteral("classroom.clab.yml"), QStringLiteral("--json")},
-                           m_dir.path());
+    const Run r = runLabshare(
+        {QStringLiteral("inspect"), QStringLiteral("classroom.clab.yml"), QStringLiteral("--json")}, m_dir.path());
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
@@ -129,7 +109,7 @@ void TestInspectCli::exitsTwoOnErrorsAndStillPrints() {
                                                                "topology:\n"
                                                                "  nodes:\n"
                                                                "    r1: {kind: linux, publish: [udp/53, tcp/22]}\n");
-    const Run r = labshare({QStringLiteral("inspect"), path, QStringLiteral("--json")});
+    const Run r = runLabshare({QStringLiteral("inspect"), path, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 2);
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     const QJsonArray problems = root.value(QLatin1String("problems")).toArray();
@@ -151,7 +131,7 @@ void TestInspectCli::exitsTwoOnErrorsAndStillPrints() {
 }
 
 void TestInspectCli::exitsOneWhenTheFileCannotBeRead() {
-    const Run r = labshare({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("missing.clab.yml"))});
+    const Run r = runLabshare({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("missing.clab.yml"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("missing.clab.yml"));
     QVERIFY(r.out.isEmpty());
@@ -162,7 +142,7 @@ void TestInspectCli::printsAHumanTable() {
                                                                  "topology:\n"
                                                                  "  nodes:\n"
                                                                  "    r1: {kind: srl, publish: [tcp/22, tcp/0]}\n");
-    const Run r = labshare({QStringLiteral("inspect"), path});
+    const Run r = runLabshare({QStringLiteral("inspect"), path});
     QCOMPARE(r.exitCode, 2);
     const QString out = QString::fromUtf8(r.out);
     QVERIFY2(out.contains(QStringLiteral("NODE")), qPrintable(out));
@@ -180,7 +160,7 @@ void TestInspectCli::refusesBadUsage_data() {
 
 void TestInspectCli::refusesBadUsage() {
     QFETCH(QStringList, args);
-    const Run r = labshare(args);
+    const Run r = runLabshare(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("Usage:"));
 }
