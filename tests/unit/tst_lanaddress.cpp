@@ -36,7 +36,7 @@ private Q_SLOTS:
         QTest::newRow("its IPv6 address") << "lan://[2001:db8:5::7]"
                                           << "2001:db8:5::7";
         QTest::newRow("IPv6 address written long") << "lan://[2001:db8:5:0:0:0:0:7]"
-                                                   << "2001:db8:5:0:0:0:0:7";
+                                                   << "2001:db8:5::7";
         QTest::newRow("link-local, scope left out") << "lan://[fe80::1]"
                                                     << "fe80::1";
         QTest::newRow("127.0.0.1") << "lan://127.0.0.1"
