@@ -2,6 +2,7 @@
 #include "UpCommand.h"
 #include "Console.h"
 #include "HeadlessAuth.h"
+#include "LiveBlock.h"
 #include "RelayTokenBridge.h"
 #include "SignalWatcher.h"
 #include "UpReport.h"
@@ -30,6 +31,7 @@ namespace {
 std::optional<QByteArray> askOnTerminal(tunnel::SecretKind kind, const QString& what) {
     if (kind == tunnel::SecretKind::Token || !::isatty(STDIN_FILENO))
         return std::nullopt;
+    const LiveBlock::Hold hold; // the live table stays off the screen while the prompt waits
     std::fprintf(stderr, "%s for %s: ", kind == tunnel::SecretKind::KeyPassphrase ? "Passphrase" : "Password",
                  qUtf8Printable(what));
     termios old{};
@@ -174,7 +176,7 @@ int runUp(const Invocation& inv) {
     for (const QString& t : inv.targets)
         session.setTargetOverride(t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1));
 
-    UpReport report(inv.json, stdout);
+    UpReport report(UpReport::formFor(inv.json, stdout), stdout);
     int exitCode = 0;
     bool everConnected = relay->isLan();
     const auto fail = [&](const QString& message) {
