@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandLine.h"
 
+#include <QFileInfo>
+
 namespace labshare::app {
 
 namespace {
@@ -170,6 +172,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args.at(i);
         if (qtOptionsWithValue.contains(arg)) {
+            inv.displayGiven |= arg == QLatin1String("-platform") || arg == QLatin1String("-display");
             ++i;
             continue;
         }
@@ -179,7 +182,35 @@ Invocation parseCommandLine(const QStringList& arguments) {
             return invalid(QStringLiteral("labshare: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
         inv.file = arg;
     }
-    return inv;
+    if (inv.file.isEmpty() || QFileInfo::exists(inv.file))
+        return inv;
+    const bool looksLikeAFile = inv.file.contains(QLatin1Char('/')) ||
+                                inv.file.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive) ||
+                                inv.file.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive);
+    if (!looksLikeAFile)
+        return invalid(QStringLiteral("labshare: unknown command '%1' (the commands are inspect, up, login and "
+                                      "logout; labshare FILE opens a topology file)")
+                           .arg(inv.file));
+    Invocation missing;
+    missing.verb = Invocation::Verb::Invalid;
+    missing.text = QStringLiteral("labshare: no such file: %1").arg(inv.file);
+    return missing;
+}
+
+QString missingDisplay(const Invocation& invocation, const QProcessEnvironment& environment) {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    if (invocation.displayGiven)
+        return {};
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        if (!environment.value(QLatin1String(name)).isEmpty())
+            return {};
+    return QStringLiteral("labshare: no display: the desktop app needs one (DISPLAY or WAYLAND_DISPLAY is unset); "
+                          "the headless verbs are inspect, up, login and logout");
+#else
+    Q_UNUSED(invocation)
+    Q_UNUSED(environment)
+    return {};
+#endif
 }
 
 } // namespace labshare::app

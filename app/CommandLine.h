@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -26,8 +27,17 @@ struct Invocation {
     QString clientId;       // empty: the one in the settings
     bool browser = false;   // the browser flow instead of the device flow
     bool noBrowser = false; // browser flow: print the link instead of opening a browser
+    // gui
+    bool displayGiven = false; // -platform or -display on the command line
 };
 
+// A first word that is no verb opens the app on that file when it exists. A word that does not exist and
+// looks like a verb (no '/', no .yml/.yaml suffix) is an unknown command; any other path that does not
+// exist is "no such file". Both are Invalid (exit 2), decided before anything needs a display.
 Invocation parseCommandLine(const QStringList& arguments);
+
+// Why the desktop app cannot start in `environment`, or empty when it can. On X11 and Wayland systems it
+// needs DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM or -platform/-display; without one Qt aborts.
+QString missingDisplay(const Invocation& invocation, const QProcessEnvironment& environment);
 
 } // namespace labshare::app

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Console.h"
+#include "LiveBlock.h"
 
 #include <cstdio>
 
 namespace labshare::app {
 
 void printLine(const QString& text) {
-    std::fputs(qUtf8Printable(text + QLatin1Char('\n')), stdout);
-    std::fflush(stdout);
+    LiveBlock::write(stdout, (text + QLatin1Char('\n')).toUtf8());
 }
 
 void printProblem(const QString& text) {
-    std::fputs(qUtf8Printable(QStringLiteral("labshare: %1\n").arg(text)), stderr);
-    std::fflush(stderr);
+    LiveBlock::write(stderr, QStringLiteral("labshare: %1\n").arg(text).toUtf8());
 }
 
 } // namespace labshare::app

@@ -6,7 +6,8 @@
 namespace labshare::app {
 
 // What the headless verbs print. Each line goes out at once, so a script (or a test) reading the
-// output sees it while the verb still runs.
+// output sees it while the verb still runs; on a terminal where `labshare up` shows its live table, above
+// the table (LiveBlock).
 void printLine(const QString& text);    // stdout
 void printProblem(const QString& text); // stderr, as "labshare: TEXT"
 

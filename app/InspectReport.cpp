@@ -5,6 +5,8 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
+#include <numeric>
 
 namespace labshare::app {
 
@@ -45,15 +47,48 @@ QJsonObject problemJson(const Problem& problem) {
         {QStringLiteral("message"), problem.message},     {QStringLiteral("node"), problem.node}};
 }
 
-QString publishText(const PublishSpec& spec) {
-    QString text = publishTypeName(spec.type) + QLatin1Char('/') + QString::number(spec.port);
+QString publishText(const Node& node, const PublishSpec& spec) {
+    QString text = share::shareName(node.name, spec) + QStringLiteral(": ") + publishTypeName(spec.type) +
+                   QLatin1Char('/') + QString::number(spec.port);
     if (!spec.allowed.isEmpty())
         text += QStringLiteral(" for ") + spec.allowed.join(QStringLiteral(", "));
     return text + QStringLiteral(" (") + publishOriginName(spec.from) + QLatin1Char(')');
 }
 
-QString pad(const QString& text, qsizetype width) {
-    return text.leftJustified(width, QLatin1Char(' '));
+// `text` in lines of at most `width` characters, broken between words; continuation lines start with
+// `indent` spaces. A word that does not fit on a line of its own is cut.
+QStringList wrap(const QString& text, qsizetype width, qsizetype indent = 0) {
+    QStringList lines;
+    QString line;
+    const auto room = [&] {
+        return width - (lines.isEmpty() ? 0 : indent);
+    };
+    const auto flush = [&] {
+        lines << (lines.isEmpty() ? line : QString(indent, QLatin1Char(' ')) + line);
+        line.clear();
+    };
+    for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > room())
+            flush();
+        while (line.isEmpty() && word.size() > room()) {
+            line = word.left(room());
+            word = word.mid(line.size());
+            flush();
+        }
+        if (word.isEmpty())
+            continue;
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty() || lines.isEmpty())
+        flush();
+    return lines;
+}
+
+qsizetype longestWord(const QString& text) {
+    qsizetype longest = 0;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        longest = std::max(longest, word.size());
+    return longest;
 }
 
 } // namespace
@@ -72,54 +107,89 @@ QJsonObject inspectJson(const Topology& topology) {
 }
 
 QString inspectTable(const Topology& topology) {
-    struct Row {
-        QString node, kind, address, source, publish, share;
-    };
+    // One row per publish entry; the node's own cells on its first. PUBLISH is last and wraps to what the
+    // other columns leave of kWidth, so no line is wider than a terminal's 80 columns.
+    constexpr qsizetype kWidth = 80, kGap = 2, kPublishWanted = 30, kPublishLeast = 20, kNarrowest = 12;
+    enum Column { NodeColumn, KindColumn, AddressColumn, FromColumn, PublishColumn, Columns };
+    using Row = std::array<QString, Columns>;
     QList<Row> rows;
     for (const Node& node : topology.nodes) {
         const QString address = node.hasAddress()
                                     ? QStringList({node.mgmtIpv4, node.mgmtIpv6}).join(QLatin1Char(' ')).trimmed()
                                     : QStringLiteral("-");
-        Row first{node.name, node.kind, address, addressSourceName(node.addressSource), QStringLiteral("-"), {}};
+        Row first{node.name, node.kind, address, addressSourceName(node.addressSource), QStringLiteral("-")};
         if (node.publish.isEmpty()) {
             rows << first;
             continue;
         }
         for (qsizetype i = 0; i < node.publish.size(); ++i) {
             Row row = i == 0 ? first : Row{};
-            row.publish = publishText(node.publish.at(i));
-            row.share = share::shareName(node.name, node.publish.at(i));
+            row[PublishColumn] = publishText(node, node.publish.at(i));
             rows << row;
         }
     }
-    const Row header{QStringLiteral("NODE"), QStringLiteral("KIND"),    QStringLiteral("ADDRESS"),
-                     QStringLiteral("FROM"), QStringLiteral("PUBLISH"), QStringLiteral("SHARE")};
-    const auto width = [&](QString Row::*field) {
-        qsizetype w = (header.*field).size();
+    const Row header{QStringLiteral("NODE"), QStringLiteral("KIND"), QStringLiteral("ADDRESS"), QStringLiteral("FROM"),
+                     QStringLiteral("SHARE: PUBLISH")};
+    std::array<qsizetype, Columns> width{};
+    for (int c = 0; c < PublishColumn; ++c) {
+        width[c] = header[c].size();
         for (const Row& r : std::as_const(rows))
-            w = std::max(w, (r.*field).size());
-        return w + 2;
+            width[c] = std::max(width[c], r[c].size());
+    }
+    const auto publishRoom = [&] {
+        return kWidth - std::accumulate(width.cbegin(), width.cbegin() + PublishColumn, qsizetype(0)) -
+               kGap * PublishColumn;
     };
-    const qsizetype wNode = width(&Row::node), wKind = width(&Row::kind), wAddress = width(&Row::address),
-                    wSource = width(&Row::source), wPublish = width(&Row::publish);
-    const auto line = [&](const Row& r) -> QString {
-        const QString text = pad(r.node, wNode) + pad(r.kind, wKind) + pad(r.address, wAddress) +
-                             pad(r.source, wSource) + pad(r.publish, wPublish) + r.share;
-        qsizetype end = text.size();
-        while (end > 0 && text.at(end - 1).isSpace())
-            --end;
-        return text.left(end) + QLatin1Char('\n');
+    // Too little room for PUBLISH: one address per line, then cut node and kind names that are very long.
+    qsizetype publishWanted = header[PublishColumn].size();
+    for (const Row& r : std::as_const(rows))
+        publishWanted = std::max(publishWanted, r[PublishColumn].size());
+    publishWanted = std::min(publishWanted, kPublishWanted);
+    if (publishRoom() < publishWanted) {
+        width[AddressColumn] = header[AddressColumn].size();
+        for (const Row& r : std::as_const(rows))
+            width[AddressColumn] = std::max(width[AddressColumn], longestWord(r[AddressColumn]));
+    }
+    while (publishRoom() < std::min(publishWanted, kPublishLeast)) {
+        qsizetype& widest = width[NodeColumn] >= width[KindColumn] ? width[NodeColumn] : width[KindColumn];
+        if (widest <= kNarrowest)
+            break;
+        --widest;
+    }
+    width[PublishColumn] = publishRoom();
+
+    const auto lines = [&](const Row& r) {
+        std::array<QStringList, Columns> cells;
+        qsizetype height = 1;
+        for (int c = 0; c < Columns; ++c) {
+            cells[c] = r[c].isEmpty() ? QStringList() : wrap(r[c], width[c], c == PublishColumn ? 2 : 0);
+            height = std::max(height, cells[c].size());
+        }
+        QString out;
+        for (qsizetype i = 0; i < height; ++i) {
+            QString text;
+            for (int c = 0; c < Columns; ++c)
+                text += cells[c].value(i).leftJustified(c == PublishColumn ? 0 : width[c] + kGap, QLatin1Char(' '));
+            qsizetype end = text.size();
+            while (end > 0 && text.at(end - 1).isSpace())
+                --end;
+            out += text.left(end) + QLatin1Char('\n');
+        }
+        return out;
     };
 
     QString out =
-        QStringLiteral("Lab %1 (%2), %3 nodes\n\n").arg(topology.name, topology.file).arg(topology.nodes.size());
-    out += line(header);
+        wrap(QStringLiteral("Lab %1 (%2), %3 nodes").arg(topology.name, topology.file).arg(topology.nodes.size()),
+             kWidth, 4)
+            .join(QLatin1Char('\n')) +
+        QStringLiteral("\n\n");
+    out += lines(header);
     for (const Row& r : std::as_const(rows))
-        out += line(r);
+        out += lines(r);
     if (!topology.problems.isEmpty()) {
         out += QLatin1Char('\n');
         for (const Problem& problem : topology.problems)
-            out += problem.toString() + QLatin1Char('\n');
+            out += wrap(problem.toString(), kWidth, 4).join(QLatin1Char('\n')) + QLatin1Char('\n');
     }
     const auto errors = std::count_if(topology.problems.cbegin(), topology.problems.cend(),
                                       [](const Problem& p) { return p.severity == Severity::Error; });

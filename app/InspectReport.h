@@ -11,7 +11,8 @@ namespace labshare::app {
 // `labshare inspect --json`: {"name", "file", "nodes": [...], "problems": [...]}; nodes in file order.
 QJsonObject inspectJson(const topology::Topology& topology);
 
-// `labshare inspect`: a table of nodes and their publish entries, then problems as file:line:column.
+// `labshare inspect`: a table of nodes and their publish entries (each as "SHARE: TYPE/PORT [for …] (origin)"),
+// then problems as file:line:column; no line is wider than 80 columns (long cells wrap, never the row).
 QString inspectTable(const topology::Topology& topology);
 
 } // namespace labshare::app

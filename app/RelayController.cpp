@@ -3,7 +3,7 @@
 #include "DesktopLogging.h"
 #include "MainWindow.h"
 #include "RelayTokenBridge.h"
-#include "tunnel/LanRelay.h"
+#include "tunnel/LanAddress.h"
 #include "widgets/RelayProfileDialog.h"
 
 #include <QSettings>
@@ -38,7 +38,7 @@ QString RelayController::lanUrl() {
 
 QString RelayController::displayName(const QString& url) {
     if (url == lanUrl())
-        return tr("LAN — this machine (%1)").arg(tunnel::LanRelay::defaultAddress());
+        return tr("LAN — this machine (%1)").arg(tunnel::LanAddress::defaultAddress());
     const Result<tunnel::RelayProfile> profile = tunnel::RelayProfile::fromUrl(url);
     return profile ? profile->displayName() : url;
 }
@@ -49,6 +49,12 @@ bool RelayController::use(const QString& url) {
         m_window.showBanner(profile.error().message, true);
         return false;
     }
+    if (profile->isLan())
+        if (const Result<QString> address = tunnel::LanAddress::choose(*profile); !address) {
+            m_window.showBanner(address.error().message.toHtmlEscaped(), true);
+            showChoices();
+            return false;
+        }
     m_tokenBridge.attach(nullptr);
     retire(std::move(m_engine)); // closing its session frees every listener on the relay at once
     m_url = url;

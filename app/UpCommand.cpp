@@ -2,12 +2,14 @@
 #include "UpCommand.h"
 #include "Console.h"
 #include "HeadlessAuth.h"
+#include "LiveBlock.h"
 #include "RelayTokenBridge.h"
 #include "SignalWatcher.h"
 #include "UpReport.h"
 #include "share/ShareName.h"
 #include "share/ShareSession.h"
 #include "topology/TopologyLoader.h"
+#include "tunnel/LanAddress.h"
 #include "tunnel/TunnelEngine.h"
 
 #include <QCoreApplication>
@@ -29,6 +31,7 @@ namespace {
 std::optional<QByteArray> askOnTerminal(tunnel::SecretKind kind, const QString& what) {
     if (kind == tunnel::SecretKind::Token || !::isatty(STDIN_FILENO))
         return std::nullopt;
+    const LiveBlock::Hold hold; // the live table stays off the screen while the prompt waits
     std::fprintf(stderr, "%s for %s: ", kind == tunnel::SecretKind::KeyPassphrase ? "Passphrase" : "Password",
                  qUtf8Printable(what));
     termios old{};
@@ -128,6 +131,12 @@ int runUp(const Invocation& inv) {
         printProblem(relay.error().message);
         return 2;
     }
+    if (relay->isLan()) {
+        if (const Result<QString> address = tunnel::LanAddress::choose(*relay); !address) {
+            printProblem(address.error().message);
+            return 2;
+        }
+    }
     const Result<topology::Topology> lab = topology::TopologyLoader::load(inv.file);
     if (!lab) {
         printProblem(lab.error().message);
@@ -167,7 +176,7 @@ int runUp(const Invocation& inv) {
     for (const QString& t : inv.targets)
         session.setTargetOverride(t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1));
 
-    UpReport report(inv.json, stdout);
+    UpReport report(UpReport::formFor(inv.json, stdout), stdout);
     int exitCode = 0;
     bool everConnected = relay->isLan();
     const auto fail = [&](const QString& message) {

@@ -6,10 +6,23 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <unistd.h>
 
 namespace labshare::app {
 
 using tunnel::shareStateName;
+
+UpReport::UpReport(Form form, std::FILE* out)
+    : m_form(form)
+    , m_out(out)
+    , m_live(form == Form::Terminal ? std::make_unique<LiveBlock>(out) : nullptr) {}
+
+UpReport::Form UpReport::formFor(bool json, std::FILE* out) {
+    if (json)
+        return Form::Json;
+    const bool terminal = ::isatty(::fileno(out)) == 1 && qEnvironmentVariable("TERM") != QLatin1String("dumb");
+    return terminal ? Form::Terminal : Form::Lines;
+}
 
 QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
     return {{QStringLiteral("event"), QStringLiteral("share")},
@@ -75,7 +88,7 @@ void UpReport::writeLine(const QJsonObject& object) {
 }
 
 void UpReport::shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all) {
-    if (m_json) {
+    if (m_form == Form::Json) {
         writeLine(shareEvent(row));
         return;
     }
@@ -86,13 +99,17 @@ void UpReport::shareChanged(const share::ShareRow& row, const QList<share::Share
     if (current == m_lastTable)
         return;
     m_lastTable = current;
+    if (m_live) {
+        m_live->show(QLatin1Char('\n') + current);
+        return;
+    }
     const QByteArray text = "\n" + current.toUtf8();
     std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), m_out);
     std::fflush(m_out);
 }
 
 void UpReport::healthUpdated(const QList<share::ShareRow>& rows) {
-    if (!m_json)
+    if (m_form != Form::Json)
         return;
     for (const share::ShareRow& r : rows)
         writeLine(healthEvent(r));

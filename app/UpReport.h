@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "LiveBlock.h"
 #include "share/ShareSession.h"
 
 #include <QJsonObject>
 
 #include <cstdio>
+#include <memory>
 
 namespace labshare::app {
 
 // What `labshare up` prints: with --json one object per line ({"event":"share",…} on every change,
-// {"event":"health",…} per share each tick); otherwise the table of shares, again on every change.
+// {"event":"health",…} per share each tick); otherwise the table of shares on every change that alters it:
+// on a terminal redrawn in place, into a pipe or file printed again below the last one.
 class UpReport {
 public:
-    UpReport(bool json, std::FILE* out)
-        : m_json(json)
-        , m_out(out) {}
+    enum class Form { Lines, Terminal, Json };
+
+    UpReport(Form form, std::FILE* out);
+    // Json when asked; Terminal when `out` is a terminal that can move its cursor (not TERM=dumb); else Lines.
+    static Form formFor(bool json, std::FILE* out);
 
     void shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all);
     void healthUpdated(const QList<share::ShareRow>& rows);
@@ -27,9 +32,10 @@ public:
 private:
     void writeLine(const QJsonObject& object);
 
-    bool m_json;
+    Form m_form;
     std::FILE* m_out;
-    QString m_lastTable; // the table is printed again only when what it shows changed
+    std::unique_ptr<LiveBlock> m_live; // Terminal
+    QString m_lastTable;               // the table is printed again only when what it shows changed
 };
 
 } // namespace labshare::app

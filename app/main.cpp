@@ -6,6 +6,7 @@
 #include "UpCommand.h"
 
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 #include <cstdio>
@@ -48,6 +49,12 @@ int main(int argc, char** argv) {
     }
     case Invocation::Verb::Gui:
         break;
+    }
+    // Before QApplication exists: without a display Qt would abort (exit 134) with a platform-plugin error.
+    if (const QString problem = labshare::app::missingDisplay(invocation, QProcessEnvironment::systemEnvironment());
+        !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qUtf8Printable(problem));
+        return 1;
     }
     return labshare::app::runGui(argc, argv, invocation.file);
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/LanRelay.h"
 #include "common/Logging.h"
+#include "tunnel/LanAddress.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHostAddress>
-#include <QNetworkInterface>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -62,23 +62,12 @@ quint16 localPort(int fd) {
 
 LanRelay::LanRelay(RelayProfile profile, Options options, RelayListener listener)
     : m_profile(std::move(profile))
-    , m_address(m_profile.host.isEmpty() ? defaultAddress() : m_profile.host)
+    , m_address(m_profile.host.isEmpty() ? LanAddress::defaultAddress() : m_profile.host)
     , m_listener(std::move(listener))
     , m_book(m_listener, m_profile.id(), options.healthIntervalMs, options.probeIntervalMs) {}
 
 LanRelay::~LanRelay() {
     shutdown();
-}
-
-QString LanRelay::defaultAddress() {
-    for (const QNetworkInterface& iface : QNetworkInterface::allInterfaces()) {
-        if (!(iface.flags() & QNetworkInterface::IsUp) || (iface.flags() & QNetworkInterface::IsLoopBack))
-            continue;
-        for (const QNetworkAddressEntry& entry : iface.addressEntries())
-            if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol)
-                return entry.ip().toString();
-    }
-    return QStringLiteral("127.0.0.1");
 }
 
 void LanRelay::start() {

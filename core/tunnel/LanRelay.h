@@ -35,9 +35,6 @@ public:
     void requestStop() override;
     void shutdown() override;
 
-    // The address to listen on: the profile's, else the first non-loopback IPv4 address of an up interface.
-    static QString defaultAddress();
-
 private:
     struct Splice {
         std::unique_ptr<SocketSplice> splice;

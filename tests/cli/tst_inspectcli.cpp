@@ -1,38 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "LabshareRun.h"
+
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace labshare::clitest;
+
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run labshare(const QStringList& args, const QString& workDir = QString()) {
-    QProcess p;
-    // No display and no Qt platform: the CLI verbs must not need either.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin")); // no containerlab here
-    p.setProcessEnvironment(env);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(LABSHARE_BINARY), args);
-    if (!p.waitForFinished(30000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
 
 const QByteArray kClassroom = R"(name: classroom
 topology:
@@ -62,6 +45,8 @@ private Q_SLOTS:
     void printsAHumanTable();
     void refusesBadUsage_data();
     void refusesBadUsage();
+    void fitsEightyColumns_data();
+    void fitsEightyColumns();
 
 private:
     QString write(const QString& name, const QByteArray& content) {
@@ -77,21 +62,21 @@ private:
 };
 
 void TestInspectCli::printsVersionWithoutADisplay() {
-    const Run r = labshare({QStringLiteral("--version")});
+    const Run r = runLabshare({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.trimmed(), QByteArray("labshare " LABSHARE_VERSION));
 }
 
 void TestInspectCli::printsHelpWithoutADisplay() {
-    const Run r = labshare({QStringLiteral("--help")});
+    const Run r = runLabshare({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("labshare inspect FILE [--json]"));
 }
 
 void TestInspectCli::printsTheDocumentedJson() {
     write(QStringLiteral("classroom.clab.yml"), kClassroom);
-    const Run r = labshare({QStringLiteral("inspect"), QStringLiteral("classroom.clab.yml"), QStringLiteral("--json")},
-                           m_dir.path());
+    const Run r = runLabshare(
+        {QStringLiteral("inspect"), QStringLiteral("classroom.clab.yml"), QStringLiteral("--json")}, m_dir.path());
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
@@ -129,7 +114,7 @@ void TestInspectCli::exitsTwoOnErrorsAndStillPrints() {
                                                                "topology:\n"
                                                                "  nodes:\n"
                                                                "    r1: {kind: linux, publish: [udp/53, tcp/22]}\n");
-    const Run r = labshare({QStringLiteral("inspect"), path, QStringLiteral("--json")});
+    const Run r = runLabshare({QStringLiteral("inspect"), path, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 2);
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     const QJsonArray problems = root.value(QLatin1String("problems")).toArray();
@@ -151,7 +136,7 @@ void TestInspectCli::exitsTwoOnErrorsAndStillPrints() {
 }
 
 void TestInspectCli::exitsOneWhenTheFileCannotBeRead() {
-    const Run r = labshare({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("missing.clab.yml"))});
+    const Run r = runLabshare({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("missing.clab.yml"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("missing.clab.yml"));
     QVERIFY(r.out.isEmpty());
@@ -162,7 +147,7 @@ void TestInspectCli::printsAHumanTable() {
                                                                  "topology:\n"
                                                                  "  nodes:\n"
                                                                  "    r1: {kind: srl, publish: [tcp/22, tcp/0]}\n");
-    const Run r = labshare({QStringLiteral("inspect"), path});
+    const Run r = runLabshare({QStringLiteral("inspect"), path});
     QCOMPARE(r.exitCode, 2);
     const QString out = QString::fromUtf8(r.out);
     QVERIFY2(out.contains(QStringLiteral("NODE")), qPrintable(out));
@@ -180,9 +165,83 @@ void TestInspectCli::refusesBadUsage_data() {
 
 void TestInspectCli::refusesBadUsage() {
     QFETCH(QStringList, args);
-    const Run r = labshare(args);
+    const Run r = runLabshare(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("Usage:"));
+}
+
+void TestInspectCli::fitsEightyColumns_data() {
+    QTest::addColumn<QString>("dir");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("sample classroom") << QStringLiteral(LABSHARE_SOURCE_DIR)
+                                      << QStringLiteral("resources/samples/classroom.clab.yml");
+    const QDir data(QStringLiteral(LABSHARE_TEST_DATA "/topologies"));
+    QDirIterator it(data.path(), {QStringLiteral("*.yml"), QStringLiteral("*.yaml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files << data.relativeFilePath(it.next());
+    files.sort();
+    QVERIFY(files.size() > 50);
+    for (const QString& f : std::as_const(files))
+        QTest::newRow(qPrintable(f)) << data.path() << f;
+}
+
+// Every line fits an 80-column terminal, and everything --json says about nodes, publish entries and
+// problems is still in the table.
+void TestInspectCli::fitsEightyColumns() {
+    QFETCH(QString, dir);
+    QFETCH(QString, file);
+    const Run table = runLabshare({QStringLiteral("inspect"), file}, dir);
+    const Run json = runLabshare({QStringLiteral("inspect"), file, QStringLiteral("--json")}, dir);
+    QVERIFY2(table.exitCode == 0 || table.exitCode == 2, table.err.constData());
+    const QString text = QString::fromUtf8(table.out);
+    for (const QString& line : text.split(QLatin1Char('\n')))
+        QVERIFY2(line.size() <= 80, qPrintable(QString::number(line.size()) + QStringLiteral(": ") + line));
+
+    // The table's words, without the punctuation around them.
+    QSet<QString> words;
+    for (QString word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        while (!word.isEmpty() && QStringLiteral(",:()").contains(word.back()))
+            word.chop(1);
+        while (!word.isEmpty() && word.front() == QLatin1Char('('))
+            word.remove(0, 1);
+        words << word;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(json.out).object();
+    const auto expect = [&](const QString& word, const QString& what) {
+        if (!word.isEmpty())
+            QVERIFY2(words.contains(word),
+                     qPrintable(what + QStringLiteral(" '") + word + QStringLiteral("' is missing:\n") + text));
+    };
+    for (const QJsonValue& n : root.value(QLatin1String("nodes")).toArray()) {
+        const QJsonObject node = n.toObject();
+        for (const char* key : {"name", "kind", "mgmt_ipv4", "mgmt_ipv6", "address_source"})
+            expect(node.value(QLatin1String(key)).toString(), QString::fromLatin1(key));
+        for (const QJsonValue& p : node.value(QLatin1String("publish")).toArray()) {
+            const QJsonObject entry = p.toObject();
+            expect(entry.value(QLatin1String("name")).toString(), QStringLiteral("share"));
+            expect(entry.value(QLatin1String("type")).toString() + QLatin1Char('/') +
+                       QString::number(entry.value(QLatin1String("port")).toInt()),
+                   QStringLiteral("publish"));
+            expect(entry.value(QLatin1String("from")).toString(), QStringLiteral("origin"));
+            for (const QJsonValue& a : entry.value(QLatin1String("allow")).toArray())
+                expect(a.toString(), QStringLiteral("allowed"));
+        }
+    }
+    // Problems wrap with an indent; their text, spaces aside, is whole.
+    const QString flowing = text.simplified();
+    for (const QJsonValue& p : root.value(QLatin1String("problems")).toArray()) {
+        const QJsonObject problem = p.toObject();
+        const QString line = QStringLiteral("%1:%2:%3: %4: %5")
+                                 .arg(problem.value(QLatin1String("file")).toString())
+                                 .arg(problem.value(QLatin1String("line")).toInt())
+                                 .arg(problem.value(QLatin1String("column")).toInt())
+                                 .arg(problem.value(QLatin1String("severity")).toString(),
+                                      problem.value(QLatin1String("message")).toString())
+                                 .simplified();
+        QVERIFY2(flowing.contains(line), qPrintable(line + QStringLiteral("\nis missing from\n") + text));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInspectCli)

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandLine.h"
 
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using labshare::app::Invocation;
@@ -47,12 +51,93 @@ private Q_SLOTS:
 
     void logout() { QCOMPARE(parseCommandLine({"labshare", "logout"}).verb, Invocation::Verb::Logout); }
 
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QFile lab(m_dir.filePath("lab.clab.yml"));
+        QVERIFY(lab.open(QIODevice::WriteOnly));
+        QVERIFY(QDir::setCurrent(m_dir.path()));
+    }
+
     void otherVerbsAreUnchanged() {
         QCOMPARE(parseCommandLine({"labshare"}).verb, Invocation::Verb::Gui);
+        QCOMPARE(parseCommandLine({"labshare", "lab.clab.yml"}).verb, Invocation::Verb::Gui);
         QCOMPARE(parseCommandLine({"labshare", "lab.clab.yml"}).file, QString("lab.clab.yml"));
+        QCOMPARE(parseCommandLine({"labshare", "-platform", "offscreen", "lab.clab.yml"}).file,
+                 QString("lab.clab.yml"));
         QCOMPARE(parseCommandLine({"labshare", "up", "lab.clab.yml"}).verb, Invocation::Verb::Up);
         QCOMPARE(parseCommandLine({"labshare", "--version"}).verb, Invocation::Verb::Version);
     }
+
+    // A word that is neither a verb nor an existing file is an unknown command; a path that does not exist is
+    // "no such file". Both are bad input (exit 2) decided while parsing, before anything needs a display.
+    void unknownVerbsAndMissingFiles_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown verb") << QStringList{"labshare", "frobnicate"} << "unknown command 'frobnicate'";
+        QTest::newRow("verb-like word after Qt options")
+            << QStringList{"labshare", "-style", "fusion", "lst"} << "unknown command 'lst'";
+        QTest::newRow("missing .clab.yml")
+            << QStringList{"labshare", "missing.clab.yml"} << "no such file: missing.clab.yml";
+        QTest::newRow("missing .yaml") << QStringList{"labshare", "lab.YAML"} << "no such file: lab.YAML";
+        QTest::newRow("missing path") << QStringList{"labshare", "labs/frobnicate"} << "no such file: labs/frobnicate";
+        QTest::newRow("missing absolute path")
+            << QStringList{"labshare", "/nonexistent/lab"} << "no such file: /nonexistent/lab";
+    }
+    void unknownVerbsAndMissingFiles() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Invocation inv = parseCommandLine(arguments);
+        QCOMPARE(inv.verb, Invocation::Verb::Invalid);
+        QVERIFY2(inv.text.startsWith("labshare: " + message), qPrintable(inv.text));
+    }
+
+    void anExistingFileOpensEvenWhenItLooksLikeAVerb() {
+        QFile file(m_dir.filePath("frobnicate"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const Invocation inv = parseCommandLine({"labshare", "frobnicate"});
+        QFile::remove(m_dir.filePath("frobnicate"));
+        QCOMPARE(inv.verb, Invocation::Verb::Gui);
+        QCOMPARE(inv.file, QString("frobnicate"));
+        QCOMPARE(parseCommandLine({"labshare", m_dir.filePath("lab.clab.yml")}).verb, Invocation::Verb::Gui);
+        QCOMPARE(parseCommandLine({"labshare", "frobnicate"}).verb, Invocation::Verb::Invalid);
+    }
+
+    void theDesktopAppNeedsADisplay_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<bool>("canStart");
+        QTest::newRow("nothing") << QStringList{"labshare"} << QString() << false;
+        QTest::newRow("nothing, with a file") << QStringList{"labshare", "lab.clab.yml"} << QString() << false;
+        QTest::newRow("empty DISPLAY") << QStringList{"labshare"} << "DISPLAY=" << false;
+        QTest::newRow("DISPLAY") << QStringList{"labshare"} << "DISPLAY=:0" << true;
+        QTest::newRow("WAYLAND_DISPLAY") << QStringList{"labshare"} << "WAYLAND_DISPLAY=wayland-0" << true;
+        QTest::newRow("QT_QPA_PLATFORM") << QStringList{"labshare"} << "QT_QPA_PLATFORM=offscreen" << true;
+        QTest::newRow("-platform") << QStringList{"labshare", "-platform", "offscreen"} << QString() << true;
+        QTest::newRow("-display") << QStringList{"labshare", "-display", ":1"} << QString() << true;
+    }
+    void theDesktopAppNeedsADisplay() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, variable);
+        QFETCH(bool, canStart);
+        QProcessEnvironment environment;
+        environment.insert("HOME", "/home/teacher");
+        if (!variable.isEmpty())
+            environment.insert(variable.section('=', 0, 0), variable.section('=', 1));
+        const Invocation inv = parseCommandLine(arguments);
+        QCOMPARE(inv.verb, Invocation::Verb::Gui);
+        const QString problem = labshare::app::missingDisplay(inv, environment);
+        QCOMPARE(problem.isEmpty(), canStart);
+        if (!canStart) {
+            QVERIFY2(problem.startsWith("labshare: no display"), qPrintable(problem));
+            QVERIFY2(problem.contains("inspect, up, login and logout"), qPrintable(problem));
+            QVERIFY(!problem.contains('\n'));
+        }
+    }
+
+private:
+    QTemporaryDir m_dir;
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)
