@@ -441,7 +441,7 @@ QVariant TopologyModel::headerData(int section, Qt::Orientation orientation, int
     case ReachabilityColumn:
         return tr("Reachability");
     case WhoColumn:
-        return tr("Who may use it");
+        return tr("Who can connect");
     default:
         return {};
     }
