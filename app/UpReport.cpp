@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UpReport.h"
 
+#include "share/ShareAccess.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +27,7 @@ UpReport::Form UpReport::formFor(bool json, std::FILE* out) {
 }
 
 QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
+    const share::ShareAccess access = share::ShareAccess::of(row.spec);
     return {{QStringLiteral("event"), QStringLiteral("share")},
             {QStringLiteral("name"), row.name},
             {QStringLiteral("node"), row.node},
@@ -35,7 +38,9 @@ QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
             {QStringLiteral("url"), row.url},
             {QStringLiteral("target"), row.target},
             {QStringLiteral("allow"), QJsonArray::fromStringList(row.spec.allowed)},
-            {QStringLiteral("error"), row.health.lastError}};
+            {QStringLiteral("error"), row.health.lastError},
+            {QStringLiteral("who"), access.whoKey()},
+            {QStringLiteral("lab_asks_for"), QJsonArray::fromStringList(access.labAsksFor())}};
 }
 
 QJsonObject UpReport::healthEvent(const share::ShareRow& row) {

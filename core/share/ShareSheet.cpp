@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/ShareSheet.h"
 
+#include "share/ShareAccess.h"
 #include "share/ShareCommands.h"
 
 #include <QRegularExpression>
@@ -51,15 +52,6 @@ const char* const htmlStyle = "body{font-family:\"DejaVu Sans\",Arial,sans-serif
 
 } // namespace
 
-QString ShareSheet::audience(const topology::PublishSpec& spec) {
-    if (spec.isOpen())
-        return tr("Anyone with the address");
-    QStringList who = spec.emails();
-    for (const QString& domain : spec.domains())
-        who << tr("anyone at %1").arg(domain);
-    return who.join(QStringLiteral(", "));
-}
-
 ShareSheet::ShareSheet(QString labName, QList<ShareRow> rows)
     : m_labName(std::move(labName))
     , m_rows(std::move(rows)) {}
@@ -96,7 +88,7 @@ QList<ShareSheet::Entry> ShareSheet::entries() const {
             e.command = ShareCommands::gnmicCommand(row, user);
         else if (commands.contains(ShareCommand::Url))
             e.link = ShareCommands::url(row);
-        e.audience = audience(row.spec);
+        e.audience = ShareAccess::of(row.spec).text();
         out << e;
     }
     return out;
@@ -126,7 +118,7 @@ QString ShareSheet::toMarkdown() const {
     } else {
         md += QLatin1String("| ") + tr("Node") + QLatin1String(" | ") + tr("What") + QLatin1String(" | ") +
               tr("Address") + QLatin1String(" | ") + tr("Command or link") + QLatin1String(" | ") +
-              tr("Who may use it") + QLatin1String(" |\n|---|---|---|---|---|\n");
+              tr("Who can connect") + QLatin1String(" |\n|---|---|---|---|---|\n");
         for (const Entry& e : all) {
             const QString use = !e.command.isEmpty() ? markdownCode(e.command)
                                 : !e.link.isEmpty()  ? QLatin1Char('<') + e.link + QLatin1Char('>')
@@ -156,7 +148,7 @@ QString ShareSheet::toHtml() const {
     } else {
         out += QStringLiteral("<table>\n<thead><tr><th>") + html(tr("Node")) + QStringLiteral("</th><th>") +
                html(tr("What")) + QStringLiteral("</th><th>") + html(tr("Address")) + QStringLiteral("</th><th>") +
-               html(tr("Command or link")) + QStringLiteral("</th><th>") + html(tr("Who may use it")) +
+               html(tr("Command or link")) + QStringLiteral("</th><th>") + html(tr("Who can connect")) +
                QStringLiteral("</th></tr></thead>\n<tbody>\n");
         for (const Entry& e : all) {
             QString use = QStringLiteral("—");

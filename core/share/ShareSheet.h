@@ -12,7 +12,7 @@
 namespace labshare::share {
 
 // The page an instructor hands to students: every published address of a lab with the command
-// or link to use it and who it is meant for, as Markdown or as a self-contained, printable HTML
+// or link to use it and who can connect (ShareAccess), as Markdown or as a self-contained, printable HTML
 // page. Shares without a public address yet are left out. Passwords never appear: gnmic commands
 // carry ShareCommands::passwordPlaceholder() and the sheet says to replace it.
 class ShareSheet {
@@ -38,14 +38,11 @@ public:
         QString node;
         QString what;
         QString address;
-        QString command; // a command to type, or empty
-        QString link;    // a link to open, or empty
-        QString audience;
+        QString command;  // a command to type, or empty
+        QString link;     // a link to open, or empty
+        QString audience; // ShareAccess::text(): never the lab's list as if it were enforced
     };
     QList<Entry> entries() const;
-
-    // "Anyone with the address", or "alice@example.org, anyone at example.com".
-    static QString audience(const topology::PublishSpec& spec);
 
 private:
     bool needsPasswordNote() const;

@@ -37,13 +37,15 @@ ShareRow share(const QString& node, const QString& kind, const QString& entry, q
     return r;
 }
 
-// A classroom lab: routers, a web UI, hosts; one share reconnecting, one still waiting.
+// A classroom lab: routers, a web UI meant for the instructor, hosts; one node not answering, one share
+// reconnecting, one still waiting.
 QList<ShareRow> classroom(int count) {
     const QList<ShareRow> all{
         share("leaf1", "nokia_srlinux", "tcp/22", 40123),
-        share("leaf2", "nokia_srlinux", "tcp/22", 40124),
+        share("leaf2", "nokia_srlinux", "tcp/22", 40124, ShareState::Degraded,
+              "node leaf2 does not answer on 172.20.20.12 port 22: Connection refused"),
         share("spine1", "nokia_srlinux", "tls/57400", 40125),
-        share("grafana", "linux", "http/3000", 40126),
+        share("grafana", "linux", "http/3000/instructor@example.edu", 40126),
         share("ceos1", "arista_ceos", "tcp/22", 40127, ShareState::Reconnecting, "relay stopped answering"),
         share("client1", "linux", "tcp/22", 40128),
         share("client2", "linux", "tcp/22", 0, ShareState::Connecting),
@@ -54,6 +56,20 @@ QList<ShareRow> classroom(int count) {
         share("client4", "linux", "tcp/22", 40133),
     };
     return all.mid(0, count);
+}
+
+PresentationCard* cardOf(const PresentationView& view, const QString& node) {
+    for (PresentationCard* card : view.cards())
+        if (card->title().startsWith(node + QStringLiteral(" · ")))
+            return card;
+    qFatal("no card for %s", qPrintable(node));
+}
+
+QStringList titles(const PresentationView& view) {
+    QStringList out;
+    for (const PresentationCard* card : view.cards())
+        out << card->title();
+    return out;
 }
 
 QString zbar() {
@@ -75,25 +91,88 @@ private Q_SLOTS:
         const QList<PresentationCard*> cards = view.cards();
         QCOMPARE(cards.size(), 4);
         QCOMPARE(view.findChildren<PresentationCard*>("presentationCard").size(), 4);
-        QCOMPARE(cards[0]->title(), QStringLiteral("leaf1 · SSH"));
-        QCOMPARE(cards[0]->mainText(), QStringLiteral("ssh -p 40123 admin@relay.example.org"));
-        QCOMPARE(cards[0]->qrPayload(), QStringLiteral("ssh://admin@relay.example.org:40123"));
-        QVERIFY(!cards[0]->qrCode().isNull());
-        QCOMPARE(cards[2]->title(), QStringLiteral("spine1 · gNMI"));
-        QCOMPARE(cards[2]->mainText(), QStringLiteral("relay.example.org:40125"));
-        QCOMPARE(cards[2]->detailText(), QStringLiteral("user admin · TLS, --skip-verify"));
-        QCOMPARE(cards[3]->mainText(), QStringLiteral("http://relay.example.org:40126"));
-        QCOMPARE(cards[3]->qrPayload(), QStringLiteral("http://relay.example.org:40126"));
+        const PresentationCard* leaf1 = cardOf(view, "leaf1");
+        QCOMPARE(leaf1->title(), QStringLiteral("leaf1 · SSH"));
+        QCOMPARE(leaf1->mainText(), QStringLiteral("ssh -p 40123 admin@relay.example.org"));
+        QCOMPARE(leaf1->qrPayload(), QStringLiteral("ssh://admin@relay.example.org:40123"));
+        QVERIFY(!leaf1->qrCode().isNull());
+        QVERIFY(leaf1->statusText().isEmpty()); // up: nothing to warn about
+        const PresentationCard* spine1 = cardOf(view, "spine1");
+        QCOMPARE(spine1->title(), QStringLiteral("spine1 · gNMI"));
+        QCOMPARE(spine1->mainText(), QStringLiteral("relay.example.org:40125"));
+        QCOMPARE(spine1->detailText(), QStringLiteral("user admin · TLS, --skip-verify"));
+        const PresentationCard* grafana = cardOf(view, "grafana");
+        QCOMPARE(grafana->mainText(), QStringLiteral("http://relay.example.org:40126"));
+        QCOMPARE(grafana->qrPayload(), QStringLiteral("http://relay.example.org:40126"));
     }
 
     void showsStateAndWaitingShares() {
         PresentationView view;
         view.setRows(classroom(7));
-        QCOMPARE(view.cards()[4]->detailText(), QStringLiteral("relay stopped answering"));
-        const PresentationCard* waiting = view.cards()[6];
+        const PresentationCard* ceos1 = cardOf(view, "ceos1");
+        QCOMPARE(ceos1->statusText(), QStringLiteral("Reconnecting…")); // the words of every other view
+        QCOMPARE(ceos1->detailText(), QStringLiteral("relay stopped answering"));
+        const PresentationCard* waiting = cardOf(view, "client2");
         QCOMPARE(waiting->mainText(), QStringLiteral("waiting for a public address…"));
+        QCOMPARE(waiting->statusText(), QStringLiteral("Connecting…"));
         QVERIFY(waiting->qrPayload().isEmpty());
         QVERIFY(waiting->qrCode().isNull());
+    }
+
+    void saysAListedEntryIsOpenToAnyone() {
+        // LabShare cannot check who connects: never the lab's list as if it were enforced.
+        PresentationView view;
+        view.setRows({share("spine1", "nokia_srlinux", "tls/57400/alice@example.org,example.org", 40125)});
+        QCOMPARE(view.cards()[0]->detailText(),
+                 QStringLiteral("user admin · TLS, --skip-verify · anyone (the lab asks for alice@example.org, "
+                                "example.org)"));
+    }
+
+    void sortsCardsByNodeThenTypeAndPort() {
+        PresentationView view;
+        view.resize(1366, 768);
+        view.setRows(
+            {share("leaf10", "nokia_srlinux", "tcp/22", 40001), share("spine1", "nokia_srlinux", "tcp/22", 40002),
+             share("leaf2", "nokia_srlinux", "tls/57400", 40003), share("leaf2", "nokia_srlinux", "tcp/830", 40004),
+             share("leaf2", "nokia_srlinux", "tcp/22", 40005), share("client1", "linux", "tcp/22", 40006)});
+        QCOMPARE(titles(view), (QStringList{"client1 · SSH", "leaf2 · SSH", "leaf2 · NETCONF", "leaf2 · gNMI",
+                                            "leaf10 · SSH", "spine1 · SSH"}));
+        // In reading order on the slide, too.
+        const QList<PresentationCard*> cards = view.cards();
+        for (int i = 1; i < cards.size(); ++i) {
+            const QRect a = cards[i - 1]->geometry(), b = cards[i]->geometry();
+            QVERIFY(a.top() < b.top() || (a.top() == b.top() && a.left() < b.left()));
+        }
+    }
+
+    void cardsShareOneSizeAndTypeScale_data() {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<int>("count");
+        for (const QSize screen : {QSize(1366, 768), QSize(1920, 1080)})
+            for (int n : {1, 5, 7, 12})
+                QTest::addRow("%dx%d, %d", screen.width(), screen.height(), n) << screen << n;
+    }
+
+    void cardsShareOneSizeAndTypeScale() {
+        QFETCH(QSize, screen);
+        QFETCH(int, count);
+        PresentationView view;
+        view.resize(screen);
+        view.setRows(classroom(count));
+        const QList<PresentationCard*> cards = view.cards();
+        const PresentationCard::TypeScale first = cards[0]->typeScale();
+        for (const PresentationCard* card : cards) {
+            QCOMPARE(card->size(), cards[0]->size());
+            const PresentationCard::TypeScale scale = card->typeScale();
+            QCOMPARE(scale.title, first.title);
+            if (card->hasCode())
+                QCOMPARE(scale.code, cardOf(view, "leaf1")->typeScale().code);
+            // A problem is as large as a card's title: readable from the back of the room.
+            if (!card->statusText().isEmpty()) {
+                QVERIFY2(scale.status >= scale.title * 0.8, qPrintable(QString::number(scale.status)));
+                QVERIFY2(scale.status >= 16, qPrintable(QString::number(scale.status)));
+            }
+        }
     }
 
     void usesTheChosenLoginUser() {
@@ -116,6 +195,7 @@ private Q_SLOTS:
         view.setRows(rows);
         QCOMPARE(view.cards(), before);
         QCOMPARE(before[1]->geometry(), geometry);
+        QCOMPARE(before[1]->statusText(), QStringLiteral("Reconnecting…"));
         QCOMPARE(before[1]->detailText(), QStringLiteral("relay stopped answering"));
 
         rows.removeAt(0);
@@ -191,10 +271,9 @@ private Q_SLOTS:
     void projectedCodesScan_data() {
         QTest::addColumn<QSize>("screen");
         QTest::addColumn<int>("count");
-        QTest::newRow("1 on 1920x1080") << QSize(1920, 1080) << 1;
-        QTest::newRow("4 on 1280x800") << QSize(1280, 800) << 4;
-        QTest::newRow("6 on 1920x1080") << QSize(1920, 1080) << 6;
-        QTest::newRow("12 on 1280x800") << QSize(1280, 800) << 12;
+        for (const QSize screen : {QSize(1366, 768), QSize(1920, 1080)})
+            for (int n : {1, 5, 12})
+                QTest::addRow("%d on %dx%d", n, screen.width(), screen.height()) << screen << n;
     }
 
     void projectedCodesScan() {

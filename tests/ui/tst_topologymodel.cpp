@@ -121,6 +121,8 @@ private Q_SLOTS:
     void clickingTheCheckBoxInATreeViewRequestsAShare();
     void setTickedChangesOnlyTheAffectedCheckCells();
     void showsTheStateOfATickedPort();
+    void aNodeIsNeverUnreachableBesideAnUpShare();
+    void aSharedListedPortIsOpenToAnyone();
     void userPortsAreInsertedAndRemovedAsRows();
     void typedAddressReplacesTheMissingOne();
     void reloadKeepsWhatTheUserDid();
@@ -317,11 +319,15 @@ void TestTopologyModel::showsTheStateOfATickedPort() {
     m_model->setTicked({"clab-ceos1-tcp-22"});
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     const QModelIndex state = m_model->portIndex("clab-ceos1-tcp-22", TopologyModel::ReachabilityColumn);
+    const QModelIndex node = m_model->nodeIndex("ceos1", TopologyModel::ReachabilityColumn);
 
     m_model->setShareState("clab-ceos1-tcp-22", tunnel::ShareState::Up);
     QCOMPARE(state.data().toString(), QString("Up"));
-    QCOMPARE(state.data(Qt::DecorationRole).value<QColor>(), QColor(0x2e, 0x9d, 0x48));
-    QCOMPARE(describe(changed), QStringList{"ceos1/0,4-ceos1/0,4 " + roles({Qt::DisplayRole, Qt::DecorationRole})});
+    QCOMPARE(state.data(Qt::DecorationRole).value<QColor>(), QColor(0x2d, 0xa4, 0x4e));
+    // A port that is Up answers: its node says so too.
+    QCOMPARE(node.data().toString(), QString("reachable"));
+    QCOMPARE(describe(changed), (QStringList{"ceos1/0,4-ceos1/0,4 " + roles({Qt::DisplayRole, Qt::DecorationRole}),
+                                             "1,4-1,4 " + roles({Qt::DisplayRole})}));
 
     changed.clear();
     m_model->setShareState("clab-ceos1-tcp-22", tunnel::ShareState::Up);
@@ -329,9 +335,50 @@ void TestTopologyModel::showsTheStateOfATickedPort() {
     m_model->setShareState("clab-ceos1-tcp-22", tunnel::ShareState::Stopped);
     QCOMPARE(state.data().toString(), QString());
     QVERIFY(!state.data(Qt::DecorationRole).isValid());
-    QCOMPARE(changed.count(), 1);
-    m_model->setShareState("clab-ceos1-tcp-22", tunnel::ShareState::Idle); // still nothing to show
-    QCOMPARE(changed.count(), 1);
+    QCOMPARE(node.data().toString(), QString());
+    QCOMPARE(changed.count(), 2);
+    m_model->setShareState("clab-ceos1-tcp-22", tunnel::ShareState::Stopped); // still nothing to show
+    QCOMPARE(changed.count(), 2);
+    m_model->setShareState("clab-ceos1-tcp-22", tunnel::ShareState::Idle); // ticked, not handed to a relay yet
+    QCOMPARE(state.data().toString(), QString("Waiting"));
+    QCOMPARE(changed.count(), 3);
+}
+
+void TestTopologyModel::aNodeIsNeverUnreachableBesideAnUpShare() {
+    // leaf1's SSH answers, its gNMI port refuses: the last report said "unreachable" (from gNMI).
+    m_model->setTicked({"clab-leaf1-tcp-22", "clab-leaf1-tls-57400"});
+    const QModelIndex node = m_model->nodeIndex("leaf1", TopologyModel::ReachabilityColumn);
+    m_model->setShareState("clab-leaf1-tcp-22", tunnel::ShareState::Up);
+    m_model->setShareState("clab-leaf1-tls-57400", tunnel::ShareState::Degraded);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setReachability("leaf1", tunnel::Reachability::Unreachable);
+    QCOMPARE(node.data().toString(), QString("not answering on tls/57400"));
+    QCOMPARE(changed.count(), 0); // the ports had said it already
+    QCOMPARE(m_model->portIndex("clab-leaf1-tls-57400", TopologyModel::ReachabilityColumn).data().toString(),
+             QString("Node not answering"));
+
+    m_model->setShareState("clab-leaf1-tcp-22", tunnel::ShareState::Degraded);
+    QCOMPARE(node.data().toString(), QString("unreachable"));
+    QCOMPARE(describe(changed), (QStringList{"leaf1/1,4-leaf1/1,4 " + roles({Qt::DisplayRole, Qt::DecorationRole}),
+                                             "0,4-0,4 " + roles({Qt::DisplayRole})}));
+
+    // Stale: the node did not answer once, now a port of it is Up again.
+    m_model->setShareState("clab-leaf1-tls-57400", tunnel::ShareState::Stopped);
+    m_model->setShareState("clab-leaf1-tcp-22", tunnel::ShareState::Up);
+    QCOMPARE(node.data().toString(), QString("reachable"));
+}
+
+void TestTopologyModel::aSharedListedPortIsOpenToAnyone() {
+    // LabShare cannot check who connects: once shared, the lab's list must not read as enforced.
+    const QModelIndex who = m_model->portIndex("clab-leaf1-tls-57400", TopologyModel::WhoColumn);
+    QCOMPARE(who.data().toString(), QString("instructor@example.edu, example.edu"));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setTicked({"clab-leaf1-tls-57400"});
+    QCOMPARE(who.data().toString(), QString("anyone (the lab asks for instructor@example.edu, example.edu)"));
+    QVERIFY(who.data(Qt::ToolTipRole).toString().contains("anyone with the address"));
+    QVERIFY(describe(changed).contains("leaf1/0,5-leaf1/0,5 " + roles({Qt::DisplayRole, Qt::ToolTipRole})));
+    m_model->setTicked({});
+    QCOMPARE(who.data().toString(), QString("instructor@example.edu, example.edu"));
 }
 
 void TestTopologyModel::userPortsAreInsertedAndRemovedAsRows() {

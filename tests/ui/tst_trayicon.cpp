@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tray/TrayIcon.h"
 
+#include "models/ShareStateStyle.h"
+
 #include <QAction>
 #include <QFile>
 #include <QMenu>
@@ -61,6 +63,11 @@ private Q_SLOTS:
             const QRgb centre = image.pixel(4, 11); // the disc, left of the glyph
             QVERIFY(qAlpha(centre) > 200);
             keys << qint64(centre);
+            // Drawn in the colour the shares table gives the same tone.
+            const QColor expected = toneColor(TrayHealth::tone(s));
+            QVERIFY2(std::abs(qRed(centre) - expected.red()) <= 2 && std::abs(qGreen(centre) - expected.green()) <= 2 &&
+                         std::abs(qBlue(centre) - expected.blue()) <= 2,
+                     qPrintable(QColor(centre).name() + " is not " + expected.name()));
         }
         QCOMPARE(QSet<qint64>(keys.cbegin(), keys.cend()).size(), 4); // a different colour per state
     }
@@ -82,9 +89,9 @@ private Q_SLOTS:
         tray.setRows(
             {share("leaf1", ShareState::Up), share("leaf2", ShareState::Reconnecting, "relay stopped answering")});
         QCOMPARE(texts(tray.menu()),
-                 (QStringList{"1 of 2 reconnecting: clab-leaf2-tcp-22 — relay stopped answering",
-                              "leaf1 · SSH  (relay.example.org:40101)", "leaf2 · SSH  (reconnecting)", "---",
-                              "Stop all shares", "Show window", "---", "Quit LabShare"}));
+                 (QStringList{"2 shares: 1 Reconnecting… · 1 Up", "leaf1 · SSH  (Up, relay.example.org:40101)",
+                              "leaf2 · SSH  (Reconnecting…)", "---", "Stop all shares", "Show window", "---",
+                              "Quit LabShare"}));
         const QList<QAction*> shares = tray.menu()->findChildren<QAction*>("shareAction");
         QCOMPARE(shares.size(), 2);
         for (const QAction* a : shares) {
@@ -94,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(tray.state(), TrayState::SomeDegraded);
         QCOMPARE(tray.icon().pixmap(22, 22).toImage(),
                  TrayIcon::iconFor(TrayState::SomeDegraded).pixmap(22, 22).toImage());
-        QVERIFY(tray.systemTrayIcon()->toolTip().startsWith("LabShare\n1 of 2 reconnecting"));
+        QVERIFY(tray.systemTrayIcon()->toolTip().startsWith("LabShare\n2 shares: 1 Reconnecting… · 1 Up\n"));
         QVERIFY(tray.menu()->findChild<QAction*>("stopAllAction")->isEnabled());
         QVERIFY(tray.shareAction("clab-leaf2-tcp-22")->toolTip().contains("relay stopped answering"));
     }
@@ -106,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(first);
         tray.setRows({share("leaf1", ShareState::Up), share("leaf2", ShareState::Up)});
         QCOMPARE(tray.shareAction("clab-leaf1-tcp-22"), first); // an open menu is not torn down every tick
-        QCOMPARE(first->text(), QStringLiteral("leaf1 · SSH  (relay.example.org:40101)"));
+        QCOMPARE(first->text(), QStringLiteral("leaf1 · SSH  (Up, relay.example.org:40101)"));
         QCOMPARE(tray.state(), TrayState::AllUp);
         tray.setRows({share("leaf2", ShareState::Up)});
         QCOMPARE(tray.shareAction("clab-leaf1-tcp-22"), nullptr);
@@ -163,12 +170,12 @@ private Q_SLOTS:
         QCOMPARE(raised.size(), 0);
         tray.setRows({share("leaf1", ShareState::Reconnecting, "relay stopped answering")});
         QCOMPARE(raised.size(), 1);
-        QCOMPARE(raised[0][0].toString(), QStringLiteral("clab-leaf1-tcp-22 is down"));
+        QCOMPARE(raised[0][0].toString(), QStringLiteral("clab-leaf1-tcp-22: Reconnecting…"));
         QCOMPARE(raised[0][1].toString(), QStringLiteral("relay stopped answering"));
-        QCOMPARE(tray.state(), TrayState::Failed);
+        QCOMPARE(tray.state(), TrayState::SomeDegraded); // amber, as the table's dot: LabShare is retrying
         tray.setRows({share("leaf1", ShareState::Up)});
         QCOMPARE(raised.size(), 2);
-        QCOMPARE(raised[1][0].toString(), QStringLiteral("clab-leaf1-tcp-22 is back up"));
+        QCOMPARE(raised[1][0].toString(), QStringLiteral("clab-leaf1-tcp-22: Up"));
 
         tray.setNotificationsEnabled(false);
         tray.setRows({share("leaf1", ShareState::Reconnecting)});
@@ -178,7 +185,7 @@ private Q_SLOTS:
     void escapesAmpersandsInMenuTexts() {
         TrayIcon tray;
         tray.setRows({share("a&b1", ShareState::Connecting)});
-        QCOMPARE(tray.shareAction("clab-a&b1-tcp-22")->text(), QStringLiteral("a&&b1 · SSH  (connecting)"));
+        QCOMPARE(tray.shareAction("clab-a&b1-tcp-22")->text(), QStringLiteral("a&&b1 · SSH  (Connecting…)"));
     }
 };
 

@@ -46,6 +46,14 @@ private Q_SLOTS:
         QCOMPARE(deriveShareState(session, forward, target), state);
     }
 
+    void aShareWhoseNodeIsKnownSilentIsNeverUp() {
+        // Every view words the state it is given (share::ShareStatus): "Up" must mean the node answers.
+        for (SessionPhase session : {SessionPhase::Idle, SessionPhase::Connecting, SessionPhase::Ready,
+                                     SessionPhase::Lost, SessionPhase::Fatal, SessionPhase::Stopped})
+            for (ForwardPhase forward : {ForwardPhase::Pending, ForwardPhase::Bound, ForwardPhase::Refused})
+                QVERIFY(deriveShareState(session, forward, Reachability::Unreachable) != ShareState::Up);
+    }
+
     void namesStates() {
         QCOMPARE(shareStateName(ShareState::Up), QStringLiteral("up"));
         QCOMPARE(shareStateName(ShareState::Reconnecting), QStringLiteral("reconnecting"));

@@ -36,16 +36,15 @@ private Q_SLOTS:
         const ShareSheet sheet("classroom",
                                {row("leaf1", "nokia_srlinux", "tcp/22", 40123),
                                 row("grafana", "linux", "http/3000/alice@example.org,example.com", 40125)});
-        QCOMPARE(sheet.toMarkdown(),
-                 QStringLiteral("# classroom: lab access\n"
-                                "\n"
-                                "| Node | What | Address | Command or link | Who may use it |\n"
-                                "|---|---|---|---|---|\n"
-                                "| leaf1 | SSH | `relay.example.org:40123` | "
-                                "`ssh -p 40123 admin@relay.example.org` | Anyone with the address |\n"
-                                "| grafana | HTTP | `relay.example.org:40125` | "
-                                "<http://relay.example.org:40125> | "
-                                "alice@example.org, anyone at example.com |\n"));
+        QCOMPARE(sheet.toMarkdown(), QStringLiteral("# classroom: lab access\n"
+                                                    "\n"
+                                                    "| Node | What | Address | Command or link | Who can connect |\n"
+                                                    "|---|---|---|---|---|\n"
+                                                    "| leaf1 | SSH | `relay.example.org:40123` | "
+                                                    "`ssh -p 40123 admin@relay.example.org` | anyone |\n"
+                                                    "| grafana | HTTP | `relay.example.org:40125` | "
+                                                    "<http://relay.example.org:40125> | "
+                                                    "anyone (the lab asks for alice@example.org, example.com) |\n"));
     }
 
     void sheetsForGnmiSayThePasswordIsNotThere() {
@@ -54,11 +53,11 @@ private Q_SLOTS:
             sheet.toMarkdown(),
             QStringLiteral("# lab: lab access\n"
                            "\n"
-                           "| Node | What | Address | Command or link | Who may use it |\n"
+                           "| Node | What | Address | Command or link | Who can connect |\n"
                            "|---|---|---|---|---|\n"
                            "| leaf1 | gNMI | `relay.example.org:40124` | "
                            "`gnmic -a relay.example.org:40124 -u admin -p <password> --skip-verify capabilities` | "
-                           "Anyone with the address |\n"
+                           "anyone |\n"
                            "\n"
                            "Passwords are not written here: replace `<password>` with the password your "
                            "instructor gives you.\n"));
@@ -71,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE(sheet.toMarkdown().section('\n', 0, 0), QStringLiteral("# a\\|b: lab access"));
         QCOMPARE(sheet.toMarkdown().section('\n', 4, 4),
                  QStringLiteral("| r\\<1\\>\\&co\\_\\*x\\* | SSH | `relay.example.org:40126` | "
-                                "`ssh -p 40126 root@relay.example.org` | Anyone with the address |"));
+                                "`ssh -p 40126 root@relay.example.org` | anyone |"));
     }
 
     void writesEscapedSelfContainedHtml() {
@@ -86,12 +85,12 @@ private Q_SLOTS:
                                       "<h1>Lab &lt;&amp;&gt; &quot;1&quot;: lab access</h1>\n"
                                       "<table>\n"
                                       "<thead><tr><th>Node</th><th>What</th><th>Address</th><th>Command or link</th>"
-                                      "<th>Who may use it</th></tr></thead>\n"
+                                      "<th>Who can connect</th></tr></thead>\n"
                                       "<tbody>\n"
                                       "<tr><td>r&lt;1&gt;&amp;co</td><td>SSH</td>"
                                       "<td><code>relay.example.org:40126</code></td>"
                                       "<td><code>ssh -p 40126 root@relay.example.org</code></td>"
-                                      "<td>Anyone with the address</td></tr>\n"
+                                      "<td>anyone</td></tr>\n"
                                       "</tbody>\n"
                                       "</table>\n"
                                       "</body>\n"
@@ -101,6 +100,16 @@ private Q_SLOTS:
         QVERIFY(!html.contains("<script"));
         QVERIFY(!html.contains("src="));
         QVERIFY(html.contains("@media print"));
+    }
+
+    void neverShowsTheLabsListAsIfItWereEnforced() {
+        // LabShare cannot check who connects: a listed entry published anyway is open to anyone.
+        const ShareSheet sheet("lab",
+                               {row("spine1", "nokia_srlinux", "tls/57400/alice@example.org,example.org", 40124)});
+        const QString html = sheet.toHtml();
+        QVERIFY2(html.contains("<td>anyone (the lab asks for alice@example.org, example.org)</td></tr>"),
+                 qPrintable(html));
+        QVERIFY(sheet.toMarkdown().contains("| anyone (the lab asks for alice@example.org, example.org) |"));
     }
 
     void linksWebSharesInHtml() {

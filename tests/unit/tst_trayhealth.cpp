@@ -51,6 +51,7 @@ class TestTrayHealth : public QObject {
 
 private Q_SLOTS:
     void aggregates_data() {
+        // The icon has the colour of the most serious dot in the shares table.
         QTest::addColumn<QList<ShareRow>>("shares");
         QTest::addColumn<TrayState>("state");
         QTest::newRow("nothing shared") << QList<ShareRow>() << TrayState::Idle;
@@ -58,15 +59,15 @@ private Q_SLOTS:
         QTest::newRow("one up") << rows({Up}) << TrayState::AllUp;
         QTest::newRow("all up") << rows({Up, Up, Up}) << TrayState::AllUp;
         QTest::newRow("stopped rows do not count") << rows({Up, Stopped}) << TrayState::AllUp;
-        QTest::newRow("one degraded of three") << rows({Up, Degraded, Up}) << TrayState::SomeDegraded;
+        QTest::newRow("one node not answering of three") << rows({Up, Degraded, Up}) << TrayState::SomeDegraded;
         QTest::newRow("one reconnecting") << rows({Up, Reconnecting}) << TrayState::SomeDegraded;
         QTest::newRow("one still connecting") << rows({Up, Connecting}) << TrayState::SomeDegraded;
         QTest::newRow("all coming up: amber, not red") << rows({Connecting, Connecting}) << TrayState::SomeDegraded;
         QTest::newRow("not started yet") << rows({Idle}) << TrayState::SomeDegraded;
         QTest::newRow("any failed") << rows({Up, Up, Failed}) << TrayState::Failed;
-        QTest::newRow("all reconnecting") << rows({Reconnecting, Reconnecting}) << TrayState::Failed;
-        QTest::newRow("all degraded") << rows({Degraded}) << TrayState::Failed;
-        QTest::newRow("none up, one broke") << rows({Connecting, Reconnecting}) << TrayState::Failed;
+        QTest::newRow("all reconnecting: amber, as in the table")
+            << rows({Reconnecting, Reconnecting}) << TrayState::SomeDegraded;
+        QTest::newRow("all nodes silent: amber, as in the table") << rows({Degraded}) << TrayState::SomeDegraded;
     }
 
     void aggregates() {
@@ -79,24 +80,28 @@ private Q_SLOTS:
         QTest::addColumn<QList<ShareRow>>("shares");
         QTest::addColumn<QString>("tip");
         QTest::newRow("nothing") << QList<ShareRow>() << "Nothing shared";
-        QTest::newRow("one up") << rows({Up}) << "1 share up";
-        QTest::newRow("three up") << rows({Up, Up, Up}) << "3 shares up";
-        QTest::newRow("one degraded, with the reason")
-            << QList{share("r1", Degraded, "relay stopped answering"), share("r2", Up), share("r3", Up)}
-            << "1 of 3 degraded: clab-r1-tcp-22 — relay stopped answering";
-        QTest::newRow("degraded without a reason") << QList{share("r1", Up), share("r2", Degraded)}
-                                                   << "1 of 2 degraded: clab-r2-tcp-22 — the node does not answer";
-        QTest::newRow("all connecting") << rows({Connecting, Connecting})
-                                        << "2 shares connecting:\nclab-r1-tcp-22\nclab-r2-tcp-22";
-        QTest::newRow("mixed problems")
+        QTest::newRow("one up") << rows({Up}) << "1 share: Up";
+        QTest::newRow("three up") << rows({Up, Up, Up}) << "3 shares: Up";
+        QTest::newRow("one node silent, with the reason")
+            << QList{share("r1", Degraded, "connection refused"), share("r2", Up), share("r3", Up)}
+            << "3 shares: 1 Node not answering · 2 Up\nclab-r1-tcp-22: Node not answering — connection refused";
+        QTest::newRow("node silent without a reason")
+            << QList{share("r1", Up), share("r2", Degraded)}
+            << "2 shares: 1 Node not answering · 1 Up\nclab-r2-tcp-22: Node not answering";
+        QTest::newRow("all connecting")
+            << rows({Connecting, Connecting})
+            << "2 shares: Connecting…\nclab-r1-tcp-22: Connecting…\nclab-r2-tcp-22: Connecting…";
+        QTest::newRow("mixed problems, the most serious first")
             << QList{share("r1", Up), share("r2", Reconnecting, "connection refused"),
                      share("r3", Failed, "host key changed")}
-            << "2 of 3 not up:\nclab-r2-tcp-22 — connection refused\nclab-r3-tcp-22 — host key changed";
-        QTest::newRow("one failed alone")
-            << QList{share("r1", Failed, "host key changed")} << "1 share failed: clab-r1-tcp-22 — host key changed";
+            << "3 shares: 1 Failed · 1 Reconnecting… · 1 Up\nclab-r2-tcp-22: Reconnecting… — connection refused\n"
+               "clab-r3-tcp-22: Failed — host key changed";
+        QTest::newRow("one failed alone") << QList{share("r1", Failed, "host key changed")}
+                                          << "1 share: Failed\nclab-r1-tcp-22: Failed — host key changed";
         QTest::newRow("many problems are cut short")
             << rows({Up, Reconnecting, Reconnecting, Reconnecting, Reconnecting, Reconnecting, Reconnecting})
-            << "6 of 7 reconnecting:\nclab-r2-tcp-22\nclab-r3-tcp-22\nclab-r4-tcp-22\nclab-r5-tcp-22\n… and 2 more";
+            << "7 shares: 6 Reconnecting… · 1 Up\nclab-r2-tcp-22: Reconnecting…\nclab-r3-tcp-22: Reconnecting…\n"
+               "clab-r4-tcp-22: Reconnecting…\nclab-r5-tcp-22: Reconnecting…\n… and 2 more";
     }
 
     void summarises() {
@@ -115,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(n.size(), 1);
         QCOMPARE(n[0].kind, TrayNotification::Kind::WentDown);
         QCOMPARE(n[0].shares, QStringList{"clab-r1-tcp-22"});
-        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22 is down"));
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22: Reconnecting…"));
         QCOMPARE(n[0].message, QStringLiteral("relay stopped answering"));
 
         QVERIFY2(health.update(now).isEmpty(), "a share that stays down is reported once");
@@ -125,7 +130,7 @@ private Q_SLOTS:
         n = health.update(rows({Up, Up}));
         QCOMPARE(n.size(), 1);
         QCOMPARE(n[0].kind, TrayNotification::Kind::CameBack);
-        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22 is back up"));
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22: Up"));
         QCOMPARE(n[0].message, QStringLiteral("Reachable again at relay.example.org:40002"));
         QVERIFY(health.update(rows({Up, Up})).isEmpty());
     }
@@ -135,7 +140,8 @@ private Q_SLOTS:
         (void)health.update(rows({Up}));
         const QList<TrayNotification> n = health.update(rows({Degraded}));
         QCOMPARE(n.size(), 1);
-        QCOMPARE(n[0].message, QStringLiteral("the node does not answer"));
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22: Node not answering"));
+        QCOMPARE(n[0].message, QStringLiteral("Students cannot connect to it now."));
         QCOMPARE(health.update(rows({Up})).size(), 1);
     }
 
@@ -169,14 +175,14 @@ private Q_SLOTS:
             after << share(node, Reconnecting, "relay stopped answering");
         QList<TrayNotification> n = TrayHealth::notifications(before, after, down);
         QCOMPARE(n.size(), 1);
-        QCOMPARE(n[0].title, QStringLiteral("3 shares are down"));
+        QCOMPARE(n[0].title, QStringLiteral("3 shares: Reconnecting…"));
         QCOMPARE(n[0].message,
                  QStringLiteral("clab-r1-tcp-22, clab-r2-tcp-22, clab-r3-tcp-22 — relay stopped answering"));
         QCOMPARE(down.size(), 3);
 
         n = TrayHealth::notifications(after, rows({Up, Up, Reconnecting}), down);
         QCOMPARE(n.size(), 1);
-        QCOMPARE(n[0].title, QStringLiteral("2 shares are back up"));
+        QCOMPARE(n[0].title, QStringLiteral("2 shares: Up"));
         QCOMPARE(n[0].message, QStringLiteral("clab-r1-tcp-22, clab-r2-tcp-22"));
         QCOMPARE(down, QSet<QString>{"clab-r3-tcp-22"});
     }
@@ -188,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(n.size(), 2);
         QCOMPARE(n[0].kind, TrayNotification::Kind::WentDown);
         QCOMPARE(n[0].shares, QStringList{"clab-r2-tcp-22"});
-        QCOMPARE(n[0].message, QStringLiteral("reconnecting"));
+        QCOMPARE(n[0].title, QStringLiteral("clab-r2-tcp-22: Reconnecting…"));
         QCOMPARE(n[1].kind, TrayNotification::Kind::CameBack);
         QCOMPARE(n[1].shares, QStringList{"clab-r1-tcp-22"});
     }

@@ -4,6 +4,7 @@
 #include "TerminalScreen.h"
 #include "UpReport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
@@ -27,6 +28,15 @@ ShareRow row(const QString& name, ShareState state, quint16 port = 0) {
         r.health.publicPort = port;
         r.url = QStringLiteral("ssh://admin@192.0.2.2:%1").arg(port);
     }
+    return r;
+}
+
+ShareRow entry(const QString& text) {
+    ShareRow r;
+    r.node = QStringLiteral("spine1");
+    r.kind = QStringLiteral("nokia_srlinux");
+    r.spec = labshare::topology::PublishSpec::parse(text).value();
+    r.name = QStringLiteral("clab-spine1-") + QString(text).section(QLatin1Char('/'), 0, 1).replace('/', '-');
     return r;
 }
 
@@ -168,6 +178,24 @@ private Q_SLOTS:
         Capture out;
         QCOMPARE(UpReport::formFor(true, out.file()), UpReport::Form::Json);
         QCOMPARE(UpReport::formFor(false, out.file()), UpReport::Form::Lines); // a file is no terminal
+    }
+
+    void saysAListedEntryIsOpenToAnyone() {
+        // LabShare cannot check who connects yet: `--json` must not read the list as enforced.
+        const QJsonObject event = UpReport::shareEvent(entry("tls/57400/alice@example.org,example.org"));
+        QCOMPARE(event.value("who").toString(), QStringLiteral("anyone"));
+        QCOMPARE(event.value("lab_asks_for").toArray(), (QJsonArray{"alice@example.org", "example.org"}));
+        // The fields scripts already read are unchanged.
+        QCOMPARE(event.value("allow").toArray(), (QJsonArray{"alice@example.org", "example.org"}));
+        QCOMPARE(event.value("event").toString(), QStringLiteral("share"));
+        QCOMPARE(event.value("port").toInt(), 57400);
+    }
+
+    void saysAnOpenEntryIsOpenToAnyone() {
+        const QJsonObject event = UpReport::shareEvent(entry("tcp/22"));
+        QCOMPARE(event.value("who").toString(), QStringLiteral("anyone"));
+        QVERIFY(event.value("lab_asks_for").isArray());
+        QVERIFY(event.value("lab_asks_for").toArray().isEmpty());
     }
 };
 

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "share/ShareStatus.h"
 #include "tunnel/ShareHealth.h"
 
 #include <QColor>
-#include <QString>
 
 namespace labshare::ui {
 
-// How a share's state reads in a table cell: "Up", "Connecting…", …
-QString shareStateText(tunnel::ShareState state);
+// The colour of a status tone, the one place colours are defined: the dots in the shares table and the
+// lab tree, the presentation cards' stripes and the tray icons (resources/icons/tray-*.svg are filled
+// with these very colours). Good green, Warning amber, Bad red, Neutral grey.
+QColor toneColor(share::StatusTone tone);
 
-// The dot next to a share's state: up green, degraded amber, connecting and reconnecting blue,
-// failed red, stopped and idle grey.
+// The dot next to a share's state: toneColor(ShareStatus::tone(state)). Its words are ShareStatus::text.
 QColor shareStateColor(tunnel::ShareState state);
 
 } // namespace labshare::ui

@@ -2,6 +2,7 @@
 #include "models/SharesModel.h"
 
 #include "models/ShareStateStyle.h"
+#include "share/ShareAccess.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -64,8 +65,8 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
     const QString address = h.publicAddress();
     text[AddressColumn] = web && !row.url.isEmpty() ? row.url : (address.isEmpty() ? kNone : address);
     text[TypeColumn] = topology::publishTypeName(row.spec.type);
-    text[WhoColumn] = row.spec.isOpen() ? tr("anyone") : row.spec.allowed.join(QStringLiteral(", "));
-    text[StateColumn] = shareStateText(h.state);
+    text[WhoColumn] = share::ShareAccess::of(row.spec).text();
+    text[StateColumn] = share::ShareStatus::text(h.state);
     text[RttColumn] = h.rttMs >= 0 ? tr("%1 ms").arg(h.rttMs) : kNone;
     text[ConnectionsColumn] = tr("%1 / %2").arg(h.openConnections).arg(h.totalConnections);
     text[TrafficColumn] =

@@ -24,7 +24,7 @@ public:
         NameColumn,        // clab-<node>-<type>-<port>
         AddressColumn,     // host:port students use (the URL for web shares)
         TypeColumn,        // tcp, tls, http, https
-        WhoColumn,         // the allowed users, or "anyone"
+        WhoColumn,         // share::ShareAccess::text(): "anyone (the lab asks for …)"
         StateColumn,       // text; DecorationRole is a coloured dot (QColor)
         RttColumn,         // "12 ms" or "—"
         ConnectionsColumn, // "open / total"

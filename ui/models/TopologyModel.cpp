@@ -3,6 +3,7 @@
 
 #include "models/NodeAddressText.h"
 #include "models/ShareStateStyle.h"
+#include "share/ShareAccess.h"
 #include "share/ShareName.h"
 #include "topology/KindAliases.h"
 
@@ -26,8 +27,9 @@ bool isContainerless(const Node& node) {
     return topology::isContainerlessKind(topology::canonicalKind(node.kind));
 }
 
+// A stopped share shows nothing; every other state is worded as in the shares table (Idle: "Waiting").
 bool showsState(tunnel::ShareState state) {
-    return state != tunnel::ShareState::Idle && state != tunnel::ShareState::Stopped;
+    return state != tunnel::ShareState::Stopped;
 }
 
 } // namespace
@@ -76,8 +78,13 @@ void TopologyModel::setTicked(const QSet<QString>& shareNames) {
     m_ticked = shareNames;
     for (const QString& name : changed) {
         const QModelIndex cell = portIndex(name, NameColumn);
-        if (cell.isValid())
-            Q_EMIT dataChanged(cell, cell, {Qt::CheckStateRole});
+        if (!cell.isValid())
+            continue;
+        Q_EMIT dataChanged(cell, cell, {Qt::CheckStateRole});
+        // A listed entry reads differently once it is shared: open to anyone despite the list.
+        const QModelIndex who = cell.siblingAtColumn(WhoColumn);
+        if (!who.data(PublishSpecRole).value<PublishSpec>().isOpen())
+            Q_EMIT dataChanged(who, who, {Qt::DisplayRole, Qt::ToolTipRole});
     }
 }
 
@@ -127,16 +134,52 @@ void TopologyModel::setUserPorts(const QString& node, const QList<PublishSpec>& 
 }
 
 void TopologyModel::setShareState(const QString& shareName, tunnel::ShareState state) {
-    const tunnel::ShareState old = m_states.value(shareName, tunnel::ShareState::Idle);
+    const tunnel::ShareState old = m_states.value(shareName, tunnel::ShareState::Stopped); // none: nothing shown
+    if (old == state || (!showsState(old) && !showsState(state)))
+        return;
+    const QModelIndex cell = portIndex(shareName, ReachabilityColumn);
+    const int node = cell.isValid() ? int(cell.internalId() - 1) : -1;
+    const QString nodeBefore = node >= 0 ? reachabilityText(m_nodes.at(node)) : QString();
     if (showsState(state))
         m_states.insert(shareName, state);
     else
         m_states.remove(shareName);
-    if (old == state || (!showsState(old) && !showsState(state)))
+    if (!cell.isValid())
         return;
-    const QModelIndex cell = portIndex(shareName, ReachabilityColumn);
-    if (cell.isValid())
-        Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, Qt::DecorationRole});
+    Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, Qt::DecorationRole});
+    if (reachabilityText(m_nodes.at(node)) != nodeBefore) {
+        const QModelIndex nodeCell = index(node, ReachabilityColumn);
+        Q_EMIT dataChanged(nodeCell, nodeCell, {Qt::DisplayRole});
+    }
+}
+
+QString TopologyModel::reachabilityText(const NodeEntry& entry) const {
+    QStringList silent;
+    bool answering = false;
+    for (qsizetype i = 0; i < entry.shareNames.size(); ++i) {
+        switch (m_states.value(entry.shareNames.at(i), tunnel::ShareState::Stopped)) {
+        case tunnel::ShareState::Up:
+            answering = true;
+            break;
+        case tunnel::ShareState::Degraded:
+            silent << topology::publishTypeName(entry.ports.at(i).spec.type) + QLatin1Char('/') +
+                          QString::number(entry.ports.at(i).spec.port);
+            break;
+        default:
+            break;
+        }
+    }
+    if (!silent.isEmpty() && answering)
+        return tr("not answering on %1").arg(silent.join(QStringLiteral(", ")));
+    if (!silent.isEmpty())
+        return tr("unreachable");
+    // A shared port that is Up answers: the node is not "unreachable" beside it, whatever an older
+    // report of another port said.
+    if (answering || entry.reachability == tunnel::Reachability::Reachable)
+        return tr("reachable");
+    if (entry.reachability == tunnel::Reachability::Unreachable)
+        return tr("unreachable");
+    return QString();
 }
 
 QString TopologyModel::addressOverride(const QString& node) const {
@@ -157,7 +200,10 @@ void TopologyModel::setReachability(const QString& node, tunnel::Reachability re
     const int row = nodeRow(node);
     if (row < 0 || m_nodes.at(row).reachability == reachability)
         return;
+    const QString before = reachabilityText(m_nodes.at(row));
     m_nodes[row].reachability = reachability;
+    if (reachabilityText(m_nodes.at(row)) == before)
+        return;
     const QModelIndex cell = index(row, ReachabilityColumn);
     Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole});
 }
@@ -253,11 +299,7 @@ QVariant TopologyModel::nodeData(const NodeEntry& entry, int column, int role) c
         case AddressColumn:
             return nodeAddressText(node, entry.addressOverride);
         case ReachabilityColumn:
-            if (entry.reachability == tunnel::Reachability::Reachable)
-                return tr("reachable");
-            if (entry.reachability == tunnel::Reachability::Unreachable)
-                return tr("unreachable");
-            return QString();
+            return reachabilityText(entry);
         default:
             return QString();
         }
@@ -308,10 +350,13 @@ QVariant TopologyModel::portData(const NodeEntry& entry, int port, int column, i
                            QLatin1Char('/') + QString::number(candidate.spec.port));
         if (column == ReachabilityColumn) {
             const auto state = m_states.constFind(name);
-            return state == m_states.cend() ? QString() : shareStateText(*state);
+            return state == m_states.cend() ? QString() : share::ShareStatus::text(*state);
         }
-        if (column == WhoColumn)
+        if (column == WhoColumn) {
+            if (m_ticked.contains(name)) // shared: who can connect now, never the list as if enforced
+                return share::ShareAccess::of(candidate.spec).text();
             return candidate.spec.isOpen() ? tr("anyone") : candidate.spec.allowed.join(QStringLiteral(", "));
+        }
         return QString();
     case Qt::DecorationRole:
         if (column == ReachabilityColumn && m_states.contains(name))
@@ -320,6 +365,8 @@ QVariant TopologyModel::portData(const NodeEntry& entry, int port, int column, i
     case Qt::ToolTipRole:
         if (column == NameColumn)
             return tr("%1 — %2").arg(name, share::candidateOriginName(candidate.origin));
+        if (column == WhoColumn && !candidate.spec.isOpen() && m_ticked.contains(name))
+            return tr("Shared open: LabShare cannot check who connects yet, so anyone with the address can.");
         if (column == WhoColumn && !candidate.spec.isOpen())
             return tr("Only these users may connect; until identity checks exist LabShare asks before "
                       "publishing it open to anyone.");
@@ -394,7 +441,7 @@ QVariant TopologyModel::headerData(int section, Qt::Orientation orientation, int
     case ReachabilityColumn:
         return tr("Reachability");
     case WhoColumn:
-        return tr("Who may use it");
+        return tr("Who can connect");
     default:
         return {};
     }

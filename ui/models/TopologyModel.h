@@ -28,7 +28,7 @@ public:
         KindColumn,         // node kind
         ImageColumn,        // node image
         AddressColumn,      // management address and where it came from; editable on nodes
-        ReachabilityColumn, // node: reachable or not; port: its share's state, with a coloured dot
+        ReachabilityColumn, // node: reachable or not (reachabilityText); port: its share's state, with a coloured dot
         WhoColumn,          // port: the allowed users, or "anyone"
         ColumnCount
     };
@@ -51,7 +51,7 @@ public:
     // The <type>/<port> entries the user added to a node, offered after its other candidates.
     void setUserPorts(const QString& node, const QList<topology::PublishSpec>& ports);
     QList<topology::PublishSpec> userPorts(const QString& node) const;
-    // What a ticked port's share is doing; Idle and Stopped show nothing.
+    // What a ticked port's share is doing, in share::ShareStatus's words; Stopped shows nothing.
     void setShareState(const QString& shareName, tunnel::ShareState state);
     // Reaches a node at a host the user typed; an empty host goes back to the lab's address.
     void setAddressOverride(const QString& node, const QString& host);
@@ -90,6 +90,9 @@ private:
 
     static QIcon kindIcon(const topology::Node& node);
     QVariant nodeData(const NodeEntry& entry, int column, int role) const;
+    // A node's reachability as its shared ports see it: "unreachable" only when none of them answers,
+    // "not answering on tls/57400" when some do, so it never contradicts a port's "Up".
+    QString reachabilityText(const NodeEntry& entry) const;
     QVariant portData(const NodeEntry& entry, int port, int column, int role) const;
     int nodeRow(const QString& node) const;
     static void fillPorts(NodeEntry& entry);

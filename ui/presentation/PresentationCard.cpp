@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "presentation/PresentationCard.h"
 
+#include "models/ShareStateStyle.h"
+#include "share/ShareAccess.h"
 #include "share/ShareCommands.h"
+#include "share/ShareStatus.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -23,23 +26,6 @@ const QColor titleColor(0xff, 0xff, 0xff);
 const QColor mainColor(0xff, 0xe0, 0x66); // yellow on near-black: the most legible pair on a projector
 const QColor waitingColor(0x8b, 0x94, 0x9e);
 const QColor detailColor(0xc9, 0xd1, 0xd9);
-
-QColor stateColor(ShareState state) {
-    switch (state) {
-    case ShareState::Up:
-        return {0x3f, 0xb9, 0x50};
-    case ShareState::Connecting:
-    case ShareState::Reconnecting:
-    case ShareState::Degraded:
-        return {0xd2, 0x99, 0x22};
-    case ShareState::Failed:
-        return {0xf8, 0x51, 0x49};
-    case ShareState::Idle:
-    case ShareState::Stopped:
-        break;
-    }
-    return waitingColor;
-}
 
 QFont sansFont(bool bold) {
     QFont f;
@@ -90,19 +76,18 @@ QStringList mainLines(const QFont& font, const QString& text, qreal width, qreal
     return best;
 }
 
+} // namespace
+
 // Where everything of a card goes, and how large.
-struct Plan {
+struct PresentationCard::Plan {
     QRectF qr;   // empty: no code
-    QRectF head; // title and detail
+    QRectF head; // title, status and detail
     QRectF body; // the main text; inside head when it is stacked with them
     bool bodyInHead = true;
     QStringList lines;
-    qreal titleSize = 0;
-    qreal mainSize = 0;
-    qreal detailSize = 0;
+    TypeScale size;
+    qreal mainSize = 0; // size.code, or the smaller waiting text
 };
-
-} // namespace
 
 PresentationCard::PresentationCard(QWidget* parent)
     : QWidget(parent) {
@@ -115,7 +100,7 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
     m_title = row.node + QStringLiteral(" · ") + ShareCommands::serviceName(row);
     const QString address = ShareCommands::hostPort(row);
     const bool up = row.health.state == ShareState::Up;
-    m_accent = stateColor(row.health.state);
+    m_accent = shareStateColor(row.health.state);
     m_mainIsCode = !address.isEmpty();
     if (address.isEmpty())
         m_main = tr("waiting for a public address…");
@@ -128,18 +113,22 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
     else
         m_main = address;
 
+    // The state, in every view's words, only when it is a problem; the detail says why, or how to log in.
+    m_status = up ? QString() : share::ShareStatus::text(row.health.state);
+    QStringList detail;
     if (!up) {
-        m_detail = !row.health.lastError.isEmpty() ? row.health.lastError : tunnel::shareStateName(row.health.state);
+        if (!row.health.lastError.isEmpty())
+            detail << row.health.lastError;
     } else if (ShareCommands::isGnmiPort(row)) {
         const QString login = user.isEmpty() ? share::defaultLoginUser(row.kind) : user;
         const QString security = row.spec.type == topology::PublishType::Tls ? QStringLiteral("TLS, --skip-verify")
                                                                              : QStringLiteral("--insecure");
-        m_detail = login.isEmpty() ? security : tr("user %1 · %2").arg(login, security);
-    } else if (!row.spec.isOpen()) {
-        m_detail = tr("for %1").arg(row.spec.allowed.join(QStringLiteral(", ")));
-    } else {
-        m_detail.clear();
+        detail << (login.isEmpty() ? security : tr("user %1 · %2").arg(login, security));
     }
+    const share::ShareAccess access = share::ShareAccess::of(row.spec);
+    if (access.kind() != share::ShareAccess::Kind::Open)
+        detail << access.text(); // never the lab's list as if it were enforced
+    m_detail = detail.join(QStringLiteral(" · "));
 
     const QString payload = ShareCommands::qrPayload(row, user);
     if (payload != m_qrPayload) {
@@ -147,31 +136,18 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
         m_qr = QrCode::encode(payload);
     }
     setAccessibleName(m_title);
-    setAccessibleDescription(m_main);
+    setAccessibleDescription(m_status.isEmpty() ? m_main : m_main + QStringLiteral(" — ") + m_status);
     update();
 }
 
-void PresentationCard::paintEvent(QPaintEvent*) {
-    QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
+PresentationCard::Plan PresentationCard::plan(const TypeScale& cap) const {
+    Plan plan;
     const QRectF card = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
-    const qreal radius = std::min(card.width(), card.height()) * 0.04;
-    QPainterPath shape;
-    shape.addRoundedRect(card, radius, radius);
-    p.fillPath(shape, cardColor);
-    p.setPen(QPen(borderColor, 1));
-    p.drawPath(shape);
-    // The state as a stripe down the left edge: green, amber, red, grey.
     const qreal stripe = std::max<qreal>(6, std::min(card.width(), card.height()) * 0.035);
-    p.save();
-    p.setClipPath(shape);
-    p.fillRect(QRectF(card.left(), card.top(), stripe, card.height()), m_accent);
-    p.restore();
-
     const qreal pad = std::max<qreal>(8, std::min(card.width(), card.height()) * 0.07);
     const QRectF area = card.adjusted(stripe + pad, pad, -pad, -pad);
     if (area.width() < 20 || area.height() < 20)
-        return;
+        return plan;
 
     // Two ways to lay out a card: the code on the right at full height with all text in a column on
     // its left ("side"), or a smaller code top right beside the title with the command across the
@@ -179,6 +155,9 @@ void PresentationCard::paintEvent(QPaintEvent*) {
     // larger, preferring the bigger code unless stacking wins clearly.
     const QFont mono = m_mainIsCode ? monoFont() : sansFont(false);
     const bool hasQr = !m_qr.isNull();
+    const bool hasStatus = !m_status.isEmpty();
+    // The share of the head's height the main text may take when it is in the head.
+    const qreal mainShare = hasStatus ? 0.36 : 0.48;
     Plan side;
     if (hasQr && area.width() < area.height() * 1.2) { // a tall card: the code under the text
         const qreal textHeight = area.height() * 0.45;
@@ -191,8 +170,8 @@ void PresentationCard::paintEvent(QPaintEvent*) {
         side.head = area.adjusted(0, 0, hasQr ? -(qr + pad) : 0, 0);
     }
     side.body = side.head;
-    side.lines = mainLines(mono, m_main, side.head.width(), side.head.height() * 0.48, &side.mainSize);
-    Plan plan = side;
+    side.lines = mainLines(mono, m_main, side.head.width(), side.head.height() * mainShare, &side.mainSize);
+    plan = side;
     if (hasQr && m_mainIsCode && area.width() >= area.height() * 1.2) {
         Plan stacked;
         const qreal qr = std::min(area.height() * 0.58, area.width() * 0.4);
@@ -201,44 +180,134 @@ void PresentationCard::paintEvent(QPaintEvent*) {
         stacked.body = QRectF(area.left(), area.top() + qr + pad / 2, area.width(), area.height() - qr - pad / 2);
         stacked.bodyInHead = false;
         stacked.lines = mainLines(mono, m_main, stacked.body.width(), stacked.body.height(), &stacked.mainSize);
-        if (stacked.mainSize > side.mainSize * 1.25)
+        const bool stack =
+            cap.layout == Layout::Auto ? stacked.mainSize > side.mainSize * 1.25 : cap.layout == Layout::Stacked;
+        if (stack)
             plan = stacked;
     }
-    // The title helps students find their node; it never outgrows the command, nor a status line the title.
-    QFont titleFont = sansFont(true);
+    // The title helps students find their node; it never outgrows the command.
+    const qreal titleShare = plan.bodyInHead ? (hasStatus ? 0.22 : 0.28) : (hasStatus ? 0.3 : 0.42);
     const qreal titleFit =
-        fittedPixelSize(titleFont, {m_title}, plan.head.width(), plan.head.height() * (plan.bodyInHead ? 0.28 : 0.42));
-    plan.titleSize = m_mainIsCode ? std::min(titleFit, std::max<qreal>(plan.mainSize * 1.1, 18))
-                                  : std::min(titleFit, std::max<qreal>(area.height() * 0.18, 18));
-    if (!m_mainIsCode)
-        plan.mainSize = std::min(plan.mainSize, plan.titleSize * 0.6);
-    // The detail says why a share is not up: large enough to read, never larger than the title.
-    QFont detailFont = sansFont(false);
-    plan.detailSize = std::min(fittedPixelSize(detailFont, {m_detail}, plan.head.width(), plan.head.height() * 0.2),
-                               std::max<qreal>(plan.titleSize * 0.6, 14));
-    titleFont.setPixelSize(int(plan.titleSize));
-    QFont mainFont = mono;
-    mainFont.setPixelSize(int(plan.mainSize));
-    detailFont.setPixelSize(int(plan.detailSize));
+        fittedPixelSize(sansFont(true), {m_title}, plan.head.width(), plan.head.height() * titleShare);
+    TypeScale& size = plan.size;
+    size.layout = plan.bodyInHead ? Layout::Side : Layout::Stacked;
+    size.title = m_mainIsCode ? std::min(titleFit, std::max<qreal>(plan.mainSize * 1.1, 18))
+                              : std::min(titleFit, std::max<qreal>(area.height() * 0.18, 18));
+    size.code = m_mainIsCode ? plan.mainSize : 0;
+    // A problem reads from the back of the room: as large as the title, if it fits.
+    size.status =
+        hasStatus
+            ? std::min(fittedPixelSize(sansFont(true), {m_status}, plan.head.width(), plan.head.height() * titleShare),
+                       size.title)
+            : 0;
+    // The detail (why, how to log in, who can connect) at a fixed ratio of the title: a long one is cut
+    // short (the status above already says what is wrong) rather than shrunk out of sight.
+    size.detail = m_detail.isEmpty() ? 0 : std::floor(size.title * 0.55);
+    // Everything in the head column must fit its height (with the gaps paintEvent leaves): shrink
+    // all of it alike when it does not.
+    const auto height = [](QFont font, qreal px) {
+        font.setPixelSize(std::max(1, int(px)));
+        return QFontMetricsF(font).height();
+    };
+    const qreal gapFactor = 0.3;
+    const qreal titleHeight = height(sansFont(true), size.title);
+    qreal needed = titleHeight;
+    if (plan.bodyInHead)
+        needed += titleHeight * gapFactor + height(mono, plan.mainSize) * plan.lines.size();
+    if (hasStatus)
+        needed += titleHeight * gapFactor + height(sansFont(true), size.status);
+    if (!m_detail.isEmpty())
+        needed += titleHeight * gapFactor + height(sansFont(false), size.detail);
+    if (needed > plan.head.height()) {
+        const qreal f = plan.head.height() / needed;
+        size.title = std::floor(size.title * f);
+        size.status = std::floor(size.status * f);
+        size.detail = std::floor(size.detail * f);
+        if (plan.bodyInHead)
+            plan.mainSize = std::floor(plan.mainSize * f);
+        size.code = m_mainIsCode ? plan.mainSize : 0;
+    }
+    // The slide's scale: never larger than what this card fits.
+    const auto capped = [](qreal own, qreal shared) {
+        return shared > 0 ? std::min(own, shared) : own;
+    };
+    size.title = capped(size.title, cap.title);
+    size.code = capped(size.code, cap.code);
+    size.status = capped(size.status, cap.status);
+    size.detail = capped(size.detail, cap.detail);
+    plan.mainSize = m_mainIsCode ? size.code : std::min(plan.mainSize, size.title * 0.6);
+    return plan;
+}
 
-    if (hasQr)
+PresentationCard::TypeScale PresentationCard::naturalScale(Layout layout) const {
+    TypeScale want;
+    want.layout = layout;
+    return plan(want).size;
+}
+
+void PresentationCard::setTypeScale(const TypeScale& scale) {
+    m_scale = scale;
+    update();
+}
+
+PresentationCard::TypeScale PresentationCard::typeScale() const {
+    return plan(m_scale).size;
+}
+
+void PresentationCard::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF card = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    const qreal radius = std::min(card.width(), card.height()) * 0.04;
+    QPainterPath shape;
+    shape.addRoundedRect(card, radius, radius);
+    p.fillPath(shape, cardColor);
+    p.setPen(QPen(borderColor, 1));
+    p.drawPath(shape);
+    // The state as a stripe down the left edge, in the colour every view gives it.
+    const qreal stripe = std::max<qreal>(6, std::min(card.width(), card.height()) * 0.035);
+    p.save();
+    p.setClipPath(shape);
+    p.fillRect(QRectF(card.left(), card.top(), stripe, card.height()), m_accent);
+    p.restore();
+
+    const Plan plan = this->plan(m_scale);
+    if (plan.head.isEmpty())
+        return;
+    if (!m_qr.isNull())
         m_qr.paint(p, plan.qr);
 
-    const QFontMetricsF tm(titleFont), mm(mainFont), dm(detailFont);
+    QFont titleFont = sansFont(true);
+    titleFont.setPixelSize(std::max(1, int(plan.size.title)));
+    QFont mainFont = m_mainIsCode ? monoFont() : sansFont(false);
+    mainFont.setPixelSize(std::max(1, int(plan.mainSize)));
+    QFont statusFont = sansFont(true);
+    statusFont.setPixelSize(std::max(1, int(plan.size.status)));
+    QFont detailFont = sansFont(false);
+    detailFont.setPixelSize(std::max(1, int(plan.size.detail)));
+    const QFontMetricsF tm(titleFont), mm(mainFont), sm(statusFont), dm(detailFont);
     const qreal gap = tm.height() * 0.3;
     const qreal mainHeight = mm.height() * plan.lines.size();
+    const qreal statusHeight = m_status.isEmpty() ? 0 : gap + sm.height();
     const qreal detailHeight = m_detail.isEmpty() ? 0 : gap + dm.height();
     const auto line = [&p](const QFontMetricsF& fm, const QString& s, const QRectF& box, qreal top) {
         p.drawText(QRectF(box.left(), top, box.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(s, Qt::ElideRight, box.width()));
     };
-    // The head column, centred vertically: title, then the main text if it lives here, then detail.
-    const qreal headTotal = tm.height() + (plan.bodyInHead ? gap + mainHeight : 0) + detailHeight;
+    // The head column, centred vertically: title, status, the main text if it lives here, detail.
+    const qreal headTotal = tm.height() + (plan.bodyInHead ? gap + mainHeight : 0) + statusHeight + detailHeight;
     qreal y = plan.head.top() + std::max<qreal>(0, (plan.head.height() - headTotal) / 2);
     p.setFont(titleFont);
     p.setPen(titleColor);
     line(tm, m_title, plan.head, y);
     y += tm.height();
+    // A problem comes first, under the title, in the state's colour.
+    if (!m_status.isEmpty()) {
+        p.setFont(statusFont);
+        p.setPen(m_accent);
+        line(sm, m_status, plan.head, y + gap);
+        y += statusHeight;
+    }
     qreal mainTop = y + gap;
     if (plan.bodyInHead)
         y += gap + mainHeight;
@@ -246,7 +315,7 @@ void PresentationCard::paintEvent(QPaintEvent*) {
         mainTop = plan.body.top() + std::max<qreal>(0, (plan.body.height() - mainHeight) / 2);
     if (!m_detail.isEmpty()) {
         p.setFont(detailFont);
-        p.setPen(m_accent == stateColor(ShareState::Up) ? detailColor : m_accent);
+        p.setPen(detailColor);
         line(dm, m_detail, plan.head, y + gap);
     }
     p.setFont(mainFont);

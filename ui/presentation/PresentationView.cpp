@@ -6,8 +6,10 @@
 #include <QCloseEvent>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QScreen>
 
+#include <algorithm>
 #include <cmath>
 
 namespace labshare::ui {
@@ -21,6 +23,35 @@ const QColor headerColor(0xc9, 0xd1, 0xd9);
 const QColor hintColor(0x8b, 0x94, 0x9e);
 // The shape a card's content wants (text on the left, QR code on the right).
 constexpr qreal idealCardAspect = 2.0;
+
+// "leaf2" before "leaf10": runs of digits compare by value, the rest by character (case-insensitive).
+// (QCollator's numeric mode depends on the locale and does nothing in the C locale.)
+int naturalCompare(const QString& a, const QString& b) {
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a[ei].isDigit())
+                ++ei;
+            while (ej < b.size() && b[ej].isDigit())
+                ++ej;
+            const QString na = a.mid(i, ei - i).remove(QRegularExpression(QStringLiteral("^0+(?=.)")));
+            const QString nb = b.mid(j, ej - j).remove(QRegularExpression(QStringLiteral("^0+(?=.)")));
+            if (na.size() != nb.size())
+                return na.size() < nb.size() ? -1 : 1;
+            if (const int c = na.compare(nb); c != 0)
+                return c;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (const int c = QString::compare(a.mid(i, 1), b.mid(j, 1), Qt::CaseInsensitive); c != 0)
+            return c;
+        ++i;
+        ++j;
+    }
+    return (a.size() - i > 0) - (b.size() - j > 0);
+}
 
 } // namespace
 
@@ -52,6 +83,14 @@ void PresentationView::setRows(const QList<ShareRow>& rows) {
     for (const ShareRow& r : rows)
         if (r.health.state != tunnel::ShareState::Stopped)
             m_rows << r;
+    // Students look for their node: cards go by node ("leaf2" before "leaf10"), then type and port.
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const ShareRow& a, const ShareRow& b) {
+        if (const int c = naturalCompare(a.node, b.node); c != 0)
+            return c < 0;
+        if (a.spec.type != b.spec.type)
+            return a.spec.type < b.spec.type;
+        return a.spec.port < b.spec.port;
+    });
 
     // Reuse the card of each share that stays; the grid changes only when the count does.
     QHash<QString, PresentationCard*> byName;
@@ -73,7 +112,35 @@ void PresentationView::setRows(const QList<ShareRow>& rows) {
     if (moved) {
         relayout();
         update();
+    } else {
+        updateTypeScale(); // a card's texts changed
     }
+}
+
+void PresentationView::updateTypeScale() {
+    // One layout and one type scale across the slide: the layout that gives the larger command on the
+    // card that fits the smallest, then each size the smallest any card needs.
+    const auto slideScale = [this](PresentationCard::Layout layout) {
+        PresentationCard::TypeScale scale;
+        scale.layout = layout;
+        const auto smallest = [](qreal& shared, qreal own) {
+            if (own > 0)
+                shared = shared > 0 ? std::min(shared, own) : own;
+        };
+        for (const PresentationCard* card : std::as_const(m_cards)) {
+            const PresentationCard::TypeScale own = card->naturalScale(layout);
+            smallest(scale.title, own.title);
+            smallest(scale.code, own.code);
+            smallest(scale.status, own.status);
+            smallest(scale.detail, own.detail);
+        }
+        return scale;
+    };
+    const PresentationCard::TypeScale side = slideScale(PresentationCard::Layout::Side);
+    const PresentationCard::TypeScale stacked = slideScale(PresentationCard::Layout::Stacked);
+    const PresentationCard::TypeScale& scale = stacked.code > side.code * 1.25 ? stacked : side;
+    for (PresentationCard* card : std::as_const(m_cards))
+        card->setTypeScale(scale);
 }
 
 void PresentationView::present(QScreen* screen) {
@@ -130,9 +197,11 @@ void PresentationView::relayout() {
         const int inRow = row == rowCount - 1 ? count - row * columns : columns;
         const qreal offset = (columns - inRow) * (w + gap) / 2;
         const int column = i % columns;
-        const QRectF cell(area.left() + offset + column * (w + gap), area.top() + row * (h + gap), w, h);
-        m_cards.at(i)->setGeometry(cell.toRect());
+        // Every card the same whole-pixel size: round the corner, never the width or height.
+        const QPointF corner(area.left() + offset + column * (w + gap), area.top() + row * (h + gap));
+        m_cards.at(i)->setGeometry(QRect(corner.toPoint(), QSize(int(w), int(h))));
     }
+    updateTypeScale();
 }
 
 void PresentationView::keyPressEvent(QKeyEvent* event) {

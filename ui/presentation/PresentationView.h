@@ -16,6 +16,7 @@ class PresentationCard;
 // The projector view: one card per share (node and service, the command or address in very
 // large monospace type, a QR code of ShareCommands::qrPayload) in a grid that uses the screen as
 // well as it can for 1 to 12 shares and beyond; dark background, high contrast. Esc closes it.
+// Cards are sorted by node, then type and port; all are the same size and share one type scale.
 // setRows() updates the cards in place on every health tick.
 class PresentationView : public QWidget {
     Q_OBJECT
@@ -51,7 +52,9 @@ private:
 
     QString m_title;
     QList<share::ShareRow> m_rows;
-    QList<PresentationCard*> m_cards; // in row order
+    void updateTypeScale();
+
+    QList<PresentationCard*> m_cards; // in m_rows' order
     QHash<QString, QString> m_users;
 };
 

@@ -3,14 +3,22 @@
 
 #include "share/ShareCommands.h"
 
+#include <array>
+
 namespace labshare::ui {
 
 using share::ShareRow;
+using share::ShareStatus;
+using share::StatusTone;
 using tunnel::ShareState;
 
 namespace {
 
 constexpr int maxToolTipDetails = 4;
+
+// The order states are counted in a summary: the most serious first.
+constexpr std::array summaryOrder{ShareState::Failed,     ShareState::Degraded, ShareState::Reconnecting,
+                                  ShareState::Connecting, ShareState::Idle,     ShareState::Up};
 
 QList<ShareRow> active(const QList<ShareRow>& rows) {
     QList<ShareRow> out;
@@ -20,104 +28,79 @@ QList<ShareRow> active(const QList<ShareRow>& rows) {
     return out;
 }
 
+// "clab-r1-tcp-22: Node not answering — connection refused": the share, its state as every view words
+// it, and why when known.
+QString problemLine(const ShareRow& row) {
+    const QString line = row.name + QStringLiteral(": ") + ShareStatus::text(row.health.state);
+    return row.health.lastError.isEmpty() ? line : line + QStringLiteral(" — ") + row.health.lastError;
+}
+
+// "1 share: Up", "3 shares: 2 Up · 1 Failed".
+QString sharesCount(qsizetype n, const QString& what) {
+    return n == 1 ? TrayHealth::tr("1 share: %1").arg(what) : TrayHealth::tr("%1 shares: %2").arg(n).arg(what);
+}
+
 } // namespace
 
 TrayState TrayHealth::aggregate(const QList<ShareRow>& rows) {
-    const QList<ShareRow> shared = active(rows);
-    if (shared.isEmpty())
-        return TrayState::Idle;
-    int up = 0;
-    bool broken = false;
-    for (const ShareRow& r : shared) {
-        switch (r.health.state) {
-        case ShareState::Failed:
-            return TrayState::Failed;
-        case ShareState::Up:
-            ++up;
-            break;
-        case ShareState::Degraded:
-        case ShareState::Reconnecting:
-            broken = true;
-            break;
-        case ShareState::Idle:
-        case ShareState::Connecting:
-        case ShareState::Stopped:
-            break;
-        }
-    }
-    if (up == shared.size())
+    StatusTone worst = StatusTone::Neutral;
+    for (const ShareRow& r : active(rows))
+        worst = ShareStatus::worse(worst, ShareStatus::tone(r.health.state));
+    switch (worst) {
+    case StatusTone::Good:
         return TrayState::AllUp;
-    if (up == 0 && broken)
+    case StatusTone::Warning:
+        return TrayState::SomeDegraded;
+    case StatusTone::Bad:
         return TrayState::Failed;
-    return TrayState::SomeDegraded;
-}
-
-namespace {
-
-QString stateWord(ShareState state) {
-    switch (state) {
-    case ShareState::Idle:
-        return TrayHealth::tr("waiting");
-    case ShareState::Connecting:
-        return TrayHealth::tr("connecting");
-    case ShareState::Degraded:
-        return TrayHealth::tr("degraded");
-    case ShareState::Reconnecting:
-        return TrayHealth::tr("reconnecting");
-    case ShareState::Failed:
-        return TrayHealth::tr("failed");
-    case ShareState::Up:
-        return TrayHealth::tr("up");
-    case ShareState::Stopped:
-        return TrayHealth::tr("stopped");
+    case StatusTone::Neutral:
+        break;
     }
-    return {};
+    return TrayState::Idle;
 }
 
-// Why a share is not up, in a few words.
-QString reason(const ShareRow& row) {
-    if (!row.health.lastError.isEmpty())
-        return row.health.lastError;
-    if (row.health.state == ShareState::Degraded)
-        return TrayHealth::tr("the node does not answer");
-    return stateWord(row.health.state);
+StatusTone TrayHealth::tone(TrayState state) {
+    switch (state) {
+    case TrayState::AllUp:
+        return StatusTone::Good;
+    case TrayState::SomeDegraded:
+        return StatusTone::Warning;
+    case TrayState::Failed:
+        return StatusTone::Bad;
+    case TrayState::Idle:
+        break;
+    }
+    return StatusTone::Neutral;
 }
 
-QString sharesCount(qsizetype n, const QString& word) {
-    return n == 1 ? TrayHealth::tr("1 share %1").arg(word) : TrayHealth::tr("%1 shares %2").arg(n).arg(word);
-}
-
-} // namespace
-
-QString TrayHealth::toolTip(const QList<ShareRow>& rows) {
+QString TrayHealth::summary(const QList<ShareRow>& rows) {
     const QList<ShareRow> shared = active(rows);
     if (shared.isEmpty())
         return tr("Nothing shared");
-    QList<ShareRow> problems;
-    for (const ShareRow& r : shared)
-        if (r.health.state != ShareState::Up)
-            problems << r;
-    if (problems.isEmpty())
-        return sharesCount(shared.size(), tr("up"));
-
-    const ShareState first = problems.first().health.state;
-    const bool alike =
-        std::all_of(problems.cbegin(), problems.cend(), [first](const ShareRow& r) { return r.health.state == first; });
-    const QString word = alike ? stateWord(first) : tr("not up");
-    const QString head = problems.size() == shared.size()
-                             ? sharesCount(shared.size(), word)
-                             : tr("%1 of %2 %3").arg(problems.size()).arg(shared.size()).arg(word);
-    QStringList details;
-    for (const ShareRow& r : problems) {
-        if (details.size() == maxToolTipDetails) {
-            details << tr("… and %1 more").arg(problems.size() - maxToolTipDetails);
-            break;
-        }
-        const QString why = reason(r);
-        details << (alike && why == word ? r.name : r.name + QStringLiteral(" — ") + why);
+    QStringList counts;
+    for (const ShareState state : summaryOrder) {
+        const auto n = std::count_if(shared.cbegin(), shared.cend(),
+                                     [state](const ShareRow& r) { return r.health.state == state; });
+        if (n == shared.size())
+            return sharesCount(n, ShareStatus::text(state));
+        if (n > 0)
+            counts << QString::number(n) + QLatin1Char(' ') + ShareStatus::text(state);
     }
-    return head + (details.size() == 1 ? QStringLiteral(": ") : QStringLiteral(":\n")) +
-           details.join(QLatin1Char('\n'));
+    return sharesCount(shared.size(), counts.join(QStringLiteral(" · ")));
+}
+
+QString TrayHealth::toolTip(const QList<ShareRow>& rows) {
+    QStringList lines{summary(rows)};
+    qsizetype problems = 0;
+    for (const ShareRow& r : active(rows)) {
+        if (r.health.state == ShareState::Up)
+            continue;
+        if (++problems <= maxToolTipDetails)
+            lines << problemLine(r);
+    }
+    if (problems > maxToolTipDetails)
+        lines << tr("… and %1 more").arg(problems - maxToolTipDetails);
+    return lines.join(QLatin1Char('\n'));
 }
 
 QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previous, const QList<ShareRow>& current,
@@ -157,15 +140,16 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
         n.kind = TrayNotification::Kind::WentDown;
         for (const ShareRow& r : wentDown)
             n.shares << r.name;
-        const QString why = reason(wentDown.first());
-        const bool sameReason =
-            std::all_of(wentDown.cbegin(), wentDown.cend(), [&why](const ShareRow& r) { return reason(r) == why; });
+        const QString why = wentDown.first().health.lastError;
+        const bool sameReason = std::all_of(wentDown.cbegin(), wentDown.cend(),
+                                            [&why](const ShareRow& r) { return r.health.lastError == why; });
         if (wentDown.size() == 1) {
-            n.title = tr("%1 is down").arg(n.shares.first());
-            n.message = why;
+            n.title = n.shares.first() + QStringLiteral(": ") + ShareStatus::text(wentDown.first().health.state);
+            n.message = why.isEmpty() ? tr("Students cannot connect to it now.") : why;
         } else {
-            n.title = tr("%1 shares are down").arg(wentDown.size());
-            n.message = n.shares.join(QStringLiteral(", ")) + (sameReason ? QStringLiteral(" — ") + why : QString());
+            n.title = summary(wentDown);
+            n.message = n.shares.join(QStringLiteral(", ")) +
+                        (sameReason && !why.isEmpty() ? QStringLiteral(" — ") + why : QString());
         }
         out << n;
     }
@@ -175,11 +159,11 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
         for (const ShareRow& r : cameBack)
             n.shares << r.name;
         if (cameBack.size() == 1) {
-            n.title = tr("%1 is back up").arg(n.shares.first());
+            n.title = n.shares.first() + QStringLiteral(": ") + ShareStatus::text(ShareState::Up);
             const QString address = share::ShareCommands::hostPort(cameBack.first());
             n.message = address.isEmpty() ? QString() : tr("Reachable again at %1").arg(address);
         } else {
-            n.title = tr("%1 shares are back up").arg(cameBack.size());
+            n.title = summary(cameBack);
             n.message = n.shares.join(QStringLiteral(", "));
         }
         out << n;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "share/ShareSession.h"
+#include "share/ShareStatus.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -12,12 +13,13 @@
 
 namespace labshare::ui {
 
-// The tray icon's one state for all shares of the open lab.
+// The tray icon's one state for all shares of the open lab: the most serious status tone among them
+// (share::ShareStatus::tone), so the icon has the colour of the worst dot in the shares table.
 enum class TrayState {
-    Idle,         // nothing shared
-    AllUp,        // every share is up
-    SomeDegraded, // at least one share is not up, but not everything is broken
-    Failed,       // a share failed, or no share is up and at least one of them broke
+    Idle,         // nothing shared (Neutral)
+    AllUp,        // every share is up (Good)
+    SomeDegraded, // some share is not up and LabShare is on it: coming up, retrying, node silent (Warning)
+    Failed,       // some share failed and needs the instructor (Bad)
 };
 
 // A desktop notification the tray should raise.
@@ -30,31 +32,29 @@ struct TrayNotification {
 };
 
 // Health to tray icon, tooltip and notifications: pure rules, kept apart from QSystemTrayIcon so
-// they can be tested without a display. Qt Core only.
+// they can be tested without a display. Qt Core only. Every state is worded by share::ShareStatus,
+// as in the shares table: a share never reads "Up" here and otherwise there.
 //
-// aggregate(), over the rows whose state is not Stopped:
-//   - no rows                                              → Idle
-//   - any row Failed                                       → Failed
-//   - every row Up                                         → AllUp
-//   - no row Up, and some row Degraded or Reconnecting     → Failed (nothing works and something broke)
-//   - otherwise                                            → SomeDegraded: some up and some not,
-//     or everything still coming up for the first time (Idle/Connecting: amber, not red)
-// Degraded counts as not up: the relay holds the port but the node does not answer.
+// aggregate(), over the rows whose state is not Stopped: the worst tone (Bad, Warning, Good); no rows → Idle.
 //
-// Notifications: a share "goes down" when it was Up and is now Degraded, Reconnecting, Connecting
-// or Failed, or when it fails before it was ever up; it "comes back" when it reaches Up after it
-// went down. A reconnect passes Reconnecting → Connecting → Up, so the shares that went down are
-// remembered between updates (`down`). Shares that are stopped or removed are the user's doing:
-// no notification, and they are forgotten. Several shares changing in one update raise one
-// notification per kind, not one each (a relay restart would otherwise flood the desktop).
+// Notifications: a share "goes down" when it was Up and is now anything else but Stopped, or when it
+// fails before it was ever up; it "comes back" when it reaches Up after it went down. A reconnect
+// passes Reconnecting → Connecting → Up, so the shares that went down are remembered between updates
+// (`down`). Shares that are stopped or removed are the user's doing: no notification, and they are
+// forgotten. Several shares changing in one update raise one notification per kind, not one each (a
+// relay restart would otherwise flood the desktop).
 class TrayHealth {
     Q_DECLARE_TR_FUNCTIONS(labshare::ui::TrayHealth)
 
 public:
     static TrayState aggregate(const QList<share::ShareRow>& rows);
-    // "3 shares up"; "1 of 3 degraded: clab-r1-tcp-22 — relay stopped answering"; several problems
-    // one per line after the count; "Nothing shared".
+    // The tone a tray state shows (its icon's colour).
+    static share::StatusTone tone(TrayState state);
+    // "3 shares: Up"; "3 shares: 1 Node not answering · 2 Up", then one line per share that is not up,
+    // "clab-r1-tcp-22: Node not answering — connection refused"; "Nothing shared".
     static QString toolTip(const QList<share::ShareRow>& rows);
+    // The first line of toolTip(): "3 shares: 1 Reconnecting… · 2 Up".
+    static QString summary(const QList<share::ShareRow>& rows);
     static QList<TrayNotification> notifications(const QList<share::ShareRow>& previous,
                                                  const QList<share::ShareRow>& current, QSet<QString>& down);
 

@@ -17,6 +17,7 @@ namespace {
 constexpr int messageTimeoutMs = 8000;
 const char* const shareNameProperty = "shareName";
 
+// The icons are filled with toneColor(TrayHealth::tone(state)) (a test compares them).
 QString iconPath(TrayState state) {
     switch (state) {
     case TrayState::Idle:
@@ -158,9 +159,12 @@ void TrayIcon::rebuildMenu(const QList<ShareRow>& rows) {
 }
 
 void TrayIcon::updateShareAction(QAction* action, const ShareRow& row) {
+    // "leaf1 · SSH  (Up, relay.example.org:40101)", "leaf2 · SSH  (Node not answering)": the state in the
+    // words of every other view, the address only where students can use it.
     const QString address = ShareCommands::hostPort(row);
-    const QString detail =
-        row.health.state == ShareState::Up && !address.isEmpty() ? address : tunnel::shareStateName(row.health.state);
+    QString detail = share::ShareStatus::text(row.health.state);
+    if (row.health.state == ShareState::Up && !address.isEmpty())
+        detail += QStringLiteral(", ") + address;
     QString text = row.node + QStringLiteral(" · ") + ShareCommands::serviceName(row) + QStringLiteral("  (") + detail +
                    QLatin1Char(')');
     action->setText(text.replace(QLatin1Char('&'), QStringLiteral("&&"))); // not a mnemonic
