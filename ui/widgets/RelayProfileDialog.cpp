@@ -208,11 +208,15 @@ void RelayProfileDialog::onTestConnection() {
 }
 
 void RelayProfileDialog::onProbeFinished(bool ok, const QString& fingerprint, const QString& message) {
-    QString text = (ok ? tr("✓ %1") : tr("✗ %1")).arg(message);
+    // Reached but its host key not trusted yet is not a failure: the key is shown to be compared.
+    const bool unverified = !ok && !fingerprint.isEmpty();
+    QString text = (ok ? tr("✓ %1") : unverified ? tr("⚠ %1") : tr("✗ %1")).arg(message);
     if (!fingerprint.isEmpty())
         text += QLatin1Char('\n') + tr("Host key: %1").arg(fingerprint);
     m_testResult->setText(text);
-    m_testResult->setStyleSheet(ok ? QStringLiteral("color: #1e6b2d;") : QStringLiteral("color: #b3261e;"));
+    m_testResult->setStyleSheet(ok           ? QStringLiteral("color: #1e6b2d;")
+                                : unverified ? QStringLiteral("color: #8a5300;")
+                                             : QStringLiteral("color: #b3261e;"));
     m_testResult->show();
     onFieldsChanged(); // the button is available again
     // A wrapped label does not make its window taller by itself.
