@@ -51,7 +51,9 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
         if (m_settings)
             m_settings->setAutoPublish(on);
     });
+    connect(w, &ui::MainWindow::shareSheetRequested, this, &DesktopController::showShareSheet);
     connect(w, &ui::MainWindow::exportShareSheetRequested, this, &DesktopController::onExportShareSheet);
+    connect(w, &ui::MainWindow::quitRequested, this, &DesktopController::quit);
     connect(w, &ui::MainWindow::closedToTray, this, [this](bool firstTime) {
         m_tray.setWindowVisible(false);
         if (firstTime)
@@ -527,12 +529,24 @@ void DesktopController::showPresentation() {
     m_presentation->present();
 }
 
-void DesktopController::onExportShareSheet(const QString& path) {
-    if (!m_session)
-        return;
+share::ShareSheet DesktopController::shareSheet() const {
     share::ShareSheet sheet(m_session->topology().name, m_session->rows());
     for (const share::ShareRow& r : m_session->rows())
         sheet.setLoginUser(r.name, loginUser(r));
+    return sheet;
+}
+
+void DesktopController::showShareSheet() {
+    if (!m_session)
+        return;
+    const share::ShareSheet sheet = shareSheet();
+    m_window->showShareSheet(sheet.toHtml(), sheet.toMarkdown());
+}
+
+void DesktopController::onExportShareSheet(const QString& path) {
+    if (!m_session)
+        return;
+    const share::ShareSheet sheet = shareSheet();
     const bool markdown = path.endsWith(QLatin1String(".md")) || path.endsWith(QLatin1String(".markdown"));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write((markdown ? sheet.toMarkdown() : sheet.toHtml()).toUtf8()) < 0 ||

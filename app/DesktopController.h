@@ -12,6 +12,7 @@
 #include "share/LabSettings.h"
 #include "share/LabWatcher.h"
 #include "share/ShareSession.h"
+#include "share/ShareSheet.h"
 #include "tray/TrayIcon.h"
 
 #include <QNetworkAccessManager>
@@ -80,6 +81,8 @@ private:
     void askToStop(const QStringList& names);
     void stopAll();
     void onSharesChanged();
+    share::ShareSheet shareSheet() const;
+    void showShareSheet();
     void onExportShareSheet(const QString& path);
     void editLoginUser(const share::ShareRow& row);
     void editAddress(const QString& node);

@@ -135,10 +135,19 @@ QList<QPair<QString, QString>> RelayController::choices() const {
 
 void RelayController::edit(const QString& url) {
     const Result<tunnel::RelayProfile> current = tunnel::RelayProfile::fromUrl(url);
-    auto* dialog =
-        new ui::RelayProfileDialog(current && url != lanUrl() ? *current : tunnel::RelayProfile{}, &m_window);
+    auto* dialog = url.isEmpty() || !current ? new ui::RelayProfileDialog(&m_window)
+                                             : new ui::RelayProfileDialog(*current, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSecretProvider(m_tokenBridge.secretProvider()); // "Test connection" logs in as publishing would
     connect(dialog, &QDialog::rejected, this, &RelayController::showChoices); // "Add a relay…" is not a choice
+    connect(dialog, &ui::RelayProfileDialog::deleteRequested, this, [this, url] {
+        QStringList relays = savedRelays();
+        relays.removeAll(url);
+        QSettings().setValue(QStringLiteral("relays"), relays);
+        showChoices();
+        if (url == m_url)
+            Q_EMIT relayChosen(lanUrl()); // the caller asks before students' addresses move
+    });
     connect(dialog, &QDialog::accepted, this, [this, dialog, url] {
         const QString saved = dialog->relayUrl();
         if (saved.isEmpty()) {

@@ -1,25 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "MainMenus.h"
 #include "models/SharesModel.h"
 #include "models/TopologyModel.h"
+#include "share/LabSettings.h"
+#include "widgets/AddPortDialog.h"
 #include "widgets/DiagnosticsPane.h"
 #include "widgets/DropZone.h"
+#include "widgets/ShareSheetDialog.h"
 #include "widgets/SharesView.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -27,6 +34,15 @@
 #include <QVBoxLayout>
 
 namespace labshare::ui {
+
+namespace {
+
+// The desktop's icon where its theme has one, else the style's own.
+QIcon themedIcon(const QWidget* widget, const char* name, QStyle::StandardPixmap fallback) {
+    return QIcon::fromTheme(QLatin1String(name), widget->style()->standardIcon(fallback));
+}
+
+} // namespace
 
 MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& log, QWidget* parent)
     : QMainWindow(parent)
@@ -95,15 +111,22 @@ MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& 
     treeLayout->addWidget(m_labLabel);
     treeLayout->addWidget(m_tree);
 
-    auto* splitter = new QSplitter(Qt::Vertical, m_labPage);
-    splitter->setObjectName(QStringLiteral("labSplitter"));
-    splitter->addWidget(treeBox);
-    splitter->addWidget(sharesBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    m_splitter = new QSplitter(Qt::Vertical, m_labPage);
+    m_splitter->setObjectName(QStringLiteral("labSplitter"));
+    m_splitter->addWidget(treeBox);
+    m_splitter->addWidget(sharesBox);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setChildrenCollapsible(false);
+    // The shares pane grows with its rows (the tree scrolls instead) when shares come and go; not on
+    // health ticks, and a splitter the user dragged stays until the next share is added or removed.
+    QAbstractItemModel* sharesModel = m_sharesView->table()->model();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(sharesModel, signal, this, &MainWindow::fitSharesPane, Qt::QueuedConnection);
+    connect(sharesModel, &QAbstractItemModel::modelReset, this, &MainWindow::fitSharesPane, Qt::QueuedConnection);
     auto* labLayout = new QVBoxLayout(m_labPage);
     labLayout->addLayout(bannerRow);
-    labLayout->addWidget(splitter);
+    labLayout->addWidget(m_splitter);
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
@@ -111,13 +134,119 @@ MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& 
     m_pages->addWidget(m_labPage);
     setCentralWidget(m_pages);
 
-    auto* diagnostics = new DiagnosticsPane(log, this);
-    addDockWidget(Qt::BottomDockWidgetArea, diagnostics);
-    diagnostics->hide();
+    m_diagnostics = new DiagnosticsPane(log, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnostics);
+    m_diagnostics->hide();
+    createActions();
     buildToolBar();
-    if (auto* toolbar = findChild<QToolBar*>())
-        toolbar->addAction(diagnostics->toggleViewAction());
+    buildMenus();
+    setLabActionsEnabled(false);
     statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::createActions() {
+    m_open = new QAction(themedIcon(this, "document-open", QStyle::SP_DialogOpenButton), tr("Open…"), this);
+    m_open->setObjectName(QStringLiteral("openAction"));
+    m_open->setShortcut(QKeySequence::Open);
+    connect(m_open, &QAction::triggered, this, &MainWindow::onOpenTriggered);
+    m_editRelay = new QAction(themedIcon(this, "document-edit", QStyle::SP_FileDialogDetailedView), tr("Edit…"), this);
+    m_editRelay->setObjectName(QStringLiteral("editRelayAction"));
+    m_editRelay->setToolTip(tr("Edit the selected relay"));
+    connect(m_editRelay, &QAction::triggered, this,
+            [this] { Q_EMIT editRelayRequested(m_relayCombo->currentData().toString()); });
+    m_publishDeclared =
+        new QAction(themedIcon(this, "media-playback-start", QStyle::SP_MediaPlay), tr("Publish declared"), this);
+    m_publishDeclared->setObjectName(QStringLiteral("publishDeclaredAction"));
+    m_publishDeclared->setToolTip(tr("Tick every port the lab file declares"));
+    connect(m_publishDeclared, &QAction::triggered, this, &MainWindow::publishDeclaredRequested);
+    m_stopAll = new QAction(themedIcon(this, "media-playback-stop", QStyle::SP_MediaStop), tr("Stop all"), this);
+    m_stopAll->setObjectName(QStringLiteral("stopAllAction"));
+    connect(m_stopAll, &QAction::triggered, this, &MainWindow::stopAllRequested);
+    m_addPort = new QAction(themedIcon(this, "list-add", QStyle::SP_FileDialogNewFolder), tr("Add port…"), this);
+    m_addPort->setObjectName(QStringLiteral("addPortAction"));
+    m_addPort->setToolTip(tr("Offer another <type>/<port> on the selected node"));
+    connect(m_addPort, &QAction::triggered, this, &MainWindow::onAddPortTriggered);
+    m_present = new QAction(themedIcon(this, "video-display", QStyle::SP_ComputerIcon), tr("Present"), this);
+    m_present->setObjectName(QStringLiteral("presentationAction"));
+    m_present->setToolTip(tr("Big addresses and QR codes for the projector"));
+    connect(m_present, &QAction::triggered, this, &MainWindow::presentationRequested);
+    m_shareSheet = new QAction(themedIcon(this, "text-html", QStyle::SP_FileIcon), tr("Share sheet…"), this);
+    m_shareSheet->setObjectName(QStringLiteral("exportShareSheetAction"));
+    m_shareSheet->setToolTip(tr("The page to hand to students: preview, copy or save it"));
+    connect(m_shareSheet, &QAction::triggered, this, &MainWindow::shareSheetRequested);
+    m_autoPublish = new QAction(tr("Share on open"), this);
+    m_autoPublish->setObjectName(QStringLiteral("autoPublishAction"));
+    m_autoPublish->setCheckable(true);
+    m_autoPublish->setToolTip(tr("Publish this lab's ticked ports again whenever it is opened"));
+    connect(m_autoPublish, &QAction::toggled, this, &MainWindow::autoPublishToggled);
+    m_quit = new QAction(themedIcon(this, "application-exit", QStyle::SP_DialogCloseButton), tr("Quit"), this);
+    m_quit->setObjectName(QStringLiteral("quitAction"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    // Not qApp->quit(): ending the app means stopping the shares first, which is the controller's job.
+    connect(m_quit, &QAction::triggered, this, &MainWindow::quitRequested);
+    QAction* diagnostics = m_diagnostics->toggleViewAction();
+    diagnostics->setObjectName(QStringLiteral("diagnosticsAction"));
+    diagnostics->setIcon(themedIcon(this, "utilities-log-viewer", QStyle::SP_FileDialogInfoView));
+}
+
+void MainWindow::buildMenus() {
+    auto* menus = new MainMenus(
+        menuBar(), {m_open, m_shareSheet, m_autoPublish, m_quit, m_present, m_diagnostics->toggleViewAction()}, this);
+    connect(menus, &MainMenus::recentRequested, this, &MainWindow::openRequested);
+    // The account button sits at the right of the menu bar, where a crowded toolbar cannot push it into
+    // its overflow menu. A global menu bar (macOS, some Linux desktops) has no corner: the toolbar's end then.
+    if (menuBar()->isNativeMenuBar()) {
+        if (auto* bar = findChild<QToolBar*>(QStringLiteral("mainToolBar")))
+            bar->addWidget(m_accountButton);
+    } else {
+        menuBar()->setCornerWidget(m_accountButton, Qt::TopRightCorner);
+    }
+}
+
+void MainWindow::fitSharesPane() {
+    const int total = m_splitter->height();
+    if (total <= 0)
+        return;
+    // The pane's title and the table with all its rows (SharesView's size hint); at most 60 % of the
+    // height, so the lab stays in view.
+    const int wanted = std::min(m_splitter->widget(1)->sizeHint().height(), total * 3 / 5);
+    m_splitter->setSizes({total - wanted, wanted});
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    fitSharesPane();
+}
+
+void MainWindow::setLabActionsEnabled(bool enabled) {
+    for (QAction* action : {m_publishDeclared, m_stopAll, m_addPort, m_present, m_shareSheet, m_autoPublish})
+        action->setEnabled(enabled);
+}
+
+QString MainWindow::dialogFolder() const {
+    // The open lab's folder; before any lab, the last lab's; else home.
+    QString file = m_pages->currentWidget() == m_labPage ? m_topologyModel.file() : QString();
+    if (file.isEmpty()) {
+        const QStringList recent = share::LabSettings::recentFiles();
+        file = recent.isEmpty() ? QString() : recent.first();
+    }
+    const QFileInfo info(file);
+    return !file.isEmpty() && info.absoluteDir().exists() ? info.absolutePath() : QDir::homePath();
+}
+
+void MainWindow::showShareSheet(const QString& html, const QString& markdown) {
+    if (!m_sheetDialog) {
+        m_sheetDialog = new ShareSheetDialog(this);
+        connect(m_sheetDialog, &ShareSheetDialog::saveRequested, this, &MainWindow::exportShareSheetRequested);
+        connect(m_sheetDialog, &ShareSheetDialog::copied, this,
+                [this] { statusBar()->showMessage(tr("Share sheet copied"), 6000); });
+    }
+    m_sheetDialog->setSaveFolder(dialogFolder());
+    m_sheetDialog->setSheet(html, markdown);
+    m_sheetDialog->show();
+    m_sheetDialog->raise();
+    m_sheetDialog->activateWindow();
 }
 
 void MainWindow::buildToolBar() {
@@ -125,50 +254,32 @@ void MainWindow::buildToolBar() {
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    QAction* open = bar->addAction(tr("Open…"), this, &MainWindow::onOpenTriggered);
-    open->setObjectName(QStringLiteral("openAction"));
-    open->setShortcut(QKeySequence::Open);
+    bar->addAction(m_open);
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Relay: "), bar));
     m_relayCombo = new QComboBox(bar);
     m_relayCombo->setObjectName(QStringLiteral("relayComboBox"));
-    m_relayCombo->setMinimumContentsLength(24);
+    m_relayCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_relayCombo->setMinimumContentsLength(16);
     connect(m_relayCombo, &QComboBox::activated, this, &MainWindow::onRelayActivated);
     bar->addWidget(m_relayCombo);
-    QAction* editRelay = bar->addAction(tr("Edit…"), this,
-                                        [this] { Q_EMIT editRelayRequested(m_relayCombo->currentData().toString()); });
-    editRelay->setObjectName(QStringLiteral("editRelayAction"));
+    bar->addAction(m_editRelay);
     bar->addSeparator();
-    QAction* publishAll = bar->addAction(tr("Publish declared"), this, &MainWindow::publishDeclaredRequested);
-    publishAll->setObjectName(QStringLiteral("publishDeclaredAction"));
-    publishAll->setToolTip(tr("Tick every port the lab file declares"));
-    QAction* stopAll = bar->addAction(tr("Stop all"), this, &MainWindow::stopAllRequested);
-    stopAll->setObjectName(QStringLiteral("stopAllAction"));
-    QAction* addPort = bar->addAction(tr("Add port…"), this, &MainWindow::onAddPortTriggered);
-    addPort->setObjectName(QStringLiteral("addPortAction"));
-    addPort->setToolTip(tr("Offer another <type>/<port> on the selected node"));
+    bar->addAction(m_publishDeclared);
+    bar->addAction(m_stopAll);
+    bar->addAction(m_addPort);
     bar->addSeparator();
-    QAction* present = bar->addAction(tr("Present"), this, &MainWindow::presentationRequested);
-    present->setObjectName(QStringLiteral("presentationAction"));
-    present->setToolTip(tr("Big addresses and QR codes for the projector"));
-    QAction* sheet = bar->addAction(tr("Share sheet…"), this, &MainWindow::onExportTriggered);
-    sheet->setObjectName(QStringLiteral("exportShareSheetAction"));
-    m_autoPublish = bar->addAction(tr("Share on open"));
-    m_autoPublish->setObjectName(QStringLiteral("autoPublishAction"));
-    m_autoPublish->setCheckable(true);
-    m_autoPublish->setToolTip(tr("Publish this lab's ticked ports again whenever it is opened"));
-    connect(m_autoPublish, &QAction::toggled, this, &MainWindow::autoPublishToggled);
-    auto* spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    m_accountButton = new QToolButton(bar);
+    bar->addAction(m_present);
+    bar->addAction(m_shareSheet);
+    bar->addAction(m_diagnostics->toggleViewAction());
+    m_accountButton = new QToolButton(this);
     m_accountButton->setObjectName(QStringLiteral("accountToolButton"));
-    bar->addWidget(m_accountButton);
 }
 
 void MainWindow::showEmptyState(const QStringList& recentFiles) {
     m_dropZone->setRecentFiles(recentFiles);
     m_pages->setCurrentWidget(m_dropZone);
+    setLabActionsEnabled(false);
     setWindowTitle(tr("LabShare"));
 }
 
@@ -176,6 +287,8 @@ void MainWindow::showLab(const QString& labName, const QString& file) {
     m_labLabel->setText(
         tr("<b>%1</b> — %2 · tick a port to publish it").arg(labName.toHtmlEscaped(), file.toHtmlEscaped()));
     m_pages->setCurrentWidget(m_labPage);
+    setLabActionsEnabled(true);
+    QMetaObject::invokeMethod(this, &MainWindow::fitSharesPane, Qt::QueuedConnection); // once laid out
     m_dropZone->showMessage({});
     setWindowTitle(tr("%1 — LabShare").arg(labName));
 }
@@ -241,42 +354,38 @@ void MainWindow::onRelayActivated(int index) {
 }
 
 void MainWindow::onOpenTriggered() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a containerlab topology"), QString(),
-        tr("containerlab topologies (*.clab.yml *.clab.yaml);;YAML files (*.yml *.yaml);;All files (*)"));
-    if (!path.isEmpty())
-        Q_EMIT openRequested(path);
-}
-
-void MainWindow::onExportTriggered() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the share sheet"), QStringLiteral("share-sheet.html"),
-                                     tr("Web page (*.html);;Markdown (*.md)"));
-    if (!path.isEmpty())
-        Q_EMIT exportShareSheetRequested(path);
+    auto* dialog = new QFileDialog(this, tr("Open a containerlab topology"), dialogFolder());
+    dialog->setObjectName(QStringLiteral("openFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters(
+        {tr("containerlab topologies (*.clab.yml *.clab.yaml)"), tr("YAML files (*.yml *.yaml)"), tr("All files (*)")});
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openRequested);
+    dialog->open();
 }
 
 void MainWindow::onAddPortTriggered() {
     const QModelIndex current = m_tree->currentIndex();
     const QString node = current.data(TopologyModel::NodeNameRole).toString();
     if (node.isEmpty()) {
-        statusBar()->showMessage(tr("Select a node first"), 5000);
+        statusBar()->showMessage(tr("Select a node first, then Add port…"), 5000);
         return;
     }
-    bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Add a port to %1").arg(node),
-                                               tr("Port as <type>/<port>, e.g. tcp/8080 or http/3000:"),
-                                               QLineEdit::Normal, QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    const Result<topology::PublishSpec> spec = topology::PublishSpec::parse(text);
-    if (!spec) {
-        showBanner(spec.error().message, true);
-        return;
-    }
-    QList<topology::PublishSpec> ports = m_topologyModel.userPorts(node);
-    ports.append(*spec);
-    m_topologyModel.setUserPorts(node, ports);
+    const QModelIndex nodeIndex = m_topologyModel.nodeIndex(node);
+    QList<topology::PublishSpec> offered;
+    for (int row = 0; row < m_topologyModel.rowCount(nodeIndex); ++row)
+        offered << m_topologyModel.index(row, TopologyModel::NameColumn, nodeIndex)
+                       .data(TopologyModel::PublishSpecRole)
+                       .value<topology::PublishSpec>();
+    auto* dialog = new AddPortDialog(node, offered, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddPortDialog::portChosen, this,
+            [this](const QString& chosenNode, const topology::PublishSpec& spec) {
+                QList<topology::PublishSpec> ports = m_topologyModel.userPorts(chosenNode);
+                ports.append(spec);
+                m_topologyModel.setUserPorts(chosenNode, ports);
+            });
+    dialog->open();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

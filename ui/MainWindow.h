@@ -12,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 class QTreeView;
@@ -22,22 +23,29 @@ class LogBuffer;
 
 namespace labshare::ui {
 
+class DiagnosticsPane;
 class DropZone;
+class ShareSheetDialog;
 class SharesModel;
 class SharesView;
 class TopologyModel;
 
 // The instructor's window: an empty state with a drop zone, then the lab (nodes with their ports
 // to tick) above the live shares table. It shows and asks; what happens is the controller's job,
-// reached through the signals below.
+// reached through the signals below. Actions that need a lab are disabled while none is shown.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& log, QWidget* parent = nullptr);
 
+    // No lab: the drop zone and the recent labs; the actions that need a lab are disabled.
     void showEmptyState(const QStringList& recentFiles);
+    // A lab (the topology model's file) is shown; its actions are enabled.
     void showLab(const QString& labName, const QString& file);
+    // The share sheet the controller built after shareSheetRequested, in a preview with Copy and Save….
+    // Save… picks a .html or .md file and emits exportShareSheetRequested(path).
+    void showShareSheet(const QString& html, const QString& markdown);
     // An inline message above the lab (or on the drop zone when no lab is open), with an optional action.
     void showBanner(const QString& text, bool isError, const QString& actionText = {},
                     std::function<void()> action = {});
@@ -63,7 +71,9 @@ Q_SIGNALS:
     void publishDeclaredRequested();
     void stopAllRequested();
     void presentationRequested();
-    void exportShareSheetRequested(const QString& path);
+    void shareSheetRequested();                          // File ▸ Share sheet…: answer with showShareSheet()
+    void exportShareSheetRequested(const QString& path); // Save… in the preview: write the sheet to path
+    void quitRequested();                                // File ▸ Quit: stop the shares and end the app
     void closedToTray(bool firstTime);
     void autoPublishToggled(bool on);
 
@@ -71,11 +81,16 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void createActions();
     void buildToolBar();
+    void buildMenus();
+    void setLabActionsEnabled(bool enabled);
+    void fitSharesPane();
+    QString dialogFolder() const;
     void onOpenTriggered();
-    void onExportTriggered();
     void onRelayActivated(int index);
     void onAddPortTriggered();
 
@@ -89,10 +104,21 @@ private:
     bool m_bannerIsError = false;
     quint64 m_bannerSerial = 0; // which banner expireBanner() meant
     std::function<void()> m_bannerCallback;
+    QSplitter* m_splitter = nullptr;
     QTreeView* m_tree = nullptr;
     SharesView* m_sharesView = nullptr;
     QComboBox* m_relayCombo = nullptr;
     QToolButton* m_accountButton = nullptr;
+    DiagnosticsPane* m_diagnostics = nullptr;
+    ShareSheetDialog* m_sheetDialog = nullptr;
+    QAction* m_open = nullptr;
+    QAction* m_editRelay = nullptr;
+    QAction* m_publishDeclared = nullptr;
+    QAction* m_stopAll = nullptr;
+    QAction* m_addPort = nullptr;
+    QAction* m_present = nullptr;
+    QAction* m_shareSheet = nullptr;
+    QAction* m_quit = nullptr;
     QAction* m_autoPublish = nullptr;
     QLabel* m_labLabel = nullptr;
     bool m_keepRunningInTray = false;

@@ -49,12 +49,24 @@ LogBuffer& LogBuffer::install() {
     return *buffer;
 }
 
+QString LogBuffer::formatLine(QtMsgType type, const char* category, const QString& message) {
+    return QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ') +
+           QLatin1String(typeName(type)) + QLatin1Char(' ') + QLatin1String(category ? category : "default") +
+           QStringLiteral(": ") + message;
+}
+
+QtMsgType LogBuffer::typeOf(const QString& line) {
+    const QString word = line.section(QLatin1Char(' '), 1, 1);
+    for (QtMsgType type : {QtDebugMsg, QtInfoMsg, QtWarningMsg, QtCriticalMsg, QtFatalMsg})
+        if (word == QLatin1String(typeName(type)))
+            return type;
+    return QtDebugMsg;
+}
+
 void LogBuffer::handler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
     const QString safe = redactLogLine(message);
     if (g_buffer)
-        g_buffer->append(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ') +
-                         QLatin1String(typeName(type)) + QLatin1Char(' ') +
-                         QLatin1String(context.category ? context.category : "default") + QStringLiteral(": ") + safe);
+        g_buffer->append(formatLine(type, context.category, safe));
     if (g_previous)
         g_previous(type, context, safe);
 }

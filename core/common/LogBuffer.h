@@ -20,6 +20,11 @@ public:
     static LogBuffer& install(); // once, in the composition root
     QStringList lines() const;
 
+    // A line as the buffer keeps it: "HH:mm:ss.zzz <type> <category>: <message>".
+    static QString formatLine(QtMsgType type, const char* category, const QString& message);
+    // The type a line was logged at (QtDebugMsg for a line not in that form).
+    static QtMsgType typeOf(const QString& line);
+
 Q_SIGNALS:
     void lineAdded(const QString& line); // from any thread: connect with a queued connection
 

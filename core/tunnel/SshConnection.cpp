@@ -7,10 +7,12 @@
 
 #include <libssh/callbacks.h>
 
+#include <QByteArrayList>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <mutex>
 
 namespace labshare::tunnel {
@@ -33,10 +35,12 @@ bool cpuHasAes() {
 #endif
 }
 
-void logCallback(int, const char* function, const char* buffer, void*) {
-    // libssh's own warnings are mostly about optional files (no ~/.ssh/config, …); what matters
-    // reaches the user through ssh_get_error(). Enable with QT_LOGGING_RULES=labshare.core.tunnel.debug=true.
-    qCDebug(lcTunnel, "libssh %s: %s", function, buffer);
+void logCallback(int priority, const char*, const char* buffer, void*) {
+    // libssh has already put the function's name in front: "ssh_connect: …".
+    if (sshLogMessageType(priority, buffer) == QtInfoMsg)
+        qCInfo(lcTunnel, "libssh %s", buffer);
+    else
+        qCDebug(lcTunnel, "libssh %s", buffer);
 }
 
 Result<bool> setOption(ssh_session session, ssh_options_e option, const void* value, const char* name) {
@@ -106,13 +110,31 @@ void SshSessionFree::operator()(ssh_session session) const {
     ssh_free(session);
 }
 
+QtMsgType sshLogMessageType(int priority, const char* message) {
+    // Not even worth an info line: "No channel request of this type from server", which libssh sets (at
+    // warning level) each time ssh_channel_open_forward_port() looks for a new forwarded channel and finds
+    // none, i.e. every poll while a relay is up.
+    static const QByteArrayList noise{QByteArrayLiteral("No channel request of this type from server")};
+    const QByteArray text = QByteArray(message).trimmed(); // "function: message"
+    if (priority > SSH_LOG_WARN ||
+        std::any_of(noise.cbegin(), noise.cend(), [&text](const QByteArray& n) { return text.endsWith(n); }))
+        return QtDebugMsg;
+    // libssh's other warnings are mostly about optional files (no ~/.ssh/config, …); what matters reaches
+    // the user through ssh_get_error(), in context. Info: in the diagnostics pane, not alarming.
+    return QtInfoMsg;
+}
+
 void installSshLogging() {
     static std::once_flag once;
-    std::call_once(once, [] {
-        ssh_init();
-        ssh_set_log_callback(logCallback);
-        ssh_set_log_level(qEnvironmentVariableIsSet("LABSHARE_SSH_DEBUG") ? SSH_LOG_DEBUG : SSH_LOG_WARN);
-    });
+    std::call_once(once, [] { ssh_init(); });
+    // libssh keeps its log callback and level per thread (LIBSSH_THREAD): without them a thread's libssh
+    // messages go straight to stderr. Set them on every thread that uses libssh.
+    thread_local bool installed = false;
+    if (installed)
+        return;
+    installed = true;
+    ssh_set_log_callback(logCallback);
+    ssh_set_log_level(qEnvironmentVariableIsSet("LABSHARE_SSH_DEBUG") ? SSH_LOG_DEBUG : SSH_LOG_WARN);
 }
 
 Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshConnectOptions& options) {

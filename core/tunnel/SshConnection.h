@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QtGlobal>
 
 #include <atomic>
 #include <functional>
@@ -47,7 +48,10 @@ struct SshConnection {
 // against known_hosts, then agent / key / password / token authentication. Blocking: worker thread only.
 Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshConnectOptions& options);
 
-// Routes libssh's log into the labshare.core.tunnel category (once per process).
+// Routes libssh's log into the labshare.core.tunnel category, on the calling thread (libssh's log
+// settings are per thread): call it on every thread before its first libssh call.
 void installSshLogging();
+// The Qt message type a libssh log line becomes.
+QtMsgType sshLogMessageType(int priority, const char* message);
 
 } // namespace labshare::tunnel

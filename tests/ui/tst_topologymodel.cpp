@@ -4,7 +4,10 @@
 #include "topology/TopologyLoader.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
 #include <QColor>
+#include <QFont>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyle>
@@ -116,6 +119,7 @@ private Q_SLOTS:
     void showsCandidatesPerKind_data();
     void showsCandidatesPerKind();
     void portRowsAreCheckableAndSayWhoMayUseThem();
+    void suggestedPortsLookDifferentFromDeclaredOnes();
     void tickingRequestsAShareWithoutPublishing();
     void untickingRequestsTheShareToStop();
     void clickingTheCheckBoxInATreeViewRequestsAShare();
@@ -127,6 +131,7 @@ private Q_SLOTS:
     void typedAddressReplacesTheMissingOne();
     void reloadKeepsWhatTheUserDid();
     void anotherLabStartsAfresh();
+    void knowsItsFile();
 
 private:
     std::unique_ptr<TopologyModel> m_model;
@@ -219,6 +224,26 @@ void TestTopologyModel::portRowsAreCheckableAndSayWhoMayUseThem() {
     const auto specValue = gnmi.data(TopologyModel::PublishSpecRole).value<topology::PublishSpec>();
     QCOMPARE(specValue.port, quint16(57400));
     QCOMPARE(specValue.allowed, (QStringList{"instructor@example.edu", "example.edu"}));
+}
+
+void TestTopologyModel::suggestedPortsLookDifferentFromDeclaredOnes() {
+    const QModelIndex declared = m_model->portIndex("clab-leaf1-tls-57400");
+    const QModelIndex suggested = m_model->portIndex("clab-leaf1-tcp-22");
+    QVERIFY(declared.isValid() && suggested.isValid());
+    QVERIFY(!declared.data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!declared.data(Qt::ForegroundRole).isValid()); // the view's normal text colour
+    QVERIFY(suggested.data(Qt::FontRole).value<QFont>().italic());
+    QCOMPARE(suggested.data(Qt::ForegroundRole).value<QBrush>().color(),
+             QPalette().color(QPalette::Disabled, QPalette::Text));
+    QVERIFY2(suggested.data(Qt::ToolTipRole).toString().contains("suggested for nokia_srlinux"),
+             qPrintable(suggested.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!declared.data(Qt::ToolTipRole).toString().contains("suggested"));
+    // Only the name cell is styled; a port the user added is theirs, not a suggestion.
+    QVERIFY(!suggested.siblingAtColumn(TopologyModel::WhoColumn).data(Qt::FontRole).isValid());
+    m_model->setUserPorts("client1", {spec("tcp/5201")});
+    const QModelIndex added = m_model->portIndex("clab-client1-tcp-5201");
+    QVERIFY(added.isValid());
+    QVERIFY(!added.data(Qt::FontRole).value<QFont>().italic());
 }
 
 void TestTopologyModel::tickingRequestsAShareWithoutPublishing() {
@@ -463,6 +488,12 @@ void TestTopologyModel::anotherLabStartsAfresh() {
     QVERIFY(!m_model->portIndex("clab-client1-tcp-5201").isValid());
     QCOMPARE(m_model->ticked(), QSet<QString>());
     QCOMPARE(m_model->portIndex("clab-client1-tcp-22").data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+}
+
+void TestTopologyModel::knowsItsFile() {
+    QCOMPARE(m_model->file(), QString("lab.clab.yml"));
+    m_model->setTopology(lab(kLab, "/labs/other.clab.yml"));
+    QCOMPARE(m_model->file(), QString("/labs/other.clab.yml"));
 }
 
 QTEST_MAIN(TestTopologyModel)

@@ -7,7 +7,9 @@
 #include "share/ShareName.h"
 #include "topology/KindAliases.h"
 
+#include <QFont>
 #include <QIcon>
+#include <QPalette>
 
 #include <algorithm>
 #include <utility>
@@ -329,6 +331,7 @@ QVariant TopologyModel::nodeData(const NodeEntry& entry, int column, int role) c
 QVariant TopologyModel::portData(const NodeEntry& entry, int port, int column, int role) const {
     const CandidatePort& candidate = entry.ports.at(port);
     const QString& name = entry.shareNames.at(port);
+    const bool suggested = candidate.origin == share::CandidateOrigin::WellKnown;
     switch (role) {
     case NodeNameRole:
         return entry.node.name;
@@ -362,7 +365,20 @@ QVariant TopologyModel::portData(const NodeEntry& entry, int port, int column, i
         if (column == ReachabilityColumn && m_states.contains(name))
             return shareStateColor(m_states.value(name));
         return {};
+    case Qt::FontRole:
+        if (column == NameColumn && suggested) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (column == NameColumn && suggested)
+            return QPalette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
     case Qt::ToolTipRole:
+        if (column == NameColumn && suggested)
+            return tr("%1 — suggested for %2; the lab does not declare it").arg(name, entry.node.kind);
         if (column == NameColumn)
             return tr("%1 — %2").arg(name, share::candidateOriginName(candidate.origin));
         if (column == WhoColumn && !candidate.spec.isOpen() && m_ticked.contains(name))

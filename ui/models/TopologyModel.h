@@ -16,8 +16,9 @@ class QIcon;
 namespace labshare::ui {
 
 // The open lab as a tree: one top-level row per node (file order), the node's candidate ports as
-// its children, each with a check box. Ticking or unticking a port only asks (publishRequested,
-// unpublishRequested): the share session decides, and the window reports what is ticked back
+// its children, each with a check box. Ports the lab declares (or the user added) look normal; ports
+// only suggested by the node's kind are italic and grey, with a tooltip saying so. Ticking or unticking a port only
+// asks (publishRequested, unpublishRequested): the share session decides, and the window reports what is ticked back
 // through setTicked. The model never publishes anything itself.
 class TopologyModel : public QAbstractItemModel {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     // Shows a lab. Reloading the same file keeps the user's ports, typed addresses, ticks and states;
     // another file starts afresh.
     void setTopology(const topology::Topology& topology);
+    // The file of the lab shown ("" before the first), e.g. where file dialogs start.
+    QString file() const { return m_file; }
     // The share names that are ticked (published or being published).
     void setTicked(const QSet<QString>& shareNames);
     QSet<QString> ticked() const { return m_ticked; }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/RelayProfileDialog.h"
+#include "tunnel/LanAddress.h"
+#include "tunnel/RelayProbe.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -15,25 +18,56 @@ namespace labshare::ui {
 using tunnel::RelayAuth;
 using tunnel::RelayFlavor;
 
+namespace {
+
+// Wide enough to show the whole placeholder (and about as much typed text).
+void fitPlaceholder(QLineEdit* edit) {
+    const int text = edit->fontMetrics().horizontalAdvance(edit->placeholderText());
+    edit->setMinimumWidth(text + edit->fontMetrics().averageCharWidth() * 4);
+}
+
+tunnel::RelayProfile newRelay() {
+    tunnel::RelayProfile p;
+    p.flavor = RelayFlavor::OpenSsh;
+    return p;
+}
+
+} // namespace
+
+RelayProfileDialog::RelayProfileDialog(QWidget* parent)
+    : RelayProfileDialog(newRelay(), true, parent) {}
+
 RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, QWidget* parent)
+    : RelayProfileDialog(profile, false, parent) {}
+
+RelayProfileDialog::~RelayProfileDialog() = default;
+
+RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, bool isNew, QWidget* parent)
     : QDialog(parent) {
     setObjectName(QStringLiteral("relayProfileDialog"));
-    setWindowTitle(tr("Relay"));
+    setWindowTitle(isNew ? tr("New relay") : tr("Relay %1").arg(profile.displayName()));
     m_flavor = new QComboBox(this);
     m_flavor->setObjectName(QStringLiteral("flavorComboBox"));
     for (RelayFlavor f : {RelayFlavor::Lan, RelayFlavor::OpenSsh, RelayFlavor::Sish, RelayFlavor::LocalhostRun,
-                          RelayFlavor::Serveo, RelayFlavor::Pinggy})
-        m_flavor->addItem(tunnel::relayFlavorName(f), static_cast<int>(f));
+                          RelayFlavor::Serveo, RelayFlavor::Pinggy}) {
+        // The LAN relay listens on this machine: say on which address students will reach it.
+        const QString name = f == RelayFlavor::Lan ? tr("LAN — this machine (%1)")
+                                                         .arg(profile.isLan() && !profile.host.isEmpty()
+                                                                  ? profile.host
+                                                                  : tunnel::LanAddress::defaultAddress())
+                                                   : tunnel::relayFlavorName(f);
+        m_flavor->addItem(name, static_cast<int>(f));
+    }
     m_flavor->setCurrentIndex(m_flavor->findData(static_cast<int>(profile.flavor)));
     m_host = new QLineEdit(profile.host, this);
     m_host->setObjectName(QStringLiteral("hostLineEdit"));
-    m_host->setPlaceholderText(tr("relay.example.org (LAN: this machine's address, empty = default)"));
     m_port = new QSpinBox(this);
     m_port->setObjectName(QStringLiteral("portSpinBox"));
     m_port->setRange(1, 65535);
     m_port->setValue(profile.port);
     m_user = new QLineEdit(profile.user, this);
     m_user->setObjectName(QStringLiteral("userLineEdit"));
+    m_user->setPlaceholderText(tr("your user on the relay (empty: ~/.ssh/config or yours)"));
     m_publicHost = new QLineEdit(profile.publicHost == profile.host ? QString() : profile.publicHost, this);
     m_publicHost->setObjectName(QStringLiteral("publicHostLineEdit"));
     m_publicHost->setPlaceholderText(tr("the name students use, if not the host above"));
@@ -55,17 +89,40 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, QWid
         profile.proxyPort ? QStringLiteral("http://%1:%2").arg(profile.proxyHost).arg(profile.proxyPort) : QString(),
         this);
     m_proxy->setObjectName(QStringLiteral("proxyLineEdit"));
-    m_proxy->setPlaceholderText(tr("http://proxy:3128 (optional)"));
+    m_proxy->setPlaceholderText(tr("http://proxy.example.org:3128 (optional)"));
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
 
+    m_test = new QPushButton(tr("Test connection"), this);
+    m_test->setObjectName(QStringLiteral("testConnectionPushButton"));
+    m_test->setToolTip(tr("Connect to the relay and log in; nothing is published"));
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("testResultLabel"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse); // the fingerprint, to compare or copy
+    m_testResult->hide();
+    connect(m_test, &QPushButton::clicked, this, &RelayProfileDialog::onTestConnection);
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addStretch(1);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (!isNew && !profile.isLan()) {
+        m_delete = buttons->addButton(tr("Delete"), QDialogButtonBox::DestructiveRole);
+        m_delete->setObjectName(QStringLiteral("deletePushButton"));
+        m_delete->setToolTip(tr("Forget this relay"));
+        connect(m_delete, &QPushButton::clicked, this, [this] {
+            Q_EMIT deleteRequested();
+            reject();
+        });
+    }
 
     auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("Flavour"), m_flavor);
     form->addRow(tr("Host"), m_host);
     form->addRow(tr("Port"), m_port);
@@ -77,6 +134,8 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, QWid
     form->addRow(tr("Listen on"), m_bind);
     form->addRow(tr("HTTP proxy"), m_proxy);
     form->addRow(m_problem);
+    form->addRow(testRow);
+    form->addRow(m_testResult);
     form->addRow(buttons);
 
     for (QLineEdit* e : {m_host, m_user, m_publicHost, m_identity, m_knownHosts, m_bind, m_proxy})
@@ -85,6 +144,8 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, QWid
     connect(m_flavor, &QComboBox::currentIndexChanged, this, &RelayProfileDialog::onFieldsChanged);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &RelayProfileDialog::onFieldsChanged);
     onFieldsChanged();
+    for (QLineEdit* e : {m_user, m_publicHost, m_identity, m_knownHosts, m_bind, m_proxy})
+        fitPlaceholder(e);
 }
 
 tunnel::RelayProfile RelayProfileDialog::profileFromFields() const {
@@ -111,14 +172,57 @@ void RelayProfileDialog::onFieldsChanged() {
     for (QWidget* w : std::initializer_list<QWidget*>{m_port, m_user, m_publicHost, m_auth, m_identity, m_knownHosts,
                                                       m_bind, m_proxy})
         w->setEnabled(!lan);
+    m_host->setPlaceholderText(lan ? tr("this machine's address (empty: %1)").arg(tunnel::LanAddress::defaultAddress())
+                                   : tr("relay.example.org"));
+    fitPlaceholder(m_host);
     const tunnel::RelayProfile profile = profileFromFields();
-    // The URL is the one format LabShare reads relays from: check it the same way `up` does.
+    // The URL is the one format LabShare reads relays from: check it the same way `up` does. Nothing typed
+    // yet is not an error to show, but there is nothing to save either.
     const QString url = lan ? QStringLiteral("lan://") + profile.host : profile.toUrl();
     const Result<tunnel::RelayProfile> parsed = tunnel::RelayProfile::fromUrl(url);
+    const bool blank = !lan && profile.host.isEmpty();
     m_url = parsed ? url : QString();
-    m_problem->setText(parsed ? QString() : parsed.error().message);
+    m_problem->setText(parsed || blank ? QString() : parsed.error().message);
+    m_problem->setVisible(!m_problem->text().isEmpty());
     if (auto* buttons = findChild<QDialogButtonBox*>())
         buttons->button(QDialogButtonBox::Ok)->setEnabled(parsed.ok());
+    m_test->setEnabled(parsed.ok() && !lan && !(m_probe && m_probe->isRunning()));
+    m_test->setVisible(!lan);
+    m_testResult->setVisible(!lan && !m_testResult->text().isEmpty());
+}
+
+void RelayProfileDialog::onTestConnection() {
+    const Result<tunnel::RelayProfile> profile = tunnel::RelayProfile::fromUrl(m_url);
+    if (!profile || profile->isLan())
+        return;
+    if (!m_probe) {
+        m_probe = new tunnel::RelayProbe(this);
+        connect(m_probe, &tunnel::RelayProbe::finished, this, &RelayProfileDialog::onProbeFinished);
+    }
+    if (!m_probe->start(*profile, m_secrets))
+        return;
+    m_test->setEnabled(false);
+    m_testResult->setStyleSheet({});
+    m_testResult->setText(tr("Connecting to %1…").arg(profile->displayName()));
+    m_testResult->show();
+}
+
+void RelayProfileDialog::onProbeFinished(bool ok, const QString& fingerprint, const QString& message) {
+    // Reached but its host key not trusted yet is not a failure: the key is shown to be compared.
+    const bool unverified = !ok && !fingerprint.isEmpty();
+    QString text = (ok ? tr("✓ %1") : unverified ? tr("⚠ %1") : tr("✗ %1")).arg(message);
+    if (!fingerprint.isEmpty())
+        text += QLatin1Char('\n') + tr("Host key: %1").arg(fingerprint);
+    m_testResult->setText(text);
+    m_testResult->setStyleSheet(ok           ? QStringLiteral("color: #1e6b2d;")
+                                : unverified ? QStringLiteral("color: #8a5300;")
+                                             : QStringLiteral("color: #b3261e;"));
+    m_testResult->show();
+    onFieldsChanged(); // the button is available again
+    // A wrapped label does not make its window taller by itself.
+    layout()->activate();
+    if (const int needed = heightForWidth(width()); needed > height())
+        resize(width(), needed);
 }
 
 QString RelayProfileDialog::relayUrl() const {

@@ -9,8 +9,10 @@
 #include <QDialog>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -71,16 +73,41 @@ SharesView::SharesView(SharesModel& model, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
+    // QAbstractItemView's own Ctrl+C copies the current cell's text (the share's name); students need the command.
+    m_table->installEventFilter(this);
     connect(m_table, &QTableView::customContextMenuRequested, this, &SharesView::onContextMenu);
     connect(m_table, &QTableView::doubleClicked, this,
             [this](const QModelIndex& index) { copy(index.data(SharesModel::ShareNameRole).toString(), -1); });
     connect(proxy, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) { addCopyButtons(first, last); });
     connect(proxy, &QAbstractItemModel::modelReset, this, [this, proxy] { addCopyButtons(0, proxy->rowCount() - 1); });
+    // The size hint follows the row count (layouts cache it until told).
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(proxy, signal, this, &QWidget::updateGeometry);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &QWidget::updateGeometry);
     addCopyButtons(0, proxy->rowCount() - 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table);
+}
+
+bool SharesView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_table && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            copy(current.data(SharesModel::ShareNameRole).toString(), -1);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QSize SharesView::sizeHint() const {
+    const int rows = std::max(3, m_table->model()->rowCount());
+    const int height = m_table->horizontalHeader()->sizeHint().height() +
+                       rows * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth() +
+                       m_table->horizontalScrollBar()->sizeHint().height(); // room for one, should columns not fit
+    return {QWidget::sizeHint().width(), height};
 }
 
 void SharesView::setLoginUserProvider(std::function<QString(const ShareRow&)> provider) {

@@ -15,7 +15,7 @@ class SharesModel;
 
 // The live shares table: one row per share with its state, address and figures, a Copy button
 // that puts the share's main command on the clipboard (ssh command, URL, …), and a context menu
-// with every command, the QR code and Stop.
+// with every command, the QR code and Stop. Ctrl+C on a row copies what its Copy button copies.
 class SharesView : public QWidget {
     Q_OBJECT
 
@@ -25,8 +25,13 @@ public:
     // The login user for a share's node: the kind's default unless the user changed it.
     void setLoginUserProvider(std::function<QString(const share::ShareRow&)> provider);
     QTableView* table() const { return m_table; }
+    // Tall enough for the header and every row (at least three), so no share hides below the fold.
+    QSize sizeHint() const override;
     // Copies `command` of share `name` to the clipboard; returns the text copied.
     QString copy(const QString& name, int command);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 Q_SIGNALS:
     void stopRequested(const QString& shareName);

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/LanAddress.h"
+#include "widgets/RelayProfileDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace labshare;
+using ui::RelayProfileDialog;
+
+class TestRelayProfileDialog : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", m_home.path().toUtf8()); // no ~/.ssh of the user's
+    }
+
+    void aNewRelayHasPlaceholdersOnly() {
+        RelayProfileDialog dialog;
+        auto* host = dialog.findChild<QLineEdit*>("hostLineEdit");
+        QCOMPARE(dialog.findChild<QComboBox*>("flavorComboBox")->currentData().toInt(),
+                 int(tunnel::RelayFlavor::OpenSsh));
+        QCOMPARE(host->text(), QString());
+        QCOMPARE(host->placeholderText(), QString("relay.example.org"));
+        QVERIFY(!dialog.findChild<QPushButton*>("deletePushButton"));
+        QVERIFY2(!dialog.findChild<QLabel*>("problemLabel")->isVisibleTo(&dialog), "nothing typed is no error");
+        QVERIFY(!dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+    }
+
+    void fieldsAreWideEnoughForTheirPlaceholders() {
+        RelayProfileDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        for (QLineEdit* edit : dialog.findChildren<QLineEdit*>()) {
+            if (edit->placeholderText().isEmpty() || edit->objectName().isEmpty())
+                continue;
+            QVERIFY2(edit->width() > edit->fontMetrics().horizontalAdvance(edit->placeholderText()),
+                     qPrintable(edit->objectName() + ": " + edit->placeholderText()));
+        }
+    }
+
+    void theLanEntryNamesItsAddress() {
+        RelayProfileDialog dialog;
+        auto* flavor = dialog.findChild<QComboBox*>("flavorComboBox");
+        const int lan = flavor->findData(int(tunnel::RelayFlavor::Lan));
+        QCOMPARE(flavor->itemText(lan), "LAN — this machine (" + tunnel::LanAddress::defaultAddress() + ")");
+        flavor->setCurrentIndex(lan);
+        QVERIFY(!dialog.findChild<QPushButton*>("testConnectionPushButton")->isVisibleTo(&dialog));
+        QCOMPARE(dialog.relayUrl(), QString("lan://"));
+    }
+
+    void deleteAsksToForgetTheRelay() {
+        RelayProfileDialog dialog(*tunnel::RelayProfile::fromUrl("ssh://me@relay.example.org"));
+        QCOMPARE(dialog.findChild<QLineEdit*>("hostLineEdit")->text(), QString("relay.example.org"));
+        QSignalSpy deleted(&dialog, &RelayProfileDialog::deleteRequested);
+        dialog.open();
+        auto* remove = dialog.findChild<QPushButton*>("deletePushButton");
+        QVERIFY(remove);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(deleted.count(), 1);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!dialog.isVisible());
+    }
+
+    void theLanRelayCannotBeDeleted() {
+        RelayProfileDialog dialog(*tunnel::RelayProfile::fromUrl("lan://"));
+        QVERIFY(!dialog.findChild<QPushButton*>("deletePushButton"));
+    }
+
+    // The probe runs on its own thread: the dialog stays responsive and shows the answer inline. Here
+    // the "relay" closes every connection at once, so the answer is an error.
+    void testConnectionShowsTheOutcomeInline() {
+        QTcpServer refuser;
+        QVERIFY(refuser.listen(QHostAddress::LocalHost));
+        connect(&refuser, &QTcpServer::newConnection, &refuser, [&refuser] {
+            while (QTcpSocket* s = refuser.nextPendingConnection())
+                s->abort();
+        });
+        RelayProfileDialog dialog;
+        dialog.findChild<QLineEdit*>("hostLineEdit")->setText("127.0.0.1");
+        dialog.findChild<QSpinBox*>("portSpinBox")->setValue(refuser.serverPort());
+        dialog.show();
+        auto* test = dialog.findChild<QPushButton*>("testConnectionPushButton");
+        auto* result = dialog.findChild<QLabel*>("testResultLabel");
+        QVERIFY(test->isEnabled());
+        QTest::mouseClick(test, Qt::LeftButton);
+        QVERIFY(!test->isEnabled()); // one probe at a time
+        QVERIFY(result->isVisible());
+        QVERIFY2(result->text().startsWith("Connecting"), qPrintable(result->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith("✗"), 15000);
+        QVERIFY(result->text().size() > 3);
+        QVERIFY(test->isEnabled());
+    }
+
+private:
+    QTemporaryDir m_home;
+};
+
+QTEST_MAIN(TestRelayProfileDialog)
+#include "tst_relayprofiledialog.moc"
