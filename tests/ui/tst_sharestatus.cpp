@@ -126,10 +126,10 @@ private Q_SLOTS:
         said << entry << status << tray.toolTip();
 
         // A notification: from Up to this state, or back to Up.
-        QSet<QString> down;
+        QHash<QString, QString> down;
         QList<ui::TrayNotification> notes;
         if (state == ShareState::Up) {
-            down.insert(row.name);
+            down.insert(row.name, QString());
             notes = ui::TrayHealth::notifications({shareIn(ShareState::Reconnecting, {})}, {row}, down);
         } else {
             notes = ui::TrayHealth::notifications({shareIn(ShareState::Up, {})}, {row}, down);

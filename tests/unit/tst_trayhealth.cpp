@@ -168,7 +168,7 @@ private Q_SLOTS:
     }
 
     void oneNotificationForManyShares() {
-        QSet<QString> down;
+        QHash<QString, QString> down;
         const QList<ShareRow> before = rows({Up, Up, Up});
         QList<ShareRow> after;
         for (const QString& node : QStringList{"r1", "r2", "r3"})
@@ -184,11 +184,39 @@ private Q_SLOTS:
         QCOMPARE(n.size(), 1);
         QCOMPARE(n[0].title, QStringLiteral("2 shares: Up"));
         QCOMPARE(n[0].message, QStringLiteral("clab-r1-tcp-22, clab-r2-tcp-22"));
-        QCOMPARE(down, QSet<QString>{"clab-r3-tcp-22"});
+        QCOMPARE(down.keys(), QStringList{"clab-r3-tcp-22"});
+    }
+
+    void aShareBackAtAnotherAddressHasMoved() {
+        // Switching relay: every share goes through Connecting and comes up at a new address. Saying
+        // "reachable again" would send students to the old one.
+        TrayHealth health;
+        ShareRow r1 = share("r1", Up);
+        QVERIFY(health.update({r1}).isEmpty());
+        ShareRow connecting = share("r1", Connecting);
+        connecting.health.publicHost.clear();
+        connecting.health.publicPort = 0;
+        QCOMPARE(health.update({connecting}).size(), 1); // went down
+        ShareRow elsewhere = share("r1", Up);
+        elsewhere.health.publicHost = QStringLiteral("lab.example.net");
+        elsewhere.health.publicPort = 2201;
+        const QList<TrayNotification> n = health.update({elsewhere});
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::Moved);
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22: new address"));
+        QVERIFY2(n[0].message.contains("lab.example.net:2201") && n[0].message.contains("relay.example.org:40002"),
+                 qPrintable(n[0].message));
+        QVERIFY(!n[0].message.contains("again"));
+
+        // Back at the same address: that is "again".
+        QCOMPARE(health.update({connecting}).size(), 1);
+        const QList<TrayNotification> back = health.update({elsewhere});
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back[0].kind, TrayNotification::Kind::CameBack);
     }
 
     void downAndBackInOneUpdate() {
-        QSet<QString> down{"clab-r1-tcp-22"};
+        QHash<QString, QString> down{{"clab-r1-tcp-22", QString()}};
         const QList<TrayNotification> n =
             TrayHealth::notifications(rows({Connecting, Up}), rows({Up, Reconnecting}), down);
         QCOMPARE(n.size(), 2);

@@ -104,13 +104,17 @@ QString TrayHealth::toolTip(const QList<ShareRow>& rows) {
 }
 
 QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previous, const QList<ShareRow>& current,
-                                                  QSet<QString>& down) {
+                                                  QHash<QString, QString>& down) {
     QHash<QString, ShareState> before;
-    for (const ShareRow& r : previous)
+    QHash<QString, QString> addressBefore;
+    for (const ShareRow& r : previous) {
         before.insert(r.name, r.health.state);
+        addressBefore.insert(r.name, share::ShareCommands::hostPort(r));
+    }
 
     QList<ShareRow> wentDown;
     QList<ShareRow> cameBack;
+    QList<QPair<ShareRow, QString>> moved; // with the address students had
     QSet<QString> present;
     for (const ShareRow& r : current) {
         const ShareState now = r.health.state;
@@ -118,7 +122,12 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
             continue;
         present.insert(r.name);
         if (now == ShareState::Up) {
-            if (down.remove(r.name))
+            if (!down.contains(r.name))
+                continue;
+            const QString had = down.take(r.name);
+            if (!had.isEmpty() && had != share::ShareCommands::hostPort(r))
+                moved.append({r, had});
+            else
                 cameBack << r;
             continue;
         }
@@ -129,10 +138,10 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
         const bool newlyFailed = now == ShareState::Failed && (was == before.cend() || *was != ShareState::Failed);
         if (wasUp || newlyFailed) {
             wentDown << r;
-            down.insert(r.name);
+            down.insert(r.name, wasUp ? addressBefore.value(r.name) : QString());
         }
     }
-    down.intersect(present); // stopped or removed shares are forgotten
+    down.removeIf([&present](const auto& entry) { return !present.contains(entry.key()); }); // the user's doing
 
     QList<TrayNotification> out;
     if (!wentDown.isEmpty()) {
@@ -166,6 +175,15 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
             n.title = summary(cameBack);
             n.message = n.shares.join(QStringLiteral(", "));
         }
+        out << n;
+    }
+    for (const auto& [row, had] : std::as_const(moved)) {
+        TrayNotification n;
+        n.kind = TrayNotification::Kind::Moved;
+        n.shares << row.name;
+        n.title = tr("%1: new address").arg(row.name);
+        n.message =
+            tr("Students now reach it at %1; %2 no longer works.").arg(share::ShareCommands::hostPort(row), had);
         out << n;
     }
     return out;

@@ -24,7 +24,7 @@ enum class TrayState {
 
 // A desktop notification the tray should raise.
 struct TrayNotification {
-    enum class Kind { WentDown, CameBack };
+    enum class Kind { WentDown, CameBack, Moved };
     Kind kind = Kind::WentDown;
     QStringList shares; // names, in row order
     QString title;
@@ -40,9 +40,10 @@ struct TrayNotification {
 // Notifications: a share "goes down" when it was Up and is now anything else but Stopped, or when it
 // fails before it was ever up; it "comes back" when it reaches Up after it went down. A reconnect
 // passes Reconnecting → Connecting → Up, so the shares that went down are remembered between updates
-// (`down`). Shares that are stopped or removed are the user's doing: no notification, and they are
-// forgotten. Several shares changing in one update raise one notification per kind, not one each (a
-// relay restart would otherwise flood the desktop).
+// (`down`, with the address students had). A share that comes back at another address (a new relay,
+// a port the relay gave away) has "moved": that notification says the new address, never "again". Shares that are
+// stopped or removed are the user's doing: no notification, and they are forgotten. Several shares changing in one
+// update raise one notification per kind, not one each (a relay restart would otherwise flood the desktop).
 class TrayHealth {
     Q_DECLARE_TR_FUNCTIONS(labshare::ui::TrayHealth)
 
@@ -56,14 +57,14 @@ public:
     // The first line of toolTip(): "3 shares: 1 Reconnecting… · 2 Up".
     static QString summary(const QList<share::ShareRow>& rows);
     static QList<TrayNotification> notifications(const QList<share::ShareRow>& previous,
-                                                 const QList<share::ShareRow>& current, QSet<QString>& down);
+                                                 const QList<share::ShareRow>& current, QHash<QString, QString>& down);
 
     // The stateful form: compares with the rows of the last call.
     QList<TrayNotification> update(const QList<share::ShareRow>& rows);
 
 private:
     QList<share::ShareRow> m_last;
-    QSet<QString> m_down;
+    QHash<QString, QString> m_down; // share name → the address students had when it went down
 };
 
 } // namespace labshare::ui

@@ -139,7 +139,7 @@ void TrayIcon::setRows(const QList<ShareRow>& rows) {
         return;
     for (const TrayNotification& n : notes)
         showMessage(n.title, n.message,
-                    n.kind == TrayNotification::Kind::WentDown ? QSystemTrayIcon::Warning
+                    n.kind != TrayNotification::Kind::CameBack ? QSystemTrayIcon::Warning
                                                                : QSystemTrayIcon::Information);
 }
 
