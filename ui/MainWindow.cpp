@@ -67,8 +67,9 @@ MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& 
     m_bannerAction->setObjectName(QStringLiteral("bannerPushButton"));
     m_bannerAction->hide();
     connect(m_bannerAction, &QPushButton::clicked, this, [this] {
-        if (m_bannerCallback)
-            m_bannerCallback();
+        // A copy: the action may clear or replace the banner, and with it m_bannerCallback.
+        if (const std::function<void()> action = m_bannerCallback)
+            action();
     });
     m_bannerClose = new QToolButton(m_labPage);
     m_bannerClose->setObjectName(QStringLiteral("bannerCloseToolButton"));
