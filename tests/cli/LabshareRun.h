@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -38,6 +39,12 @@ inline Run runLabshare(const QStringList& args, const QString& workDir = QString
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
+}
+
+// Writes a topology file for a test; false when it cannot.
+inline bool writeLab(const QString& path, const QByteArray& yaml) {
+    QFile lab(path);
+    return lab.open(QIODevice::WriteOnly | QIODevice::Truncate) && lab.write(yaml) == yaml.size();
 }
 
 } // namespace labshare::clitest

@@ -145,12 +145,12 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        QFile lab(m_dir.filePath("lab.clab.yml"));
-        QVERIFY(lab.open(QIODevice::WriteOnly));
         // Nobody listens on the nodes' addresses: the shares come up on the LAN relay regardless.
-        lab.write("name: lab\ntopology:\n  nodes:\n"
-                  "    n1: {kind: linux, mgmt-ipv4: 127.0.0.71, labels: {labshare.publish: \"tcp/22 http/80\"}}\n"
-                  "    n2: {kind: linux, mgmt-ipv4: 127.0.0.72, labels: {labshare.publish: tcp/22}}\n");
+        QVERIFY(
+            writeLab(m_dir.filePath("lab.clab.yml"),
+                     "name: lab\ntopology:\n  nodes:\n"
+                     "    n1: {kind: linux, mgmt-ipv4: 127.0.0.71, labels: {labshare.publish: \"tcp/22 http/80\"}}\n"
+                     "    n2: {kind: linux, mgmt-ipv4: 127.0.0.72, labels: {labshare.publish: tcp/22}}\n"));
     }
 
     void aTerminalShowsOneTableRedrawnInPlace() {

@@ -18,10 +18,9 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        QFile lab(m_dir.filePath("lab.clab.yml"));
-        QVERIFY(lab.open(QIODevice::WriteOnly));
-        lab.write("name: lab\ntopology:\n  nodes:\n    n1: {kind: linux, mgmt-ipv4: 127.0.0.61, "
-                  "labels: {labshare.publish: tcp/22}}\n");
+        QVERIFY(writeLab(m_dir.filePath("lab.clab.yml"),
+                         "name: lab\ntopology:\n  nodes:\n    n1: {kind: linux, "
+                         "mgmt-ipv4: 127.0.0.61, labels: {labshare.publish: tcp/22}}\n"));
     }
 
     void badInputIsExitTwo_data() {

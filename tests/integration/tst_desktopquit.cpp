@@ -41,6 +41,8 @@ private Q_SLOTS:
 private:
     // Starts the app on the lab and waits until its share answers on the public port.
     [[nodiscard]] bool startSharing(DesktopProcess& app);
+    // A student connected through the share, echoed once.
+    void connectStudent(QTcpSocket& student, quint16 port);
     quint16 publicPort() const;
     static bool accepts(quint16 port);
 
@@ -82,17 +84,23 @@ bool TestDesktopQuit::startSharing(DesktopProcess& app) {
     return waitUntil([this] { return publicPort() != 0 && accepts(publicPort()); }, 30000);
 }
 
+void TestDesktopQuit::connectStudent(QTcpSocket& student, quint16 port) {
+    student.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(student.waitForConnected(5000));
+    student.write("hello\n");
+    QVERIFY(waitUntil([&] { return student.bytesAvailable() >= 6; }, 5000));
+    QCOMPARE(student.readAll(), QByteArray("hello\n"));
+}
+
 void TestDesktopQuit::quitInTheTrayMenuStopsEveryShareAndExits() {
     DesktopProcess app(m_home.path(), m_runtime.path());
     QVERIFY2(startSharing(app), qPrintable(app.describe()));
     const quint16 port = publicPort();
 
     QTcpSocket student;
-    student.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(student.waitForConnected(5000));
-    student.write("hello\n");
-    QVERIFY(waitUntil([&] { return student.bytesAvailable() >= 6; }, 5000));
-    QCOMPARE(student.readAll(), QByteArray("hello\n"));
+    connectStudent(student, port);
+    if (QTest::currentTestFailed())
+        return;
 
     const QPoint icon = app.trayIcon(15000);
     QVERIFY2(!icon.isNull(), "the tray icon did not show");
@@ -114,8 +122,9 @@ void TestDesktopQuit::sigtermStopsEveryShareAndExits() {
     QVERIFY2(startSharing(app), qPrintable(app.describe()));
     const quint16 port = publicPort();
     QTcpSocket student;
-    student.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(student.waitForConnected(5000));
+    connectStudent(student, port);
+    if (QTest::currentTestFailed())
+        return;
 
     QCOMPARE(::kill(pid_t(app.pid()), SIGTERM), 0);
     QCOMPARE(app.finish(15000), 0);
