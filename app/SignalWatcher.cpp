@@ -36,9 +36,11 @@ SignalWatcher::SignalWatcher(QObject* parent)
 }
 
 SignalWatcher::~SignalWatcher() {
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    std::signal(SIGHUP, SIG_DFL);
+    // What runs after the watcher is the teardown to the exit: short and bounded. A signal then (a
+    // second Ctrl-C, a supervisor's SIGTERM racing the exit) must not turn a clean exit code into a kill.
+    std::signal(SIGINT, SIG_IGN);
+    std::signal(SIGTERM, SIG_IGN);
+    std::signal(SIGHUP, SIG_IGN);
 }
 
 void SignalWatcher::onReadable() {
