@@ -7,6 +7,7 @@
 #include "share/ShareCommands.h"
 #include "share/ShareName.h"
 #include "share/ShareSheet.h"
+#include "topology/KindAliases.h"
 #include "widgets/OpenAnywayDialog.h"
 #include "widgets/Question.h"
 #include "widgets/SharesView.h"
@@ -512,7 +513,7 @@ void DesktopController::editLoginUser(const share::ShareRow& row) {
 
 QString DesktopController::loginUser(const share::ShareRow& row) const {
     const QString chosen = m_settings ? m_settings->loginUser(row.node) : QString();
-    return chosen.isEmpty() ? share::defaultLoginUser(row.kind) : chosen;
+    return chosen.isEmpty() ? topology::defaultLoginUser(row.kind) : chosen;
 }
 
 void DesktopController::showPresentation() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/ShareCommands.h"
+#include "topology/KindAliases.h"
 
 namespace labshare::share {
 
@@ -8,7 +9,7 @@ using topology::PublishType;
 namespace {
 
 QString loginUser(const ShareRow& row, const QString& user) {
-    return user.isEmpty() ? defaultLoginUser(row.kind) : user;
+    return user.isEmpty() ? topology::defaultLoginUser(row.kind) : user;
 }
 
 } // namespace

@@ -1,21 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/ShareSession.h"
 #include "share/ShareName.h"
+#include "topology/KindAliases.h"
 
 #include <QCoreApplication>
 
 namespace labshare::share {
 
 using topology::PublishType;
-
-QString defaultLoginUser(const QString& kind) {
-    if (kind == QLatin1String("nokia_srlinux") || kind == QLatin1String("arista_ceos") ||
-        kind == QLatin1String("nokia_sros") || kind == QLatin1String("nokia_srsim"))
-        return QStringLiteral("admin");
-    if (kind == QLatin1String("linux"))
-        return QStringLiteral("root");
-    return {};
-}
 
 QString shareUrl(const ShareRow& row) {
     if (!row.health.url.isEmpty())
@@ -29,7 +21,7 @@ QString shareUrl(const ShareRow& row) {
     case PublishType::Https:
         return QStringLiteral("https://") + address;
     case PublishType::Tcp: {
-        const QString user = defaultLoginUser(row.kind);
+        const QString user = topology::defaultLoginUser(row.kind);
         if (row.spec.port == 22 && !user.isEmpty())
             return QStringLiteral("ssh://") + user + QLatin1Char('@') + address;
         return {};
@@ -101,7 +93,7 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
         return makeError(ErrorCode::BadInput, tr("the lab has no node '%1'").arg(nodeName));
     QString target = m_targets.value(nodeName);
     if (target.isEmpty())
-        target = !node->mgmtIpv4.isEmpty() ? node->mgmtIpv4 : node->mgmtIpv6;
+        target = node->managementAddress();
     if (target.isEmpty() && node->networkMode == QLatin1String("host"))
         target = QStringLiteral("127.0.0.1"); // the node shares this machine's network
     if (target.isEmpty())

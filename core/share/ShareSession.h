@@ -75,8 +75,6 @@ private:
     QList<ShareRow> m_rows; // ticked, in the order they were ticked
 };
 
-// The login user students type for a node's SSH port: admin on SR Linux, cEOS and SR OS, root on linux.
-QString defaultLoginUser(const QString& kind);
 // The link a share hands out, from its type and public address.
 QString shareUrl(const ShareRow& row);
 

@@ -6,7 +6,7 @@
 namespace labshare::topology {
 
 QString canonicalKind(const QString& kind) {
-    // From each kind's kindNames list in containerlab (see shared/reference/containerlab.md 2.5).
+    // From each kind's kindNames list in containerlab's nodes/<kind> packages.
     static const QHash<QString, QString> aliases = {
         {QStringLiteral("srl"), QStringLiteral("nokia_srlinux")},
         {QStringLiteral("ceos"), QStringLiteral("arista_ceos")},
@@ -38,6 +38,15 @@ QString canonicalKind(const QString& kind) {
 bool isContainerlessKind(const QString& canonical) {
     return canonical == QLatin1String("bridge") || canonical == QLatin1String("ovs-bridge") ||
            canonical == QLatin1String("host");
+}
+
+QString defaultLoginUser(const QString& canonical) {
+    if (canonical == QLatin1String("nokia_srlinux") || canonical == QLatin1String("arista_ceos") ||
+        canonical == QLatin1String("nokia_sros") || canonical == QLatin1String("nokia_srsim"))
+        return QStringLiteral("admin");
+    if (canonical == QLatin1String("linux"))
+        return QStringLiteral("root");
+    return {};
 }
 
 } // namespace labshare::topology

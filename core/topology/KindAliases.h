@@ -12,4 +12,8 @@ QString canonicalKind(const QString& kind);
 // Kinds that have no container of their own, so nothing on them can be published.
 bool isContainerlessKind(const QString& canonical);
 
+// The login user students type for a node's SSH port: admin on SR Linux, cEOS and SR OS, root on linux;
+// empty for kinds whose default is not known.
+QString defaultLoginUser(const QString& canonical);
+
 } // namespace labshare::topology

@@ -36,6 +36,8 @@ struct Node {
     SourceLocation where;
 
     bool hasAddress() const { return !mgmtIpv4.isEmpty() || !mgmtIpv6.isEmpty(); }
+    // The address LabShare reaches the node at: IPv4 when it has one, else IPv6, else empty.
+    QString managementAddress() const { return !mgmtIpv4.isEmpty() ? mgmtIpv4 : mgmtIpv6; }
 };
 
 } // namespace labshare::topology

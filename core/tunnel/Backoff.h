@@ -5,8 +5,9 @@
 
 namespace labshare::tunnel {
 
-// Exponential back-off with full jitter for reconnecting: the n-th retry waits a random time in
-// [base·2^(n-1)/2, base·2^(n-1)], capped at `maxMs`. reset() after a healthy period.
+// Exponential back-off with "equal jitter" for reconnecting: the n-th retry waits half its ceiling
+// plus a random part of the other half, [base·2^(n-1)/2, base·2^(n-1)], the ceiling capped at `maxMs`. reset() after a
+// healthy period.
 class Backoff {
 public:
     using Random = std::function<double()>; // uniform in [0, 1)

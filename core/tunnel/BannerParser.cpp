@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/BannerParser.h"
+#include "common/HostName.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,15 +35,6 @@ std::optional<quint16> parsePort(QStringView text) {
     if (value < 1 || value > 65535)
         return std::nullopt;
     return static_cast<quint16>(value);
-}
-
-bool isHostName(QStringView host) {
-    if (host.isEmpty() || host.size() > 253 || host.front() == u'.' || host.front() == u'-')
-        return false;
-    for (const QChar c : host)
-        if (!c.isLetterOrNumber() && c != u'-' && c != u'.' && c != u'_')
-            return false;
-    return true;
 }
 
 bool isIpv6Literal(QStringView host) {

@@ -25,7 +25,7 @@ struct PublicAddress {
 };
 
 // Reads what a relay prints on the SSH session channel and picks out the public addresses it announces
-// (the tcpip-forward reply carries at most a port, never a host name; reference §2.1). One parser per session
+// (the tcpip-forward reply carries at most a port, never a host name, RFC 4254 7.1). One parser per session
 // channel; feed it stdout and stderr bytes as they arrive. Never throws; garbage yields nothing.
 //
 // Terminal escape sequences are removed (cursor moves that change rows end a line, as a TUI draws rows that

@@ -7,7 +7,8 @@
 
 namespace labshare::tunnel {
 
-// Which kind of relay gives a share its public address (DESIGN.md, Relays).
+// Which kind of relay gives a share its public address: the port an OpenSSH server bound, the banner
+// a sish-family relay prints, or a listener of LabShare's own on the LAN.
 enum class RelayFlavor {
     Lan,          // no relay: a listener on a local interface address; the default
     OpenSsh,      // public address = configured public host + the port the relay bound

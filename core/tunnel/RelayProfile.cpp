@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/RelayProfile.h"
+#include "common/HostName.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -118,9 +119,8 @@ QString expandHome(const QString& path) {
     return path.startsWith(QLatin1String("~/")) ? QDir(QDir::homePath()).filePath(path.mid(2)) : path;
 }
 
-bool isHostName(const QString& text) {
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$"));
-    return name.match(text).hasMatch() || !QHostAddress(text).isNull();
+bool isHostOrAddress(const QString& text) {
+    return isHostName(text) || !QHostAddress(text).isNull();
 }
 
 // "host" or "[v6]" (a zone's '%' encoded, as a URL needs it).
@@ -159,7 +159,7 @@ QString applyOption(RelayProfile& profile, const QString& key, const QString& va
             return tr("unknown flavor '%1' (use %2)").arg(value, sshFlavorNames());
         profile.flavor = *flavor;
     } else if (key == QLatin1String("public-host")) {
-        if (!isHostName(value))
+        if (!isHostOrAddress(value))
             return tr("public-host '%1' is not a host name or address").arg(value);
         profile.publicHost = value;
     } else if (key == QLatin1String("identity")) {
@@ -172,7 +172,7 @@ QString applyOption(RelayProfile& profile, const QString& key, const QString& va
             return tr("unknown auth '%1' (use agent, key, password or token)").arg(value);
         profile.auth = *auth;
     } else if (key == QLatin1String("bind")) {
-        if (value != QLatin1String("*") && !isHostName(value))
+        if (value != QLatin1String("*") && !isHostOrAddress(value))
             return tr("bind address '%1' is not an address, a host name or *").arg(value);
         profile.bindAddress = value;
     } else if (key == QLatin1String("proxy")) {

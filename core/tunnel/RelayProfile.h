@@ -22,7 +22,8 @@ enum class RelayAuth {
 QString relayAuthName(RelayAuth auth);                           // "default", "agent", "key", "password", "token"
 std::optional<RelayAuth> relayAuthFromName(const QString& name); // accepts the names above but "default"
 
-// Where the public addresses come from (DESIGN.md, Relays), written as a URL:
+// Where the public addresses come from (an OpenSSH server, a sish-family service, or this machine's own
+// LAN address), written as a URL:
 //   ssh://[user@]host[:port][?flavor=…&public-host=…&identity=…&known-hosts=…&auth=…&bind=…&proxy=…&cipher=…
 //                             &timeout=…]
 //   lan://[ADDRESS]

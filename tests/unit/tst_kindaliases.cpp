@@ -44,6 +44,13 @@ private Q_SLOTS:
         QVERIFY(isContainerlessKind(QStringLiteral("host")));
         QVERIFY(!isContainerlessKind(QStringLiteral("linux")));
     }
+
+    void knowsTheLoginUserOfAKind() {
+        QCOMPARE(defaultLoginUser(canonicalKind(QStringLiteral("srl"))), QStringLiteral("admin"));
+        QCOMPARE(defaultLoginUser(QStringLiteral("arista_ceos")), QStringLiteral("admin"));
+        QCOMPARE(defaultLoginUser(QStringLiteral("linux")), QStringLiteral("root"));
+        QCOMPARE(defaultLoginUser(QStringLiteral("cisco_xrd")), QString()); // not known: the user says
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKindAliases)

@@ -56,8 +56,7 @@ QString nodeAddressText(const Node& node, const QString& addressOverride) {
     if (!addressOverride.isEmpty())
         return tr("%1 (typed by you)").arg(addressOverride);
     if (node.hasAddress())
-        return tr("%1 (%2)").arg(!node.mgmtIpv4.isEmpty() ? node.mgmtIpv4 : node.mgmtIpv6,
-                                 sourceText(node.addressSource));
+        return tr("%1 (%2)").arg(node.managementAddress(), sourceText(node.addressSource));
     if (node.networkMode == QLatin1String("host"))
         return tr("127.0.0.1 (host network)");
     return tr("— no address: deploy the lab or type one");

@@ -307,8 +307,7 @@ QVariant TopologyModel::nodeData(const NodeEntry& entry, int column, int role) c
         }
     case Qt::EditRole:
         if (column == AddressColumn)
-            return !entry.addressOverride.isEmpty() ? entry.addressOverride
-                                                    : (!node.mgmtIpv4.isEmpty() ? node.mgmtIpv4 : node.mgmtIpv6);
+            return !entry.addressOverride.isEmpty() ? entry.addressOverride : node.managementAddress();
         return {};
     case Qt::ToolTipRole:
         if (column == NameColumn)
@@ -401,7 +400,7 @@ bool TopologyModel::setData(const QModelIndex& index, const QVariant& value, int
             return false;
         const NodeEntry& entry = m_nodes.at(index.row());
         const QString host = value.toString().trimmed();
-        const QString lab = !entry.node.mgmtIpv4.isEmpty() ? entry.node.mgmtIpv4 : entry.node.mgmtIpv6;
+        const QString lab = entry.node.managementAddress();
         // Typing the lab's own address back is the same as clearing the override.
         const QString wanted = host == lab ? QString() : host;
         if (wanted == entry.addressOverride)

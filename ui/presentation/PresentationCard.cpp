@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "presentation/PresentationCard.h"
+#include "topology/KindAliases.h"
 
 #include "models/ShareStateStyle.h"
 #include "share/ShareAccess.h"
@@ -120,7 +121,7 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
         if (!row.health.lastError.isEmpty())
             detail << row.health.lastError;
     } else if (ShareCommands::isGnmiPort(row)) {
-        const QString login = user.isEmpty() ? share::defaultLoginUser(row.kind) : user;
+        const QString login = user.isEmpty() ? topology::defaultLoginUser(row.kind) : user;
         const QString security = row.spec.type == topology::PublishType::Tls ? QStringLiteral("TLS, --skip-verify")
                                                                              : QStringLiteral("--insecure");
         detail << (login.isEmpty() ? security : tr("user %1 · %2").arg(login, security));

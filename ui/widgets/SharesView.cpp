@@ -3,6 +3,7 @@
 #include "models/SharesModel.h"
 #include "qr/QrCode.h"
 #include "share/ShareCommands.h"
+#include "topology/KindAliases.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -115,7 +116,7 @@ void SharesView::setLoginUserProvider(std::function<QString(const ShareRow&)> pr
 }
 
 QString SharesView::loginUser(const ShareRow& row) const {
-    return m_loginUser ? m_loginUser(row) : share::defaultLoginUser(row.kind);
+    return m_loginUser ? m_loginUser(row) : topology::defaultLoginUser(row.kind);
 }
 
 void SharesView::addCopyButtons(int first, int last) {
