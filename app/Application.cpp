@@ -7,6 +7,7 @@
 #include "common/LogBuffer.h"
 
 #include <QApplication>
+#include <QLockFile>
 #include <QThreadPool>
 
 namespace labshare::app {
@@ -28,9 +29,12 @@ int runGui(int& argc, char** argv, const QString& file) {
     QApplication::setQuitOnLastWindowClosed(false);
 
     SingleInstance instance;
-    if (instance.handOff(file))
-        return 0; // the LabShare already running took the file and came forward
-    instance.listen();
+    {
+        QLockFile starting(instance.socketPath() + QStringLiteral(".lock")); // launches at once take turns
+        starting.tryLock(5000);
+        if (instance.handOff(file) || !instance.listen())
+            return 0; // the LabShare already running took the file and came forward
+    }
 
     int rc = 0;
     {
@@ -38,10 +42,10 @@ int runGui(int& argc, char** argv, const QString& file) {
         QObject::connect(&instance, &SingleInstance::activationRequested, &controller,
                          &DesktopController::bringForward);
         QObject::connect(&controller, &DesktopController::finished, &app, [](int code) { QApplication::exit(code); });
-        // Quitting, the end of the desktop session and SIGTERM all stop every share first.
+        // Quitting, SIGTERM (what ends a desktop session's processes at logout) and SIGHUP all stop
+        // every share first.
         SignalWatcher termination;
         QObject::connect(&termination, &SignalWatcher::terminationRequested, &controller, &DesktopController::quit);
-        QObject::connect(&app, &QGuiApplication::commitDataRequest, &controller, &DesktopController::quit);
         QObject::connect(&app, &QApplication::lastWindowClosed, &controller, [&controller] {
             if (!controller.window().isVisible()) // closed, not kept in the tray
                 controller.quit();

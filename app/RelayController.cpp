@@ -26,8 +26,7 @@ RelayController::RelayController(RelayTokenBridge& tokenBridge, ui::MainWindow& 
 
 RelayController::~RelayController() {
     m_tokenBridge.attach(nullptr);
-    if (m_engine)
-        m_engine->shutdown();
+    m_engine.reset(); // waits for its worker (at once when it has stopped)
     for (const QPointer<tunnel::TunnelEngine>& engine : std::as_const(m_retiring))
         delete engine.data(); // waits for a worker that has not ended yet
 }
@@ -43,20 +42,22 @@ QString RelayController::displayName(const QString& url) {
     return profile ? profile->displayName() : url;
 }
 
-bool RelayController::use(const QString& url) {
+Result<bool> RelayController::use(const QString& url) {
+    if (m_stoppingAll)
+        return makeError(ErrorCode::Cancelled, tr("LabShare is quitting")); // nothing starts again
     const Result<tunnel::RelayProfile> profile = tunnel::RelayProfile::fromUrl(url);
     if (!profile) {
-        m_window.showBanner(profile.error().message, true);
-        return false;
+        showChoices();
+        return profile.error();
     }
     if (profile->isLan())
         if (const Result<QString> address = tunnel::LanAddress::choose(*profile); !address) {
-            m_window.showBanner(address.error().message.toHtmlEscaped(), true);
             showChoices();
-            return false;
+            return address.error();
         }
     m_tokenBridge.attach(nullptr);
     retire(std::move(m_engine)); // closing its session frees every listener on the relay at once
+    m_pendingFingerprint.clear();
     m_url = url;
     tunnel::TunnelEngine::Options options;
     options.secrets = m_tokenBridge.secretProvider(); // relays with auth=token log in as the signed-in user
@@ -87,6 +88,7 @@ void RelayController::onEngineGone() {
 }
 
 void RelayController::stopAll(int timeoutMs, std::function<void(bool clean)> done) {
+    m_stoppingAll = true;
     m_tokenBridge.attach(nullptr);
     if (m_engine)
         Q_EMIT engineChanged(nullptr);
@@ -106,14 +108,22 @@ void RelayController::stopAll(int timeoutMs, std::function<void(bool clean)> don
     });
 }
 
+void RelayController::askAgain() {
+    if (!m_pendingFingerprint.isEmpty())
+        onHostKeyUnknown(m_pendingFingerprint);
+}
+
 void RelayController::onHostKeyUnknown(const QString& fingerprint) {
+    m_pendingFingerprint = fingerprint; // until answered: another banner may replace this one
     const QPointer<tunnel::TunnelEngine> asking = m_engine.get();
     m_window.showBanner(tr("LabShare has not connected to %1 before. Its host key fingerprint is <b>%2</b>. "
                            "Compare it with the one the relay's operator gave you before you trust it.")
                             .arg(m_engine->relay().displayName().toHtmlEscaped(), fingerprint.toHtmlEscaped()),
                         false, tr("Trust this relay"), [this, asking, fingerprint] {
-                            if (asking && asking == m_engine.get()) // still the relay that asked
+                            if (asking && asking == m_engine.get()) { // still the relay that asked
                                 asking->trustHostKey(fingerprint);
+                                m_pendingFingerprint.clear();
+                            }
                             m_window.clearBanner();
                         });
 }

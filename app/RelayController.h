@@ -38,8 +38,8 @@ public:
     static QString displayName(const QString& url);
 
     // Publishes through `url` from now on: engineChanged(new engine); the old one stops in the
-    // background. False (and the reason in the banner) when `url` is not a relay.
-    bool use(const QString& url);
+    // background. An error (nothing changed) when `url` is not a relay this machine can use.
+    Result<bool> use(const QString& url);
     // Fills the window's relay selector, with the relay in use selected.
     void showChoices();
     // Opens the relay editor on `url` (empty: a new relay). A saved relay is remembered and offered
@@ -48,6 +48,9 @@ public:
     // Stops every engine. `done` runs once all have ended, or after `timeoutMs` with clean = false:
     // then the workers still running are abandoned to the process's exit.
     void stopAll(int timeoutMs, std::function<void(bool clean)> done);
+    // Shows the relay's unanswered question (an unknown host key) again, e.g. when the user picks
+    // the relay in use once more after the banner was replaced.
+    void askAgain();
 
 Q_SIGNALS:
     void engineChanged(labshare::tunnel::TunnelEngine* engine); // nullptr while stopping all
@@ -65,6 +68,8 @@ private:
     QString m_url;
     QList<QPointer<tunnel::TunnelEngine>> m_retiring; // stopping; each deletes itself once stopped
     std::function<void(bool)> m_allStopped;
+    bool m_stoppingAll = false;
+    QString m_pendingFingerprint; // the host key the relay in use waits for a decision on
 };
 
 } // namespace labshare::app

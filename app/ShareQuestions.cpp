@@ -39,8 +39,9 @@ ui::Question ShareQuestions::openOtherLab(const QList<ShareRow>& rows, const QSt
 
 ui::Question ShareQuestions::stopAll(const QList<ShareRow>& rows) {
     return {tr("Stop all shares?"),
-            tr("Students lose the %n address(es) below. Ticking a port again later gives it the same address.", nullptr,
-               rows.size()),
+            tr("Students lose the %n address(es) below. Ticking a port again later on this relay gives it the same "
+               "address.",
+               nullptr, rows.size()),
             addressList(rows),
             tr("Stop all"),
             {}};
@@ -48,7 +49,7 @@ ui::Question ShareQuestions::stopAll(const QList<ShareRow>& rows) {
 
 ui::Question ShareQuestions::stopOne(const ShareRow& row) {
     return {tr("Stop %1?").arg(row.name),
-            tr("Students lose this address. Ticking the port again later gives it the same address."),
+            tr("Students lose this address. Ticking the port again later on this relay gives it the same address."),
             addressList({row}),
             tr("Stop sharing"),
             {}};

@@ -45,15 +45,17 @@ bool SingleInstance::handOff(const QString& file) {
 }
 
 bool SingleInstance::listen() {
+    // Qt replaces an existing socket file when it listens with access options: first make sure no
+    // other instance owns it (one that started listening since handOff() asked).
+    QLocalSocket probe;
+    probe.connectToServer(m_path);
+    if (probe.waitForConnected(kAnswerTimeoutMs))
+        return false;
+    QLocalServer::removeServer(m_path); // a crashed instance's socket, if any
     m_server.setSocketOptions(QLocalServer::UserAccessOption);
-    if (m_server.listen(m_path))
-        return true;
-    // Only reached when handOff() found nobody answering: the socket is a leftover.
-    QLocalServer::removeServer(m_path);
-    if (m_server.listen(m_path))
-        return true;
-    qCWarning(lcDesktop) << "cannot listen for other launches on" << m_path << m_server.errorString();
-    return false;
+    if (!m_server.listen(m_path)) // this instance still runs; later launches will not find it
+        qCWarning(lcDesktop) << "cannot listen for other launches on" << m_path << m_server.errorString();
+    return true;
 }
 
 void SingleInstance::onNewConnection() {

@@ -21,6 +21,8 @@ public:
     // one answered: this launch should end. Waits at most a moment, before any window exists.
     bool handOff(const QString& file);
     // Becomes the instance later launches hand off to (a socket left by a crashed one is replaced).
+    // False only when another instance answers there (it started meanwhile): hand off to it instead.
+    // Where no socket can be made, this instance runs on alone (logged).
     bool listen();
     QString socketPath() const { return m_path; }
 

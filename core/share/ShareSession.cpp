@@ -139,11 +139,6 @@ void ShareSession::unpublish(const QString& name) {
     Q_EMIT tickedChanged();
 }
 
-void ShareSession::unpublishAll() {
-    for (const QString& name : tickedNames())
-        unpublish(name);
-}
-
 QStringList ShareSession::tickedNames() const {
     QStringList out;
     for (const ShareRow& r : m_rows)

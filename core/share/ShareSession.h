@@ -50,7 +50,6 @@ public:
     // Ticks one entry of a node. Fails when the node is unknown or has no address to reach it at.
     Result<QString> publish(const QString& node, const topology::PublishSpec& spec);
     void unpublish(const QString& name);
-    void unpublishAll();
 
     QList<ShareRow> rows() const { return m_rows; }
     const ShareRow* row(const QString& name) const;

@@ -32,12 +32,7 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     };
     listener.stopped = [this] {
         QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_stopped = true;
-                Q_EMIT stopped();
-            },
-            Qt::QueuedConnection);
+            this, [this] { Q_EMIT stopped(); }, Qt::QueuedConnection);
     };
     if (m_relay.isLan()) {
         LanRelay::Options lan;

@@ -40,7 +40,6 @@ public:
     // Tears every forward down on the worker without waiting; `stopped` follows. Forwards asked for
     // afterwards are ignored.
     void stop();
-    bool isStopped() const { return m_stopped; }
     // Tears every forward down and stops the worker; waits for it (a few round trips at most; at once
     // after `stopped`).
     void shutdown();
@@ -55,7 +54,6 @@ Q_SIGNALS:
 private:
     RelayProfile m_relay;
     std::unique_ptr<RelayBackend> m_backend;
-    bool m_stopped = false;
 };
 
 } // namespace labshare::tunnel

@@ -55,6 +55,8 @@ private Q_SLOTS:
     void aRenamedNodeKeepsItsShareRunning();
     void openingAnotherLabAsksAndABrokenOneReplacesNothing();
     void stopAllAsksFirst();
+    void closingThePresentationNeverEndsLabShare();
+    void aRelayThisMachineCannotUseFallsBackToTheLan();
     void cleanupTestCase();
 
 private:
@@ -230,6 +232,32 @@ void TestDesktopDecisions::stopAllAsksFirst() {
     Q_EMIT m_app->window().stopAllRequested();
     answer(true);
     QVERIFY(!m_app->session()->isTicked(share()));
+}
+
+void TestDesktopDecisions::closingThePresentationNeverEndsLabShare() {
+    Q_EMIT m_app->window().presentationRequested();
+    QTRY_VERIFY(m_app->presentation());
+    // With the window in the tray, the presentation can be the last window: closing it must not quit.
+    QVERIFY(!m_app->presentation()->testAttribute(Qt::WA_QuitOnClose));
+    m_app->presentation()->close();
+}
+
+void TestDesktopDecisions::aRelayThisMachineCannotUseFallsBackToTheLan() {
+    // The lab was last shared at home, on an address this machine does not have here.
+    const QString other = m_other.filePath(QStringLiteral("home.clab.yml"));
+    QVERIFY(rewrite(other, "name: home\ntopology:\n  nodes: {r9: {kind: linux, mgmt-ipv4: 127.0.0.99}}\n"));
+    share::LabSettings(other).setRelayUrl(QStringLiteral("lan://192.0.2.77"));
+    if (m_app->session()->isTicked(share())) {
+        m_app->open(other);
+        answer(true);
+    } else {
+        m_app->open(other);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->topology().name, QStringLiteral("home"), 10000);
+    QCOMPARE(m_app->relays().relayUrl(), QStringLiteral("lan://"));
+    QVERIFY(m_app->relays().engine());
+    QVERIFY2(banner().contains(QStringLiteral("192.0.2.77")), qPrintable(banner()));
+    QCOMPARE(share::LabSettings(other).relayUrl(), QStringLiteral("lan://192.0.2.77")); // not forgotten
 }
 
 void TestDesktopDecisions::cleanupTestCase() {

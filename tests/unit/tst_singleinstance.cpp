@@ -24,6 +24,7 @@ private Q_SLOTS:
     void nobodyListeningMeansThisLaunchIsTheFirst();
     void staleSocketOfACrashedInstanceIsReplaced();
     void strangersAreHungUpOn();
+    void aLaunchThatLostTheRaceLeavesTheWinnersSocket();
 
 private:
     QTemporaryDir m_dir;
@@ -89,6 +90,19 @@ void TestSingleInstance::strangersAreHungUpOn() {
     stranger.write("rm -rf /\n");
     QTRY_COMPARE(stranger.state(), QLocalSocket::UnconnectedState);
     QCOMPARE(asked.count(), 0);
+}
+
+void TestSingleInstance::aLaunchThatLostTheRaceLeavesTheWinnersSocket() {
+    // Two launches at the same moment: both found nobody to hand off to; the second to listen must
+    // not delete the first one's live socket.
+    const QString path = m_dir.filePath(QStringLiteral("e.socket"));
+    SingleInstance winner(path);
+    QVERIFY(winner.listen());
+    SingleInstance loser(path);
+    QVERIFY(!loser.listen());
+    QLocalSocket probe;
+    probe.connectToServer(path);
+    QVERIFY(probe.waitForConnected(2000)); // still the winner's
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LabController.h"
+#include "MainWindow.h"
+#include "RelayController.h"
+#include "ShareQuestions.h"
+#include "models/TopologyModel.h"
+#include "share/ShareCommands.h"
+#include "share/ShareName.h"
+#include "topology/KindAliases.h"
+#include "widgets/OpenAnywayDialog.h"
+#include "widgets/Question.h"
+
+#include <QFileInfo>
+#include <QStatusBar>
+#include <QTreeView>
+
+namespace labshare::app {
+
+namespace {
+
+constexpr int kUndoMs = 10000;
+
+// Why a load gave no lab to show: the loader's error, or the file's first problem.
+QString whyNotLoaded(const Result<topology::Topology>& loaded) {
+    if (!loaded)
+        return loaded.error().message;
+    if (loaded->problems.isEmpty())
+        return LabController::tr("%1 has no nodes.").arg(loaded->file);
+    return loaded->problems.constFirst().toString();
+}
+
+} // namespace
+
+LabController::LabController(ui::MainWindow& window, ui::TopologyModel& model, RelayController& relays, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_model(model)
+    , m_relays(relays) {
+    connect(&m_watcher, &share::LabWatcher::loaded, this, &LabController::onLoaded);
+    connect(&m_relays, &RelayController::engineChanged, this, [this](tunnel::TunnelEngine* engine) {
+        if (m_session)
+            m_session->setEngine(engine);
+    });
+    connect(&m_model, &ui::TopologyModel::publishRequested, this, &LabController::onPublishRequested);
+    connect(&m_model, &ui::TopologyModel::unpublishRequested, this, &LabController::onUnpublishRequested);
+    connect(&m_model, &ui::TopologyModel::addressOverrideChanged, this,
+            [this](const QString& node, const QString& host) {
+                if (!m_session || !m_settings)
+                    return;
+                m_settings->setAddressOverride(node, host);
+                m_session->setTargetOverride(node, host);
+                m_session->setTopology(m_session->topology()); // re-targets what is ticked on that node
+            });
+}
+
+LabController::~LabController() {
+    stopSharing();
+}
+
+void LabController::stopSharing() {
+    m_stopped = true;
+    if (m_session)
+        m_session->setEngine(nullptr);
+}
+
+QList<share::ShareRow> LabController::rows() const {
+    return m_session ? m_session->rows() : QList<share::ShareRow>();
+}
+
+void LabController::open(const QString& path) {
+    const QFileInfo file(path);
+    if (!file.isFile()) {
+        m_window.showBanner(tr("Cannot open %1: there is no such file.").arg(path), true);
+        return;
+    }
+    if (m_session && file.absoluteFilePath() == m_watcher.path())
+        return; // open already, and reloaded whenever it changes
+    const QList<share::ShareRow> rows = m_session ? m_session->rows() : QList<share::ShareRow>();
+    const QString absolute = file.absoluteFilePath();
+    const auto load = [this, absolute] {
+        m_window.statusBar()->showMessage(tr("Opening %1…").arg(absolute), 3000);
+        m_watcher.load(absolute);
+    };
+    if (rows.isEmpty()) {
+        load();
+        return;
+    }
+    const quint64 generation = m_generation;
+    ui::ask(&m_window, ShareQuestions::openOtherLab(rows, file.fileName()), [this, generation, load](bool yes) {
+        if (yes && generation == m_generation)
+            load(); // the shares stop only once the new lab has loaded
+    });
+}
+
+void LabController::onLoaded(const QString& path, const Result<topology::Topology>& loaded, bool reload) {
+    if (m_stopped)
+        return; // quitting
+    if (!reload) {
+        openLoaded(path, loaded);
+        return;
+    }
+    if (!m_session || path != m_watcher.path())
+        return;
+    if (!loaded || loaded->nodes.isEmpty()) {
+        // Mid-edit, most likely: what students reach stays as it is until the file is whole again.
+        const QString why = whyNotLoaded(loaded);
+        m_window.showBanner(tr("%1<br>LabShare keeps the last good version of the lab and its shares until the file "
+                               "is fixed.")
+                                .arg(why.toHtmlEscaped()),
+                            true);
+        return;
+    }
+    applyReload(*loaded);
+}
+
+void LabController::openLoaded(const QString& path, const Result<topology::Topology>& loaded) {
+    if (!loaded || loaded->nodes.isEmpty()) {
+        const QString why = whyNotLoaded(loaded);
+        if (!m_session) {
+            m_window.showEmptyState(share::LabSettings::recentFiles());
+            m_window.showBanner(why, true);
+            return;
+        }
+        m_window.showBanner(tr("Cannot open %1: %2<br>%3 stays open, with its shares.")
+                                .arg(QFileInfo(path).fileName().toHtmlEscaped(), why.toHtmlEscaped(),
+                                     m_session->topology().name.toHtmlEscaped()),
+                            true);
+        return;
+    }
+    share::LabSettings::addRecentFile(path);
+    m_watcher.watch(path);
+    startSession(*loaded);
+    offerLastShares(showProblems(*loaded, false));
+    m_window.statusBar()->showMessage(tr("%1: %n node(s)", nullptr, loaded->nodes.size()).arg(loaded->name), 5000);
+}
+
+void LabController::applyReload(const topology::Topology& lab) {
+    m_session->setTopology(lab);
+    m_model.setTopology(lab);
+    showTicks();
+    const QStringList orphans = m_session->orphans();
+    if (orphans.isEmpty()) {
+        showProblems(lab, true);
+        return;
+    }
+    m_window.showBanner(
+        tr("%1 no longer has the node(s) of %n share(s); they keep running, so students' addresses stay, until you "
+           "stop them:<br>%2",
+           nullptr, orphans.size())
+            .arg(QFileInfo(lab.file).fileName().toHtmlEscaped(),
+                 ShareQuestions::addressList(rowsNamed(orphans))
+                     .toHtmlEscaped()
+                     .replace(QLatin1Char('\n'), QStringLiteral("<br>"))),
+        false, tr("Stop them…"), [this, orphans] { askToStop(orphans); });
+}
+
+void LabController::startSession(const topology::Topology& lab) {
+    ++m_generation;
+    if (m_session)
+        m_session->setEngine(nullptr);
+    m_session = std::make_unique<share::ShareSession>(lab);
+    m_settings.emplace(m_watcher.path());
+    m_openedToAnyone.clear();
+    m_model.setTopology(lab);
+    const QHash<QString, QString> addresses = m_settings->addressOverrides();
+    for (auto it = addresses.cbegin(); it != addresses.cend(); ++it) {
+        m_session->setTargetOverride(it.key(), it.value());
+        m_model.setAddressOverride(it.key(), it.value());
+    }
+    connect(m_session.get(), &share::ShareSession::tickedChanged, this, [this] {
+        showTicks();
+        m_settings->setTicked(m_session->tickedNames());
+        Q_EMIT sharesChanged();
+    });
+    connect(m_session.get(), &share::ShareSession::shareChanged, this, [this](const share::ShareRow& row) {
+        m_model.setShareState(row.name, row.health.state);
+        if (row.health.target != tunnel::Reachability::Unknown)
+            m_model.setReachability(row.node, row.health.target);
+        Q_EMIT sharesChanged();
+    });
+    connect(m_session.get(), &share::ShareSession::healthUpdated, this, &LabController::sharesChanged);
+    m_window.showLab(lab.name, QFileInfo(lab.file).fileName());
+    m_window.setAutoPublish(m_settings->autoPublish());
+    const QString relay = m_settings->relayUrl().isEmpty() ? RelayController::lanUrl() : m_settings->relayUrl();
+    m_relayProblem.clear();
+    if (const Result<bool> used = m_relays.use(relay); !used) { // e.g. a LAN address this machine had at home
+        m_relayProblem = tr("This lab's relay %1 cannot be used here: %2 Sharing on the LAN instead.")
+                             .arg(RelayController::displayName(relay), used.error().message);
+        (void)m_relays.use(RelayController::lanUrl()); // plain lan:// always can be
+    }
+    Q_EMIT sharesChanged(); // the last lab's shares are gone from every view
+}
+
+void LabController::offerLastShares(bool problemShown) {
+    const QStringList before = m_settings->ticked();
+    if (before.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    const auto republish = [this, before, generation] {
+        if (generation != m_generation)
+            return;
+        m_window.clearBanner();
+        // What was shared last time, as it was: an entry open despite its list was agreed to then.
+        for (const topology::Node& node : m_session->topology().nodes)
+            for (const topology::PublishSpec& spec : node.publish)
+                if (const QString name = share::shareName(node.name, spec); before.contains(name)) {
+                    m_openedToAnyone.insert(name);
+                    publish(node.name, spec);
+                }
+    };
+    if (m_settings->autoPublish())
+        republish();
+    else if (!problemShown) // the problem comes first; the tree still shows what to tick
+        m_window.showBanner(tr("Last time you shared %n port(s) of this lab.", nullptr, before.size()), false,
+                            tr("Share them again"), republish);
+}
+
+bool LabController::showProblems(const topology::Topology& lab, bool reload) {
+    QStringList lines;
+    for (const topology::Problem& p : lab.problems)
+        if (p.severity == topology::Severity::Error)
+            lines << p.toString().toHtmlEscaped();
+    if (!lines.isEmpty()) {
+        m_window.showBanner(
+            tr("<b>%n problem(s) in the lab file</b> — the rest of the lab is loaded:<br>", nullptr, lines.size()) +
+                lines.mid(0, 5).join(QStringLiteral("<br>")),
+            true);
+        return true;
+    }
+    if (!reload && !m_relayProblem.isEmpty()) {
+        m_window.showBanner(m_relayProblem.toHtmlEscaped(), true);
+        return true;
+    }
+    if (reload)
+        m_window.showBanner(tr("Reloaded %1; what was ticked stays ticked.").arg(QFileInfo(lab.file).fileName()),
+                            false);
+    else
+        m_window.clearBanner();
+    return false;
+}
+
+void LabController::onPublishRequested(const QString& node, const topology::PublishSpec& spec) {
+    if (!m_session)
+        return;
+    const QString name = share::shareName(node, spec);
+    if (spec.isOpen() || m_openedToAnyone.contains(name)) {
+        publish(node, spec);
+        return;
+    }
+    // The check of who connects does not exist yet: publishing means open to anyone. Ask, once per share.
+    const quint64 generation = m_generation;
+    ui::ask(&m_window, ShareQuestions::openToAnyone(name, spec.allowed),
+            [this, generation, node, spec, name](bool yes) {
+                if (generation != m_generation)
+                    return;
+                if (!yes) {
+                    showTicks(); // the check box goes back
+                    return;
+                }
+                m_openedToAnyone.insert(name);
+                publish(node, spec);
+            });
+}
+
+void LabController::publish(const QString& node, const topology::PublishSpec& spec) {
+    if (m_stopped)
+        return; // an answer that came in while quitting
+    const Result<QString> published = m_session->publish(node, spec);
+    if (published) {
+        m_window.clearErrorBanner(); // an earlier failure is history now
+        return;
+    }
+    showTicks();
+    if (published.error().code == ErrorCode::NoAddress)
+        m_window.showBanner(published.error().message + tr(". Type the address LabShare reaches it at."), true,
+                            tr("Set address…"), [this, node] { editAddress(node); });
+    else
+        m_window.showBanner(published.error().message, true);
+}
+
+void LabController::editAddress(const QString& node) {
+    const QModelIndex cell = m_model.nodeIndex(node, ui::TopologyModel::AddressColumn);
+    if (!cell.isValid())
+        return;
+    m_window.clearBanner();
+    m_window.topologyView()->scrollTo(cell);
+    m_window.topologyView()->setCurrentIndex(cell);
+    m_window.topologyView()->edit(cell);
+}
+
+void LabController::onUnpublishRequested(const QString& name) {
+    if (m_stopped)
+        return;
+    const share::ShareRow* row = m_session ? m_session->row(name) : nullptr;
+    if (!row)
+        return;
+    const share::ShareRow stopped = *row;
+    m_session->unpublish(name);
+    // Unticking is deliberate, so it stops at once; the undo brings the same address back (the relay
+    // is asked for the port the share had).
+    const quint64 generation = m_generation;
+    const QString address = share::ShareCommands::hostPort(stopped);
+    m_window.showBanner(address.isEmpty() ? tr("Stopped %1.").arg(name)
+                                          : tr("Stopped %1: students can no longer reach %2.").arg(name, address),
+                        false, tr("Undo"), [this, generation, stopped] {
+                            m_window.clearBanner();
+                            if (generation == m_generation)
+                                publish(stopped.node, stopped.spec);
+                        });
+    m_window.expireBanner(kUndoMs);
+}
+
+void LabController::askToStop(const QStringList& names) {
+    const QList<share::ShareRow> rows = rowsNamed(names);
+    if (rows.isEmpty())
+        return;
+    Q_EMIT windowNeeded(); // from the tray: the question needs the window
+    const quint64 generation = m_generation;
+    const ui::Question question =
+        rows.size() == 1 ? ShareQuestions::stopOne(rows.constFirst()) : ShareQuestions::stopAll(rows);
+    ui::ask(&m_window, question, [this, generation, names](bool yes) {
+        if (generation != m_generation || !m_session || m_stopped)
+            return;
+        if (yes)
+            for (const QString& name : names)
+                m_session->unpublish(name);
+        else
+            Q_EMIT sharesChanged(); // a tray entry unticked to ask is ticked again
+    });
+}
+
+void LabController::askToStopAll() {
+    if (m_session)
+        askToStop(m_session->tickedNames());
+}
+
+QList<share::ShareRow> LabController::rowsNamed(const QStringList& names) const {
+    QList<share::ShareRow> out;
+    if (m_session)
+        for (const QString& name : names)
+            if (const share::ShareRow* r = m_session->row(name))
+                out << *r;
+    return out;
+}
+
+void LabController::showTicks() {
+    const QStringList names = m_session->tickedNames();
+    m_model.setTicked(QSet<QString>(names.cbegin(), names.cend()));
+}
+
+void LabController::publishDeclared() {
+    if (!m_session)
+        return;
+    QList<QPair<QString, QStringList>> restricted;
+    for (const topology::Node& node : m_session->topology().nodes)
+        for (const topology::PublishSpec& spec : node.publish) {
+            const QString name = share::shareName(node.name, spec);
+            if (!spec.isOpen() && !m_session->isTicked(name) && !m_openedToAnyone.contains(name))
+                restricted.append({name, spec.allowed});
+        }
+    const quint64 generation = m_generation;
+    const auto publishAll = [this, generation] {
+        if (generation != m_generation)
+            return;
+        for (const topology::Node& node : m_session->topology().nodes)
+            for (const topology::PublishSpec& spec : node.publish) {
+                const QString name = share::shareName(node.name, spec);
+                if (!m_session->isTicked(name) && (spec.isOpen() || m_openedToAnyone.contains(name)))
+                    publish(node.name, spec);
+            }
+    };
+    if (restricted.isEmpty()) {
+        publishAll();
+        return;
+    }
+    // One question for every restricted entry, not one per node.
+    auto* dialog = new ui::OpenAnywayDialog(restricted, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, generation, publishAll] {
+        if (generation != m_generation)
+            return;
+        const QStringList chosen = dialog->chosen();
+        m_openedToAnyone.unite(QSet<QString>(chosen.cbegin(), chosen.cend()));
+        publishAll();
+    });
+    dialog->open();
+}
+
+QString LabController::loginUser(const share::ShareRow& row) const {
+    const QString chosen = m_settings ? m_settings->loginUser(row.node) : QString();
+    return chosen.isEmpty() ? topology::defaultLoginUser(row.kind) : chosen;
+}
+
+} // namespace labshare::app

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "share/LabSettings.h"
+#include "share/LabWatcher.h"
+#include "share/ShareSession.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <optional>
+
+namespace labshare::ui {
+class MainWindow;
+class TopologyModel;
+} // namespace labshare::ui
+
+namespace labshare::app {
+
+class RelayController;
+
+// The open lab: which file (loaded off the GUI thread, reloaded when it changes), its share session
+// and settings, and the decisions about its shares. Whatever would stop shares or move students'
+// addresses is asked first in the window (window-modal, never a nested event loop); an answer is
+// dropped when another lab has been opened since. A file that cannot be loaded never replaces the
+// open lab, and a reload never stops a share: the user does.
+class LabController : public QObject {
+    Q_OBJECT
+
+public:
+    LabController(ui::MainWindow& window, ui::TopologyModel& model, RelayController& relays, QObject* parent = nullptr);
+    ~LabController() override;
+
+    // Opens a lab. While another lab is shared, asks first.
+    void open(const QString& path);
+    void publishDeclared(); // one question for every entry the lab restricts to named people
+    void askToStop(const QStringList& names);
+    void askToStopAll();
+    // Quitting: the session lets go of the engine and no further load is applied.
+    void stopSharing();
+
+    share::ShareSession* session() const { return m_session.get(); }
+    share::LabSettings* settings() { return m_settings ? &*m_settings : nullptr; }
+    QList<share::ShareRow> rows() const;
+    quint64 generation() const { return m_generation; } // changes with every lab opened
+    QString loginUser(const share::ShareRow& row) const;
+
+Q_SIGNALS:
+    void sharesChanged(); // ticks, states or figures changed: the views show rows() again
+    void windowNeeded();  // a question is about to be asked: bring the window up
+
+private:
+    void onLoaded(const QString& path, const Result<topology::Topology>& loaded, bool reload);
+    void openLoaded(const QString& path, const Result<topology::Topology>& loaded);
+    void applyReload(const topology::Topology& lab);
+    void startSession(const topology::Topology& lab);
+    bool showProblems(const topology::Topology& lab, bool reload); // true when it showed a problem
+    // What was ticked when this lab was last open: published again (Share on open) or offered.
+    void offerLastShares(bool problemShown);
+    void onPublishRequested(const QString& node, const topology::PublishSpec& spec);
+    void publish(const QString& node, const topology::PublishSpec& spec);
+    void onUnpublishRequested(const QString& name);
+    void editAddress(const QString& node);
+    void showTicks(); // the tree's check boxes follow what the session has ticked
+    QList<share::ShareRow> rowsNamed(const QStringList& names) const;
+
+    ui::MainWindow& m_window;
+    ui::TopologyModel& m_model;
+    RelayController& m_relays;
+    share::LabWatcher m_watcher;
+    std::unique_ptr<share::ShareSession> m_session;
+    std::optional<share::LabSettings> m_settings;
+    QSet<QString> m_openedToAnyone; // shares the user agreed to publish open despite an allow-list
+    QString m_relayProblem;         // why the lab's own relay could not be used when it opened
+    quint64 m_generation = 0;
+    bool m_stopped = false;
+};
+
+} // namespace labshare::app
