@@ -55,7 +55,6 @@ Result<bool> RelayController::use(const QString& url) {
             showChoices();
             return address.error();
         }
-    m_tokenBridge.attach(nullptr);
     retire(std::move(m_engine)); // closing its session frees every listener on the relay at once
     m_pendingFingerprint.clear();
     m_url = url;

@@ -43,6 +43,8 @@ private:
     [[nodiscard]] bool startSharing(DesktopProcess& app);
     // A student connected through the share, echoed once.
     void connectStudent(QTcpSocket& student, quint16 port);
+    // The app exited 0, the student's connection was closed and nothing listens on the port.
+    void expectEverythingStopped(DesktopProcess& app, QTcpSocket& student, quint16 port);
     quint16 publicPort() const;
     static bool accepts(quint16 port);
 
@@ -92,6 +94,13 @@ void TestDesktopQuit::connectStudent(QTcpSocket& student, quint16 port) {
     QCOMPARE(student.readAll(), QByteArray("hello\n"));
 }
 
+void TestDesktopQuit::expectEverythingStopped(DesktopProcess& app, QTcpSocket& student, quint16 port) {
+    QCOMPARE(app.finish(15000), 0);
+    QVERIFY2(waitUntil([&] { return student.state() == QAbstractSocket::UnconnectedState; }, 5000),
+             "the student's connection was left open");
+    QVERIFY2(!accepts(port), "something still listens on the share's public port");
+}
+
 void TestDesktopQuit::quitInTheTrayMenuStopsEveryShareAndExits() {
     DesktopProcess app(m_home.path(), m_runtime.path());
     QVERIFY2(startSharing(app), qPrintable(app.describe()));
@@ -110,11 +119,7 @@ void TestDesktopQuit::quitInTheTrayMenuStopsEveryShareAndExits() {
     QVERIFY2(waitUntil([&] { return app.visibleWindows().size() > windows; }, 5000), "the tray menu did not open");
     // "Quit LabShare" is the menu's last entry: Up from the top wraps to it.
     QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("Up"), QStringLiteral("Return")}));
-
-    QCOMPARE(app.finish(15000), 0);
-    QVERIFY2(waitUntil([&] { return student.state() == QAbstractSocket::UnconnectedState; }, 5000),
-             "the student's connection was left open");
-    QVERIFY2(!accepts(port), "something still listens on the share's public port");
+    expectEverythingStopped(app, student, port);
 }
 
 void TestDesktopQuit::sigtermStopsEveryShareAndExits() {
@@ -127,9 +132,7 @@ void TestDesktopQuit::sigtermStopsEveryShareAndExits() {
         return;
 
     QCOMPARE(::kill(pid_t(app.pid()), SIGTERM), 0);
-    QCOMPARE(app.finish(15000), 0);
-    QVERIFY(waitUntil([&] { return student.state() == QAbstractSocket::UnconnectedState; }, 5000));
-    QVERIFY(!accepts(port));
+    expectEverythingStopped(app, student, port);
 }
 
 void TestDesktopQuit::secondLaunchHandsItsFileToTheRunningApp() {

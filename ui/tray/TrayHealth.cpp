@@ -105,12 +105,9 @@ QString TrayHealth::toolTip(const QList<ShareRow>& rows) {
 
 QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previous, const QList<ShareRow>& current,
                                                   QHash<QString, QString>& down) {
-    QHash<QString, ShareState> before;
-    QHash<QString, QString> addressBefore;
-    for (const ShareRow& r : previous) {
-        before.insert(r.name, r.health.state);
-        addressBefore.insert(r.name, share::ShareCommands::hostPort(r));
-    }
+    QHash<QString, const ShareRow*> before;
+    for (const ShareRow& r : previous)
+        before.insert(r.name, &r);
 
     QList<ShareRow> wentDown;
     QList<ShareRow> cameBack;
@@ -133,12 +130,12 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
         }
         if (down.contains(r.name))
             continue; // already reported
-        const auto was = before.constFind(r.name);
-        const bool wasUp = was != before.cend() && *was == ShareState::Up;
-        const bool newlyFailed = now == ShareState::Failed && (was == before.cend() || *was != ShareState::Failed);
+        const ShareRow* was = before.value(r.name);
+        const bool wasUp = was && was->health.state == ShareState::Up;
+        const bool newlyFailed = now == ShareState::Failed && (!was || was->health.state != ShareState::Failed);
         if (wasUp || newlyFailed) {
             wentDown << r;
-            down.insert(r.name, wasUp ? addressBefore.value(r.name) : QString());
+            down.insert(r.name, wasUp ? share::ShareCommands::hostPort(*was) : QString());
         }
     }
     down.removeIf([&present](const auto& entry) { return !present.contains(entry.key()); }); // the user's doing
