@@ -27,6 +27,9 @@ AccountController::AccountController(auth::AuthSession& session, RelayTokenBridg
     connect(&m_session, &auth::AuthSession::notice, this,
             [this](const QString& message) { m_window.showBanner(message, false); });
     connect(&m_session, &auth::AuthSession::signInFailed, this, &AccountController::showSignInProblem);
+    connect(&m_session, &auth::AuthSession::signOutFinished, this, [this](const auth::SignOutOutcome& outcome) {
+        m_window.showBanner(outcome.message(m_session.config().issuer), !outcome.revoked && outcome.hadTokens);
+    });
     connect(&tokenBridge, &RelayTokenBridge::signInNeeded, this, &AccountController::showSignInProblem);
     connect(&m_session, &auth::AuthSession::stateChanged, this, [this](auth::AuthState state) {
         if (state == auth::AuthState::SignedIn && m_bannerAsksToSignIn)
@@ -78,6 +81,8 @@ void AccountController::editIdentityProvider(std::function<void()> then) {
         QSettings settings;
         config.save(settings);
         m_session.setConfig(config);
+        if (const std::optional<QByteArray> secret = dialog->clientSecretChange())
+            m_session.setClientSecret(*secret);
         if (then)
             then();
         else

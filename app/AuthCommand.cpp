@@ -36,29 +36,42 @@ int exitOnSignal() {
 } // namespace
 
 int runLogin(const Invocation& inv) {
-    const Result<auth::AuthConfig> config = identityProvider(inv.issuer, inv.clientId);
+    Result<auth::AuthConfig> config = identityProvider(inv.issuer, inv.clientId);
     if (!config) {
         printProblem(config.error().message);
         return 2;
     }
+    if (inv.redirectPort >= 0)
+        config->redirectPort = inv.redirectPort;
+    if (inv.clientSecretGiven)
+        config->clientSecretInKeychain = !inv.clientSecret.isEmpty();
     HeadlessAuth headless(*config);
     auth::AuthSession& session = headless.session();
     session.setBrowserOpener(inv.noBrowser ? auth::BrowserOpener() : auth::BrowserOpener(openWithXdgOpen));
+    if (inv.clientSecretGiven)
+        session.setClientSecret(inv.clientSecret.toUtf8());
+    if (inv.signInTimeout > 0)
+        session.setBrowserTimeout(inv.signInTimeout);
     bool signingIn = false;
     const QString issuer = config->issuer.toString();
+    const auto signIn = [&] {
+        signingIn = true;
+        session.signIn(inv.browser ? auth::SignInMethod::Browser : auth::SignInMethod::Device);
+    };
 
     QObject::connect(&session, &auth::AuthSession::stateChanged, qApp, [&](auth::AuthState state) {
         if (state == auth::AuthState::SignedIn && !signingIn) {
+            QSettings settings;
+            config->save(settings); // a new redirect port or client secret is kept
             printLine(tr("Already signed in as %1 at %2 (remembered in the keychain); the access token expires at %3.\n"
                          "Run `labshare logout` first to sign in as someone else.")
-                          .arg(session.account().identity.displayName(), issuer, expiry(session.account())));
+                          .arg(session.account().identity.describe(), issuer, expiry(session.account())));
             QCoreApplication::exit(0);
-        } else if ((state == auth::AuthState::SignedOut || state == auth::AuthState::SignInRequired) && !signingIn) {
-            signingIn = true;
-            session.signIn(inv.browser ? auth::SignInMethod::Browser : auth::SignInMethod::Device);
+        } else if (state == auth::AuthState::SignedOut && !signingIn) {
+            signIn();
         } else if (state == auth::AuthState::SignedIn) {
             printLine(tr("Signed in as %1 at %2; the access token expires at %3.")
-                          .arg(session.account().identity.displayName(), issuer, expiry(session.account())));
+                          .arg(session.account().identity.describe(), issuer, expiry(session.account())));
         }
     });
     QObject::connect(&session, &auth::AuthSession::refreshTokenStored, qApp, [&](bool remembered) {
@@ -82,17 +95,23 @@ int runLogin(const Invocation& inv) {
         printLine(tr("Waiting for you to confirm (the code expires at %1)…")
                       .arg(code.expiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
     });
-    QObject::connect(&session, &auth::AuthSession::browserLinkReady, qApp, [&](const QUrl& url, bool opened) {
-        if (opened)
-            printLine(tr("Your browser shows the sign-in page; waiting for you to sign in…"));
-        else
-            printLine(
-                tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting for you to sign in…")
-                    .arg(url.toString(QUrl::FullyEncoded)));
-    });
+    QObject::connect(&session, &auth::AuthSession::browserLinkReady, qApp,
+                     [&](const QUrl& url, bool opened, const QDateTime& deadline) {
+                         const QString until = deadline.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+                         if (opened)
+                             printLine(tr("Your browser shows the sign-in page; waiting for you to sign in (until %1)…")
+                                           .arg(until));
+                         else
+                             printLine(tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting "
+                                          "for you to sign in (until %2)…")
+                                           .arg(url.toString(QUrl::FullyEncoded), until));
+                     });
     QObject::connect(&session, &auth::AuthSession::signInFailed, qApp, [&](const QString& message) {
-        if (!signingIn)
-            return; // the remembered sign-in expired: a new sign-in starts
+        if (!signingIn) { // the remembered sign-in no longer works: say why, and sign in anew
+            printProblem(message);
+            signIn();
+            return;
+        }
         printProblem(tr("sign-in failed: %1").arg(message));
         QCoreApplication::exit(1);
     });
@@ -122,8 +141,8 @@ int runLogout() {
         }
         session.signOut();
     });
-    QObject::connect(&session, &auth::AuthSession::signOutFinished, qApp, [&] {
-        printLine(tr("Signed out of %1: the sign-in was revoked and removed from the keychain.").arg(issuer));
+    QObject::connect(&session, &auth::AuthSession::signOutFinished, qApp, [&](const auth::SignOutOutcome& outcome) {
+        printLine(outcome.message(config->issuer));
         QCoreApplication::exit(0);
     });
     QObject::connect(&session, &auth::AuthSession::notice, qApp, [](const QString& message) { printProblem(message); });

@@ -20,11 +20,15 @@ const char* const kUsage =
     "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
     "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
     "                                  &bind=ADDRESS&proxy=http://host:port\n"
-    "  labshare login [--issuer URL] [--client-id ID] [--device | --browser [--no-browser]]\n"
+    "  labshare login [--issuer URL] [--client-id ID] [--client-secret SECRET]\n"
+    "                 [--device | --browser [--no-browser] [--redirect-port PORT] [--timeout SECONDS]]\n"
     "                                  sign in with your identity provider (remembered in the\n"
     "                                  keychain) for relays with auth=token; --device (the\n"
-    "                                  default) prints a code to enter on any device\n"
-    "  labshare logout                 sign out: revoke the sign-in and delete it\n"
+    "                                  default) prints a code to enter on any device; the secret\n"
+    "                                  is for providers that require one even of installed apps;\n"
+    "                                  --redirect-port fixes the browser's return address at\n"
+    "                                  http://127.0.0.1:PORT/callback (0: any port again)\n"
+    "  labshare logout                 sign out: revoke the sign-in at the provider and delete it\n"
     "  labshare --version | --help\n";
 
 Invocation textOnly(Invocation::Verb verb, const QString& text) {
@@ -113,10 +117,31 @@ Invocation parseLogin(const QStringList& args) {
     bool device = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args.at(i);
-        if (arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id")) {
-            if (i + 1 >= args.size())
-                return invalid(QStringLiteral("labshare login: %1 needs a value").arg(arg));
-            (arg == QLatin1String("--issuer") ? inv.issuer : inv.clientId) = args.at(++i);
+        const bool takesValue = arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id") ||
+                                arg == QLatin1String("--client-secret") || arg == QLatin1String("--redirect-port") ||
+                                arg == QLatin1String("--timeout");
+        if (takesValue && i + 1 >= args.size())
+            return invalid(QStringLiteral("labshare login: %1 needs a value").arg(arg));
+        if (arg == QLatin1String("--issuer")) {
+            inv.issuer = args.at(++i);
+        } else if (arg == QLatin1String("--client-id")) {
+            inv.clientId = args.at(++i);
+        } else if (arg == QLatin1String("--client-secret")) {
+            inv.clientSecret = args.at(++i);
+            inv.clientSecretGiven = true;
+        } else if (arg == QLatin1String("--redirect-port")) {
+            bool ok = false;
+            inv.redirectPort = args.at(++i).toInt(&ok);
+            if (!ok || inv.redirectPort < 0 || inv.redirectPort > 65535)
+                return invalid(QStringLiteral("labshare login: --redirect-port wants a port from 1 to 65535, or 0 for "
+                                              "any port (got %1)")
+                                   .arg(args.at(i)));
+        } else if (arg == QLatin1String("--timeout")) {
+            bool ok = false;
+            inv.signInTimeout = args.at(++i).toInt(&ok);
+            if (!ok || inv.signInTimeout < 10 || inv.signInTimeout > 3600)
+                return invalid(
+                    QStringLiteral("labshare login: --timeout wants seconds from 10 to 3600 (got %1)").arg(args.at(i)));
         } else if (arg == QLatin1String("--device")) {
             device = true;
         } else if (arg == QLatin1String("--browser")) {
@@ -133,6 +158,9 @@ Invocation parseLogin(const QStringList& args) {
         return invalid(QStringLiteral("labshare login: choose --device or --browser, not both"));
     if (inv.noBrowser && !inv.browser)
         return invalid(QStringLiteral("labshare login: --no-browser goes with --browser"));
+    if (inv.signInTimeout > 0 && !inv.browser)
+        return invalid(QStringLiteral("labshare login: --timeout goes with --browser (a device code has its own "
+                                      "expiry)"));
     return inv;
 }
 

@@ -27,6 +27,10 @@ struct Invocation {
     QString clientId;       // empty: the one in the settings
     bool browser = false;   // the browser flow instead of the device flow
     bool noBrowser = false; // browser flow: print the link instead of opening a browser
+    QString clientSecret;
+    bool clientSecretGiven = false;
+    int redirectPort = -1;  // -1: the one in the settings; 0: any port
+    int signInTimeout = 0;  // seconds the browser flow waits; 0: the default
     // gui
     bool displayGiven = false; // -platform or -display on the command line
 };

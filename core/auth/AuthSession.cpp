@@ -2,7 +2,7 @@
 #include "auth/AuthSession.h"
 
 #include "auth/IssuerDiscovery.h"
-#include "auth/TokenRevocation.h"
+#include "auth/RememberedSignIn.h"
 
 #include "common/Logging.h"
 #include "secrets/SecretStore.h"
@@ -20,6 +20,19 @@ constexpr int kRejectionWindowSeconds = 60;
 
 } // namespace
 
+QString SignOutOutcome::message(const QUrl& issuer) const {
+    const auto tr = [](const char* text) { return QCoreApplication::translate("labshare::auth::SignOutOutcome", text); };
+    const QString at = issuer.toString();
+    if (!hadTokens)
+        return tr("Signed out of %1: nothing was left to revoke, and the sign-in is removed from this computer.")
+            .arg(at);
+    if (revoked)
+        return tr("Signed out of %1: the sign-in was revoked at the provider and removed from this computer.").arg(at);
+    return tr("Signed out of %1: the sign-in was removed from this computer, but the provider did not revoke it (%2). "
+              "It stays valid until it expires or until you revoke it at %1.")
+        .arg(at, reason);
+}
+
 AuthSession::AuthSession(secrets::SecretStore& store, QNetworkAccessManager& network, QObject* parent)
     : QObject(parent)
     , m_store(store)
@@ -34,8 +47,15 @@ AuthSession::~AuthSession() {
 }
 
 void AuthSession::setConfig(const AuthConfig& config) {
-    if (config.issuer == m_config.issuer && config.clientId == m_config.clientId && config.scope == m_config.scope)
+    const bool otherClient = m_config.isOtherClient(config);
+    if (otherClient || config.clientSecretInKeychain != m_config.clientSecretInKeychain) {
+        m_clientSecret.clear();
+        m_clientSecretRead = false;
+    }
+    if (!otherClient) {
+        m_config = config; // the redirect port or the secret's place changed: the sign-in stays
         return;
+    }
     cancelSignIn();
     clearTokens();
     m_config = config;
@@ -43,7 +63,44 @@ void AuthSession::setConfig(const AuthConfig& config) {
     setState(AuthState::SignedOut);
 }
 
+void AuthSession::setClientSecret(const QByteArray& secret) {
+    m_clientSecret = secret;
+    m_clientSecretRead = true;
+    const auto stored = guarded([this](const secrets::SecretReply& reply) {
+        if (reply.status != secrets::SecretStatus::Ok && reply.status != secrets::SecretStatus::NotFound)
+            Q_EMIT notice(tr("The client secret could not be kept in the keychain (%1); give it again next time.")
+                              .arg(reply.message));
+    });
+    if (secret.isEmpty())
+        m_store.remove(m_config.clientSecretKey(), stored);
+    else
+        m_store.write(m_config.clientSecretKey(), secret, stored);
+}
+
 void AuthSession::withMetadata(MetadataCallback done) {
+    if (m_clientSecretRead || !m_config.clientSecretInKeychain) {
+        discover(std::move(done));
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_store.read(m_config.clientSecretKey(),
+                 guarded([this, generation, done = std::move(done)](const secrets::SecretReply& reply) {
+                     if (generation != m_generation) {
+                         done(makeError(ErrorCode::Cancelled, tr("the identity provider changed")));
+                         return;
+                     }
+                     m_clientSecretRead = true;
+                     if (reply.status == secrets::SecretStatus::Ok)
+                         m_clientSecret = reply.secret;
+                     else
+                         Q_EMIT notice(tr("The client secret for %1 is not in the keychain (%2); the identity "
+                                          "provider may refuse LabShare until it is set again.")
+                                           .arg(m_config.issuer.host(), reply.message));
+                     discover(done);
+                 }));
+}
+
+void AuthSession::discover(MetadataCallback done) {
     if (m_metadata) {
         done(*m_metadata);
         return;
@@ -55,8 +112,10 @@ void AuthSession::withMetadata(MetadataCallback done) {
     const quint64 generation = m_generation;
     discoverIssuer(m_http, m_config.issuer.toString(), this,
                    [this, generation, done](const Result<IssuerMetadata>& metadata) {
-                       if (generation != m_generation)
+                       if (generation != m_generation) {
+                           done(makeError(ErrorCode::Cancelled, tr("the identity provider changed")));
                            return;
+                       }
                        if (metadata)
                            m_metadata = *metadata;
                        done(metadata);
@@ -73,11 +132,15 @@ void AuthSession::restore() {
             if (generation != m_generation || m_state != AuthState::Restoring)
                 return;
             switch (reply.status) {
-            case secrets::SecretStatus::Ok:
-                m_refreshToken = reply.secret;
+            case secrets::SecretStatus::Ok: {
+                RememberedSignIn remembered = decodeRememberedSignIn(reply.secret);
+                m_refreshToken = remembered.refreshToken;
+                m_account.identity = remembered.identity;
                 m_account.remembered = true;
+                Q_EMIT accountChanged(); // who it is, before the identity provider answers
                 refresh();
                 return;
+            }
             case secrets::SecretStatus::NotFound:
                 break;
             case secrets::SecretStatus::Unavailable:
@@ -110,7 +173,7 @@ void AuthSession::signIn(SignInMethod method) {
 }
 
 void AuthSession::startFlow(SignInMethod method, const IssuerMetadata& metadata) {
-    ClientRequest request{metadata, m_config.clientId, m_config.scope};
+    ClientRequest request{metadata, credentials(), m_config.scope, m_config.redirectPort, m_browserTimeoutSeconds};
     if (method == SignInMethod::Device) {
         auto flow = std::make_unique<DeviceAuthorization>(m_network, request);
         connect(flow.get(), &DeviceAuthorization::codeReady, this, &AuthSession::deviceCodeReady);
@@ -155,21 +218,20 @@ void AuthSession::refresh() {
             onRefreshFailed(metadata.error());
             return;
         }
-        m_http.postForm(metadata->tokenEndpoint,
-                        {{QStringLiteral("grant_type"), QByteArrayLiteral("refresh_token")},
-                         {QStringLiteral("refresh_token"), m_refreshToken},
-                         {QStringLiteral("client_id"), m_config.clientId.toUtf8()}},
-                        this, [this, generation](const HttpAnswer& answer) {
-                            if (generation != m_generation)
-                                return;
-                            m_refreshing = false;
-                            Result<TokenResponse> tokens = readTokenResponse(answer);
-                            if (!tokens) {
-                                onRefreshFailed(tokens.error());
-                                return;
-                            }
-                            onTokens(*tokens, false);
-                        });
+        postAsClient(m_http, metadata->tokenEndpoint, metadata->tokenAuthMethods, credentials(),
+                     {{QStringLiteral("grant_type"), QByteArrayLiteral("refresh_token")},
+                      {QStringLiteral("refresh_token"), m_refreshToken}},
+                     this, [this, generation](const HttpAnswer& answer) {
+                         if (generation != m_generation)
+                             return;
+                         m_refreshing = false;
+                         Result<TokenResponse> tokens = readTokenResponse(answer);
+                         if (!tokens) {
+                             onRefreshFailed(tokens.error());
+                             return;
+                         }
+                         onTokens(*tokens, false);
+                     });
     });
 }
 
@@ -179,7 +241,7 @@ void AuthSession::onRefreshFailed(const Error& error) {
         // The refresh token expired or was revoked: it is useless now, in memory and in the keychain.
         qCInfo(lcAuth) << "refresh refused; the user must sign in again";
         m_store.remove(m_config.secretKey(), [](const secrets::SecretReply&) {});
-        requireSignIn(tr("Your sign-in at %1 has expired or was revoked; sign in again.").arg(m_config.issuer.host()));
+        requireSignIn(tr("Your sign-in at %1 has ended (%2); sign in again.").arg(m_config.issuer.host(), error.message));
         return;
     }
     qCInfo(lcAuth) << "refresh failed, trying again in" << kRetryRefreshMs / 1000 << "s:" << error.message;
@@ -226,21 +288,34 @@ void AuthSession::onTokens(const TokenResponse& tokens, bool fromSignIn) {
     }
     if (!m_refreshToken.isEmpty())
         scheduleRefresh(m_lifetimeSeconds);
+    // A refresh answer may carry no ID token (OpenID Connect Core §12.2): then userinfo says who it is,
+    // before anyone is told the sign-in is there.
+    if (m_account.identity.email.isEmpty() && m_metadata && !m_metadata->userinfoEndpoint.isEmpty()) {
+        fetchUserInfo([this, accessToken = tokens.accessToken] { signedIn(accessToken); });
+        return;
+    }
+    signedIn(tokens.accessToken);
+}
+
+void AuthSession::signedIn(const QByteArray& accessToken) {
     setState(AuthState::SignedIn);
     Q_EMIT accountChanged();
     Q_EMIT accessTokenChanged();
-    if (m_account.identity.email.isEmpty())
-        fetchUserInfo();
-    answerWaiters(tokens.accessToken);
+    answerWaiters(accessToken);
 }
 
 void AuthSession::rememberRefreshToken(const QByteArray& refreshToken) {
     m_refreshToken.fill('\0');
     m_refreshToken = refreshToken;
     m_account.saving = true;
+    writeRememberedSignIn();
+}
+
+void AuthSession::writeRememberedSignIn() {
     const quint64 generation = m_generation;
     m_store.write(
-        m_config.secretKey(), refreshToken, guarded([this, generation](const secrets::SecretReply& reply) {
+        m_config.secretKey(), encodeRememberedSignIn({m_refreshToken, m_account.identity}),
+        guarded([this, generation](const secrets::SecretReply& reply) {
             if (generation != m_generation)
                 return;
             const bool remembered = reply.status == secrets::SecretStatus::Ok;
@@ -258,25 +333,31 @@ void AuthSession::rememberRefreshToken(const QByteArray& refreshToken) {
         }));
 }
 
-void AuthSession::fetchUserInfo() {
-    if (!m_metadata || m_metadata->userinfoEndpoint.isEmpty())
-        return;
+void AuthSession::fetchUserInfo(std::function<void()> then) {
     const std::optional<QByteArray> token = m_cache.valid(0);
-    if (!token)
+    if (!token) {
+        then();
         return;
+    }
     const quint64 generation = m_generation;
-    m_http.getWithBearer(m_metadata->userinfoEndpoint, *token, this, [this, generation](const HttpAnswer& answer) {
-        if (generation != m_generation)
-            return;
-        if (answer.status == 401) { // the issuer no longer takes this access token: refresh once
-            tokenRejected();
-            return;
-        }
-        if (!answer.succeeded())
-            return;
-        m_account.identity = withUserInfo(m_account.identity, answer.body);
-        Q_EMIT accountChanged();
-    });
+    m_http.getWithBearer(m_metadata->userinfoEndpoint, *token, this,
+                         [this, generation, then = std::move(then)](const HttpAnswer& answer) {
+                             if (generation != m_generation)
+                                 return;
+                             if (answer.succeeded()) {
+                                 const Identity before = m_account.identity;
+                                 m_account.identity = withUserInfo(before, answer.body);
+                                 const bool changed = m_account.identity.email != before.email ||
+                                                      m_account.identity.name != before.name ||
+                                                      m_account.identity.emailVerification !=
+                                                          before.emailVerification;
+                                 if (changed && !m_refreshToken.isEmpty() && m_account.remembered)
+                                     writeRememberedSignIn();
+                             } else {
+                                 qCInfo(lcAuth) << "userinfo did not answer:" << answer.describe();
+                             }
+                             then(); // signed in all the same: the access token works
+                         });
 }
 
 void AuthSession::scheduleRefresh(int expiresIn) {
@@ -327,22 +408,13 @@ void AuthSession::tokenRejected() {
 void AuthSession::signOut() {
     cancelSignIn();
     const QByteArray refreshToken = m_refreshToken;
-    const std::optional<QByteArray> accessToken = m_cache.valid(0);
+    const QByteArray accessToken = m_cache.valid(0).value_or(QByteArray());
     const AuthConfig config = m_config;
-    m_signOutSteps = 1; // the keychain removal; revocations add theirs
-    // Revocation (RFC 7009) is best effort: without the issuer's endpoints (offline) the keychain
-    // entry still goes.
-    if (m_metadata && !m_metadata->revocationEndpoint.isEmpty()) {
-        const auto revoke = [this, &config](const QByteArray& token, const char* hint) {
-            ++m_signOutSteps;
-            revokeToken(m_http, m_metadata->revocationEndpoint, config.clientId, token, hint, this,
-                        [this] { signOutStepDone(); });
-        };
-        if (!refreshToken.isEmpty())
-            revoke(refreshToken, "refresh_token");
-        if (accessToken)
-            revoke(*accessToken, "access_token");
-    }
+    clearTokens();
+    setState(AuthState::SignedOut);
+    Q_EMIT accountChanged();
+    m_signOutOutcome = {!refreshToken.isEmpty() || !accessToken.isEmpty(), false, {}};
+    m_signOutSteps = 1; // the keychain removal; the revocations add theirs
     if (config.isComplete()) {
         m_store.remove(config.secretKey(), guarded([this](const secrets::SecretReply& reply) {
                            if (reply.status != secrets::SecretStatus::Ok)
@@ -353,14 +425,41 @@ void AuthSession::signOut() {
     } else {
         QTimer::singleShot(0, this, [this] { signOutStepDone(); });
     }
-    clearTokens();
-    setState(AuthState::SignedOut);
-    Q_EMIT accountChanged();
+    if (m_signOutOutcome.hadTokens)
+        revokeForSignOut(refreshToken, accessToken);
 }
 
-void AuthSession::signOutStepDone() {
+// RFC 7009: the refresh token is what matters (revoking it ends the grant); the access token is
+// revoked too where there is one. The outcome reported is the refresh token's, or the access
+// token's when there was no refresh token.
+void AuthSession::revokeForSignOut(const QByteArray& refreshToken, const QByteArray& accessToken) {
+    ++m_signOutSteps;
+    withMetadata([this, refreshToken, accessToken](const Result<IssuerMetadata>& metadata) {
+        if (!metadata) {
+            const RevocationOutcome unreachable{false, metadata.error().message};
+            signOutStepDone(&unreachable, true);
+            return;
+        }
+        const auto revoke = [this, &metadata](const QByteArray& token, const char* hint, bool primary) {
+            ++m_signOutSteps;
+            revokeToken(m_http, *metadata, credentials(), token, hint, this,
+                        [this, primary](const RevocationOutcome& outcome) { signOutStepDone(&outcome, primary); });
+        };
+        if (!refreshToken.isEmpty())
+            revoke(refreshToken, "refresh_token", true);
+        if (!accessToken.isEmpty())
+            revoke(accessToken, "access_token", refreshToken.isEmpty());
+        signOutStepDone();
+    });
+}
+
+void AuthSession::signOutStepDone(const RevocationOutcome* outcome, bool primary) {
+    if (outcome && primary) {
+        m_signOutOutcome.revoked = outcome->revoked;
+        m_signOutOutcome.reason = outcome->reason;
+    }
     if (m_signOutSteps > 0 && --m_signOutSteps == 0)
-        Q_EMIT signOutFinished();
+        Q_EMIT signOutFinished(m_signOutOutcome);
 }
 
 void AuthSession::requireSignIn(const QString& message) {

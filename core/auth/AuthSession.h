@@ -7,6 +7,7 @@
 #include "auth/DeviceAuthorization.h"
 #include "auth/Identity.h"
 #include "auth/IssuerDiscovery.h"
+#include "auth/TokenRevocation.h"
 #include "common/Result.h"
 #include "secrets/SecretStore.h"
 
@@ -34,6 +35,16 @@ enum class AuthState {
 
 enum class SignInMethod { Device, Browser };
 
+// How a sign-out went at the identity provider. The tokens leave this computer either way.
+struct SignOutOutcome {
+    bool hadTokens = false; // false: there was nothing to revoke
+    bool revoked = false;   // the provider confirmed revoking the refresh token (or the access token when
+                            // there was no refresh token)
+    QString reason;         // why not revoked, as a sentence part
+
+    QString message(const QUrl& issuer) const; // what to tell the user, true to what the provider said
+};
+
 struct Account {
     Identity identity;
     QDateTime accessExpiresAt;
@@ -54,9 +65,13 @@ public:
     AuthSession(secrets::SecretStore& store, QNetworkAccessManager& network, QObject* parent = nullptr);
     ~AuthSession() override;
 
-    void setConfig(const AuthConfig& config); // forgets the previous issuer's tokens in memory
+    void setConfig(const AuthConfig& config); // another client's tokens are forgotten in memory
     const AuthConfig& config() const { return m_config; }
     void setBrowserOpener(BrowserOpener openBrowser) { m_openBrowser = std::move(openBrowser); }
+    // The client secret a provider requires even of installed apps: used from now on and kept in the
+    // keychain (empty: none, and the keychain entry goes). Callers set config().clientSecretInKeychain.
+    void setClientSecret(const QByteArray& secret);
+    void setBrowserTimeout(int seconds) { m_browserTimeoutSeconds = seconds; }
 
     AuthState state() const { return m_state; }
     const Account& account() const { return m_account; }
@@ -77,12 +92,12 @@ Q_SIGNALS:
     void stateChanged(labshare::auth::AuthState state);
     void accountChanged();
     void deviceCodeReady(const labshare::auth::DeviceCode& code);
-    void browserLinkReady(const QUrl& url, bool browserOpened);
+    void browserLinkReady(const QUrl& url, bool browserOpened, const QDateTime& deadline);
     void signInFailed(const QString& message);
     void notice(const QString& message);      // e.g. that the sign-in will not be remembered
     void accessTokenChanged();                // a new access token is in tokenCache()
     void refreshTokenStored(bool remembered); // the keychain answered a write (false: memory only)
-    void signOutFinished();                   // revocation and keychain removal are done (or failed)
+    void signOutFinished(const labshare::auth::SignOutOutcome& outcome); // revocation and keychain removal are done
 
 private:
     struct Waiter {
@@ -90,18 +105,24 @@ private:
         TokenCallback done;
     };
 
+    // The issuer's metadata, once the client secret (if the config says there is one) is read too.
     void withMetadata(MetadataCallback done);
+    void discover(MetadataCallback done);
+    ClientCredentials credentials() const { return {m_config.clientId, m_clientSecret}; }
     void startFlow(SignInMethod method, const IssuerMetadata& metadata);
     void refresh();
     void onTokens(const TokenResponse& tokens, bool fromSignIn);
+    void signedIn(const QByteArray& accessToken);
     void onRefreshFailed(const Error& error);
     void rememberRefreshToken(const QByteArray& refreshToken);
-    void fetchUserInfo();
+    void writeRememberedSignIn();
+    void fetchUserInfo(std::function<void()> then);
+    void revokeForSignOut(const QByteArray& refreshToken, const QByteArray& accessToken);
     void scheduleRefresh(int expiresIn);
     void requireSignIn(const QString& message);
     void clearTokens();
     void setState(AuthState state);
-    void signOutStepDone();
+    void signOutStepDone(const RevocationOutcome* outcome = nullptr, bool primary = false);
     void answerWaiters(const Result<QByteArray>& token);
     // A keychain answer for this session, dropped if the session is gone by then (the store may outlive it).
     template <typename Callback> auto guarded(Callback callback) {
@@ -118,6 +139,9 @@ private:
     AuthConfig m_config;
     BrowserOpener m_openBrowser;
     std::optional<IssuerMetadata> m_metadata;
+    QByteArray m_clientSecret;
+    bool m_clientSecretRead = false;
+    int m_browserTimeoutSeconds = 300;
     std::unique_ptr<SignInFlow> m_flow;
     AuthState m_state = AuthState::SignedOut;
     Account m_account;
@@ -130,6 +154,7 @@ private:
     QTimer m_refreshTimer;
     quint64 m_generation = 0; // answers that arrive after sign-out or a new config are dropped
     int m_signOutSteps = 0;   // revocations and the keychain removal still running
+    SignOutOutcome m_signOutOutcome;
 };
 
 } // namespace labshare::auth

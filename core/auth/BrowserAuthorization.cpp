@@ -13,7 +13,10 @@ namespace labshare::auth {
 BrowserAuthorization::BrowserAuthorization(QNetworkAccessManager& network, ClientRequest request,
                                            BrowserOpener openBrowser, QObject* parent)
     : SignInFlow(network, std::move(request), parent)
-    , m_openBrowser(std::move(openBrowser)) {}
+    , m_openBrowser(std::move(openBrowser)) {
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &BrowserAuthorization::timedOut);
+}
 
 BrowserAuthorization::~BrowserAuthorization() = default;
 
@@ -37,7 +40,7 @@ void BrowserAuthorization::start() {
     m_state = randomUrlToken();
     m_nonce = randomUrlToken();
     m_receiver = std::make_unique<LoopbackReceiver>(m_state);
-    if (Result<bool> listening = m_receiver->listen(); !listening) {
+    if (Result<bool> listening = m_receiver->listen(quint16(m_request.redirectPort)); !listening) {
         failLater(listening.error().message);
         return;
     }
@@ -51,17 +54,20 @@ void BrowserAuthorization::start() {
     });
     const QUrl url = authorizationUrl();
     qCInfo(lcAuth) << "browser sign-in waiting on" << m_receiver->redirectUri().toString();
+    m_deadline.start(m_request.browserTimeoutSeconds * 1000);
+    const QDateTime deadline = QDateTime::currentDateTimeUtc().addSecs(m_request.browserTimeoutSeconds);
     // The browser may come back (and this flow end) before openBrowser returns.
     const bool opened = m_openBrowser && m_openBrowser(url);
     if (generation != m_generation)
         return;
     if (!opened)
         qCInfo(lcAuth) << "no browser opened; the sign-in link is offered to copy";
-    Q_EMIT linkReady(url, opened);
+    Q_EMIT linkReady(url, opened, deadline);
 }
 
 void BrowserAuthorization::cancel() {
     ++m_generation;
+    m_deadline.stop();
     if (m_receiver) {
         m_receiver->close();
         m_receiver.release()->deleteLater(); // it may be inside its own signal right now
@@ -75,7 +81,7 @@ QUrl BrowserAuthorization::authorizationUrl() const {
         query.addQueryItem(QLatin1String(name), QString::fromLatin1(QUrl::toPercentEncoding(value)));
     };
     add("response_type", QStringLiteral("code"));
-    add("client_id", m_request.clientId);
+    add("client_id", m_request.client.clientId);
     add("redirect_uri", m_receiver->redirectUri().toString());
     add("scope", m_request.scope);
     add("state", QString::fromLatin1(m_state));
@@ -89,24 +95,39 @@ QUrl BrowserAuthorization::authorizationUrl() const {
 void BrowserAuthorization::onCode(const QByteArray& code) {
     const quint64 generation = m_generation;
     const QUrl redirect = m_receiver->redirectUri();
-    m_http.postForm(m_request.issuer.tokenEndpoint,
-                    {{QStringLiteral("grant_type"), QByteArrayLiteral("authorization_code")},
-                     {QStringLiteral("code"), code},
-                     {QStringLiteral("redirect_uri"), redirect.toString().toUtf8()},
-                     {QStringLiteral("client_id"), m_request.clientId.toUtf8()},
-                     {QStringLiteral("code_verifier"), m_pkce.verifier}},
-                    this, [this, generation](const HttpAnswer& answer) {
-                        if (generation != m_generation)
-                            return;
-                        Result<TokenResponse> tokens = readTokenResponse(answer);
-                        if (!tokens) {
-                            fail(tokens.error().message);
-                            return;
-                        }
-                        tokens->expectedNonce = m_nonce;
-                        cancel();
-                        Q_EMIT succeeded(*tokens);
-                    });
+    m_deadline.stop(); // the browser came back; the token request has its own timeout
+    postAsClient(m_request.issuer.tokenEndpoint,
+                 {{QStringLiteral("grant_type"), QByteArrayLiteral("authorization_code")},
+                  {QStringLiteral("code"), code},
+                  {QStringLiteral("redirect_uri"), redirect.toString().toUtf8()},
+                  {QStringLiteral("code_verifier"), m_pkce.verifier}},
+                 [this, generation](const HttpAnswer& answer) {
+                     if (generation != m_generation)
+                         return;
+                     Result<TokenResponse> tokens = readTokenResponse(answer);
+                     if (!tokens) {
+                         fail(tokens.error().message);
+                         return;
+                     }
+                     tokens->expectedNonce = m_nonce;
+                     cancel();
+                     Q_EMIT succeeded(*tokens);
+                 });
+}
+
+void BrowserAuthorization::timedOut() {
+    const QString redirect = m_receiver ? m_receiver->redirectUri().toString() : QString();
+    const int seconds = m_request.browserTimeoutSeconds;
+    const QString waited = seconds >= 120 ? tr("%1 minutes").arg(seconds / 60) : tr("%1 seconds").arg(seconds);
+    QString message = tr("the browser did not come back within %1. If the provider's page showed an error (such as "
+                         "\"redirect_uri mismatch\", \"invalid redirect\" or a bare 403), it does not accept %2 as a "
+                         "redirect URI for client %3.")
+                          .arg(waited, redirect, m_request.client.clientId);
+    message += m_request.redirectPort == 0
+                   ? tr(" Providers that match redirect URIs exactly need a fixed port: set one (--redirect-port, or "
+                        "the Identity provider window) and register http://127.0.0.1:PORT/callback with that port.")
+                   : tr(" Register exactly that address at the provider, or use the device sign-in.");
+    fail(message);
 }
 
 void BrowserAuthorization::fail(const QString& message) {

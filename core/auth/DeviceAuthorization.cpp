@@ -31,13 +31,11 @@ void DeviceAuthorization::start() {
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &DeviceAuthorization::poll, Qt::UniqueConnection);
     const quint64 generation = m_generation;
-    m_http.postForm(m_request.issuer.deviceAuthorizationEndpoint,
-                    {{QStringLiteral("client_id"), m_request.clientId.toUtf8()},
-                     {QStringLiteral("scope"), m_request.scope.toUtf8()}},
-                    this, [this, generation](const HttpAnswer& answer) {
-                        if (generation == m_generation)
-                            onCode(answer);
-                    });
+    postAsClient(m_request.issuer.deviceAuthorizationEndpoint, {{QStringLiteral("scope"), m_request.scope.toUtf8()}},
+                 [this, generation](const HttpAnswer& answer) {
+                     if (generation == m_generation)
+                         onCode(answer);
+                 });
 }
 
 void DeviceAuthorization::cancel() {
@@ -83,14 +81,13 @@ void DeviceAuthorization::poll() {
         return;
     }
     const quint64 generation = m_generation;
-    m_http.postForm(m_request.issuer.tokenEndpoint,
-                    {{QStringLiteral("grant_type"), QByteArray(kDeviceGrant.data())},
-                     {QStringLiteral("device_code"), m_deviceCode},
-                     {QStringLiteral("client_id"), m_request.clientId.toUtf8()}},
-                    this, [this, generation](const HttpAnswer& answer) {
-                        if (generation == m_generation)
-                            onPollAnswer(answer);
-                    });
+    postAsClient(m_request.issuer.tokenEndpoint,
+                 {{QStringLiteral("grant_type"), QByteArray(kDeviceGrant.data())},
+                  {QStringLiteral("device_code"), m_deviceCode}},
+                 [this, generation](const HttpAnswer& answer) {
+                     if (generation == m_generation)
+                         onPollAnswer(answer);
+                 });
 }
 
 void DeviceAuthorization::onPollAnswer(const HttpAnswer& answer) {

@@ -25,7 +25,23 @@ bool hasAudience(const QJsonValue& aud, const QString& clientId) {
     return aud.toArray().contains(QJsonValue(clientId));
 }
 
+EmailVerification readVerification(const QJsonValue& claim) {
+    // Some providers send the boolean as a string.
+    const QString text = claim.isString() ? claim.toString().toLower() : QString();
+    if (claim.isBool() ? claim.toBool() : text == QLatin1String("true"))
+        return EmailVerification::Verified;
+    if ((claim.isBool() && !claim.toBool()) || text == QLatin1String("false"))
+        return EmailVerification::Unverified;
+    return EmailVerification::Unstated;
+}
+
 } // namespace
+
+QString Identity::describe() const {
+    if (emailVerification == EmailVerification::Unverified && !email.isEmpty())
+        return tr("%1 (e-mail not verified by the identity provider)").arg(displayName());
+    return displayName();
+}
 
 QString Identity::displayName() const {
     if (!name.isEmpty() && !email.isEmpty())
@@ -66,8 +82,13 @@ Identity withUserInfo(Identity identity, const QJsonObject& userinfo) {
     if (identity.subject.isEmpty())
         identity.subject = sub;
     const QString email = userinfo.value(QLatin1String("email")).toString();
-    if (!email.isEmpty())
+    if (!email.isEmpty() && email != identity.email) {
         identity.email = email;
+        identity.emailVerification = EmailVerification::Unstated; // what was said of the old address
+    }
+    const EmailVerification verification = readVerification(userinfo.value(QLatin1String("email_verified")));
+    if (!identity.email.isEmpty() && verification != EmailVerification::Unstated)
+        identity.emailVerification = verification;
     QString name = userinfo.value(QLatin1String("name")).toString();
     if (name.isEmpty())
         name = userinfo.value(QLatin1String("preferred_username")).toString();

@@ -10,13 +10,21 @@
 
 namespace labshare::auth {
 
+// What the issuer says of the e-mail address (the email_verified claim). Unstated: the claim is
+// missing (some providers never send it); only Verified counts as verified anywhere.
+enum class EmailVerification { Unstated, Verified, Unverified };
+
 // Who is signed in, as the issuer describes them.
 struct Identity {
     QString subject;
     QString email;
     QString name;
+    EmailVerification emailVerification = EmailVerification::Unstated;
 
+    bool emailVerified() const { return !email.isEmpty() && emailVerification == EmailVerification::Verified; }
     QString displayName() const; // "Alice Example <alice@example.org>", or whichever part is known
+    // displayName(), and "(e-mail not verified)" when the issuer says the address is unverified.
+    QString describe() const;
 };
 
 // The claims of an ID token received straight from the token endpoint over TLS. Its signature is

@@ -39,6 +39,14 @@ Result<QUrl> endpoint(const QJsonObject& doc, const char* field, bool required) 
     return url;
 }
 
+QStringList strings(const QJsonObject& doc, const char* field) {
+    QStringList out;
+    for (const QJsonValue& value : doc.value(QLatin1String(field)).toArray())
+        if (value.isString())
+            out.append(value.toString());
+    return out;
+}
+
 } // namespace
 
 bool isLoopbackUrl(const QUrl& url) {
@@ -111,8 +119,9 @@ Result<IssuerMetadata> parseIssuerMetadata(const QJsonObject& doc, const QUrl& i
             return url.error();
         *field.target = *url;
     }
-    for (const QJsonValue& method : doc.value(QLatin1String("code_challenge_methods_supported")).toArray())
-        meta.codeChallengeMethods.append(method.toString());
+    meta.codeChallengeMethods = strings(doc, "code_challenge_methods_supported");
+    meta.tokenAuthMethods = strings(doc, "token_endpoint_auth_methods_supported");
+    meta.revocationAuthMethods = strings(doc, "revocation_endpoint_auth_methods_supported");
     return meta;
 }
 

@@ -19,6 +19,8 @@ struct IssuerMetadata {
     QUrl userinfoEndpoint;
     QUrl revocationEndpoint; // empty when the issuer does not advertise RFC 7009
     QStringList codeChallengeMethods;
+    QStringList tokenAuthMethods;      // token_endpoint_auth_methods_supported; empty when not advertised
+    QStringList revocationAuthMethods; // revocation_endpoint_auth_methods_supported; likewise
 
     bool supportsPkceS256() const { return codeChallengeMethods.contains(QLatin1String("S256")); }
 };

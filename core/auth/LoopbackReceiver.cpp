@@ -24,10 +24,17 @@ LoopbackReceiver::LoopbackReceiver(QByteArray expectedState, QObject* parent)
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::onConnection);
 }
 
-Result<bool> LoopbackReceiver::listen() {
-    if (!m_server.listen(QHostAddress::LocalHost, 0))
+Result<bool> LoopbackReceiver::listen(quint16 port) {
+    if (!m_server.listen(QHostAddress::LocalHost, port)) {
+        if (port == 0)
+            return makeError(ErrorCode::Network, tr("cannot listen on 127.0.0.1 for the browser's answer: %1")
+                                                     .arg(m_server.errorString()));
         return makeError(ErrorCode::Network,
-                         tr("cannot listen on 127.0.0.1 for the browser's answer: %1").arg(m_server.errorString()));
+                         tr("cannot listen on 127.0.0.1:%1 for the browser's answer (%2); the redirect port is set to "
+                            "%1: close whatever uses it (another sign-in?) and try again")
+                             .arg(port)
+                             .arg(m_server.errorString()));
+    }
     // Kept: the token request must repeat it exactly, after the listener has closed.
     m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(kPath));
     return true;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/OidcHttp.h"
 
+#include "auth/OAuthErrors.h"
+
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -11,6 +14,10 @@ namespace labshare::auth {
 namespace {
 
 constexpr int kTimeoutMs = 20000;
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::auth::OidcHttp", text);
+}
 
 QNetworkRequest makeRequest(const QUrl& url) {
     QNetworkRequest request(url);
@@ -42,10 +49,21 @@ QString HttpAnswer::describe() const {
     if (!networkError.isEmpty())
         return networkError;
     const QString error = oauthError();
-    if (error.isEmpty())
-        return QStringLiteral("HTTP %1").arg(status);
     const QString description = body.value(QLatin1String("error_description")).toString();
-    return description.isEmpty() ? error : error + QLatin1String(": ") + description;
+    QString text;
+    if (error.isEmpty())
+        text = tr("the identity provider answered HTTP %1").arg(status);
+    else if (const QString meaning = oauthErrorMeaning(error); !meaning.isEmpty())
+        text = QStringLiteral("%1 (%2)").arg(meaning, error);
+    else
+        text = tr("the identity provider answered HTTP %1 with \"%2\", which is not a standard OAuth error")
+                   .arg(status)
+                   .arg(error);
+    if (!description.isEmpty())
+        text += tr("; it says: %1").arg(description);
+    else if (status >= 400 && error.isEmpty())
+        text += tr(" without saying why");
+    return text;
 }
 
 OidcHttp::OidcHttp(QNetworkAccessManager& network)
@@ -61,8 +79,11 @@ void OidcHttp::getWithBearer(const QUrl& url, const QByteArray& accessToken, QOb
     collect(m_network.get(request), context, std::move(done));
 }
 
-void OidcHttp::postForm(const QUrl& url, const FormFields& fields, QObject* context, AnswerCallback done) {
+void OidcHttp::postForm(const QUrl& url, const FormFields& fields, QObject* context, AnswerCallback done,
+                        const QByteArray& authorization) {
     QNetworkRequest request = makeRequest(url);
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     collect(m_network.post(request, encodeForm(fields)), context, std::move(done));
 }

@@ -39,8 +39,10 @@ public:
 
     void getJson(const QUrl& url, QObject* context, AnswerCallback done);
     void getWithBearer(const QUrl& url, const QByteArray& accessToken, QObject* context, AnswerCallback done);
-    // application/x-www-form-urlencoded, every value percent-encoded (a '+' in a token stays a '+').
-    void postForm(const QUrl& url, const FormFields& fields, QObject* context, AnswerCallback done);
+    // application/x-www-form-urlencoded, every value percent-encoded (a '+' in a token stays a '+');
+    // `authorization` is sent as the Authorization header when it is not empty.
+    void postForm(const QUrl& url, const FormFields& fields, QObject* context, AnswerCallback done,
+                  const QByteArray& authorization = {});
 
     static QByteArray encodeForm(const FormFields& fields);
 

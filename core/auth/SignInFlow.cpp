@@ -8,4 +8,9 @@ SignInFlow::SignInFlow(QNetworkAccessManager& network, ClientRequest request, QO
     , m_http(network)
     , m_request(std::move(request)) {}
 
+void SignInFlow::postAsClient(const QUrl& endpoint, FormFields fields, AnswerCallback done) {
+    auth::postAsClient(m_http, endpoint, m_request.issuer.tokenAuthMethods, m_request.client, std::move(fields), this,
+                       std::move(done));
+}
+
 } // namespace labshare::auth

@@ -6,6 +6,7 @@
 #include "KeychainAnswers.h"
 #include "LabshareCli.h"
 #include "OidcProvider.h"
+#include "auth/RememberedSignIn.h"
 #include "auth/AuthConfig.h"
 #include "secrets/KeychainStore.h"
 
@@ -54,14 +55,14 @@ private Q_SLOTS:
 
         const secrets::SecretReply stored = readKeychain(m_key);
         QCOMPARE(stored.status, secrets::SecretStatus::Ok);
-        m_tokens.append(stored.secret);
+        m_tokens.append(auth::decodeRememberedSignIn(stored.secret).refreshToken);
 
         // A later run finds it (and refreshes it) without asking; the issuer came from the settings.
         LabshareCli again(m_home.path(), {"login"});
         QCOMPARE(again.finish(), 0);
         QVERIFY2(again.output().contains("Already signed in as Alice Example <alice@example.org>"),
                  qPrintable(again.describe()));
-        const QByteArray rotated = readKeychain(m_key).secret;
+        const QByteArray rotated = readRefreshToken(m_key);
         QVERIFY(!rotated.isEmpty());
         m_tokens.append(rotated);
 
@@ -86,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(browser.lastPage().contains("You are signed in"));
         QCOMPARE(login.finish(), 0);
         QVERIFY2(login.output().contains("Signed in as Bob Other <bob@other.example>"), qPrintable(login.describe()));
-        m_tokens.append(readKeychain(m_key).secret);
+        m_tokens.append(readRefreshToken(m_key));
         LabshareCli logout(m_home.path(), {"logout"});
         QCOMPARE(logout.finish(), 0);
         m_outputs += login.output() + logout.output();

@@ -193,7 +193,7 @@ void TestDesktopSignIn::aRestartIsSignedInFromTheKeychain() {
 
 void TestDesktopSignIn::aRevokedSignInAsksAgainOnTheButtonAndInTheTray() {
     // Revoked at the provider; the next refusal (as a token relay's) finds out, and the user is told.
-    const QByteArray refreshToken = readKeychain(config().secretKey()).secret;
+    const QByteArray refreshToken = readRefreshToken(config().secretKey());
     QVERIFY(!refreshToken.isEmpty());
     QVERIFY(m_provider.revoke(refreshToken, "refresh_token"));
     QSignalSpy notified(&m_app->tray(), &ui::TrayIcon::notificationRaised);
@@ -202,7 +202,8 @@ void TestDesktopSignIn::aRevokedSignInAsksAgainOnTheButtonAndInTheTray() {
     QCOMPARE(accountButton()->text(), QString("Sign in again ▾"));
     QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 5000);
     QCOMPARE(notified.at(0).at(0).toString(), QString("LabShare: sign in again"));
-    QVERIFY(notified.at(0).at(1).toString().contains("expired or was revoked"));
+    QVERIFY(notified.at(0).at(1).toString().contains("has ended (the identity provider refused: the sign-in or code is no longer valid"),
+             qPrintable(notified.at(0).at(1).toString()));
 }
 
 void TestDesktopSignIn::signingOutFromTheMenuForgetsTheKeychainEntry() {

@@ -461,7 +461,7 @@ void TestRelayKit::signedInAppIsAdmitted() {
              qPrintable(browser.error()));
     QCOMPARE(login.finish(30000), 0);
     const QByteArray refreshToken =
-        readKeychain(labshare::auth::AuthConfig{m_provider.issuer(), m_provider.clientId()}.secretKey()).secret;
+        readRefreshToken(labshare::auth::AuthConfig{m_provider.issuer(), m_provider.clientId()}.secretKey());
 
     LabDir lab;
     QVERIFY2(

@@ -6,6 +6,7 @@
 #include "FilesContaining.h"
 #include "KeychainAnswers.h"
 #include "OidcProvider.h"
+#include "auth/RememberedSignIn.h"
 #include "Tools.h"
 #include "auth/AuthSession.h"
 #include "secrets/KeychainStore.h"
@@ -94,7 +95,7 @@ private Q_SLOTS:
         }
         const secrets::SecretReply stored = readKeychain(m_config().secretKey());
         QCOMPARE(stored.status, secrets::SecretStatus::Ok);
-        refreshToken = stored.secret;
+        refreshToken = auth::decodeRememberedSignIn(stored.secret).refreshToken;
         m_secrets.append(refreshToken);
         QVERIFY(secretToolFinds(m_config().secretKey()));
 
@@ -167,7 +168,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(run.session.account().remembered, 10000);
         const QByteArray first = *run.session.tokenCache().valid(0);
         const AuthConfig config = run.session.config();
-        const QByteArray firstRefresh = readKeychain(config.secretKey()).secret;
+        const QByteArray firstRefresh = readRefreshToken(config.secretKey());
         QSignalSpy refreshed(&run.session, &AuthSession::accessTokenChanged);
         // Nobody asks: the session refreshes by itself before the 4 s are up.
         QVERIFY(refreshed.wait(4500));
@@ -175,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(second && *second != first);
         QVERIFY(!shortLived.userinfo(*second).isEmpty());
         // The provider rotated the refresh token, and the keychain holds the new one.
-        QTRY_VERIFY_WITH_TIMEOUT(readKeychain(config.secretKey()).secret != firstRefresh, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(readRefreshToken(config.secretKey()) != firstRefresh, 10000);
         keep(run.session);
         m_secrets.append(firstRefresh);
 
@@ -200,7 +201,7 @@ private Q_SLOTS:
         AppRun run(m_provider);
         QVERIFY(signInWithDevice(run.session, "alice", "alice-pass"));
         QTRY_VERIFY_WITH_TIMEOUT(run.session.account().remembered, 10000);
-        const QByteArray refreshToken = readKeychain(m_config().secretKey()).secret;
+        const QByteArray refreshToken = readRefreshToken(m_config().secretKey());
         keep(run.session);
         QVERIFY(m_provider.revoke(refreshToken, "refresh_token"));
         QSignalSpy failed(&run.session, &AuthSession::signInFailed);

@@ -17,7 +17,7 @@ ClientRequest clientFor(const ScriptedHttpServer& server) {
     meta.issuer = server.url("");
     meta.tokenEndpoint = server.url("/token");
     meta.deviceAuthorizationEndpoint = server.url("/device");
-    return {meta, QStringLiteral("labshare"), QStringLiteral("openid email")};
+    return {meta, {QStringLiteral("labshare"), {}}, QStringLiteral("openid email")};
 }
 
 QByteArray json(const QJsonObject& object) {
@@ -80,7 +80,9 @@ private Q_SLOTS:
         QTest::newRow("expired_token") << QByteArray("expired_token")
                                        << "the sign-in code expired before it was used; start the sign-in again";
         QTest::newRow("invalid_client") << QByteArray("invalid_client")
-                                        << "the identity provider refused the device sign-in: invalid_client";
+                                        << "the identity provider refused the device sign-in: the identity provider "
+                                           "does not accept this client: check the client id, and whether the "
+                                           "provider requires a client secret for it (invalid_client)";
     }
     void endsOnDenialOrExpiry() {
         QFETCH(QByteArray, error);

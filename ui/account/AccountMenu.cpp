@@ -93,7 +93,9 @@ void AccountMenu::refresh() {
             tr("Signing in is only needed for relays that admit signed-in users; the LAN relay needs no account.");
         break;
     case AuthState::Restoring:
-        header = paragraph(tr("Checking the remembered sign-in at %1…").arg(provider.toHtmlEscaped()));
+        header = who.isEmpty() ? paragraph(tr("Checking the remembered sign-in at %1…").arg(provider.toHtmlEscaped()))
+                               : paragraph(tr("Checking the remembered sign-in of %1 at %2…")
+                                               .arg(who.toHtmlEscaped(), provider.toHtmlEscaped()));
         buttonText = tr("Signing in…");
         toolTip = tr("Reading the remembered sign-in from the keychain");
         break;
@@ -107,11 +109,17 @@ void AccountMenu::refresh() {
         header = paragraph(QStringLiteral("<b>%1</b>").arg(who.toHtmlEscaped())) +
                  paragraph(tr("Signed in at %1 until %2").arg(provider.toHtmlEscaped(), expiry),
                            QStringLiteral("color:#5f6368"));
+        if (account.identity.emailVerification == auth::EmailVerification::Unverified)
+            header += paragraph(tr("%1 says this e-mail address is not verified: identity-aware shares and relays "
+                                   "that admit by e-mail do not count it.")
+                                    .arg(provider.toHtmlEscaped()),
+                                QStringLiteral("color:#8c1d18"));
         if (!account.remembered && !account.saving)
             header += paragraph(tr("Not remembered: no keychain. The sign-in lasts until LabShare quits."),
                                 QStringLiteral("color:#8c1d18"));
         buttonText = account.identity.name.isEmpty() ? who : account.identity.name;
-        toolTip = tr("Signed in as %1; the token is valid until %2 and renewed automatically").arg(who, expiry);
+        toolTip = tr("Signed in as %1; the token is valid until %2 and renewed automatically")
+                      .arg(account.identity.describe(), expiry);
         break;
     }
     case AuthState::SignInRequired:

@@ -3,11 +3,13 @@
 
 #include "auth/IssuerMetadata.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 
 namespace labshare::ui {
 
@@ -26,6 +28,23 @@ IdentityProviderDialog::IdentityProviderDialog(const auth::AuthConfig& current, 
     m_clientId = new QLineEdit(current.clientId, this);
     m_clientId->setObjectName(QStringLiteral("clientIdLineEdit"));
     m_clientId->setPlaceholderText(tr("labshare"));
+    m_clientSecret = new QLineEdit(this);
+    m_clientSecret->setObjectName(QStringLiteral("clientSecretLineEdit"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_clientSecret->setPlaceholderText(current.clientSecretInKeychain ? tr("unchanged (kept in the keychain)")
+                                                                      : tr("only if your provider requires one"));
+    m_clientSecret->setToolTip(tr("Some providers (Google, for one) give installed apps a client secret and "
+                                  "require it; it is kept in the keychain."));
+    m_forgetSecret = new QCheckBox(tr("Forget the stored client secret"), this);
+    m_forgetSecret->setObjectName(QStringLiteral("forgetSecretCheckBox"));
+    m_forgetSecret->setVisible(current.clientSecretInKeychain);
+    m_redirectPort = new QSpinBox(this);
+    m_redirectPort->setObjectName(QStringLiteral("redirectPortSpinBox"));
+    m_redirectPort->setRange(0, 65535);
+    m_redirectPort->setSpecialValueText(tr("any free port"));
+    m_redirectPort->setValue(current.redirectPort);
+    m_redirectPort->setToolTip(tr("For providers that match redirect URIs exactly: the browser sign-in then comes "
+                                  "back to http://127.0.0.1:PORT/callback, the address to register there."));
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_problem->setWordWrap(true);
@@ -42,6 +61,9 @@ IdentityProviderDialog::IdentityProviderDialog(const auth::AuthConfig& current, 
     form->addRow(intro);
     form->addRow(tr("Issuer URL"), m_issuer);
     form->addRow(tr("Client id"), m_clientId);
+    form->addRow(tr("Client secret"), m_clientSecret);
+    form->addRow(QString(), m_forgetSecret);
+    form->addRow(tr("Browser redirect port"), m_redirectPort);
     form->addRow(m_problem);
     form->addRow(m_buttons);
     setMinimumWidth(480);
@@ -53,7 +75,21 @@ auth::AuthConfig IdentityProviderDialog::config() const {
     const Result<QUrl> issuer = auth::parseIssuer(m_issuer->text().trimmed());
     config.issuer = issuer ? *issuer : QUrl();
     config.clientId = m_clientId->text().trimmed();
+    config.redirectPort = m_redirectPort->value();
+    if (m_current.isOtherClient(config))
+        config.clientSecretInKeychain = false; // the stored secret is the other client's
+    if (const std::optional<QByteArray> secret = clientSecretChange())
+        config.clientSecretInKeychain = !secret->isEmpty();
     return config;
+}
+
+std::optional<QByteArray> IdentityProviderDialog::clientSecretChange() const {
+    const QString typed = m_clientSecret->text().trimmed();
+    if (!typed.isEmpty())
+        return typed.toUtf8();
+    if (m_forgetSecret->isChecked())
+        return QByteArray();
+    return std::nullopt;
 }
 
 void IdentityProviderDialog::onFieldsChanged() {

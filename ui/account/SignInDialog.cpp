@@ -167,6 +167,10 @@ QWidget* SignInDialog::buildBrowserPage() {
     m_link->setObjectName(QStringLiteral("browserLinkLineEdit"));
     m_link->setReadOnly(true);
     m_copyLink = copyButton(QStringLiteral("copyLinkPushButton"), m_browserPage, [this] { return m_link->text(); });
+    m_browserRemaining = wrappedLabel({}, m_browserPage, QStringLiteral("browserRemainingLabel"));
+    m_browserRemaining->setStyleSheet(QStringLiteral("color: #5f6368;"));
+    m_remainingTimer.setInterval(1000);
+    connect(&m_remainingTimer, &QTimer::timeout, this, &SignInDialog::showRemainingTime);
     auto* linkRow = new QHBoxLayout;
     linkRow->addWidget(m_link, 1);
     linkRow->addWidget(m_copyLink);
@@ -174,6 +178,7 @@ QWidget* SignInDialog::buildBrowserPage() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browserText);
     layout->addLayout(linkRow);
+    layout->addWidget(m_browserRemaining);
     layout->addStretch(1);
     return m_browserPage;
 }
@@ -223,7 +228,10 @@ void SignInDialog::onDeviceCode(const auth::DeviceCode& code) {
     growToFit();
 }
 
-void SignInDialog::onBrowserLink(const QUrl& url, bool browserOpened) {
+void SignInDialog::onBrowserLink(const QUrl& url, bool browserOpened, const QDateTime& deadline) {
+    m_browserDeadline = deadline;
+    showRemainingTime();
+    m_remainingTimer.start();
     m_link->setText(url.toString(QUrl::FullyEncoded));
     m_link->setCursorPosition(0);
     m_link->setVisible(!browserOpened);
@@ -235,6 +243,16 @@ void SignInDialog::onBrowserLink(const QUrl& url, bool browserOpened) {
                                     "computer and sign in there; LabShare carries on by itself once you have."));
     m_pages->setCurrentWidget(m_browserPage);
     growToFit();
+}
+
+void SignInDialog::showRemainingTime() {
+    const qint64 seconds = qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(m_browserDeadline));
+    m_browserRemaining->setText(tr("LabShare waits %1:%2 more for the browser to come back (until %3).")
+                                    .arg(seconds / 60)
+                                    .arg(seconds % 60, 2, 10, QLatin1Char('0'))
+                                    .arg(clockText(m_browserDeadline)));
+    if (seconds == 0 || m_session.state() != AuthState::SigningIn)
+        m_remainingTimer.stop();
 }
 
 void SignInDialog::growToFit() {

@@ -3,7 +3,9 @@
 
 #include "auth/AuthSession.h"
 
+#include <QDateTime>
 #include <QDialog>
+#include <QTimer>
 #include <QUrl>
 
 class QLabel;
@@ -36,7 +38,8 @@ public Q_SLOTS:
 
 private:
     void onDeviceCode(const auth::DeviceCode& code);
-    void onBrowserLink(const QUrl& url, bool browserOpened);
+    void onBrowserLink(const QUrl& url, bool browserOpened, const QDateTime& deadline);
+    void showRemainingTime();
     void onFailed(const QString& message);
     void onStateChanged(auth::AuthState state);
     void showProblem(const QString& message);
@@ -57,6 +60,9 @@ private:
     QLabel* m_browserText = nullptr;
     QLineEdit* m_link = nullptr;
     QPushButton* m_copyLink = nullptr;
+    QLabel* m_browserRemaining = nullptr;
+    QTimer m_remainingTimer;
+    QDateTime m_browserDeadline;
     QLabel* m_error = nullptr;
     QPushButton* m_retry = nullptr;
     QPushButton* m_cancel = nullptr;

@@ -2,6 +2,7 @@
 #include "KeychainAnswers.h"
 
 #include "Wait.h"
+#include "auth/RememberedSignIn.h"
 #include "secrets/KeychainStore.h"
 
 namespace labshare::testsupport {
@@ -19,6 +20,12 @@ secrets::SecretReply readKeychain(const QString& key) {
     store.read(key, answer.callback());
     (void)waitUntil([&answer] { return answer.reply.has_value(); }, 15000);
     return answer.reply.value_or(secrets::SecretReply{});
+}
+
+QByteArray readRefreshToken(const QString& key) {
+    const secrets::SecretReply reply = readKeychain(key);
+    return reply.status == secrets::SecretStatus::Ok ? auth::decodeRememberedSignIn(reply.secret).refreshToken
+                                                     : QByteArray();
 }
 
 } // namespace labshare::testsupport

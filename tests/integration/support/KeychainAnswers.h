@@ -18,5 +18,7 @@ struct SecretAnswer {
 // What LabShare's keychain entry `key` holds now, read with a new KeychainStore as another run of the
 // app would (waits at most 15 s; an empty Failed reply when no answer came).
 secrets::SecretReply readKeychain(const QString& key);
+// The refresh token in the remembered sign-in at `key` (the entry also holds the identity); empty when none.
+QByteArray readRefreshToken(const QString& key);
 
 } // namespace labshare::testsupport

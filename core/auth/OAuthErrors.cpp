@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/OAuthErrors.h"
+
+#include <QCoreApplication>
+
+namespace labshare::auth {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::auth::OAuthErrors", text);
+}
+
+} // namespace
+
+QString oauthErrorMeaning(const QString& code) {
+    struct Meaning {
+        const char* code;
+        const char* text;
+    };
+    static const Meaning meanings[] = {
+        {"invalid_request", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors",
+                                              "the request lacks something the identity provider requires")},
+        {"invalid_client",
+         QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors",
+                           "the identity provider does not accept this client: check the client id, and whether the "
+                           "provider requires a client secret for it")},
+        {"invalid_grant", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors",
+                                            "the sign-in or code is no longer valid (it expired, was already used or "
+                                            "was revoked)")},
+        {"unauthorized_client",
+         QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors",
+                           "this client may not sign in this way at the identity provider (the grant type is not "
+                           "enabled for it)")},
+        {"unsupported_grant_type",
+         QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the identity provider does not offer this kind of sign-in")},
+        {"invalid_scope", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors",
+                                            "the identity provider refused the scopes LabShare asks for")},
+        {"access_denied", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the sign-in was declined")},
+        {"expired_token", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the sign-in code expired")},
+        {"unsupported_token_type",
+         QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the identity provider cannot revoke this kind of token")},
+        {"server_error",
+         QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the identity provider had an internal problem")},
+        {"temporarily_unavailable",
+         QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the identity provider is temporarily unavailable")},
+    };
+    for (const Meaning& meaning : meanings)
+        if (code == QLatin1String(meaning.code))
+            return tr(meaning.text);
+    return {};
+}
+
+} // namespace labshare::auth
