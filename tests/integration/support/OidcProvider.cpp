@@ -34,9 +34,9 @@ QByteArray randomToken(int bytes) {
 // request for the redirect URI with a small page and remembers what was asked for.
 class LoopbackCallback {
 public:
-    bool listen() {
+    bool listen(quint16 port) {
         QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] { onNewConnection(); });
-        return m_server.listen(QHostAddress::LocalHost, 0);
+        return m_server.listen(QHostAddress::LocalHost, port);
     }
     quint16 port() const { return m_server.serverPort(); }
     QString errorString() const { return m_server.errorString(); }
@@ -187,6 +187,8 @@ HttpPage OidcProvider::postAsClient(const QString& endpointName, QUrlQuery form)
         return page;
     }
     form.addQueryItem(QStringLiteral("client_id"), clientId());
+    if (!m_clientSecret.isEmpty())
+        form.addQueryItem(QStringLiteral("client_secret"), m_clientSecret);
     return exchange(m_network, QNetworkRequest(url), &form);
 }
 
@@ -239,8 +241,9 @@ FixtureTokens OidcProvider::signInByHand(const QString& user, const QString& pas
         return tokens;
     }
     LoopbackCallback callback;
-    if (!callback.listen()) {
-        tokens.error = QStringLiteral("cannot listen on 127.0.0.1: %1").arg(callback.errorString());
+    if (!callback.listen(m_callbackPort)) {
+        tokens.error =
+            QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(m_callbackPort).arg(callback.errorString());
         return tokens;
     }
     const QString redirectUri = QStringLiteral("http://127.0.0.1:%1/callback").arg(callback.port());

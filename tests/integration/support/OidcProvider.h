@@ -23,7 +23,7 @@ struct FixtureTokens {
 
 // A real OpenID provider on 127.0.0.1: tests/fixtures/oidc/provider.mjs (npm oidc-provider) run by node with
 // one public native client, "labshare-test", PKCE S256 required, and the accounts alice/alice-pass and
-// bob/bob-pass. start() arguments go to provider.mjs (--access-ttl S, --rotate-refresh no, --no-device,
+// bob/bob-pass. start() arguments go to provider.mjs (--access-ttl S, --rotate-refresh no, --client-secret S,
 // --large-access-tokens, ...; see tests/fixtures/oidc/README.md). The client-side helpers below wait for
 // each answer (at most 10 s) by spinning the calling thread's event loop: tests only.
 class OidcProvider {
@@ -41,6 +41,12 @@ public:
 
     QUrl issuer() const { return m_issuer; } // http://127.0.0.1:PORT
     QString clientId() const { return QStringLiteral("labshare-test"); }
+    // The secret postAsClient (and so requestTokens, refresh, revoke) puts in the form as client_secret, for a
+    // provider started with --client-secret; empty (the default) sends none, as the public client does.
+    void setClientSecret(const QString& secret) { m_clientSecret = secret; }
+    // The port signInByHand's loopback redirect URI listens on, for a provider started with
+    // --exact-redirect-port; 0 (the default) takes any free one, as a native app does.
+    void setCallbackPort(quint16 port) { m_callbackPort = port; }
     QString error() const { return m_error; }
     QString log() const; // the provider's stderr so far
 
@@ -54,14 +60,15 @@ public:
     [[nodiscard]] FixtureTokens
     signInByHand(const QString& user, const QString& password,
                  const QString& scope = QStringLiteral("openid email profile offline_access"));
-    // POSTs `grant` (client_id added) to the token endpoint.
+    // POSTs `grant` (client_id, and the client secret when set, added) to the token endpoint.
     [[nodiscard]] FixtureTokens requestTokens(QUrlQuery grant);
     [[nodiscard]] FixtureTokens refresh(const QByteArray& refreshToken);
     // RFC 7009 revocation; `hint` is "access_token" or "refresh_token" (or empty). True on HTTP 200.
     [[nodiscard]] bool revoke(const QByteArray& token, const QString& hint);
     // The userinfo endpoint's answer for `accessToken`; empty (and error() set) when it refuses it.
     [[nodiscard]] QJsonObject userinfo(const QByteArray& accessToken);
-    // A form POST from the client (client_id added) to the endpoint named `endpointName` in discovery.
+    // A form POST from the client (client_id, and the client secret when set, added) to the endpoint named
+    // `endpointName` in discovery.
     [[nodiscard]] HttpPage postAsClient(const QString& endpointName, QUrlQuery form);
 
 private:
@@ -74,6 +81,8 @@ private:
     QJsonObject m_discovery;
     QString m_log;
     QString m_error;
+    QString m_clientSecret;
+    quint16 m_callbackPort = 0;
 };
 
 } // namespace labshare::testsupport
