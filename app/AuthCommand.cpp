@@ -53,6 +53,7 @@ int runLogin(const Invocation& inv) {
     if (inv.signInTimeout > 0)
         session.setBrowserTimeout(inv.signInTimeout);
     bool signingIn = false;
+    bool alreadySignedIn = false;
     const QString issuer = config->issuer.toString();
     const auto signIn = [&] {
         signingIn = true;
@@ -66,7 +67,9 @@ int runLogin(const Invocation& inv) {
             printLine(tr("Already signed in as %1 at %2 (remembered in the keychain); the access token expires at %3.\n"
                          "Run `labshare logout` first to sign in as someone else.")
                           .arg(session.account().identity.describe(), issuer, expiry(session.account())));
-            QCoreApplication::exit(0);
+            alreadySignedIn = true;
+            if (!session.account().saving) // else a rotated refresh token is on its way to the keychain
+                QCoreApplication::exit(0);
         } else if (state == auth::AuthState::SignedOut && !signingIn) {
             signIn();
         } else if (state == auth::AuthState::SignedIn) {
@@ -75,6 +78,11 @@ int runLogin(const Invocation& inv) {
         }
     });
     QObject::connect(&session, &auth::AuthSession::refreshTokenStored, qApp, [&](bool remembered) {
+        if (alreadySignedIn) {
+            if (!session.account().saving)
+                QCoreApplication::exit(remembered ? 0 : 1);
+            return;
+        }
         if (!remembered) {
             printProblem(
                 tr("the sign-in could not be saved, so other LabShare runs will not see it; start the keychain "

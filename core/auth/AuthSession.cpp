@@ -307,11 +307,12 @@ void AuthSession::signedIn(const QByteArray& accessToken) {
 void AuthSession::rememberRefreshToken(const QByteArray& refreshToken) {
     m_refreshToken.fill('\0');
     m_refreshToken = refreshToken;
-    m_account.saving = true;
     writeRememberedSignIn();
 }
 
 void AuthSession::writeRememberedSignIn() {
+    ++m_keychainWrites;
+    m_account.saving = true;
     const quint64 generation = m_generation;
     m_store.write(
         m_config.secretKey(), encodeRememberedSignIn({m_refreshToken, m_account.identity}),
@@ -320,7 +321,7 @@ void AuthSession::writeRememberedSignIn() {
                 return;
             const bool remembered = reply.status == secrets::SecretStatus::Ok;
             m_account.remembered = remembered;
-            m_account.saving = false;
+            m_account.saving = --m_keychainWrites > 0;
             Q_EMIT accountChanged();
             Q_EMIT refreshTokenStored(remembered);
             if (reply.status == secrets::SecretStatus::Unavailable)
@@ -472,6 +473,7 @@ void AuthSession::requireSignIn(const QString& message) {
 
 void AuthSession::clearTokens() {
     ++m_generation;
+    m_keychainWrites = 0;
     m_refreshTimer.stop();
     m_refreshing = false;
     m_refreshToken.fill('\0');

@@ -49,7 +49,7 @@ struct Account {
     Identity identity;
     QDateTime accessExpiresAt;
     bool remembered = false; // the refresh token is in the keychain (false: memory only, for this run)
-    bool saving = false;     // the keychain has not answered the write yet (remembered is not known)
+    bool saving = false;     // the keychain has not answered a write yet: a process must not end before it has
 };
 
 // The signed-in user's tokens for one issuer and client, for the whole app. The access token lives in
@@ -153,6 +153,7 @@ private:
     QList<Waiter> m_waiters;
     QTimer m_refreshTimer;
     quint64 m_generation = 0; // answers that arrive after sign-out or a new config are dropped
+    int m_keychainWrites = 0; // writes the keychain has not answered yet
     int m_signOutSteps = 0;   // revocations and the keychain removal still running
     SignOutOutcome m_signOutOutcome;
 };

@@ -15,6 +15,8 @@ LabshareCli::LabshareCli(const QString& home, const QStringList& arguments)
     m_process.setProcessEnvironment(env);
     QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
                      [this] { m_stdout += m_process.readAllStandardOutput(); });
+    QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
+                     [this] { m_stderr += m_process.readAllStandardError(); });
     m_process.start(QStringLiteral(LABSHARE_BINARY), arguments);
 }
 

@@ -24,7 +24,7 @@ public:
     QString capture(const QString& pattern) const;
     // Waits for the exit; the exit code, or -1 on a timeout or a crash.
     int finish(int timeoutMs = 20000);
-    QByteArray output() const { return m_stdout + m_stderr; } // complete after finish()
+    QByteArray output() const { return m_stdout + m_stderr; } // so far; complete after finish()
     QString describe() const;                                 // the command line and its output, for messages
 
 private:
