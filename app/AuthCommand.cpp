@@ -103,17 +103,17 @@ int runLogin(const Invocation& inv) {
         printLine(tr("Waiting for you to confirm (the code expires at %1)…")
                       .arg(code.expiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
     });
-    QObject::connect(&session, &auth::AuthSession::browserLinkReady, qApp,
-                     [&](const QUrl& url, bool opened, const QDateTime& deadline) {
-                         const QString until = deadline.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
-                         if (opened)
-                             printLine(tr("Your browser shows the sign-in page; waiting for you to sign in (until %1)…")
-                                           .arg(until));
-                         else
-                             printLine(tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting "
-                                          "for you to sign in (until %2)…")
-                                           .arg(url.toString(QUrl::FullyEncoded), until));
-                     });
+    QObject::connect(
+        &session, &auth::AuthSession::browserLinkReady, qApp,
+        [&](const QUrl& url, bool opened, const QDateTime& deadline) {
+            const QString until = deadline.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+            if (opened)
+                printLine(tr("Your browser shows the sign-in page; waiting for you to sign in (until %1)…").arg(until));
+            else
+                printLine(tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting "
+                             "for you to sign in (until %2)…")
+                              .arg(url.toString(QUrl::FullyEncoded), until));
+        });
     QObject::connect(&session, &auth::AuthSession::signInFailed, qApp, [&](const QString& message) {
         if (!signingIn) { // the remembered sign-in no longer works: say why, and sign in anew
             printProblem(message);

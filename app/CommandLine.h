@@ -29,8 +29,8 @@ struct Invocation {
     bool noBrowser = false; // browser flow: print the link instead of opening a browser
     QString clientSecret;
     bool clientSecretGiven = false;
-    int redirectPort = -1;  // -1: the one in the settings; 0: any port
-    int signInTimeout = 0;  // seconds the browser flow waits; 0: the default
+    int redirectPort = -1; // -1: the one in the settings; 0: any port
+    int signInTimeout = 0; // seconds the browser flow waits; 0: the default
     // gui
     bool displayGiven = false; // -platform or -display on the command line
 };

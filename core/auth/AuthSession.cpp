@@ -21,7 +21,9 @@ constexpr int kRejectionWindowSeconds = 60;
 } // namespace
 
 QString SignOutOutcome::message(const QUrl& issuer) const {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("labshare::auth::SignOutOutcome", text); };
+    const auto tr = [](const char* text) {
+        return QCoreApplication::translate("labshare::auth::SignOutOutcome", text);
+    };
     const QString at = issuer.toString();
     if (!hadTokens)
         return tr("Signed out of %1: nothing was left to revoke, and the sign-in is removed from this computer.")
@@ -241,7 +243,8 @@ void AuthSession::onRefreshFailed(const Error& error) {
         // The refresh token expired or was revoked: it is useless now, in memory and in the keychain.
         qCInfo(lcAuth) << "refresh refused; the user must sign in again";
         m_store.remove(m_config.secretKey(), [](const secrets::SecretReply&) {});
-        requireSignIn(tr("Your sign-in at %1 has ended (%2); sign in again.").arg(m_config.issuer.host(), error.message));
+        requireSignIn(
+            tr("Your sign-in at %1 has ended (%2); sign in again.").arg(m_config.issuer.host(), error.message));
         return;
     }
     qCInfo(lcAuth) << "refresh failed, trying again in" << kRetryRefreshMs / 1000 << "s:" << error.message;
@@ -350,8 +353,7 @@ void AuthSession::fetchUserInfo(std::function<void()> then) {
                                  m_account.identity = withUserInfo(before, answer.body);
                                  const bool changed = m_account.identity.email != before.email ||
                                                       m_account.identity.name != before.name ||
-                                                      m_account.identity.emailVerification !=
-                                                          before.emailVerification;
+                                                      m_account.identity.emailVerification != before.emailVerification;
                                  if (changed && !m_refreshToken.isEmpty() && m_account.remembered)
                                      writeRememberedSignIn();
                              } else {

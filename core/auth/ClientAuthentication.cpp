@@ -13,8 +13,8 @@ const QLatin1String kSecretBasic("client_secret_basic");
 
 // RFC 6749 §2.3.1: both parts form-urlencoded before they are joined and base64-encoded.
 QByteArray basicAuthorization(const ClientCredentials& client) {
-    const QByteArray pair = QUrl::toPercentEncoding(client.clientId) + ':' +
-                            QUrl::toPercentEncoding(QString::fromUtf8(client.secret));
+    const QByteArray pair =
+        QUrl::toPercentEncoding(client.clientId) + ':' + QUrl::toPercentEncoding(QString::fromUtf8(client.secret));
     return "Basic " + pair.toBase64();
 }
 
@@ -43,8 +43,8 @@ bool cannotAuthenticate(const ClientCredentials& client, const QStringList& adve
     return !advertised.contains(kSecretPost) && !advertised.contains(kSecretBasic);
 }
 
-void postAsClient(OidcHttp& http, const QUrl& endpoint, const QStringList& advertised,
-                  const ClientCredentials& client, FormFields fields, QObject* context, AnswerCallback done) {
+void postAsClient(OidcHttp& http, const QUrl& endpoint, const QStringList& advertised, const ClientCredentials& client,
+                  FormFields fields, QObject* context, AnswerCallback done) {
     const AuthenticatedForm form = authenticateClient(std::move(fields), client, advertised);
     http.postForm(endpoint, form.fields, context, std::move(done), form.authorization);
 }

@@ -27,14 +27,13 @@ struct AuthenticatedForm {
 // endpoint's *_auth_methods_supported from discovery) lists client_secret_post, else with HTTP Basic.
 // A public client is sent as one even where the endpoint advertises no "none": several providers
 // accept public clients without saying so, and a refusal is reported by the caller.
-AuthenticatedForm authenticateClient(FormFields fields, const ClientCredentials& client,
-                                     const QStringList& advertised);
+AuthenticatedForm authenticateClient(FormFields fields, const ClientCredentials& client, const QStringList& advertised);
 
 // True when `advertised` names methods and none of them is one this client can use.
 bool cannotAuthenticate(const ClientCredentials& client, const QStringList& advertised);
 
 // POSTs `fields` to `endpoint` as the client (see authenticateClient).
-void postAsClient(OidcHttp& http, const QUrl& endpoint, const QStringList& advertised,
-                  const ClientCredentials& client, FormFields fields, QObject* context, AnswerCallback done);
+void postAsClient(OidcHttp& http, const QUrl& endpoint, const QStringList& advertised, const ClientCredentials& client,
+                  FormFields fields, QObject* context, AnswerCallback done);
 
 } // namespace labshare::auth

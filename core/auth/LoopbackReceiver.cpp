@@ -27,8 +27,8 @@ LoopbackReceiver::LoopbackReceiver(QByteArray expectedState, QObject* parent)
 Result<bool> LoopbackReceiver::listen(quint16 port) {
     if (!m_server.listen(QHostAddress::LocalHost, port)) {
         if (port == 0)
-            return makeError(ErrorCode::Network, tr("cannot listen on 127.0.0.1 for the browser's answer: %1")
-                                                     .arg(m_server.errorString()));
+            return makeError(ErrorCode::Network,
+                             tr("cannot listen on 127.0.0.1 for the browser's answer: %1").arg(m_server.errorString()));
         return makeError(ErrorCode::Network,
                          tr("cannot listen on 127.0.0.1:%1 for the browser's answer (%2); the redirect port is set to "
                             "%1: close whatever uses it (another sign-in?) and try again")

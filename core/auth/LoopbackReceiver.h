@@ -13,8 +13,9 @@ class QTcpSocket;
 namespace labshare::auth {
 
 // The one-shot redirect target of a browser sign-in (RFC 8252 §7.3): listens on 127.0.0.1 only, on
-// a port the system picks (or a fixed one, for providers that match redirect URIs exactly), answers exactly one request for /callback carrying the expected `state`,
-// then closes. The page it shows says whether sign-in worked and never carries the code or a token.
+// a port the system picks (or a fixed one, for providers that match redirect URIs exactly), answers exactly one request
+// for /callback carrying the expected `state`, then closes. The page it shows says whether sign-in worked and never
+// carries the code or a token.
 class LoopbackReceiver : public QObject {
     Q_OBJECT
 

@@ -14,9 +14,9 @@ QString tr(const char* text) {
 }
 
 QString refusal(const HttpAnswer& answer, const ClientCredentials& client, const QStringList& advertised) {
-    QString reason = answer.networkError.isEmpty() ? tr("the identity provider refused: %1").arg(answer.describe())
-                                                   : tr("the identity provider could not be reached: %1")
-                                                         .arg(answer.networkError);
+    QString reason = answer.networkError.isEmpty()
+                         ? tr("the identity provider refused: %1").arg(answer.describe())
+                         : tr("the identity provider could not be reached: %1").arg(answer.networkError);
     if (cannotAuthenticate(client, advertised))
         reason += client.secret.isEmpty()
                       ? tr("; it lets only clients with a secret revoke (it lists %1), and none is set")
@@ -27,9 +27,8 @@ QString refusal(const HttpAnswer& answer, const ClientCredentials& client, const
 
 } // namespace
 
-void revokeToken(OidcHttp& http, const IssuerMetadata& issuer, const ClientCredentials& client,
-                 const QByteArray& token, const char* hint, QObject* context,
-                 std::function<void(const RevocationOutcome&)> done) {
+void revokeToken(OidcHttp& http, const IssuerMetadata& issuer, const ClientCredentials& client, const QByteArray& token,
+                 const char* hint, QObject* context, std::function<void(const RevocationOutcome&)> done) {
     if (issuer.revocationEndpoint.isEmpty()) {
         done({false, tr("it offers no revocation endpoint")});
         return;

@@ -21,8 +21,7 @@ struct RevocationOutcome {
 // Asks the issuer to revoke a token (RFC 7009), authenticated as the discovery document's
 // revocation_endpoint_auth_methods_supported allows; `hint` is "refresh_token" or "access_token".
 // The outcome is logged (never the token) and handed to `done`.
-void revokeToken(OidcHttp& http, const IssuerMetadata& issuer, const ClientCredentials& client,
-                 const QByteArray& token, const char* hint, QObject* context,
-                 std::function<void(const RevocationOutcome&)> done);
+void revokeToken(OidcHttp& http, const IssuerMetadata& issuer, const ClientCredentials& client, const QByteArray& token,
+                 const char* hint, QObject* context, std::function<void(const RevocationOutcome&)> done);
 
 } // namespace labshare::auth

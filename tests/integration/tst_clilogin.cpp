@@ -6,8 +6,8 @@
 #include "KeychainAnswers.h"
 #include "LabshareCli.h"
 #include "OidcProvider.h"
-#include "auth/RememberedSignIn.h"
 #include "auth/AuthConfig.h"
+#include "auth/RememberedSignIn.h"
 #include "secrets/KeychainStore.h"
 
 #include <QTemporaryDir>

@@ -202,7 +202,8 @@ void TestDesktopSignIn::aRevokedSignInAsksAgainOnTheButtonAndInTheTray() {
     QCOMPARE(accountButton()->text(), QString("Sign in again ▾"));
     QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 5000);
     QCOMPARE(notified.at(0).at(0).toString(), QString("LabShare: sign in again"));
-    QVERIFY2(notified.at(0).at(1).toString().contains("has ended (the identity provider refused: the sign-in or code is no longer valid"),
+    QVERIFY2(notified.at(0).at(1).toString().contains(
+                 "has ended (the identity provider refused: the sign-in or code is no longer valid"),
              qPrintable(notified.at(0).at(1).toString()));
 }
 

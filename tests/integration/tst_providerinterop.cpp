@@ -96,8 +96,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("reason");
         // Advertised: discovery lists only methods with a secret; unadvertised: it says nothing and refuses.
-        QTest::newRow("advertised") << "advertised" << "it lets only clients with a secret revoke";
-        QTest::newRow("unadvertised") << "unadvertised" << "client authentication is required to revoke a token";
+        QTest::newRow("advertised") << "advertised"
+                                    << "it lets only clients with a secret revoke";
+        QTest::newRow("unadvertised") << "unadvertised"
+                                      << "client authentication is required to revoke a token";
     }
     void logoutSaysWhenTheProviderRefusedToRevoke() {
         QFETCH(QString, mode);

@@ -6,9 +6,9 @@
 #include "FilesContaining.h"
 #include "KeychainAnswers.h"
 #include "OidcProvider.h"
-#include "auth/RememberedSignIn.h"
 #include "Tools.h"
 #include "auth/AuthSession.h"
+#include "auth/RememberedSignIn.h"
 #include "secrets/KeychainStore.h"
 #include "secrets/MemoryStore.h"
 

@@ -153,7 +153,7 @@ private Q_SLOTS:
                  qPrintable(browser.error()));
         auto* error = f.child<QLabel>("errorLabel");
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
-        QCOMPARE(error->text(), QString("the sign-in was declined in the browser"));
+        QCOMPARE(error->text(), QString("The sign-in was declined in the browser"));
         QVERIFY(f.dialog.isVisible()); // no pop-up, the window stays
         auto* retry = f.child<QPushButton>("retryPushButton");
         QVERIFY(retry->isVisible());

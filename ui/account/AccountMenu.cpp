@@ -110,9 +110,8 @@ void AccountMenu::refresh() {
                  paragraph(tr("Signed in at %1 until %2").arg(provider.toHtmlEscaped(), expiry),
                            QStringLiteral("color:#5f6368"));
         if (account.identity.emailVerification == auth::EmailVerification::Unverified)
-            header += paragraph(tr("%1 says this e-mail address is not verified: identity-aware shares and relays "
-                                   "that admit by e-mail do not count it.")
-                                    .arg(provider.toHtmlEscaped()),
+            header += paragraph(tr("The identity provider has not verified this e-mail address;<br>relays and "
+                                   "shares that admit people by e-mail refuse it."),
                                 QStringLiteral("color:#8c1d18"));
         if (!account.remembered && !account.saving)
             header += paragraph(tr("Not remembered: no keychain. The sign-in lasts until LabShare quits."),

@@ -285,9 +285,14 @@ void SignInDialog::onStateChanged(AuthState state) {
 }
 
 void SignInDialog::showProblem(const QString& message) {
-    m_error->setText(message);
+    QString sentence = message;
+    if (!sentence.isEmpty())
+        sentence[0] = sentence.at(0).toUpper(); // core's messages are sentence parts; this one stands alone
+    m_error->setText(sentence);
     m_error->show();
     if (m_session.state() != AuthState::SigningIn) {
+        m_remainingTimer.stop();
+        m_browserRemaining->clear();
         m_retry->show();
         m_cancel->setText(tr("Close"));
         if (m_pages->currentWidget() == m_progress)
