@@ -27,6 +27,19 @@ private Q_SLOTS:
         QVERIFY(full.browser);
         QVERIFY(full.noBrowser);
         QCOMPARE(parseCommandLine({"labshare", "login", "--device"}).verb, Invocation::Verb::Login);
+        QCOMPARE(full.redirectPort, -1); // the settings' port
+        QVERIFY(!full.clientSecretGiven);
+
+        const Invocation secret = parseCommandLine(
+            {"labshare", "login", "--client-secret", "s3", "--browser", "--redirect-port", "8765", "--timeout", "120"});
+        QCOMPARE(secret.verb, Invocation::Verb::Login);
+        QVERIFY(secret.clientSecretGiven);
+        QCOMPARE(secret.clientSecret, QString("s3"));
+        QCOMPARE(secret.redirectPort, 8765);
+        QCOMPARE(secret.signInTimeout, 120);
+        QCOMPARE(parseCommandLine({"labshare", "login", "--redirect-port", "0"}).redirectPort, 0); // any port again
+        const Invocation forget = parseCommandLine({"labshare", "login", "--client-secret", ""});
+        QVERIFY(forget.clientSecretGiven && forget.clientSecret.isEmpty());
     }
 
     void loginMistakes_data() {
@@ -39,6 +52,16 @@ private Q_SLOTS:
         QTest::newRow("unknown") << QStringList{"labshare", "login", "--password", "x"}
                                  << "unknown argument --password";
         QTest::newRow("logout argument") << QStringList{"labshare", "logout", "now"} << "takes no arguments";
+        QTest::newRow("port too large") << QStringList{"labshare", "login", "--redirect-port", "65536"}
+                                        << "from 1 to 65535, or 0";
+        QTest::newRow("port not a number")
+            << QStringList{"labshare", "login", "--redirect-port", "http"} << "(got http)";
+        QTest::newRow("timeout without browser")
+            << QStringList{"labshare", "login", "--timeout", "60"} << "--timeout goes with --browser";
+        QTest::newRow("timeout too short")
+            << QStringList{"labshare", "login", "--browser", "--timeout", "1"} << "from 10 to 3600";
+        QTest::newRow("secret without value")
+            << QStringList{"labshare", "login", "--client-secret"} << "--client-secret needs a value";
     }
     void loginMistakes() {
         QFETCH(QStringList, arguments);

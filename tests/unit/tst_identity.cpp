@@ -69,6 +69,44 @@ private Q_SLOTS:
         identity = withUserInfo(identity, {{"sub", "alice"}, {"preferred_username", "ali"}});
         QCOMPARE(identity.displayName(), QString("ali <alice@example.org>"));
     }
+
+    // Only an explicit true counts; some providers send the claim as a string, some never send it.
+    void emailVerifiedIsReadThreeWays_data() {
+        QTest::addColumn<QJsonValue>("claim");
+        QTest::addColumn<int>("verification");
+        QTest::newRow("true") << QJsonValue(true) << int(EmailVerification::Verified);
+        QTest::newRow("false") << QJsonValue(false) << int(EmailVerification::Unverified);
+        QTest::newRow("\"true\"") << QJsonValue("TRUE") << int(EmailVerification::Verified);
+        QTest::newRow("\"false\"") << QJsonValue("false") << int(EmailVerification::Unverified);
+        QTest::newRow("absent") << QJsonValue(QJsonValue::Undefined) << int(EmailVerification::Unstated);
+        QTest::newRow("a number") << QJsonValue(1) << int(EmailVerification::Unstated);
+        QTest::newRow("\"yes\"") << QJsonValue("yes") << int(EmailVerification::Unstated);
+    }
+    void emailVerifiedIsReadThreeWays() {
+        QFETCH(QJsonValue, claim);
+        QFETCH(int, verification);
+        QJsonObject claims = aliceClaims();
+        if (!claim.isUndefined())
+            claims.insert("email_verified", claim);
+        const Result<Identity> identity = readIdToken(jwt(claims), kIssuer, "labshare", "n-1");
+        QVERIFY(identity);
+        QCOMPARE(int(identity->emailVerification), verification);
+        QCOMPARE(identity->emailVerified(), verification == int(EmailVerification::Verified));
+        const bool marked = identity->describe().endsWith("(e-mail not verified by the identity provider)");
+        QCOMPARE(marked, verification == int(EmailVerification::Unverified));
+    }
+
+    void aNewAddressForgetsWhatWasSaidOfTheOld() {
+        Identity identity = withUserInfo({}, {{"sub", "a"}, {"email", "a@example.org"}, {"email_verified", true}});
+        QVERIFY(identity.emailVerified());
+        identity = withUserInfo(identity, {{"sub", "a"}, {"email", "a@other.example"}});
+        QCOMPARE(identity.emailVerification, EmailVerification::Unstated);
+        QVERIFY(!identity.emailVerified());
+        identity = withUserInfo(identity, {{"sub", "a"}, {"email_verified", false}});
+        QCOMPARE(identity.emailVerification, EmailVerification::Unverified);
+        const Identity noAddress{"b", {}, {}, EmailVerification::Verified};
+        QVERIFY(!noAddress.emailVerified()); // no address, nothing verified
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIdentity)
