@@ -43,6 +43,8 @@ int runLogin(const Invocation& inv) {
     }
     if (inv.redirectPort >= 0)
         config->redirectPort = inv.redirectPort;
+    if (!inv.scope.isEmpty())
+        config->scope = inv.scope;
     if (inv.clientSecretGiven)
         config->clientSecretInKeychain = !inv.clientSecret.isEmpty();
     HeadlessAuth headless(*config);

@@ -20,14 +20,15 @@ const char* const kUsage =
     "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
     "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
     "                                  &bind=ADDRESS&proxy=http://host:port\n"
-    "  labshare login [--issuer URL] [--client-id ID] [--client-secret SECRET]\n"
+    "  labshare login [--issuer URL] [--client-id ID] [--client-secret SECRET] [--scope SCOPES]\n"
     "                 [--device | --browser [--no-browser] [--redirect-port PORT] [--timeout SECONDS]]\n"
     "                                  sign in with your identity provider (remembered in the\n"
     "                                  keychain) for relays with auth=token; --device (the\n"
     "                                  default) prints a code to enter on any device; the secret\n"
     "                                  is for providers that require one even of installed apps;\n"
     "                                  --redirect-port fixes the browser's return address at\n"
-    "                                  http://127.0.0.1:PORT/callback (0: any port again)\n"
+    "                                  http://127.0.0.1:PORT/callback (0: any port again);\n"
+    "                                  --scope replaces \"openid email profile offline_access\"\n"
     "  labshare logout                 sign out: revoke the sign-in at the provider and delete it\n"
     "  labshare --version | --help\n";
 
@@ -119,13 +120,18 @@ Invocation parseLogin(const QStringList& args) {
         const QString& arg = args.at(i);
         const bool takesValue = arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id") ||
                                 arg == QLatin1String("--client-secret") || arg == QLatin1String("--redirect-port") ||
-                                arg == QLatin1String("--timeout");
+                                arg == QLatin1String("--timeout") || arg == QLatin1String("--scope");
         if (takesValue && i + 1 >= args.size())
             return invalid(QStringLiteral("labshare login: %1 needs a value").arg(arg));
         if (arg == QLatin1String("--issuer")) {
             inv.issuer = args.at(++i);
         } else if (arg == QLatin1String("--client-id")) {
             inv.clientId = args.at(++i);
+        } else if (arg == QLatin1String("--scope")) {
+            inv.scope = args.at(++i).simplified();
+            if (!inv.scope.split(QLatin1Char(' ')).contains(QLatin1String("openid")))
+                return invalid(
+                    QStringLiteral("labshare login: --scope must include openid (got \"%1\")").arg(inv.scope));
         } else if (arg == QLatin1String("--client-secret")) {
             inv.clientSecret = args.at(++i);
             inv.clientSecretGiven = true;

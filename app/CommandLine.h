@@ -27,6 +27,7 @@ struct Invocation {
     QString clientId;       // empty: the one in the settings
     bool browser = false;   // the browser flow instead of the device flow
     bool noBrowser = false; // browser flow: print the link instead of opening a browser
+    QString scope;          // empty: the one in the settings
     QString clientSecret;
     bool clientSecretGiven = false;
     int redirectPort = -1; // -1: the one in the settings; 0: any port

@@ -110,7 +110,7 @@ void DeviceAuthorization::onPollAnswer(const HttpAnswer& answer) {
         schedulePoll();
     } else if (error == QLatin1String("expired_token")) {
         fail(tr("the sign-in code expired before it was used; start the sign-in again"));
-    } else if (error == QLatin1String("access_denied")) {
+    } else if (error == QLatin1String("access_denied") || error == QLatin1String("authorization_declined")) {
         fail(tr("the sign-in was declined in the browser"));
     } else if (!answer.networkError.isEmpty()) {
         // A passing network failure does not end the sign-in: the code stays valid until it expires.

@@ -19,6 +19,14 @@ QString withoutSlash(QString text) {
     return text;
 }
 
+// OpenID Connect Core §3.1.3.7 wants `iss` to equal the issuer exactly. Google documents one
+// exception: its ID tokens may name the issuer "accounts.google.com" without the scheme.
+bool isIssuer(const QString& iss, const QUrl& issuer) {
+    if (withoutSlash(iss) == withoutSlash(issuer.toString()))
+        return true;
+    return iss == QLatin1String("accounts.google.com") && issuer == QUrl(QStringLiteral("https://accounts.google.com"));
+}
+
 bool hasAudience(const QJsonValue& aud, const QString& clientId) {
     if (aud.isString())
         return aud.toString() == clientId;
@@ -62,7 +70,7 @@ Result<Identity> readIdToken(const QByteArray& idToken, const QUrl& issuer, cons
     if (!decoded || claims.isEmpty())
         return makeError(ErrorCode::BadInput, tr("the identity provider's ID token cannot be read"));
     const QString iss = claims.value(QLatin1String("iss")).toString();
-    if (withoutSlash(iss) != withoutSlash(issuer.toString()))
+    if (!isIssuer(iss, issuer))
         return makeError(ErrorCode::AuthFailed,
                          tr("the ID token was issued by \"%1\", not by %2").arg(iss, issuer.toString()));
     if (!hasAudience(claims.value(QLatin1String("aud")), clientId))

@@ -37,6 +37,10 @@ QString oauthErrorMeaning(const QString& code) {
         {"invalid_scope", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors",
                                             "the identity provider refused the scopes LabShare asks for")},
         {"access_denied", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the sign-in was declined")},
+        // Microsoft Entra ID's names for RFC 8628's access_denied and for a code it does not know.
+        {"authorization_declined", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the sign-in was declined")},
+        {"bad_verification_code",
+         QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the identity provider does not know this sign-in code")},
         {"expired_token", QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the sign-in code expired")},
         {"unsupported_token_type",
          QT_TRANSLATE_NOOP("labshare::auth::OAuthErrors", "the identity provider cannot revoke this kind of token")},

@@ -38,6 +38,7 @@ private Q_SLOTS:
         QCOMPARE(secret.redirectPort, 8765);
         QCOMPARE(secret.signInTimeout, 120);
         QCOMPARE(parseCommandLine({"labshare", "login", "--redirect-port", "0"}).redirectPort, 0); // any port again
+        QCOMPARE(parseCommandLine({"labshare", "login", "--scope", " openid  email "}).scope, QString("openid email"));
         const Invocation forget = parseCommandLine({"labshare", "login", "--client-secret", ""});
         QVERIFY(forget.clientSecretGiven && forget.clientSecret.isEmpty());
     }
@@ -60,6 +61,8 @@ private Q_SLOTS:
             << QStringList{"labshare", "login", "--timeout", "60"} << "--timeout goes with --browser";
         QTest::newRow("timeout too short")
             << QStringList{"labshare", "login", "--browser", "--timeout", "1"} << "from 10 to 3600";
+        QTest::newRow("scope without openid")
+            << QStringList{"labshare", "login", "--scope", "email profile"} << "--scope must include openid";
         QTest::newRow("secret without value")
             << QStringList{"labshare", "login", "--client-secret"} << "--client-secret needs a value";
     }

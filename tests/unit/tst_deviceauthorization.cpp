@@ -77,6 +77,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("error");
         QTest::addColumn<QString>("message");
         QTest::newRow("access_denied") << QByteArray("access_denied") << "the sign-in was declined in the browser";
+        QTest::newRow("Entra's authorization_declined")
+            << QByteArray("authorization_declined") << "the sign-in was declined in the browser";
         QTest::newRow("expired_token") << QByteArray("expired_token")
                                        << "the sign-in code expired before it was used; start the sign-in again";
         QTest::newRow("invalid_client") << QByteArray("invalid_client")

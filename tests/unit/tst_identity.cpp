@@ -96,6 +96,16 @@ private Q_SLOTS:
         QCOMPARE(marked, verification == int(EmailVerification::Unverified));
     }
 
+    // Google documents ID tokens whose iss is "accounts.google.com"; no other issuer gets that leeway.
+    void googlesSchemelessIssuerIsGooglesOnly() {
+        QJsonObject claims = aliceClaims();
+        claims.insert("iss", "accounts.google.com");
+        QVERIFY(readIdToken(jwt(claims), QUrl("https://accounts.google.com"), "labshare", "n-1"));
+        QVERIFY(!readIdToken(jwt(claims), kIssuer, "labshare", "n-1"));
+        claims.insert("iss", "id.example.org");
+        QVERIFY(!readIdToken(jwt(claims), QUrl("https://id.example.org"), "labshare", "n-1"));
+    }
+
     void aNewAddressForgetsWhatWasSaidOfTheOld() {
         Identity identity = withUserInfo({}, {{"sub", "a"}, {"email", "a@example.org"}, {"email_verified", true}});
         QVERIFY(identity.emailVerified());
