@@ -20,21 +20,6 @@ constexpr int kRejectionWindowSeconds = 60;
 
 } // namespace
 
-QString SignOutOutcome::message(const QUrl& issuer) const {
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("labshare::auth::SignOutOutcome", text);
-    };
-    const QString at = issuer.toString();
-    if (!hadTokens)
-        return tr("Signed out of %1: nothing was left to revoke, and the sign-in is removed from this computer.")
-            .arg(at);
-    if (revoked)
-        return tr("Signed out of %1: the sign-in was revoked at the provider and removed from this computer.").arg(at);
-    return tr("Signed out of %1: the sign-in was removed from this computer, but the provider did not revoke it (%2). "
-              "It stays valid until it expires or until you revoke it at %1.")
-        .arg(at, reason);
-}
-
 AuthSession::AuthSession(secrets::SecretStore& store, QNetworkAccessManager& network, QObject* parent)
     : QObject(parent)
     , m_store(store)
@@ -63,43 +48,6 @@ void AuthSession::setConfig(const AuthConfig& config) {
     m_config = config;
     m_metadata.reset();
     setState(AuthState::SignedOut);
-}
-
-void AuthSession::setClientSecret(const QByteArray& secret) {
-    m_clientSecret = secret;
-    m_clientSecretRead = true;
-    const auto stored = guarded([this](const secrets::SecretReply& reply) {
-        if (reply.status != secrets::SecretStatus::Ok && reply.status != secrets::SecretStatus::NotFound)
-            Q_EMIT notice(tr("The client secret could not be kept in the keychain (%1); give it again next time.")
-                              .arg(reply.message));
-    });
-    if (secret.isEmpty())
-        m_store.remove(m_config.clientSecretKey(), stored);
-    else
-        m_store.write(m_config.clientSecretKey(), secret, stored);
-}
-
-void AuthSession::withMetadata(MetadataCallback done) {
-    if (m_clientSecretRead || !m_config.clientSecretInKeychain) {
-        discover(std::move(done));
-        return;
-    }
-    const quint64 generation = m_generation;
-    m_store.read(m_config.clientSecretKey(),
-                 guarded([this, generation, done = std::move(done)](const secrets::SecretReply& reply) {
-                     if (generation != m_generation) {
-                         done(makeError(ErrorCode::Cancelled, tr("the identity provider changed")));
-                         return;
-                     }
-                     m_clientSecretRead = true;
-                     if (reply.status == secrets::SecretStatus::Ok)
-                         m_clientSecret = reply.secret;
-                     else
-                         Q_EMIT notice(tr("The client secret for %1 is not in the keychain (%2); the identity "
-                                          "provider may refuse LabShare until it is set again.")
-                                           .arg(m_config.issuer.host(), reply.message));
-                     discover(done);
-                 }));
 }
 
 void AuthSession::discover(MetadataCallback done) {
@@ -307,36 +255,6 @@ void AuthSession::signedIn(const QByteArray& accessToken) {
     answerWaiters(accessToken);
 }
 
-void AuthSession::rememberRefreshToken(const QByteArray& refreshToken) {
-    m_refreshToken.fill('\0');
-    m_refreshToken = refreshToken;
-    writeRememberedSignIn();
-}
-
-void AuthSession::writeRememberedSignIn() {
-    ++m_keychainWrites;
-    m_account.saving = true;
-    const quint64 generation = m_generation;
-    m_store.write(
-        m_config.secretKey(), encodeRememberedSignIn({m_refreshToken, m_account.identity}),
-        guarded([this, generation](const secrets::SecretReply& reply) {
-            if (generation != m_generation)
-                return;
-            const bool remembered = reply.status == secrets::SecretStatus::Ok;
-            m_account.remembered = remembered;
-            m_account.saving = --m_keychainWrites > 0;
-            Q_EMIT accountChanged();
-            Q_EMIT refreshTokenStored(remembered);
-            if (reply.status == secrets::SecretStatus::Unavailable)
-                Q_EMIT notice(tr("No keychain is available (%1): this sign-in lasts until LabShare quits and will not "
-                                 "be remembered.")
-                                  .arg(reply.message));
-            else if (!remembered)
-                Q_EMIT notice(tr("The sign-in could not be saved in the keychain and will not be remembered: %1")
-                                  .arg(reply.message));
-        }));
-}
-
 void AuthSession::fetchUserInfo(std::function<void()> then) {
     const std::optional<QByteArray> token = m_cache.valid(0);
     if (!token) {
@@ -406,63 +324,6 @@ void AuthSession::tokenRejected() {
     m_lastRejectionRefresh = now;
     m_cache.clear();
     refresh();
-}
-
-void AuthSession::signOut() {
-    cancelSignIn();
-    const QByteArray refreshToken = m_refreshToken;
-    const QByteArray accessToken = m_cache.valid(0).value_or(QByteArray());
-    const AuthConfig config = m_config;
-    clearTokens();
-    setState(AuthState::SignedOut);
-    Q_EMIT accountChanged();
-    m_signOutOutcome = {!refreshToken.isEmpty() || !accessToken.isEmpty(), false, {}};
-    m_signOutSteps = 1; // the keychain removal; the revocations add theirs
-    if (config.isComplete()) {
-        m_store.remove(config.secretKey(), guarded([this](const secrets::SecretReply& reply) {
-                           if (reply.status != secrets::SecretStatus::Ok)
-                               Q_EMIT notice(
-                                   tr("Could not delete the sign-in from the keychain: %1").arg(reply.message));
-                           signOutStepDone();
-                       }));
-    } else {
-        QTimer::singleShot(0, this, [this] { signOutStepDone(); });
-    }
-    if (m_signOutOutcome.hadTokens)
-        revokeForSignOut(refreshToken, accessToken);
-}
-
-// RFC 7009: the refresh token is what matters (revoking it ends the grant); the access token is
-// revoked too where there is one. The outcome reported is the refresh token's, or the access
-// token's when there was no refresh token.
-void AuthSession::revokeForSignOut(const QByteArray& refreshToken, const QByteArray& accessToken) {
-    ++m_signOutSteps;
-    withMetadata([this, refreshToken, accessToken](const Result<IssuerMetadata>& metadata) {
-        if (!metadata) {
-            const RevocationOutcome unreachable{false, metadata.error().message};
-            signOutStepDone(&unreachable, true);
-            return;
-        }
-        const auto revoke = [this, &metadata](const QByteArray& token, const char* hint, bool primary) {
-            ++m_signOutSteps;
-            revokeToken(m_http, *metadata, credentials(), token, hint, this,
-                        [this, primary](const RevocationOutcome& outcome) { signOutStepDone(&outcome, primary); });
-        };
-        if (!refreshToken.isEmpty())
-            revoke(refreshToken, "refresh_token", true);
-        if (!accessToken.isEmpty())
-            revoke(accessToken, "access_token", refreshToken.isEmpty());
-        signOutStepDone();
-    });
-}
-
-void AuthSession::signOutStepDone(const RevocationOutcome* outcome, bool primary) {
-    if (outcome && primary) {
-        m_signOutOutcome.revoked = outcome->revoked;
-        m_signOutOutcome.reason = outcome->reason;
-    }
-    if (m_signOutSteps > 0 && --m_signOutSteps == 0)
-        Q_EMIT signOutFinished(m_signOutOutcome);
 }
 
 void AuthSession::requireSignIn(const QString& message) {
