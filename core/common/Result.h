@@ -10,6 +10,7 @@ namespace labshare {
 
 enum class ErrorCode {
     FileUnreadable,
+    FileUnwritable,
     BadInput,
     NoAddress, // a node to publish has no address to reach it at: the front end says how to give one
     ProcessFailed,
