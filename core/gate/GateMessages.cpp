@@ -18,9 +18,12 @@ struct TypeName {
     const char* name;
 };
 constexpr TypeName kTypes[] = {
-    {GateMessage::Type::Hello, "hello"},           {GateMessage::Type::Ticket, "ticket"},
-    {GateMessage::Type::SignInRequest, "sign-in-request"}, {GateMessage::Type::SignIn, "sign-in"},
-    {GateMessage::Type::Admitted, "admitted"},     {GateMessage::Type::Refused, "refused"},
+    {GateMessage::Type::Hello, "hello"},
+    {GateMessage::Type::Ticket, "ticket"},
+    {GateMessage::Type::SignInRequest, "sign-in-request"},
+    {GateMessage::Type::SignIn, "sign-in"},
+    {GateMessage::Type::Admitted, "admitted"},
+    {GateMessage::Type::Refused, "refused"},
 };
 
 QLatin1String typeName(GateMessage::Type type) {

@@ -26,16 +26,16 @@ struct GateMessage {
     };
 
     Type type = Type::Hello;
-    QString share;        // Hello
-    QString sharedBy;     // Hello: the instructor as their provider names them; may be empty
-    QByteArray ticket;    // Ticket; Admitted (a new ticket; empty when the one offered was used)
-    QString userCode;     // SignIn
-    QUrl link;            // SignIn: where to enter the code
-    QUrl linkComplete;    // SignIn: with the code filled in; may be empty
-    int expiresIn = 0;    // SignIn: seconds the code is valid
-    QString identity;     // Admitted, Refused: the e-mail signed in (Refused: may be empty)
-    QDateTime expires;    // Admitted: when the ticket ends (UTC)
-    QString reason;       // Refused: one line for the student
+    QString share;     // Hello
+    QString sharedBy;  // Hello: the instructor as their provider names them; may be empty
+    QByteArray ticket; // Ticket; Admitted (a new ticket; empty when the one offered was used)
+    QString userCode;  // SignIn
+    QUrl link;         // SignIn: where to enter the code
+    QUrl linkComplete; // SignIn: with the code filled in; may be empty
+    int expiresIn = 0; // SignIn: seconds the code is valid
+    QString identity;  // Admitted, Refused: the e-mail signed in (Refused: may be empty)
+    QDateTime expires; // Admitted: when the ticket ends (UTC)
+    QString reason;    // Refused: one line for the student
 };
 
 constexpr qsizetype kMaxMessageBytes = 4096;

@@ -108,12 +108,14 @@ Result<bool> TicketBook::save() const {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::FileUnwritable, tr("cannot write the gate's tickets to %1: %2").arg(m_path, file.errorString()));
+        return makeError(ErrorCode::FileUnwritable,
+                         tr("cannot write the gate's tickets to %1: %2").arg(m_path, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("tickets"), tickets}})
                    .toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return makeError(ErrorCode::FileUnwritable, tr("cannot write the gate's tickets to %1: %2").arg(m_path, file.errorString()));
+        return makeError(ErrorCode::FileUnwritable,
+                         tr("cannot write the gate's tickets to %1: %2").arg(m_path, file.errorString()));
     return true;
 }
 
@@ -125,7 +127,8 @@ Result<bool> TicketBook::load(const QDateTime& now) {
     if (file.size() > kMaxFileBytes)
         return makeError(ErrorCode::BadInput, tr("%1 is too large to be the gate's tickets").arg(m_path));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::FileUnreadable, tr("cannot read the gate's tickets from %1: %2").arg(m_path, file.errorString()));
+        return makeError(ErrorCode::FileUnreadable,
+                         tr("cannot read the gate's tickets from %1: %2").arg(m_path, file.errorString()));
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     if (root.value(QLatin1String("version")).toInt() != 1 || !root.value(QLatin1String("tickets")).isArray())
         return makeError(ErrorCode::BadInput,

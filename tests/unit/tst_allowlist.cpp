@@ -36,7 +36,8 @@ private Q_SLOTS:
         QTest::newRow("the listed e-mail as a local part") << "alice@example.org@evil.com" << out;
         QTest::newRow("an unrelated address") << "bob@other.example" << out;
         // U+212A KELVIN SIGN folds to 'k' in Unicode; never here.
-        QTest::newRow("Kelvin sign for k") << QString::fromUtf8("\u212Aate@example.edu") << int(Admission::NoUsableAddress);
+        QTest::newRow("Kelvin sign for k")
+            << QString::fromUtf8("\u212Aate@example.edu") << int(Admission::NoUsableAddress);
         QTest::newRow("a dotless i") << QString::fromUtf8("al\u0131ce@example.org") << int(Admission::NoUsableAddress);
         QTest::newRow("a space") << "alice @example.org" << int(Admission::NoUsableAddress);
         QTest::newRow("a control character") << "alice@example.org\n" << int(Admission::NoUsableAddress);

@@ -54,24 +54,39 @@ private Q_SLOTS:
         QTest::addColumn<QString>("problem");
         QTest::newRow("not JSON") << QByteArray("GET / HTTP/1.1\n") << "not a JSON object";
         QTest::newRow("an array") << QByteArray("[1,2]\n") << "not a JSON object";
-        QTest::newRow("another version") << QByteArray("{\"v\":2,\"type\":\"hello\",\"share\":\"s\"}" "\n")
+        QTest::newRow("another version") << QByteArray("{\"v\":2,\"type\":\"hello\",\"share\":\"s\"}"
+                                                       "\n")
                                          << "not version 1";
-        QTest::newRow("no version") << QByteArray("{\"type\":\"hello\",\"share\":\"s\"}" "\n") << "not version 1";
-        QTest::newRow("unknown type") << QByteArray("{\"v\":1,\"type\":\"root-shell\"}" "\n") << "unknown message";
-        QTest::newRow("missing field") << QByteArray("{\"v\":1,\"type\":\"ticket\"}" "\n") << "\"ticket\" is missing";
-        QTest::newRow("number for text") << QByteArray("{\"v\":1,\"type\":\"hello\",\"share\":7}" "\n")
+        QTest::newRow("no version") << QByteArray("{\"type\":\"hello\",\"share\":\"s\"}"
+                                                  "\n")
+                                    << "not version 1";
+        QTest::newRow("unknown type") << QByteArray("{\"v\":1,\"type\":\"root-shell\"}"
+                                                    "\n")
+                                      << "unknown message";
+        QTest::newRow("missing field") << QByteArray("{\"v\":1,\"type\":\"ticket\"}"
+                                                     "\n")
+                                       << "\"ticket\" is missing";
+        QTest::newRow("number for text") << QByteArray("{\"v\":1,\"type\":\"hello\",\"share\":7}"
+                                                       "\n")
                                          << "\"share\" is missing or not a string";
-        QTest::newRow("terminal escape") << QByteArray("{\"v\":1,\"type\":\"refused\",\"reason\":\"\\u001b[2J\"}" "\n")
+        QTest::newRow("terminal escape") << QByteArray("{\"v\":1,\"type\":\"refused\",\"reason\":\"\\u001b[2J\"}"
+                                                       "\n")
                                          << "control character";
-        QTest::newRow("bidi override") << QByteArray("{\"v\":1,\"type\":\"hello\",\"share\":\"a\\u202eb\"}" "\n")
+        QTest::newRow("bidi override") << QByteArray("{\"v\":1,\"type\":\"hello\",\"share\":\"a\\u202eb\"}"
+                                                     "\n")
                                        << "control character";
         QTest::newRow("javascript link")
-            << QByteArray("{\"v\":1,\"type\":\"sign-in\",\"code\":\"C\",\"link\":\"javascript:alert(1)\",\"expires_in\":5}" "\n")
+            << QByteArray(
+                   "{\"v\":1,\"type\":\"sign-in\",\"code\":\"C\",\"link\":\"javascript:alert(1)\",\"expires_in\":5}"
+                   "\n")
             << "not a web address";
         QTest::newRow("no expiry")
-            << QByteArray("{\"v\":1,\"type\":\"sign-in\",\"code\":\"C\",\"link\":\"https://id.example.org/d\"}" "\n")
+            << QByteArray("{\"v\":1,\"type\":\"sign-in\",\"code\":\"C\",\"link\":\"https://id.example.org/d\"}"
+                          "\n")
             << "no code or no expiry";
-        QTest::newRow("bad time") << QByteArray("{\"v\":1,\"type\":\"admitted\",\"identity\":\"a@b.c\",\"expires\":\"soon\"}" "\n")
+        QTest::newRow("bad time") << QByteArray(
+                                         "{\"v\":1,\"type\":\"admitted\",\"identity\":\"a@b.c\",\"expires\":\"soon\"}"
+                                         "\n")
                                   << "not a time";
         QTest::newRow("oversized line") << QByteArray(5000, 'x') + '\n' << "longer than 4096 bytes";
         QTest::newRow("endless line") << QByteArray(4096, '{') << "longer than 4096 bytes";

@@ -41,7 +41,7 @@ private Q_SLOTS:
         QByteArray forged = ticket;
         forged[10] = forged.at(10) == 'A' ? 'B' : 'A';
         QVERIFY(!book.holder(forged, kMorning));
-        QVERIFY(!book.holder(ticket.mid(5), kMorning));                   // without its prefix
+        QVERIFY(!book.holder(ticket.mid(5), kMorning));                 // without its prefix
         QVERIFY(!book.holder(ticket + QByteArray(200, 'x'), kMorning)); // oversized
         QVERIFY(!book.holder({}, kMorning));
         QVERIFY(book.issue("a@example.org", kMorning).ticket != book.issue("a@example.org", kMorning).ticket);

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+typedef struct evp_pkey_st EVP_PKEY;
+typedef struct x509_st X509;
+
+namespace labshare::gate {
+
+// The gate's TLS identity: a P-256 key and a self-signed certificate for it, made once per LabShare
+// installation and kept in the keychain. Students pin it by its fingerprint, so no certificate
+// authority is involved and the certificate's names and dates mean nothing.
+class TlsIdentity {
+public:
+    static Result<TlsIdentity> generate();
+    // What toPem() wrote; an error when it is not a key and certificate that belong together.
+    static Result<TlsIdentity> fromPem(const QByteArray& pem);
+
+    QByteArray toPem() const; // the private key and the certificate: a secret, for the keychain only
+    QString fingerprint() const { return m_fingerprint; }
+
+    EVP_PKEY* key() const { return m_key.get(); }
+    X509* certificate() const { return m_certificate.get(); }
+
+private:
+    std::shared_ptr<EVP_PKEY> m_key;
+    std::shared_ptr<X509> m_certificate;
+    QString m_fingerprint;
+};
+
+// "SHA256:" and the unpadded base64 of the SHA-256 of a public key's DER (SubjectPublicKeyInfo), as
+// ssh writes key fingerprints; empty when the key cannot be encoded.
+QString publicKeyFingerprint(EVP_PKEY* key);
+
+} // namespace labshare::gate

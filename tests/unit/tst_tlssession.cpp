@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The gate's TLS over memory buffers: a key made once and read back from its PEM, a handshake between
+// a server and a client shuttled by hand, the pin checked before anything is sent, garbage refused.
+#include "gate/TlsSession.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace labshare::gate;
+
+namespace {
+
+// Moves bytes between the two until neither has anything more to say.
+void shuttle(TlsSession& a, TlsSession& b) {
+    for (int round = 0; round < 20; ++round) {
+        const QByteArray ab = a.takeOutgoing();
+        const QByteArray ba = b.takeOutgoing();
+        if (ab.isEmpty() && ba.isEmpty())
+            return;
+        b.receive(ab);
+        a.receive(ba);
+    }
+}
+
+} // namespace
+
+class TestTlsSession : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        auto identity = TlsIdentity::generate();
+        QVERIFY(identity);
+        m_identity = *identity;
+    }
+
+    void anIdentitySurvivesItsPem() {
+        QVERIFY(QRegularExpression("^SHA256:[A-Za-z0-9+/]{43}$").match(m_identity.fingerprint()).hasMatch());
+        const QByteArray pem = m_identity.toPem();
+        QVERIFY(pem.contains("PRIVATE KEY") && pem.contains("CERTIFICATE"));
+        auto again = TlsIdentity::fromPem(pem);
+        QVERIFY(again);
+        QCOMPARE(again->fingerprint(), m_identity.fingerprint());
+        auto other = TlsIdentity::generate();
+        QVERIFY(other && other->fingerprint() != m_identity.fingerprint());
+        QVERIFY(!TlsIdentity::fromPem("-----BEGIN PRIVATE KEY-----\nnot base64\n"));
+        // A key with another key's certificate is refused.
+        const QByteArray mixed = pem.left(pem.indexOf("-----BEGIN CERTIFICATE")) +
+                                 other->toPem().mid(other->toPem().indexOf("-----BEGIN CERTIFICATE"));
+        QVERIFY(!TlsIdentity::fromPem(mixed));
+    }
+
+    void aPinnedClientTalksToTheGate() {
+        auto server = TlsSession::server(m_identity);
+        auto client = TlsSession::client(m_identity.fingerprint());
+        QVERIFY(server && client);
+        (*client)->send("hello from the student\n");
+        (*server)->send("hello from the gate\n");
+        shuttle(**client, **server);
+        QVERIFY((*client)->isEstablished() && (*server)->isEstablished());
+        QCOMPARE((*client)->peerFingerprint(), m_identity.fingerprint());
+        QCOMPARE((*server)->takeReceived(), QByteArray("hello from the student\n"));
+        QCOMPARE((*client)->takeReceived(), QByteArray("hello from the gate\n"));
+
+        const QByteArray big(300 * 1024, 'x'); // more than a TLS record and a read chunk
+        (*server)->send(big);
+        shuttle(**client, **server);
+        QCOMPARE((*client)->takeReceived(), big);
+
+        (*client)->close();
+        shuttle(**client, **server);
+        QVERIFY((*server)->peerClosed());
+        QVERIFY(!(*server)->error());
+    }
+
+    void anotherKeyIsRefusedBeforeAnythingIsSent() {
+        auto impostor = TlsIdentity::generate();
+        QVERIFY(impostor);
+        auto server = TlsSession::server(*impostor);
+        auto client = TlsSession::client(m_identity.fingerprint());
+        QVERIFY(server && client);
+        (*client)->send("lst1.a-ticket-that-must-not-leak\n");
+        shuttle(**client, **server);
+        QVERIFY(!(*client)->isEstablished());
+        QVERIFY((*client)->error());
+        QVERIFY2((*client)->error()->message.contains(impostor->fingerprint()),
+                 qPrintable((*client)->error()->message));
+        QVERIFY((*server)->takeReceived().isEmpty());
+    }
+
+    void anUnpinnedClientLearnsTheKey() {
+        auto server = TlsSession::server(m_identity);
+        auto client = TlsSession::client({});
+        QVERIFY(server && client);
+        shuttle(**client, **server);
+        QVERIFY((*client)->isEstablished());
+        QCOMPARE((*client)->peerFingerprint(), m_identity.fingerprint());
+    }
+
+    void garbageEndsTheSession() {
+        auto server = TlsSession::server(m_identity);
+        QVERIFY(server);
+        (*server)->receive("SSH-2.0-OpenSSH_9.2\r\n");
+        QVERIFY((*server)->error());
+        QVERIFY(!(*server)->isEstablished());
+        (*server)->send("nothing"); // ignored after an error
+        QVERIFY((*server)->takeReceived().isEmpty());
+    }
+
+private:
+    TlsIdentity m_identity;
+};
+
+QTEST_GUILESS_MAIN(TestTlsSession)
+#include "tst_tlssession.moc"
