@@ -67,13 +67,13 @@ TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now)
     return issued;
 }
 
-std::optional<QString> TicketBook::holder(const QByteArray& ticket, const QDateTime& now) const {
+std::optional<TicketBook::Holder> TicketBook::holder(const QByteArray& ticket, const QDateTime& now) const {
     if (ticket.size() > kMaxTicketText || !ticket.startsWith(kPrefix))
         return std::nullopt;
     const auto found = m_entries.constFind(hash(ticket));
     if (found == m_entries.cend() || found->expires <= now)
         return std::nullopt;
-    return found->email;
+    return Holder{found->email, found->expires};
 }
 
 void TicketBook::revoke(const QString& email) {

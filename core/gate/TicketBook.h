@@ -31,9 +31,13 @@ public:
     explicit TicketBook(QString path = {}); // `path`: where the hashes are kept; empty: memory only
 
     Issued issue(const QString& email, const QDateTime& now = QDateTime::currentDateTimeUtc());
-    // The e-mail a ticket was issued to, if it is known here, unexpired and not revoked.
-    std::optional<QString> holder(const QByteArray& ticket,
-                                  const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    struct Holder {
+        QString email;
+        QDateTime expires;
+    };
+    // Whom a ticket was issued to, if it is known here, unexpired and not revoked.
+    std::optional<Holder> holder(const QByteArray& ticket,
+                                 const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
     void revoke(const QString& email); // ASCII case-insensitive
     void revokeAll();
     qsizetype size() const { return m_entries.size(); }

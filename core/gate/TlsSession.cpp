@@ -108,6 +108,10 @@ QByteArray TlsSession::takeOutgoing() {
     return bytes;
 }
 
+qsizetype TlsSession::outgoingPending() const {
+    return qsizetype(BIO_ctrl_pending(SSL_get_wbio(m_ssl)));
+}
+
 void TlsSession::close() {
     if (!m_error && m_established)
         SSL_shutdown(m_ssl);

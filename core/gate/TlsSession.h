@@ -40,6 +40,7 @@ public:
     const std::optional<Error>& error() const { return m_error; } // the session is dead after one
     QString peerFingerprint() const { return m_peerFingerprint; }
     qsizetype pendingSend() const { return m_toSend.size(); }
+    qsizetype outgoingPending() const; // ciphertext takeOutgoing() would return
 
 private:
     TlsSession() = default;
