@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A LAN client through a gated share's splice, with real sockets: the student's end of a socket
+// pair played by hand (TLS client and the exchange), an echo server on 127.0.0.1 as the node.
+#include "tunnel/GatedSplice.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace labshare;
+using namespace labshare::gate;
+using namespace labshare::tunnel;
+
+namespace {
+
+// The node: echoes whatever arrives, and counts the connections it saw.
+struct EchoNode {
+    QTcpServer server;
+    int connections = 0;
+    EchoNode() {
+        server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [this] {
+            while (QTcpSocket* socket = server.nextPendingConnection()) {
+                ++connections;
+                QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                                 [socket] { socket->write(socket->readAll()); });
+            }
+        });
+    }
+};
+
+struct Student {
+    int fd = -1;
+    std::unique_ptr<TlsSession> tls;
+    MessageReader reader;
+    QList<GateMessage> heard;
+    QByteArray stream; // plaintext after the verdict
+    QByteArray plain;  // bytes as they came, for a plain client
+    bool eof = false;
+
+    void sendRaw(const QByteArray& bytes) const {
+        QCOMPARE_GE(::send(fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL), 0);
+    }
+    void say(const GateMessage& message) { tls->send(encodeMessage(message)); }
+    void exchange() {
+        if (tls) {
+            const QByteArray out = tls->takeOutgoing();
+            if (!out.isEmpty())
+                sendRaw(out);
+        }
+        char chunk[65536];
+        while (true) {
+            const ssize_t n = ::recv(fd, chunk, sizeof chunk, MSG_DONTWAIT);
+            if (n == 0)
+                eof = true;
+            if (n <= 0)
+                break;
+            if (!tls) {
+                plain.append(chunk, n);
+                continue;
+            }
+            tls->receive(QByteArray(chunk, n));
+        }
+        if (!tls)
+            return;
+        const QByteArray out = tls->takeOutgoing();
+        if (!out.isEmpty())
+            sendRaw(out);
+        const bool joined = !heard.isEmpty() && heard.last().type == GateMessage::Type::Admitted;
+        if (joined) {
+            stream += tls->takeReceived();
+            return;
+        }
+        reader.append(tls->takeReceived());
+        while (true) {
+            auto message = reader.next();
+            if (!message || !*message)
+                break;
+            heard.append(**message);
+            if ((*message)->type == GateMessage::Type::Admitted)
+                stream += reader.takeRest();
+        }
+    }
+};
+
+// Runs the splice's poll loop (and the node's event loop) until `done` or 5 s.
+bool spin(GatedSplice& splice, Student& student, const std::function<bool()>& done) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000) {
+        student.exchange();
+        if (done())
+            return true;
+        pollfd fds[2] = {{splice.clientFd(), splice.clientEvents(), 0}, {splice.nodeFd(), splice.nodeEvents(), 0}};
+        ::poll(fds, splice.nodeFd() >= 0 ? 2 : 1, 10);
+        if (fds[0].revents)
+            splice.onClientEvents(fds[0].revents);
+        if (splice.nodeFd() >= 0 && fds[1].revents)
+            splice.onNodeEvents(fds[1].revents);
+        splice.tick(timer.elapsed());
+        QCoreApplication::processEvents();
+    }
+    return false;
+}
+
+} // namespace
+
+class TestGatedSplice : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_identity = *TlsIdentity::generate();
+        m_share = {QStringLiteral("clab-n1-tcp-22"), {}, AllowList({QStringLiteral("alice@example.org")})};
+    }
+
+    void aPlainClientNeverReachesTheNode() {
+        EchoNode node;
+        Student student;
+        GatedSplice splice = makeSplice(node, student);
+        student.sendRaw("SSH-2.0-OpenSSH_9.2\r\n");
+        QVERIFY(spin(splice, student, [&] { return splice.isFinished() && student.eof; }));
+        QVERIFY2(student.plain.contains("labshare connect"), student.plain.constData());
+        QCOMPARE(node.connections, 0);
+        ::close(student.fd);
+    }
+
+    void anAdmittedStudentReachesTheNodeThroughTls() {
+        EchoNode node;
+        Student student;
+        student.tls = tlsClient();
+        GatedSplice splice = makeSplice(node, student);
+        GateMessage request;
+        request.type = GateMessage::Type::SignInRequest;
+        student.say(request);
+        QVERIFY(spin(splice, student, [&] { return splice.gate().signInWanted(); }));
+        QCOMPARE(node.connections, 0); // nothing reaches the node before the verdict
+        splice.gate().signInStarted(
+            {"CODE-1234", QUrl("https://id.example.org/device"), {}, QDateTime::currentDateTimeUtc().addSecs(600)}, 0);
+        splice.gate().signInFinished(
+            auth::Identity{"alice", "alice@example.org", {}, auth::EmailVerification::Verified});
+        splice.pump();
+        QVERIFY(spin(splice, student, [&] {
+            return !student.heard.isEmpty() && student.heard.last().type == GateMessage::Type::Admitted;
+        }));
+        student.tls->send("ping through the gate\n");
+        QVERIFY(spin(splice, student, [&] { return student.stream == "ping through the gate\n"; }));
+        QCOMPARE(node.connections, 1);
+
+        student.tls->close(); // the student leaves: the node's side is half-closed, the echo server closes
+        QVERIFY(spin(splice, student, [&] { return splice.isFinished(); }));
+        ::close(student.fd);
+    }
+
+    void aRefusedStudentNeverReachesTheNode() {
+        EchoNode node;
+        Student student;
+        student.tls = tlsClient();
+        GatedSplice splice = makeSplice(node, student);
+        GateMessage request;
+        request.type = GateMessage::Type::SignInRequest;
+        student.say(request);
+        QVERIFY(spin(splice, student, [&] { return splice.gate().signInWanted(); }));
+        splice.gate().signInFinished(auth::Identity{"bob", "bob@example.test", {}, auth::EmailVerification::Verified});
+        splice.pump();
+        QVERIFY(spin(splice, student, [&] { return splice.isFinished() && student.eof; }));
+        QCOMPARE(student.heard.last().type, GateMessage::Type::Refused);
+        QCOMPARE(student.heard.last().reason, QString("bob@example.test is not on the list for clab-n1-tcp-22"));
+        QCOMPARE(node.connections, 0);
+        ::close(student.fd);
+    }
+
+private:
+    std::unique_ptr<TlsSession> tlsClient() const {
+        Result<std::unique_ptr<TlsSession>> made = TlsSession::client(m_identity.fingerprint());
+        return made ? std::move(*made) : nullptr;
+    }
+
+    GatedSplice makeSplice(EchoNode& node, Student& student) {
+        int pair[2];
+        ::socketpair(AF_UNIX, SOCK_STREAM, 0, pair);
+        ::fcntl(pair[1], F_SETFL, ::fcntl(pair[1], F_GETFL) | O_NONBLOCK);
+        student.fd = pair[0];
+        return GatedSplice(Socket(pair[1]), std::make_unique<GateSession>(m_share, m_tickets, m_identity, 0),
+                           QStringLiteral("127.0.0.1"), node.server.serverPort(), m_counters);
+    }
+
+    TlsIdentity m_identity;
+    GatedShare m_share;
+    TicketBook m_tickets;
+    ShareCounters m_counters;
+};
+
+QTEST_GUILESS_MAIN(TestGatedSplice)
+#include "tst_gatedsplice.moc"
