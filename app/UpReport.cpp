@@ -27,7 +27,7 @@ UpReport::Form UpReport::formFor(bool json, std::FILE* out) {
 }
 
 QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
-    const share::ShareAccess access = share::ShareAccess::of(row.spec);
+    const share::ShareAccess access = share::ShareAccess::of(row.spec, row.gated);
     return {{QStringLiteral("event"), QStringLiteral("share")},
             {QStringLiteral("name"), row.name},
             {QStringLiteral("node"), row.node},

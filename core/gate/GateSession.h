@@ -4,6 +4,7 @@
 #include "auth/DeviceAuthorization.h"
 #include "auth/Identity.h"
 #include "gate/AllowList.h"
+#include "gate/GateEvents.h"
 #include "gate/GateMessages.h"
 #include "gate/TicketBook.h"
 #include "gate/TlsSession.h"
@@ -21,13 +22,6 @@ struct GatedShare {
     QString name;     // clab-r1-tcp-22
     QString sharedBy; // the instructor, as their provider names them; may be empty
     AllowList allowList;
-};
-
-// How a connection to a gated share ended or was let through, for the window, the log and `up --json`.
-struct GateVerdict {
-    bool admitted = false;
-    QString identity; // the e-mail, when it is known
-    QString reason;   // one line, e.g. "bob@example.test is not on the list for clab-r1-tcp-22"
 };
 
 // One connection through a gated share, from its first byte until it is joined to the node or

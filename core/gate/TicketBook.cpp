@@ -45,11 +45,28 @@ QDateTime endOfLocalDay(const QDateTime& now) {
 TicketBook::TicketBook(QString path)
     : m_path(std::move(path)) {}
 
+TicketBook::TicketBook(TicketBook&& other) noexcept
+    : m_path(std::move(other.m_path))
+    , m_entries(std::move(other.m_entries)) {}
+
+TicketBook& TicketBook::operator=(TicketBook&& other) noexcept {
+    const QMutexLocker lock(&m_mutex);
+    m_path = std::move(other.m_path);
+    m_entries = std::move(other.m_entries);
+    return *this;
+}
+
+qsizetype TicketBook::size() const {
+    const QMutexLocker lock(&m_mutex);
+    return m_entries.size();
+}
+
 QByteArray TicketBook::hash(const QByteArray& ticket) {
     return QCryptographicHash::hash(ticket, QCryptographicHash::Sha256);
 }
 
 TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now) {
+    const QMutexLocker lock(&m_mutex);
     forgetExpired(now);
     if (m_entries.size() >= kMaxTickets) {
         auto oldest = std::min_element(m_entries.begin(), m_entries.end(),
@@ -70,6 +87,7 @@ TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now)
 std::optional<TicketBook::Holder> TicketBook::holder(const QByteArray& ticket, const QDateTime& now) const {
     if (ticket.size() > kMaxTicketText || !ticket.startsWith(kPrefix))
         return std::nullopt;
+    const QMutexLocker lock(&m_mutex);
     const auto found = m_entries.constFind(hash(ticket));
     if (found == m_entries.cend() || found->expires <= now)
         return std::nullopt;
@@ -78,11 +96,13 @@ std::optional<TicketBook::Holder> TicketBook::holder(const QByteArray& ticket, c
 
 void TicketBook::revoke(const QString& email) {
     const QString lower = asciiLower(email);
+    const QMutexLocker lock(&m_mutex);
     m_entries.removeIf([&lower](const auto& entry) { return entry.value().email == lower; });
     persist();
 }
 
 void TicketBook::revokeAll() {
+    const QMutexLocker lock(&m_mutex);
     m_entries.clear();
     persist();
 }
@@ -94,11 +114,16 @@ void TicketBook::forgetExpired(const QDateTime& now) {
 void TicketBook::persist() {
     if (m_path.isEmpty())
         return;
-    if (Result<bool> saved = save(); !saved)
+    if (Result<bool> saved = saveLocked(); !saved)
         qCWarning(lcGate) << saved.error().message;
 }
 
 Result<bool> TicketBook::save() const {
+    const QMutexLocker lock(&m_mutex);
+    return saveLocked();
+}
+
+Result<bool> TicketBook::saveLocked() const {
     QJsonArray tickets;
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
         tickets.append(QJsonObject{{QStringLiteral("sha256"), QString::fromLatin1(it.key().toHex())},
@@ -120,6 +145,7 @@ Result<bool> TicketBook::save() const {
 }
 
 Result<bool> TicketBook::load(const QDateTime& now) {
+    const QMutexLocker lock(&m_mutex);
     m_entries.clear();
     QFile file(m_path);
     if (!file.exists())

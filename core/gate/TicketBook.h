@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 #include <optional>
@@ -16,7 +17,8 @@ namespace labshare::gate {
 // 256 random bits, valid only at this installation (only its book knows it), for one identity,
 // until the end of the local day and at most kMaxLifetime, and revocable per identity or all at
 // once. The book keeps SHA-256 hashes only, so its file (when it has one) holds nothing a student
-// could present, and a restart of LabShare does not sign every student in again. Not thread-safe.
+// could present, and a restart of LabShare does not sign every student in again. Thread-safe: the
+// relay workers check and issue, the window revokes.
 class TicketBook {
 public:
     static constexpr qint64 kMaxLifetimeSeconds = 12 * 3600;
@@ -29,6 +31,8 @@ public:
     };
 
     explicit TicketBook(QString path = {}); // `path`: where the hashes are kept; empty: memory only
+    TicketBook(TicketBook&& other) noexcept;
+    TicketBook& operator=(TicketBook&& other) noexcept;
 
     Issued issue(const QString& email, const QDateTime& now = QDateTime::currentDateTimeUtc());
     struct Holder {
@@ -40,7 +44,7 @@ public:
                                  const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
     void revoke(const QString& email); // ASCII case-insensitive
     void revokeAll();
-    qsizetype size() const { return m_entries.size(); }
+    qsizetype size() const;
 
     // Reads the file; a missing file is an empty book. A damaged one is an error and leaves the book empty.
     Result<bool> load(const QDateTime& now = QDateTime::currentDateTimeUtc());
@@ -53,10 +57,12 @@ private:
         QDateTime expires;
     };
     static QByteArray hash(const QByteArray& ticket);
-    void forgetExpired(const QDateTime& now);
-    void persist();
+    void forgetExpired(const QDateTime& now); // with the lock held
+    void persist();                           // with the lock held
+    Result<bool> saveLocked() const;          // likewise
 
     QString m_path;
+    mutable QMutex m_mutex;
     QHash<QByteArray, Entry> m_entries; // by SHA-256 of the ticket
 };
 

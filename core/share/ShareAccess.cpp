@@ -3,9 +3,9 @@
 
 namespace labshare::share {
 
-ShareAccess ShareAccess::of(const topology::PublishSpec& spec) {
+ShareAccess ShareAccess::of(const topology::PublishSpec& spec, bool gated) {
     ShareAccess access;
-    access.m_kind = spec.isOpen() ? Kind::Open : Kind::OpenDespiteList;
+    access.m_kind = spec.isOpen() ? Kind::Open : gated ? Kind::Gated : Kind::OpenDespiteList;
     access.m_labAsksFor = spec.allowed;
     return access;
 }
@@ -16,6 +16,8 @@ QString ShareAccess::text() const {
         return tr("anyone");
     case Kind::OpenDespiteList:
         return tr("anyone (the lab asks for %1)").arg(m_labAsksFor.join(QStringLiteral(", ")));
+    case Kind::Gated:
+        return tr("only %1 (signed in)").arg(m_labAsksFor.join(QStringLiteral(", ")));
     }
     return {};
 }
@@ -25,6 +27,8 @@ QString ShareAccess::whoKey() const {
     case Kind::Open:
     case Kind::OpenDespiteList:
         return QStringLiteral("anyone");
+    case Kind::Gated:
+        return QStringLiteral("listed");
     }
     return {};
 }

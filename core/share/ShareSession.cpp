@@ -105,6 +105,7 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
     row.kind = node->kind;
     row.spec = spec;
     row.target = target;
+    row.gated = m_gating && !spec.isOpen();
     row.health.name = row.name;
     row.health.node = nodeName;
     row.health.type = topology::publishTypeName(spec.type);
@@ -114,7 +115,8 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
 
 void ShareSession::forward(const ShareRow& row) {
     if (m_engine)
-        m_engine->publish({row.name, row.node, row.health.type, row.target, row.spec.port, 0});
+        m_engine->publish({row.name, row.node, row.health.type, row.target, row.spec.port, 0,
+                           row.gated ? row.spec.allowed : QStringList()});
 }
 
 Result<QString> ShareSession::publish(const QString& nodeName, const topology::PublishSpec& spec) {

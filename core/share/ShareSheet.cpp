@@ -88,7 +88,7 @@ QList<ShareSheet::Entry> ShareSheet::entries() const {
             e.command = ShareCommands::gnmicCommand(row, user);
         else if (commands.contains(ShareCommand::Url))
             e.link = ShareCommands::url(row);
-        e.audience = ShareAccess::of(row.spec).text();
+        e.audience = ShareAccess::of(row.spec, row.gated).text();
         out << e;
     }
     return out;

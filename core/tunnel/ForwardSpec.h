@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace labshare::tunnel {
 
@@ -13,6 +14,7 @@ struct ForwardSpec {
     QString targetHost; // the node's management address (or a --target override)
     quint16 targetPort = 0;
     quint16 remotePort = 0; // what to ask the relay for; 0 lets the relay choose
+    QStringList allowed;    // not empty: the share is gated, and only these e-mails and domains get through
 
     friend bool operator==(const ForwardSpec&, const ForwardSpec&) = default;
 };

@@ -64,7 +64,8 @@ LanRelay::LanRelay(RelayProfile profile, Options options, RelayListener listener
     : m_profile(std::move(profile))
     , m_address(m_profile.host.isEmpty() ? LanAddress::defaultAddress() : m_profile.host)
     , m_listener(std::move(listener))
-    , m_book(m_listener, m_profile.id(), options.healthIntervalMs, options.probeIntervalMs) {}
+    , m_book(m_listener, m_profile.id(), options.healthIntervalMs, options.probeIntervalMs)
+    , m_gates(std::move(options.gate), m_listener) {}
 
 LanRelay::~LanRelay() {
     shutdown();
@@ -76,15 +77,19 @@ void LanRelay::start() {
 }
 
 void LanRelay::addForward(const ForwardSpec& spec) {
-    m_commands.post({RelayCommand::Kind::Add, spec, {}});
+    m_commands.post({RelayCommand::Kind::Add, spec, {}, {}});
 }
 
 void LanRelay::removeForward(const QString& name) {
-    m_commands.post({RelayCommand::Kind::Remove, {}, name});
+    m_commands.post({RelayCommand::Kind::Remove, {}, name, {}});
 }
 
 void LanRelay::requestStop() {
-    m_commands.post({RelayCommand::Kind::Stop, {}, {}});
+    m_commands.post({RelayCommand::Kind::Stop, {}, {}, {}});
+}
+
+void LanRelay::answerGate(const gate::SignInAnswer& answer) {
+    m_commands.post({RelayCommand::Kind::GateAnswer, {}, {}, answer});
 }
 
 void LanRelay::shutdown() {
@@ -99,9 +104,14 @@ bool LanRelay::handleCommands() {
     for (RelayCommand& c : m_commands.take()) {
         if (c.kind == RelayCommand::Kind::Stop)
             return false;
+        if (c.kind == RelayCommand::Kind::GateAnswer) {
+            m_gates.answer(c.gate);
+            continue;
+        }
         TrackedShare* share = m_book.find(c.kind == RelayCommand::Kind::Add ? c.spec.name : c.text);
         if (share && (c.kind == RelayCommand::Kind::Remove || !(share->spec == c.spec))) {
             std::erase_if(m_splices, [share](const Splice& s) { return s.share == share; });
+            m_gates.forget(*share);
             m_listeners.erase(share);
             m_book.remove(*share);
             share = nullptr;
@@ -129,13 +139,17 @@ void LanRelay::listen(TrackedShare& share, qint64 now) {
     m_book.update(share, SessionPhase::Ready);
 }
 
-void LanRelay::accept(TrackedShare& share) {
+void LanRelay::accept(TrackedShare& share, qint64 now) {
     const int listenerFd = m_listeners[&share].fd();
     while (true) {
         Socket client(::accept4(listenerFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
         if (!client.isValid())
             return;
         client.setNoDelay();
+        if (!share.spec.allowed.isEmpty()) { // the node is dialled once the gate admits
+            m_gates.accept(std::move(client), share, now);
+            continue;
+        }
         Result<Socket> node = Socket::connectTo(share.spec.targetHost, share.spec.targetPort);
         if (!node) {
             share.health.target = Reachability::Unreachable;
@@ -167,6 +181,8 @@ void LanRelay::run() {
             fds.push_back({s.splice->clientFd(), s.splice->clientEvents(), 0});
             fds.push_back({s.splice->nodeFd(), s.splice->nodeEvents(), 0});
         }
+        const std::size_t gatesAt = fds.size();
+        m_gates.appendFds(fds);
         const std::size_t probesAt = fds.size();
         m_book.appendProbeFds(fds);
         if (::poll(fds.data(), fds.size(), 250) < 0)
@@ -175,8 +191,8 @@ void LanRelay::run() {
             m_commands.drainWake();
         for (std::size_t i = 0; i < listening.size(); ++i)
             if (fds[1 + i].revents & POLLIN)
-                accept(*listening[i]);
-        for (std::size_t i = 0; i < m_splices.size() && splicesAt + 2 * i + 1 < probesAt; ++i) {
+                accept(*listening[i], now);
+        for (std::size_t i = 0; i < m_splices.size() && splicesAt + 2 * i + 1 < gatesAt; ++i) {
             SocketSplice& s = *m_splices[i].splice;
             if (const short nodeEvents = fds[splicesAt + 2 * i + 1].revents) {
                 s.onNodeEvents(nodeEvents);
@@ -186,10 +202,13 @@ void LanRelay::run() {
             if (const short clientEvents = fds[splicesAt + 2 * i].revents)
                 s.onClientEvents(clientEvents);
         }
+        m_gates.onEvents(fds.data() + gatesAt, m_book);
+        m_gates.tick(QDateTime::currentMSecsSinceEpoch());
         m_book.onProbeEvents(fds.data() + probesAt, SessionPhase::Ready);
         std::erase_if(m_splices, [](const Splice& s) { return s.splice->isFinished(); });
     }
     m_splices.clear();
+    m_gates.clear();
     m_listeners.clear();
     for (auto& share : m_book.shares())
         m_book.update(*share, SessionPhase::Stopped);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tunnel/GateDesk.h"
 #include "tunnel/RelayBackend.h"
 #include "tunnel/RelayCommands.h"
 #include "tunnel/RelayProfile.h"
@@ -15,13 +16,15 @@
 namespace labshare::tunnel {
 
 // The relay that needs no relay: for each share, a listener on one of this machine's addresses
-// (the classroom network) that joins every connection to the node. Same health reports as an
-// SSH relay; everything runs on this object's worker thread.
+// (the classroom network) that joins every connection to the node, or for a share with an
+// allow-list, hands it to the gate first. Same health reports as an SSH relay; everything runs on
+// this object's worker thread.
 class LanRelay final : public RelayBackend {
 public:
     struct Options {
         int healthIntervalMs = 1000;
         int probeIntervalMs = 10000;
+        std::shared_ptr<const gate::GateSetup> gate; // null: gated shares admit nobody
     };
 
     LanRelay(RelayProfile profile, Options options, RelayListener listener);
@@ -34,6 +37,7 @@ public:
     void retryLogin() override {}
     void requestStop() override;
     void shutdown() override;
+    void answerGate(const gate::SignInAnswer& answer) override;
 
 private:
     struct Splice {
@@ -44,7 +48,7 @@ private:
     void run();
     bool handleCommands();
     void listen(TrackedShare& share, qint64 now);
-    void accept(TrackedShare& share);
+    void accept(TrackedShare& share, qint64 now);
 
     RelayProfile m_profile;
     QString m_address;
@@ -53,6 +57,7 @@ private:
     ShareBook m_book;
     std::map<TrackedShare*, Socket> m_listeners;
     std::vector<Splice> m_splices;
+    GateDesk m_gates;
     std::thread m_thread;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gate/GateEvents.h"
 #include "tunnel/ForwardSpec.h"
 #include "tunnel/ShareHealth.h"
 
@@ -19,6 +20,10 @@ struct RelayListener {
     std::function<void(const QString& fingerprint)> hostKeyUnknown; // the relay's key needs the user's decision
     std::function<void(const QString& message)> loginRefused;       // the relay refused the login: no retry until asked
     std::function<void()> stopped; // the last call: every forward is torn down and the worker is about to end
+    // A connection to a gated share wants a sign-in: answer with answerGate() (the code, then who).
+    std::function<void(quint64 id, const QString& share)> gateSignInWanted;
+    std::function<void(quint64 id)> gateSignInDropped; // the connection asking for it is gone
+    std::function<void(const gate::GateVerdict&)> gateVerdict;
 };
 
 // One relay and all of its forwards, on one worker thread for its whole life. Every method is
@@ -34,6 +39,8 @@ public:
     virtual void trustHostKey(const QString& fingerprint) = 0;
     virtual void retryLogin() = 0;  // after a refused login, once the user signed in again
     virtual void requestStop() = 0; // tears every forward down on the worker; the listener hears `stopped`
+    // Gated shares (the LAN relay only, for now): a sign-in answer for the connection that asked.
+    virtual void answerGate(const gate::SignInAnswer&) {}
     virtual void shutdown() = 0;
 };
 

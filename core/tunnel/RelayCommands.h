@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gate/GateEvents.h"
 #include "tunnel/ForwardSpec.h"
 #include "tunnel/Socket.h"
 
@@ -13,10 +14,11 @@
 namespace labshare::tunnel {
 
 struct RelayCommand {
-    enum class Kind { Add, Remove, TrustHostKey, RetryLogin, Stop };
+    enum class Kind { Add, Remove, TrustHostKey, RetryLogin, GateAnswer, Stop };
     Kind kind = Kind::Add;
     ForwardSpec spec;
-    QString text; // share name for Remove, fingerprint for TrustHostKey
+    QString text;            // share name for Remove, fingerprint for TrustHostKey
+    gate::SignInAnswer gate; // GateAnswer
 };
 
 // The mailbox between the engine's thread and a relay worker: a locked queue plus a waker that

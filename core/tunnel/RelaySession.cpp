@@ -17,23 +17,23 @@ void RelaySession::start() {
 }
 
 void RelaySession::addForward(const ForwardSpec& spec) {
-    m_commands.post({RelayCommand::Kind::Add, spec, {}});
+    m_commands.post({RelayCommand::Kind::Add, spec, {}, {}});
 }
 
 void RelaySession::removeForward(const QString& name) {
-    m_commands.post({RelayCommand::Kind::Remove, {}, name});
+    m_commands.post({RelayCommand::Kind::Remove, {}, name, {}});
 }
 
 void RelaySession::trustHostKey(const QString& fingerprint) {
-    m_commands.post({RelayCommand::Kind::TrustHostKey, {}, fingerprint});
+    m_commands.post({RelayCommand::Kind::TrustHostKey, {}, fingerprint, {}});
 }
 
 void RelaySession::retryLogin() {
-    m_commands.post({RelayCommand::Kind::RetryLogin, {}, {}});
+    m_commands.post({RelayCommand::Kind::RetryLogin, {}, {}, {}});
 }
 
 void RelaySession::requestStop() {
-    m_commands.post({RelayCommand::Kind::Stop, {}, {}});
+    m_commands.post({RelayCommand::Kind::Stop, {}, {}, {}});
 }
 
 void RelaySession::shutdown() {

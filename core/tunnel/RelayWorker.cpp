@@ -81,6 +81,8 @@ bool RelayWorker::handleCommands() {
             if (m_phase == SessionPhase::Fatal)
                 m_phase = SessionPhase::Idle;
             break;
+        case RelayCommand::Kind::GateAnswer: // SSH relays have no gate yet: the engine keeps gated shares off them
+            break;
         }
     }
     return true;

@@ -12,6 +12,7 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     , m_relay(std::move(relay)) {
     qRegisterMetaType<ShareHealth>();
     qRegisterMetaType<QList<ShareHealth>>();
+    qRegisterMetaType<gate::GateVerdict>();
     // The backend calls these on its worker thread; each hops to this object's thread.
     RelayListener listener;
     listener.shareChanged = [this](const ShareHealth& h) {
@@ -30,6 +31,18 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
         QMetaObject::invokeMethod(
             this, [this, message] { Q_EMIT loginRefused(message); }, Qt::QueuedConnection);
     };
+    listener.gateSignInWanted = [this](quint64 id, const QString& share) {
+        QMetaObject::invokeMethod(
+            this, [this, id, share] { Q_EMIT gateSignInWanted(id, share); }, Qt::QueuedConnection);
+    };
+    listener.gateSignInDropped = [this](quint64 id) {
+        QMetaObject::invokeMethod(
+            this, [this, id] { Q_EMIT gateSignInDropped(id); }, Qt::QueuedConnection);
+    };
+    listener.gateVerdict = [this](const gate::GateVerdict& verdict) {
+        QMetaObject::invokeMethod(
+            this, [this, verdict] { Q_EMIT gateVerdict(verdict); }, Qt::QueuedConnection);
+    };
     listener.stopped = [this] {
         QMetaObject::invokeMethod(
             this, [this] { Q_EMIT stopped(); }, Qt::QueuedConnection);
@@ -37,6 +50,7 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     if (m_relay.isLan()) {
         LanRelay::Options lan;
         lan.healthIntervalMs = options.healthIntervalMs;
+        lan.gate = options.gate;
         m_backend = std::make_unique<LanRelay>(m_relay, lan, std::move(listener));
     } else {
         RelayWorkerOptions ssh;
@@ -54,7 +68,24 @@ TunnelEngine::~TunnelEngine() {
 }
 
 void TunnelEngine::publish(const ForwardSpec& spec) {
+    if (!spec.allowed.isEmpty() && !m_relay.isLan()) {
+        // Never open by mistake: an SSH relay has no gate yet, so the share does not start there.
+        ShareHealth refused;
+        refused.name = spec.name;
+        refused.node = spec.node;
+        refused.type = spec.type;
+        refused.nodePort = spec.targetPort;
+        refused.state = ShareState::Failed;
+        refused.lastError = tr("shares for named people only work on the LAN relay in this version");
+        QMetaObject::invokeMethod(
+            this, [this, refused] { Q_EMIT shareChanged(refused); }, Qt::QueuedConnection);
+        return;
+    }
     m_backend->addForward(spec);
+}
+
+void TunnelEngine::answerGate(const gate::SignInAnswer& answer) {
+    m_backend->answerGate(answer);
 }
 
 void TunnelEngine::unpublish(const QString& name) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gate/GateEvents.h"
 #include "tunnel/ForwardSpec.h"
 #include "tunnel/RelayProfile.h"
 #include "tunnel/ShareHealth.h"
@@ -27,6 +28,7 @@ public:
         SecretProvider secrets; // called on the worker thread
         int healthIntervalMs = 1000;
         int keepaliveIntervalMs = 3000;
+        std::shared_ptr<const gate::GateSetup> gate; // for shares with an allow-list; null: they admit nobody
     };
 
     TunnelEngine(RelayProfile relay, Options options, QObject* parent = nullptr);
@@ -37,6 +39,8 @@ public:
     void unpublish(const QString& name);
     void trustHostKey(const QString& fingerprint);
     void retryLogin(); // a refused login waits for this (e.g. after signing in again)
+    // The answer (a device code, then who signed in or why not) to gateSignInWanted(`answer.id`).
+    void answerGate(const labshare::gate::SignInAnswer& answer);
     // Tears every forward down on the worker without waiting; `stopped` follows. Forwards asked for
     // afterwards are ignored.
     void stop();
@@ -50,6 +54,10 @@ Q_SIGNALS:
     void hostKeyUnknown(const QString& fingerprint);
     void loginRefused(const QString& message);
     void stopped(); // the worker ended: nothing listens on the relay for these forwards any more
+    // A student at a gated share wants to sign in: run a device sign-in, answer with answerGate().
+    void gateSignInWanted(quint64 id, const QString& share);
+    void gateSignInDropped(quint64 id); // that student left: the sign-in can end
+    void gateVerdict(const labshare::gate::GateVerdict& verdict);
 
 private:
     RelayProfile m_relay;

@@ -126,7 +126,7 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
                                                                              : QStringLiteral("--insecure");
         detail << (login.isEmpty() ? security : tr("user %1 · %2").arg(login, security));
     }
-    const share::ShareAccess access = share::ShareAccess::of(row.spec);
+    const share::ShareAccess access = share::ShareAccess::of(row.spec, row.gated);
     if (access.kind() != share::ShareAccess::Kind::Open)
         detail << access.text(); // never the lab's list as if it were enforced
     m_detail = detail.join(QStringLiteral(" · "));

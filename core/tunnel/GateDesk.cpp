@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/GateDesk.h"
+
+#include "common/Logging.h"
+
+#include <poll.h>
+
+namespace labshare::tunnel {
+
+GateDesk::GateDesk(std::shared_ptr<const gate::GateSetup> setup, RelayListener& listener)
+    : m_setup(std::move(setup))
+    , m_listener(listener) {}
+
+GateDesk::~GateDesk() = default;
+
+void GateDesk::accept(Socket client, TrackedShare& share, qint64 nowMs) {
+    if (!m_setup)
+        return; // closing the client: nobody can be admitted without an identity provider
+    auto& gated = m_shares[&share];
+    if (!gated)
+        gated = std::make_unique<gate::GatedShare>(
+            gate::GatedShare{share.spec.name, m_setup->sharedBy, gate::AllowList(share.spec.allowed)});
+    auto session = std::make_unique<gate::GateSession>(*gated, *m_setup->tickets, m_setup->identity, nowMs);
+    m_entries.push_back({std::make_unique<GatedSplice>(std::move(client), std::move(session), share.spec.targetHost,
+                                                       share.spec.targetPort, share.counters),
+                         &share});
+}
+
+void GateDesk::forget(const TrackedShare& share) {
+    std::erase_if(m_entries, [&share](const Entry& e) { return e.share == &share; });
+    m_shares.erase(&share);
+}
+
+void GateDesk::clear() {
+    m_entries.clear();
+    m_shares.clear();
+}
+
+void GateDesk::appendFds(std::vector<pollfd>& fds) const {
+    for (const Entry& e : m_entries) {
+        fds.push_back({e.splice->clientFd(), e.splice->clientEvents(), 0});
+        fds.push_back({e.splice->nodeFd(), e.splice->nodeEvents(), 0});
+    }
+}
+
+void GateDesk::onEvents(const pollfd* fds, ShareBook& book) {
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        GatedSplice& splice = *m_entries[i].splice;
+        if (const short node = fds[2 * i + 1].revents) {
+            splice.onNodeEvents(node);
+            if (splice.connectError() != 0)
+                book.nodeAnswered(*m_entries[i].share, splice.connectError(), SessionPhase::Ready);
+        }
+        if (const short client = fds[2 * i].revents)
+            splice.onClientEvents(client);
+    }
+    report();
+}
+
+void GateDesk::answer(const gate::SignInAnswer& answer) {
+    for (Entry& e : m_entries) {
+        if (e.signInId != answer.id)
+            continue;
+        gate::GateSession& session = e.splice->gate();
+        if (answer.code)
+            session.signInStarted(*answer.code, QDateTime::currentMSecsSinceEpoch());
+        else if (answer.identity)
+            session.signInFinished(*answer.identity);
+        else
+            session.signInFinished(makeError(ErrorCode::AuthFailed, answer.error));
+        e.splice->pump();
+    }
+    report();
+}
+
+void GateDesk::tick(qint64 nowMs) {
+    for (Entry& e : m_entries)
+        e.splice->tick(nowMs);
+    report();
+}
+
+void GateDesk::report() {
+    for (Entry& e : m_entries) {
+        gate::GateSession& session = e.splice->gate();
+        if (session.signInWanted() && e.signInId == 0) {
+            e.signInId = m_nextId++;
+            if (m_listener.gateSignInWanted)
+                m_listener.gateSignInWanted(e.signInId, e.share->spec.name);
+        }
+        if (std::optional<gate::GateVerdict> verdict = session.takeVerdict()) {
+            qCInfo(lcGate) << verdict->reason;
+            if (m_listener.gateVerdict)
+                m_listener.gateVerdict(*verdict);
+        }
+    }
+    std::erase_if(m_entries, [this](const Entry& e) {
+        const bool done = e.splice->isFinished();
+        if (done && e.signInId != 0 && e.splice->gate().state() != gate::GateSession::State::Joined &&
+            m_listener.gateSignInDropped)
+            m_listener.gateSignInDropped(e.signInId); // the student left: stop polling for them
+        return done;
+    });
+}
+
+} // namespace labshare::tunnel

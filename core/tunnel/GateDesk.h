@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gate/GateEvents.h"
+#include "gate/GateSession.h"
+#include "tunnel/GatedSplice.h"
+#include "tunnel/RelayBackend.h"
+#include "tunnel/ShareBook.h"
+
+#include <map>
+#include <memory>
+#include <vector>
+
+struct pollfd;
+
+namespace labshare::tunnel {
+
+// The gated connections of one relay backend, on its worker thread: a GatedSplice for each
+// connection to a share with an allow-list, the sign-ins they ask for (through the listener, to
+// the thread that talks to the identity provider) and the answers back, and every verdict reported.
+// Without a setup (no identity provider configured) a gated share admits nobody.
+class GateDesk {
+public:
+    GateDesk(std::shared_ptr<const gate::GateSetup> setup, RelayListener& listener);
+    ~GateDesk();
+
+    bool isReady() const { return m_setup != nullptr; }
+    void accept(Socket client, TrackedShare& share, qint64 nowMs);
+    void forget(const TrackedShare& share); // the share stops: its connections close
+    void clear();
+
+    void appendFds(std::vector<pollfd>& fds) const;    // two per connection: client, node
+    void onEvents(const pollfd* fds, ShareBook& book); // the entries appendFds added
+    void answer(const gate::SignInAnswer& answer);
+    void tick(qint64 nowMs);
+
+private:
+    struct Entry {
+        std::unique_ptr<GatedSplice> splice;
+        TrackedShare* share = nullptr;
+        quint64 signInId = 0; // 0: no sign-in asked for
+    };
+    void report(); // sign-ins to ask for, verdicts to tell, finished connections to drop
+
+    std::shared_ptr<const gate::GateSetup> m_setup;
+    RelayListener& m_listener;
+    std::map<const TrackedShare*, std::unique_ptr<gate::GatedShare>> m_shares;
+    std::vector<Entry> m_entries;
+    quint64 m_nextId = 1;
+};
+
+} // namespace labshare::tunnel
