@@ -14,7 +14,7 @@ const char* const kUsage =
     "                                  problems; exit 0 when there is no error, 2 when\n"
     "                                  there is one, 1 when the file cannot be read\n"
     "  labshare up FILE [--relay URL] [--only NODE[:TYPE/PORT]]... [--target NODE=HOST]...\n"
-    "              [--json] [--accept-new-host-key] [--open-anyway]\n"
+    "              [--json] [--accept-new-host-key] [--open-anyway] [--issuer URL --client-id ID]\n"
     "                                  publish the lab's ports until SIGINT/SIGTERM; relay URLs:\n"
     "                                  lan://[ADDRESS] (the default, no account) or\n"
     "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
@@ -30,6 +30,10 @@ const char* const kUsage =
     "                                  http://127.0.0.1:PORT/callback (0: any port again);\n"
     "                                  --scope replaces \"openid email profile offline_access\"\n"
     "  labshare logout                 sign out: revoke the sign-in at the provider and delete it\n"
+    "  labshare connect HOST:PORT [--fingerprint SHA256:...] [--accept-new] [--listen ADDR:PORT]\n"
+    "                                  reach a share for named people: sign in at the gate (a\n"
+    "                                  code on stderr), then carry stdin/stdout (a ProxyCommand)\n"
+    "                                  or every connection to --listen\n"
     "  labshare --version | --help\n";
 
 Invocation textOnly(Invocation::Verb verb, const QString& text) {
@@ -85,6 +89,9 @@ Invocation parseUp(const QStringList& args) {
             inv.acceptNewHostKey = true;
         } else if (arg == QLatin1String("--open-anyway")) {
             inv.openAnyway = true;
+        } else if (arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id")) {
+            if (!value(arg == QLatin1String("--issuer") ? inv.issuer : inv.clientId))
+                return invalid(QStringLiteral("labshare up: %1 needs a value").arg(arg));
         } else if (arg == QLatin1String("--relay")) {
             if (!value(inv.relay))
                 return invalid(QStringLiteral("labshare up: --relay needs a URL"));
@@ -109,6 +116,30 @@ Invocation parseUp(const QStringList& args) {
     }
     if (inv.file.isEmpty())
         return invalid(QStringLiteral("labshare up: name a topology file"));
+    return inv;
+}
+
+Invocation parseConnect(const QStringList& args) {
+    Invocation inv;
+    inv.verb = Invocation::Verb::Connect;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--fingerprint") || arg == QLatin1String("--listen")) {
+            if (i + 1 >= args.size())
+                return invalid(QStringLiteral("labshare connect: %1 needs a value").arg(arg));
+            (arg == QLatin1String("--fingerprint") ? inv.fingerprint : inv.listen) = args.at(++i);
+        } else if (arg == QLatin1String("--accept-new")) {
+            inv.acceptNew = true;
+        } else if (arg.startsWith(QLatin1Char('-')) || !inv.file.isEmpty()) {
+            return invalid(QStringLiteral("labshare connect: unknown argument %1").arg(arg));
+        } else {
+            inv.file = arg;
+        }
+    }
+    if (inv.file.isEmpty())
+        return invalid(QStringLiteral("labshare connect: name the share's HOST:PORT"));
+    if (!inv.fingerprint.isEmpty() && !inv.fingerprint.startsWith(QLatin1String("SHA256:")))
+        return invalid(QStringLiteral("labshare connect: --fingerprint wants SHA256:… as the handout shows it"));
     return inv;
 }
 
@@ -185,6 +216,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
         return parseInspect(args.mid(1));
     if (first == QLatin1String("up"))
         return parseUp(args.mid(1));
+    if (first == QLatin1String("connect"))
+        return parseConnect(args.mid(1));
     if (first == QLatin1String("login"))
         return parseLogin(args.mid(1));
     if (first == QLatin1String("logout")) {
@@ -222,8 +255,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
                                 inv.file.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive) ||
                                 inv.file.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive);
     if (!looksLikeAFile)
-        return invalid(QStringLiteral("labshare: unknown command '%1' (the commands are inspect, up, login and "
-                                      "logout; labshare FILE opens a topology file)")
+        return invalid(QStringLiteral("labshare: unknown command '%1' (the commands are inspect, up, login, "
+                                      "logout and connect; labshare FILE opens a topology file)")
                            .arg(inv.file));
     Invocation missing;
     missing.verb = Invocation::Verb::Invalid;

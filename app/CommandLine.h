@@ -10,7 +10,7 @@ namespace labshare::app {
 // What the user asked for on the command line. Parsing needs no QCoreApplication, so --help and
 // --version work without a display.
 struct Invocation {
-    enum class Verb { Gui, Inspect, Up, Login, Logout, Help, Version, Invalid };
+    enum class Verb { Gui, Inspect, Up, Login, Logout, Connect, Help, Version, Invalid };
 
     Verb verb = Verb::Gui;
     QString file;
@@ -32,6 +32,10 @@ struct Invocation {
     bool clientSecretGiven = false;
     int redirectPort = -1; // -1: the one in the settings; 0: any port
     int signInTimeout = 0; // seconds the browser flow waits; 0: the default
+    // connect (the share's HOST:PORT is in `file`)
+    QString fingerprint;    // the gate's key, from the handout
+    bool acceptNew = false; // trust the key the gate shows (and remember it)
+    QString listen;         // ADDR:PORT to carry local connections from; empty: stdin/stdout
     // gui
     bool displayGiven = false; // -platform or -display on the command line
 };

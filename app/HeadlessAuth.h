@@ -15,6 +15,8 @@ public:
     explicit HeadlessAuth(const auth::AuthConfig& config);
 
     auth::AuthSession& session() { return m_session; }
+    secrets::SecretStore& store() { return m_store; }
+    QNetworkAccessManager& network() { return m_network; }
 
 private:
     secrets::KeychainStore m_store;

@@ -5,6 +5,7 @@
 #include "LiveBlock.h"
 #include "RelayTokenBridge.h"
 #include "SignalWatcher.h"
+#include "UpGate.h"
 #include "UpReport.h"
 #include "share/ShareName.h"
 #include "share/ShareSession.h"
@@ -57,16 +58,16 @@ struct Selection {
 };
 
 // What to publish: every effective entry, or the --only picks (a node, or one TYPE/PORT of it,
-// declared or not). Entries that name allowed users stay out unless --open-anyway: the gate that
-// would check them does not exist yet, and an open share must be a decision.
-Result<QList<Selection>> select(const topology::Topology& lab, const Invocation& inv) {
+// declared or not). Entries that name allowed users go through the gate; when there is none
+// (`noGate` says why), they stay out unless --open-anyway: an open share must be a decision.
+Result<QList<Selection>> select(const topology::Topology& lab, const Invocation& inv, bool gated,
+                                const QString& noGate) {
     QList<Selection> out;
     const auto add = [&](const QString& node, const PublishSpec& spec) {
-        if (!spec.isOpen() && !inv.openAnyway) {
-            printProblem(
-                QStringLiteral("%1 is meant only for %2; it is left out, because LabShare cannot check who connects "
-                               "yet. Add --open-anyway to publish it open to anyone.")
-                    .arg(share::shareName(node, spec), spec.allowed.join(QStringLiteral(", "))));
+        if (!spec.isOpen() && !inv.openAnyway && !gated) {
+            printProblem(QStringLiteral("%1 is meant only for %2; it is left out: %3. Add --open-anyway to publish "
+                                        "it open to anyone.")
+                             .arg(share::shareName(node, spec), spec.allowed.join(QStringLiteral(", ")), noGate));
             return;
         }
         out.append({node, spec});
@@ -144,7 +145,27 @@ int runUp(const Invocation& inv) {
     }
     for (const topology::Problem& p : lab->problems)
         std::fprintf(stderr, "%s\n", qUtf8Printable(p.toString()));
-    const Result<QList<Selection>> selection = select(*lab, inv);
+    std::unique_ptr<UpGate> gate;
+    QString noGate;
+    const bool wantsGate = !inv.openAnyway && std::any_of(lab->nodes.cbegin(), lab->nodes.cend(), [](const auto& n) {
+        return std::any_of(n.publish.cbegin(), n.publish.cend(), [](const PublishSpec& s) { return !s.isOpen(); });
+    });
+    if (wantsGate) {
+        const Result<auth::AuthConfig> provider = identityProvider(inv.issuer, inv.clientId);
+        Result<std::unique_ptr<UpGate>> prepared =
+            !relay->isLan() ? makeError(ErrorCode::BadInput,
+                                        QStringLiteral("shares for named people work on the LAN relay only in this "
+                                                       "version"))
+            : !provider     ? makeError(ErrorCode::BadInput,
+                                        QStringLiteral("the gate needs your identity provider to sign students in; "
+                                                           "give --issuer URL --client-id ID, or run `labshare login` once"))
+                            : UpGate::prepare(*provider);
+        if (prepared)
+            gate = std::move(*prepared);
+        else
+            noGate = prepared.error().message;
+    }
+    const Result<QList<Selection>> selection = select(*lab, inv, gate != nullptr, noGate);
     if (!selection) {
         printProblem(selection.error().message);
         return 2;
@@ -170,13 +191,25 @@ int runUp(const Invocation& inv) {
     tunnel::TunnelEngine::Options options;
     options.hostKeys = inv.acceptNewHostKey ? tunnel::HostKeyPolicy::AcceptNew : tunnel::HostKeyPolicy::Refuse;
     options.secrets = tokens ? tokens->secretProvider(askOnTerminal) : tunnel::SecretProvider(askOnTerminal);
+    if (gate)
+        options.gate = gate->setup();
     tunnel::TunnelEngine engine(*relay, options);
     share::ShareSession session(*lab);
+    session.setGating(gate != nullptr);
     session.setEngine(&engine);
     for (const QString& t : inv.targets)
         session.setTargetOverride(t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1));
 
     UpReport report(UpReport::formFor(inv.json, stdout), stdout);
+    if (gate) {
+        gate->attach(engine);
+        report.setGateFingerprint(gate->fingerprint());
+        QObject::connect(&engine, &tunnel::TunnelEngine::gateVerdict, qApp,
+                         [&report](const gate::GateVerdict& verdict) { report.access(verdict); });
+        printProblem(QStringLiteral("shares for named people go through LabShare's gate, key %1; students connect "
+                                    "with `labshare connect HOST:PORT --fingerprint %1`")
+                         .arg(gate->fingerprint()));
+    }
     int exitCode = 0;
     bool everConnected = relay->isLan();
     const auto fail = [&](const QString& message) {

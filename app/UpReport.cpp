@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UpReport.h"
 
+#include "gate/GateEvents.h"
+
 #include "share/ShareAccess.h"
 
 #include <QDateTime>
@@ -41,6 +43,19 @@ QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
             {QStringLiteral("error"), row.health.lastError},
             {QStringLiteral("who"), access.whoKey()},
             {QStringLiteral("lab_asks_for"), QJsonArray::fromStringList(access.labAsksFor())}};
+}
+
+void UpReport::access(const gate::GateVerdict& verdict) {
+    if (m_form == Form::Json) {
+        writeLine(
+            {{QStringLiteral("event"), QStringLiteral("access")},
+             {QStringLiteral("share"), verdict.share},
+             {QStringLiteral("identity"), verdict.identity},
+             {QStringLiteral("verdict"), verdict.admitted ? QStringLiteral("admitted") : QStringLiteral("refused")},
+             {QStringLiteral("reason"), verdict.reason}});
+        return;
+    }
+    std::fprintf(stderr, "%s: %s\n", verdict.admitted ? "admitted" : "refused", qUtf8Printable(verdict.reason));
 }
 
 QJsonObject UpReport::healthEvent(const share::ShareRow& row) {
@@ -94,7 +109,10 @@ void UpReport::writeLine(const QJsonObject& object) {
 
 void UpReport::shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all) {
     if (m_form == Form::Json) {
-        writeLine(shareEvent(row));
+        QJsonObject event = shareEvent(row);
+        if (row.gated)
+            event.insert(QStringLiteral("fingerprint"), m_gateFingerprint);
+        writeLine(event);
         return;
     }
     QList<share::ShareRow> shown = all;

@@ -9,6 +9,10 @@
 #include <cstdio>
 #include <memory>
 
+namespace labshare::gate {
+struct GateVerdict;
+}
+
 namespace labshare::app {
 
 // What `labshare up` prints: with --json one object per line ({"event":"share",…} on every change,
@@ -24,6 +28,9 @@ public:
 
     void shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all);
     void healthUpdated(const QList<share::ShareRow>& rows);
+    // Gated shares: the key students pin (in every gated share's event) and each verdict of the gate.
+    void setGateFingerprint(const QString& fingerprint) { m_gateFingerprint = fingerprint; }
+    void access(const gate::GateVerdict& verdict);
 
     static QJsonObject shareEvent(const share::ShareRow& row);
     static QJsonObject healthEvent(const share::ShareRow& row);
@@ -36,6 +43,7 @@ private:
     std::FILE* m_out;
     std::unique_ptr<LiveBlock> m_live; // Terminal
     QString m_lastTable;               // the table is printed again only when what it shows changed
+    QString m_gateFingerprint;
 };
 
 } // namespace labshare::app

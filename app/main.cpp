@@ -2,6 +2,7 @@
 #include "Application.h"
 #include "AuthCommand.h"
 #include "CommandLine.h"
+#include "ConnectCommand.h"
 #include "InspectCommand.h"
 #include "UpCommand.h"
 
@@ -46,6 +47,11 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv);
         labshare::app::applyApplicationIdentity();
         return labshare::app::runLogout();
+    }
+    case Invocation::Verb::Connect: {
+        QCoreApplication app(argc, argv);
+        labshare::app::applyApplicationIdentity();
+        return labshare::app::runConnect(invocation);
     }
     case Invocation::Verb::Gui:
         break;

@@ -81,6 +81,10 @@ public:
     void signIn(SignInMethod method);
     void cancelSignIn();
     void signOut();
+    // The issuer's metadata and this client's credentials (its secret read from the keychain when the
+    // config says there is one), for other sign-ins with the same client: the gates' of students.
+    using ClientCallback = std::function<void(const Result<IssuerMetadata>&, const ClientCredentials&)>;
+    void withClient(ClientCallback done);
     // A valid access token, refreshed first when it is about to expire; concurrent callers share one
     // refresh. `done` runs on this session's thread, never after `context` is gone.
     void withAccessToken(QObject* context, TokenCallback done);

@@ -21,6 +21,11 @@ void AuthSession::setClientSecret(const QByteArray& secret) {
         m_store.write(m_config.clientSecretKey(), secret, stored);
 }
 
+void AuthSession::withClient(ClientCallback done) {
+    withMetadata(
+        [this, done = std::move(done)](const Result<IssuerMetadata>& metadata) { done(metadata, credentials()); });
+}
+
 void AuthSession::withMetadata(MetadataCallback done) {
     if (m_clientSecretRead || !m_config.clientSecretInKeychain) {
         discover(std::move(done));

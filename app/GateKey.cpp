@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GateKey.h"
+
+#include "secrets/SecretStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QPointer>
+#include <QStandardPaths>
+
+namespace labshare::app {
+
+namespace {
+
+const QString kKey = QStringLiteral("gate-tls-key");
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::app::GateKey", text);
+}
+
+} // namespace
+
+void loadGateKey(secrets::SecretStore& store, QObject* context,
+                 std::function<void(const Result<gate::TlsIdentity>&)> done) {
+    QPointer<QObject> guard(context);
+    store.read(kKey, [&store, guard, done](const secrets::SecretReply& reply) {
+        if (!guard)
+            return;
+        if (reply.status == secrets::SecretStatus::Ok) {
+            done(gate::TlsIdentity::fromPem(reply.secret));
+            return;
+        }
+        if (reply.status != secrets::SecretStatus::NotFound) {
+            done(makeError(ErrorCode::FileUnreadable,
+                           tr("the gate's key needs the keychain, which did not answer: %1").arg(reply.message)));
+            return;
+        }
+        Result<gate::TlsIdentity> made = gate::TlsIdentity::generate();
+        if (!made) {
+            done(made);
+            return;
+        }
+        const gate::TlsIdentity identity = *made;
+        store.write(kKey, identity.toPem(), [guard, done, identity](const secrets::SecretReply& written) {
+            if (!guard)
+                return;
+            if (written.status != secrets::SecretStatus::Ok)
+                done(makeError(ErrorCode::FileUnwritable,
+                               tr("the gate's key could not be kept in the keychain: %1").arg(written.message)));
+            else
+                done(identity);
+        });
+    });
+}
+
+QString gateTicketsPath() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("gate-tickets.json"));
+}
+
+} // namespace labshare::app

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+#include "gate/TlsIdentity.h"
+
+#include <functional>
+
+class QObject;
+
+namespace labshare::secrets {
+class SecretStore;
+}
+
+namespace labshare::app {
+
+// The installation's gate key: read from the keychain, or made once and kept there. Students pin
+// its fingerprint, so a key that changed would look like someone in between: without a keychain
+// there is no gate (an error, never a key made afresh at every start).
+void loadGateKey(secrets::SecretStore& store, QObject* context,
+                 std::function<void(const Result<gate::TlsIdentity>&)> done);
+
+// Where the gate's ticket hashes are kept (the app's data directory).
+QString gateTicketsPath();
+
+} // namespace labshare::app

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A share for named people, end to end with real parts: the real `labshare up` on the LAN relay
+// (127.0.0.1) with the gate, echo servers as the nodes, the OpenID provider fixture signing students
+// in (BrowserUser approving the device code), the real keychain, and the real `labshare connect` as
+// the student's helper on stdin/stdout. Nothing reaches a node before the gate has let someone in.
+#include "BrowserUser.h"
+#include "EchoNode.h"
+#include "KeychainAnswers.h"
+#include "LabDir.h"
+#include "LabshareConnect.h"
+#include "LabshareUp.h"
+#include "OidcProvider.h"
+#include "Wait.h"
+#include "secrets/KeychainStore.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace labshare;
+using namespace labshare::testsupport;
+
+class TestGatedShare : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(m_provider.start({"--device-interval", "1"}), qPrintable(m_provider.error()));
+        QVERIFY2(m_forAlice.listen(QHostAddress(QStringLiteral("127.0.0.1"))), qPrintable(m_forAlice.errorString()));
+        QVERIFY2(m_forDomain.listen(QHostAddress(QStringLiteral("127.0.0.1"))), qPrintable(m_forDomain.errorString()));
+        m_alice = LabDir::shareName("n1", "tcp", m_forAlice.port());
+        m_domain = LabDir::shareName("n1", "tcp", m_forDomain.port());
+        QVERIFY2(m_lab.write({{"n1", "127.0.0.1",
+                               QString("tcp/%1/alice@example.org tcp/%2/example.edu")
+                                   .arg(m_forAlice.port())
+                                   .arg(m_forDomain.port())}}),
+                 qPrintable(m_lab.errorString()));
+        QVERIFY2(m_up.start(m_lab.topologyFile(), "lan://127.0.0.1",
+                            {"--issuer", m_provider.issuer().toString(), "--client-id", m_provider.clientId()}),
+                 qPrintable(m_up.diagnostics()));
+        QVERIFY2(m_up.waitForStates({m_alice, m_domain}, "up", 20000), qPrintable(m_up.diagnostics()));
+        m_fingerprint = m_up.lastEvent(m_alice).json.value("fingerprint").toString();
+        QVERIFY2(m_fingerprint.startsWith("SHA256:"), qPrintable(m_up.lastEvent(m_alice).toString()));
+        QCOMPARE(m_up.lastEvent(m_alice).json.value("who").toString(), QString("listed"));
+        QVERIFY(m_student.isValid());
+        forgetTicket();
+    }
+
+    void aPlainClientIsToldWhatToUse() {
+        QTcpSocket plain;
+        plain.connectToHost(QHostAddress::LocalHost, m_up.publicPort(m_alice));
+        QVERIFY(plain.waitForConnected(5000));
+        plain.write("SSH-2.0-OpenSSH_9.2\r\n");
+        QByteArray said;
+        QVERIFY(waitUntil(
+            [&] {
+                said += plain.readAll();
+                return plain.state() == QAbstractSocket::UnconnectedState || said.contains("labshare connect");
+            },
+            10000));
+        QVERIFY2(said.contains("labshare connect"), said.constData());
+        QCOMPARE(m_forAlice.bytesEchoed(), 0); // (LabShare's own reachability probes may connect)
+    }
+
+    void aListedStudentSignsInOnceThenUsesTheTicket() {
+        {
+            LabshareConnect alice(m_student.path(), {address(m_alice), "--fingerprint", m_fingerprint});
+            QVERIFY2(alice.waitForError("or open (\\S+)\\)"), qPrintable(alice.errors()));
+            QCOMPARE(m_forAlice.bytesEchoed(), 0); // held at the gate until the verdict
+            BrowserUser browser;
+            QVERIFY2(browser.approveDevice(QUrl(alice.captureError("or open (\\S+)\\)")), "alice", "alice-pass"),
+                     qPrintable(browser.error()));
+            alice.write("hello through the gate\n");
+            QVERIFY2(alice.waitForOutput("hello through the gate\n"), qPrintable(alice.errors()));
+            QCOMPARE(alice.finish(), 0);
+            QVERIFY2(alice.errors().contains("admitted as alice@example.org"), qPrintable(alice.errors()));
+        }
+        LabshareConnect again(m_student.path(), {address(m_alice), "--fingerprint", m_fingerprint});
+        again.write("again\n");
+        QVERIFY2(again.waitForOutput("again\n"), qPrintable(again.errors()));
+        QCOMPARE(again.finish(), 0);
+        QVERIFY2(!again.errors().contains("sign in"), qPrintable(again.errors())); // the ticket sufficed
+        QCOMPARE(m_forAlice.bytesEchoed(), qint64(sizeof("hello through the gate\nagain\n") - 1));
+        QVERIFY(waitUntil([this] { return accessEvents("admitted").size() >= 2; }, 5000));
+    }
+
+    void theListIsCheckedForEveryShare() {
+        // alice's ticket is valid at this gate, but example.edu's share does not list her.
+        LabshareConnect alice(m_student.path(), {address(m_domain), "--fingerprint", m_fingerprint});
+        QCOMPARE(alice.finish(), 1);
+        QVERIFY2(alice.errors().contains(QString("alice@example.org is not on the list for %1").arg(m_domain)),
+                 qPrintable(alice.errors()));
+        QCOMPARE(m_forDomain.bytesEchoed(), 0);
+    }
+
+    void anUnverifiedAddressIsRefused() {
+        forgetTicket();
+        LabshareConnect bob(m_student.path(), {address(m_alice), "--fingerprint", m_fingerprint});
+        QVERIFY2(bob.waitForError("or open (\\S+)\\)"), qPrintable(bob.errors()));
+        BrowserUser browser;
+        QVERIFY2(browser.approveDevice(QUrl(bob.captureError("or open (\\S+)\\)")), "bob", "bob-pass"),
+                 qPrintable(browser.error()));
+        QCOMPARE(bob.finish(), 1);
+        QVERIFY2(bob.errors().contains("bob@other.example is not verified"), qPrintable(bob.errors()));
+        QCOMPARE(m_forAlice.bytesEchoed(), qint64(sizeof("hello through the gate\nagain\n") - 1));
+        QVERIFY(waitUntil([this] { return !accessEvents("refused").isEmpty(); }, 5000));
+    }
+
+    void anotherKeyIsRefused() {
+        LabshareConnect wrong(m_student.path(), {address(m_alice), "--fingerprint", "SHA256:" + QString(43, 'A')});
+        QCOMPARE(wrong.finish(), 1);
+        QVERIFY2(wrong.errors().contains("someone may be in between"), qPrintable(wrong.errors()));
+    }
+
+    void cleanupTestCase() {
+        forgetTicket();
+        QVERIFY(m_up.interrupt());
+    }
+
+private:
+    QString address(const QString& share) const { return QString("127.0.0.1:%1").arg(m_up.publicPort(share)); }
+    QList<QJsonObject> accessEvents(const QString& verdict) const {
+        QList<QJsonObject> out;
+        for (const QString& line : m_up.nonJsonLines() + m_up.stdoutLines()) {
+            const QJsonObject object = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (object.value("event") == QLatin1String("access") && object.value("verdict") == verdict)
+                out.append(object);
+        }
+        return out;
+    }
+    void forgetTicket() {
+        secrets::KeychainStore store(QStringLiteral(LABSHARE_APP_ID));
+        SecretAnswer removed;
+        store.remove("gate-ticket " + m_fingerprint, removed.callback());
+        QVERIFY(waitUntil([&] { return removed.reply.has_value(); }, 15000));
+    }
+
+    OidcProvider m_provider;
+    EchoNode m_forAlice;
+    EchoNode m_forDomain;
+    LabDir m_lab;
+    LabshareUp m_up;
+    QTemporaryDir m_student;
+    QString m_alice;
+    QString m_domain;
+    QString m_fingerprint;
+};
+
+QTEST_GUILESS_MAIN(TestGatedShare)
+#include "tst_gatedshare.moc"
