@@ -10,10 +10,13 @@
 #include "LabshareConnect.h"
 #include "LabshareUp.h"
 #include "OidcProvider.h"
+#include "SshRelay.h"
 #include "Wait.h"
 #include "secrets/KeychainStore.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,17 +32,20 @@ private Q_SLOTS:
         QVERIFY2(m_provider.start({"--device-interval", "1"}), qPrintable(m_provider.error()));
         QVERIFY2(m_forAlice.listen(QHostAddress(QStringLiteral("127.0.0.1"))), qPrintable(m_forAlice.errorString()));
         QVERIFY2(m_forDomain.listen(QHostAddress(QStringLiteral("127.0.0.1"))), qPrintable(m_forDomain.errorString()));
+        QVERIFY(m_node.start()); // a real sshd as the node's SSH server
         m_alice = LabDir::shareName("n1", "tcp", m_forAlice.port());
         m_domain = LabDir::shareName("n1", "tcp", m_forDomain.port());
+        m_ssh = LabDir::shareName("n1", "tcp", m_node.port());
         QVERIFY2(m_lab.write({{"n1", "127.0.0.1",
-                               QString("tcp/%1/alice@example.org tcp/%2/example.edu")
+                               QString("tcp/%1/alice@example.org tcp/%2/example.edu tcp/%3/example.org")
                                    .arg(m_forAlice.port())
-                                   .arg(m_forDomain.port())}}),
+                                   .arg(m_forDomain.port())
+                                   .arg(m_node.port())}}),
                  qPrintable(m_lab.errorString()));
         QVERIFY2(m_up.start(m_lab.topologyFile(), "lan://127.0.0.1",
                             {"--issuer", m_provider.issuer().toString(), "--client-id", m_provider.clientId()}),
                  qPrintable(m_up.diagnostics()));
-        QVERIFY2(m_up.waitForStates({m_alice, m_domain}, "up", 20000), qPrintable(m_up.diagnostics()));
+        QVERIFY2(m_up.waitForStates({m_alice, m_domain, m_ssh}, "up", 20000), qPrintable(m_up.diagnostics()));
         m_fingerprint = m_up.lastEvent(m_alice).json.value("fingerprint").toString();
         QVERIFY2(m_fingerprint.startsWith("SHA256:"), qPrintable(m_up.lastEvent(m_alice).toString()));
         QCOMPARE(m_up.lastEvent(m_alice).json.value("who").toString(), QString("listed"));
@@ -83,6 +89,28 @@ private Q_SLOTS:
         QVERIFY2(!again.errors().contains("sign in"), qPrintable(again.errors())); // the ticket sufficed
         QCOMPARE(m_forAlice.bytesEchoed(), qint64(sizeof("hello through the gate\nagain\n") - 1));
         QVERIFY(waitUntil([this] { return accessEvents("admitted").size() >= 2; }, 5000));
+    }
+
+    // OpenSSH's own client, with `labshare connect` as its ProxyCommand, logs in to a real sshd.
+    void sshLogsInWithTheHelperAsProxyCommand() {
+        const QString knownHosts = m_student.filePath("known_hosts");
+        QFile known(knownHosts);
+        QVERIFY(known.open(QIODevice::WriteOnly));
+        known.write(QString("[127.0.0.1]:%1 %2\n").arg(m_up.publicPort(m_ssh)).arg(m_node.hostPublicKey()).toUtf8());
+        known.close();
+        QProcess ssh;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", m_student.path()); // the helper's settings; the ticket is in the keychain
+        ssh.setProcessEnvironment(env);
+        ssh.start("ssh", {"-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
+                          "UserKnownHostsFile=" + knownHosts, "-o",
+                          QString("ProxyCommand=%1 connect %h:%p --fingerprint %2").arg(labshareBinary(), m_fingerprint),
+                          "-i", m_node.clientKey(), "-p", QString::number(m_up.publicPort(m_ssh)),
+                          m_node.user() + "@127.0.0.1", "echo through-the-gate"});
+        QVERIFY(ssh.waitForFinished(30000));
+        const QString said = QString::fromUtf8(ssh.readAllStandardOutput() + ssh.readAllStandardError());
+        QCOMPARE(ssh.exitCode(), 0);
+        QVERIFY2(said.contains("through-the-gate"), qPrintable(said));
     }
 
     void theListIsCheckedForEveryShare() {
@@ -136,7 +164,11 @@ private:
         QVERIFY(waitUntil([&] { return removed.reply.has_value(); }, 15000));
     }
 
+    static QString labshareBinary() { return QStringLiteral(LABSHARE_TEST_BINARY); }
+
     OidcProvider m_provider;
+    SshRelay m_node;
+    QString m_ssh;
     EchoNode m_forAlice;
     EchoNode m_forDomain;
     LabDir m_lab;
