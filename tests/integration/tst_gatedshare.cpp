@@ -102,11 +102,12 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("HOME", m_student.path()); // the helper's settings; the ticket is in the keychain
         ssh.setProcessEnvironment(env);
-        ssh.start("ssh", {"-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
-                          "UserKnownHostsFile=" + knownHosts, "-o",
-                          QString("ProxyCommand=%1 connect %h:%p --fingerprint %2").arg(labshareBinary(), m_fingerprint),
-                          "-i", m_node.clientKey(), "-p", QString::number(m_up.publicPort(m_ssh)),
-                          m_node.user() + "@127.0.0.1", "echo through-the-gate"});
+        ssh.start("ssh",
+                  {"-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
+                   "UserKnownHostsFile=" + knownHosts, "-o",
+                   QString("ProxyCommand=%1 connect %h:%p --fingerprint %2").arg(labshareBinary(), m_fingerprint), "-i",
+                   m_node.clientKey(), "-p", QString::number(m_up.publicPort(m_ssh)), m_node.user() + "@127.0.0.1",
+                   "echo through-the-gate"});
         QVERIFY(ssh.waitForFinished(30000));
         const QString said = QString::fromUtf8(ssh.readAllStandardOutput() + ssh.readAllStandardError());
         QCOMPARE(ssh.exitCode(), 0);
