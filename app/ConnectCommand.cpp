@@ -88,8 +88,7 @@ int runConnect(const Invocation& inv) {
         QObject::connect(tunnel, &GateTunnel::ticketRefused, qApp,
                          [&store, pin] { store.remove(ticketKey(pin), [](const secrets::SecretReply&) {}); });
         QObject::connect(tunnel, &GateTunnel::admitted, qApp,
-                         [&, tunnel](const QString& identity, const QByteArray& ticket, const QString& fingerprint) {
-                             Q_UNUSED(tunnel)
+                         [&](const QString& identity, const QByteArray& ticket, const QString& fingerprint) {
                              settings.setValue(knownKey(inv.file), fingerprint);
                              if (!ticket.isEmpty())
                                  store.write(ticketKey(fingerprint), ticket, [](const secrets::SecretReply&) {});

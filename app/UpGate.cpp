@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UpGate.h"
 
+#include "Console.h"
 #include "GateKey.h"
 #include "tunnel/TunnelEngine.h"
 
@@ -43,7 +44,7 @@ Result<std::unique_ptr<UpGate>> UpGate::prepare(const auth::AuthConfig& provider
                              .arg(provider.issuer.toString()));
     auto tickets = std::make_shared<gate::TicketBook>(gateTicketsPath());
     if (const Result<bool> loaded = tickets->load(); !loaded)
-        std::fprintf(stderr, "labshare: %s\n", qUtf8Printable(loaded.error().message));
+        printProblem(loaded.error().message);
     gate->m_setup = std::make_shared<const gate::GateSetup>(gate::GateSetup{**key, tickets, {}});
     gate->m_signIns = std::make_unique<GateSignIns>(gate->m_auth.network(), **issuer, client);
     return gate;
