@@ -3,10 +3,13 @@
 
 #include "CommandLine.h"
 #include "Console.h"
+#include "GateKey.h"
 #include "HeadlessAuth.h"
 #include "SignalWatcher.h"
+#include "secrets/KeychainStore.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QProcess>
 #include <QSettings>
 
@@ -132,6 +135,22 @@ int runLogin(const Invocation& inv) {
 }
 
 int runLogout() {
+    {
+        // A student's tickets from `labshare connect` go too (before the verb's event loop starts).
+        secrets::KeychainStore store(QStringLiteral(LABSHARE_APP_ID));
+        QEventLoop wait;
+        bool finished = false;
+        forgetGateTickets(store, [&](int forgotten) {
+            if (forgotten == 1)
+                printLine(tr("Forgot the ticket for shares for named people."));
+            else if (forgotten > 1)
+                printLine(tr("Forgot %1 tickets for shares for named people.").arg(forgotten));
+            finished = true;
+            wait.quit();
+        });
+        if (!finished)
+            wait.exec();
+    }
     const Result<auth::AuthConfig> config = identityProvider();
     if (!config) {
         printLine(tr("Not signed in."));

@@ -3,6 +3,7 @@
 
 #include "CommandLine.h"
 #include "Console.h"
+#include "GateKey.h"
 #include "GateTunnel.h"
 #include "SignalWatcher.h"
 #include "secrets/KeychainStore.h"
@@ -26,21 +27,13 @@ QString tr(const char* text) {
     return QCoreApplication::translate("labshare::app::ConnectCommand", text);
 }
 
-QString ticketKey(const QString& fingerprint) {
-    return QStringLiteral("gate-ticket %1").arg(fingerprint);
-}
-
-QString knownKey(const QString& hostPort) {
-    return QStringLiteral("connect/known/%1").arg(hostPort);
-}
-
 // Waits for one keychain answer (before the verb's own event loop starts: nothing else runs yet).
 QByteArray readTicket(secrets::SecretStore& store, const QString& fingerprint) {
     if (fingerprint.isEmpty())
         return {};
     QByteArray ticket;
     QEventLoop wait;
-    store.read(ticketKey(fingerprint), [&](const secrets::SecretReply& reply) {
+    store.read(gateTicketKey(fingerprint), [&](const secrets::SecretReply& reply) {
         if (reply.status == secrets::SecretStatus::Ok)
             ticket = reply.secret;
         wait.quit();
@@ -74,7 +67,7 @@ int runConnect(const Invocation& inv) {
     QSettings settings;
     QString pin = inv.fingerprint;
     if (pin.isEmpty())
-        pin = settings.value(knownKey(inv.file)).toString();
+        pin = settings.value(knownGateKey(inv.file)).toString();
     if (pin.isEmpty() && !inv.acceptNew) {
         printProblem(tr("labshare connect: the gate at %1 is not known yet: give --fingerprint SHA256:… from the "
                         "instructor's handout (or --accept-new to trust the key it shows)")
@@ -86,12 +79,12 @@ int runConnect(const Invocation& inv) {
     int exitCode = 0;
     const auto keep = [&](GateTunnel* tunnel) {
         QObject::connect(tunnel, &GateTunnel::ticketRefused, qApp,
-                         [&store, pin] { store.remove(ticketKey(pin), [](const secrets::SecretReply&) {}); });
+                         [&store, pin] { store.remove(gateTicketKey(pin), [](const secrets::SecretReply&) {}); });
         QObject::connect(tunnel, &GateTunnel::admitted, qApp,
                          [&](const QString& identity, const QByteArray& ticket, const QString& fingerprint) {
-                             settings.setValue(knownKey(inv.file), fingerprint);
+                             settings.setValue(knownGateKey(inv.file), fingerprint);
                              if (!ticket.isEmpty())
-                                 store.write(ticketKey(fingerprint), ticket, [](const secrets::SecretReply&) {});
+                                 store.write(gateTicketKey(fingerprint), ticket, [](const secrets::SecretReply&) {});
                              printProblem(tr("admitted as %1").arg(identity));
                          });
     };

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QPointer>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace labshare::app {
@@ -51,6 +52,38 @@ void loadGateKey(secrets::SecretStore& store, QObject* context,
                 done(identity);
         });
     });
+}
+
+QString gateTicketKey(const QString& fingerprint) {
+    return QStringLiteral("gate-ticket %1").arg(fingerprint);
+}
+
+QString knownGateKey(const QString& hostPort) {
+    return QStringLiteral("connect/known/%1").arg(hostPort);
+}
+
+void forgetGateTickets(secrets::SecretStore& store, std::function<void(int forgotten)> done) {
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("connect/known"));
+    QStringList fingerprints;
+    for (const QString& address : settings.childKeys())
+        fingerprints.append(settings.value(address).toString());
+    settings.endGroup();
+    settings.remove(QStringLiteral("connect/known"));
+    fingerprints.removeDuplicates();
+    if (fingerprints.isEmpty()) {
+        done(0);
+        return;
+    }
+    auto left = std::make_shared<int>(int(fingerprints.size()));
+    auto forgotten = std::make_shared<int>(0);
+    for (const QString& fingerprint : fingerprints)
+        store.remove(gateTicketKey(fingerprint), [left, forgotten, done](const secrets::SecretReply& reply) {
+            if (reply.status == secrets::SecretStatus::Ok)
+                ++*forgotten;
+            if (--*left == 0)
+                done(*forgotten);
+        });
 }
 
 QString gateTicketsPath() {

@@ -23,4 +23,11 @@ void loadGateKey(secrets::SecretStore& store, QObject* context,
 // Where the gate's ticket hashes are kept (the app's data directory).
 QString gateTicketsPath();
 
+// The student's side: the keychain entry of the ticket from the gate with `fingerprint`, and the
+// setting that remembers which gate key an address had.
+QString gateTicketKey(const QString& fingerprint);
+QString knownGateKey(const QString& hostPort);
+// Forgets every ticket `labshare connect` kept (the gates whose keys it remembered); `done` gets how many.
+void forgetGateTickets(secrets::SecretStore& store, std::function<void(int forgotten)> done);
+
 } // namespace labshare::app

@@ -7,6 +7,7 @@
 #include "EchoNode.h"
 #include "KeychainAnswers.h"
 #include "LabDir.h"
+#include "LabshareCli.h"
 #include "LabshareConnect.h"
 #include "LabshareUp.h"
 #include "OidcProvider.h"
@@ -121,6 +122,15 @@ private Q_SLOTS:
         QVERIFY2(alice.errors().contains(QString("alice@example.org is not on the list for %1").arg(m_domain)),
                  qPrintable(alice.errors()));
         QCOMPARE(m_forDomain.bytesEchoed(), 0);
+    }
+
+    void logoutForgetsTheTickets() {
+        QCOMPARE(readKeychain("gate-ticket " + m_fingerprint).status, secrets::SecretStatus::Ok);
+        LabshareCli logout(m_student.path(), {"logout"});
+        QCOMPARE(logout.finish(), 0);
+        QVERIFY2(logout.output().contains("Forgot the ticket for shares for named people."),
+                 qPrintable(logout.describe()));
+        QCOMPARE(readKeychain("gate-ticket " + m_fingerprint).status, secrets::SecretStatus::NotFound);
     }
 
     void anUnverifiedAddressIsRefused() {
