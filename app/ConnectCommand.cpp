@@ -75,16 +75,23 @@ int runConnect(const Invocation& inv) {
         return 2;
     }
     secrets::KeychainStore store(QStringLiteral(LABSHARE_APP_ID));
-    const GateTunnel::Options options{host, quint16(port), pin, readTicket(store, pin)};
+    // Updated as the gate answers, so later connections (--listen) use the ticket and the key it gave.
+    GateTunnel::Options options{host, quint16(port), pin, readTicket(store, pin)};
     int exitCode = 0;
     const auto keep = [&](GateTunnel* tunnel) {
-        QObject::connect(tunnel, &GateTunnel::ticketRefused, qApp,
-                         [&store, pin] { store.remove(gateTicketKey(pin), [](const secrets::SecretReply&) {}); });
+        QObject::connect(tunnel, &GateTunnel::ticketRefused, qApp, [&] {
+            options.ticket.clear();
+            store.remove(gateTicketKey(options.pin), [](const secrets::SecretReply&) {});
+        });
         QObject::connect(tunnel, &GateTunnel::admitted, qApp,
                          [&](const QString& identity, const QByteArray& ticket, const QString& fingerprint) {
-                             settings.setValue(knownGateKey(inv.file), fingerprint);
-                             if (!ticket.isEmpty())
-                                 store.write(gateTicketKey(fingerprint), ticket, [](const secrets::SecretReply&) {});
+                             if (settings.value(knownGateKey(inv.file)).toString() != fingerprint)
+                                 settings.setValue(knownGateKey(inv.file), fingerprint);
+                             options.pin = fingerprint;
+                             if (ticket.isEmpty())
+                                 return; // the ticket the helper offered let it in
+                             options.ticket = ticket;
+                             store.write(gateTicketKey(fingerprint), ticket, [](const secrets::SecretReply&) {});
                              printProblem(tr("admitted as %1").arg(identity));
                          });
     };
@@ -101,6 +108,7 @@ int runConnect(const Invocation& inv) {
         printProblem(tr("carrying every connection to %1 through the gate at %2").arg(inv.listen, inv.file));
         QObject::connect(&server, &QTcpServer::newConnection, qApp, [&] {
             while (QTcpSocket* local = server.nextPendingConnection()) {
+                local->setSocketOption(QAbstractSocket::LowDelayOption, 1);
                 auto* tunnel = new GateTunnel(options, [local](const QByteArray& bytes) {
                     if (bytes.isEmpty())
                         local->disconnectFromHost();

@@ -11,7 +11,11 @@ GateTunnel::GateTunnel(Options options, Writer writer, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_writer(std::move(writer)) {
-    connect(&m_socket, &QTcpSocket::connected, this, &GateTunnel::flush);
+    connect(&m_socket, &QTcpSocket::connected, this, [this] {
+        // The exchange is a few small messages each way: Nagle would hold each one back.
+        m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        flush();
+    });
     connect(&m_socket, &QTcpSocket::readyRead, this, &GateTunnel::onGateBytes);
     connect(&m_socket, &QTcpSocket::disconnected, this, [this] {
         if (!m_client || m_client->state() != gate::GateClient::State::Admitted)

@@ -8,6 +8,7 @@
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/ssl.h>
 #include <openssl/x509.h>
 
 namespace labshare::gate {
@@ -55,8 +56,19 @@ Result<TlsIdentity> TlsIdentity::generate() {
     ok = ok && X509_set_issuer_name(cert, name) == 1 && X509_sign(cert, identity.m_key.get(), EVP_sha256()) > 0;
     if (!ok)
         return makeError(ErrorCode::ProcessFailed, tr("cannot make the gate's TLS key"));
-    identity.m_fingerprint = publicKeyFingerprint(identity.m_key.get());
+    if (Result<bool> finished = identity.finish(); !finished)
+        return finished.error();
     return identity;
+}
+
+Result<bool> TlsIdentity::finish() {
+    m_fingerprint = publicKeyFingerprint(m_key.get());
+    m_serverContext.reset(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
+    if (!m_serverContext || SSL_CTX_set_min_proto_version(m_serverContext.get(), TLS1_3_VERSION) != 1 ||
+        SSL_CTX_use_certificate(m_serverContext.get(), m_certificate.get()) != 1 ||
+        SSL_CTX_use_PrivateKey(m_serverContext.get(), m_key.get()) != 1)
+        return makeError(ErrorCode::ProcessFailed, tr("cannot set up TLS with the gate's key"));
+    return true;
 }
 
 Result<TlsIdentity> TlsIdentity::fromPem(const QByteArray& pem) {
@@ -67,7 +79,8 @@ Result<TlsIdentity> TlsIdentity::fromPem(const QByteArray& pem) {
     if (!identity.m_key || !identity.m_certificate ||
         X509_check_private_key(identity.m_certificate.get(), identity.m_key.get()) != 1)
         return makeError(ErrorCode::BadInput, tr("the gate's TLS key in the keychain is damaged"));
-    identity.m_fingerprint = publicKeyFingerprint(identity.m_key.get());
+    if (Result<bool> finished = identity.finish(); !finished)
+        return finished.error();
     return identity;
 }
 

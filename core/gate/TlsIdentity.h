@@ -10,6 +10,7 @@
 
 typedef struct evp_pkey_st EVP_PKEY;
 typedef struct x509_st X509;
+typedef struct ssl_ctx_st SSL_CTX;
 
 namespace labshare::gate {
 
@@ -27,10 +28,16 @@ public:
 
     EVP_PKEY* key() const { return m_key.get(); }
     X509* certificate() const { return m_certificate.get(); }
+    // One server context for every session with this identity: making one per connection costs
+    // more than the handshake. Shared between threads (OpenSSL contexts are, once set up).
+    SSL_CTX* serverContext() const { return m_serverContext.get(); }
 
 private:
+    Result<bool> finish(); // the fingerprint and the server context, once key and certificate are there
+
     std::shared_ptr<EVP_PKEY> m_key;
     std::shared_ptr<X509> m_certificate;
+    std::shared_ptr<SSL_CTX> m_serverContext;
     QString m_fingerprint;
 };
 

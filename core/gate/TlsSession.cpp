@@ -36,11 +36,11 @@ Result<std::unique_ptr<TlsSession>> contextError() {
 
 Result<std::unique_ptr<TlsSession>> TlsSession::server(const TlsIdentity& identity) {
     std::unique_ptr<TlsSession> session(new TlsSession);
-    session->m_context = SSL_CTX_new(TLS_server_method());
-    if (!session->m_context || SSL_CTX_set_min_proto_version(session->m_context, TLS1_3_VERSION) != 1 ||
-        SSL_CTX_use_certificate(session->m_context, identity.certificate()) != 1 ||
-        SSL_CTX_use_PrivateKey(session->m_context, identity.key()) != 1)
+    session->m_context = identity.serverContext();
+    if (!session->m_context || SSL_CTX_up_ref(session->m_context) != 1) {
+        session->m_context = nullptr;
         return contextError();
+    }
     session->m_ssl = SSL_new(session->m_context);
     if (!session->m_ssl)
         return contextError();
@@ -52,11 +52,21 @@ Result<std::unique_ptr<TlsSession>> TlsSession::server(const TlsIdentity& identi
 Result<std::unique_ptr<TlsSession>> TlsSession::client(const QString& pinned) {
     std::unique_ptr<TlsSession> session(new TlsSession);
     session->m_pinned = pinned;
-    session->m_context = SSL_CTX_new(TLS_client_method());
-    if (!session->m_context || SSL_CTX_set_min_proto_version(session->m_context, TLS1_3_VERSION) != 1)
+    // One client context for the process (the pin is per session): making one per connection costs
+    // more than the handshake.
+    static SSL_CTX* const shared = [] {
+        SSL_CTX* context = SSL_CTX_new(TLS_client_method());
+        if (context && SSL_CTX_set_min_proto_version(context, TLS1_3_VERSION) == 1) {
+            // The gate's certificate is self-signed: no authority vouches for it, the pinned key does.
+            SSL_CTX_set_verify(context, SSL_VERIFY_PEER, &TlsSession::verifyPeer);
+            return context;
+        }
+        SSL_CTX_free(context);
+        return static_cast<SSL_CTX*>(nullptr);
+    }();
+    if (!shared || SSL_CTX_up_ref(shared) != 1)
         return contextError();
-    // The gate's certificate is self-signed: no authority vouches for it, the pinned key does.
-    SSL_CTX_set_verify(session->m_context, SSL_VERIFY_PEER, &TlsSession::verifyPeer);
+    session->m_context = shared;
     session->m_ssl = SSL_new(session->m_context);
     if (!session->m_ssl)
         return contextError();
