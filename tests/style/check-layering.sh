@@ -21,6 +21,7 @@ home '#include *<yaml-cpp/' core/topology yaml-cpp
 home '#include *<libssh/' core/tunnel libssh
 home '#include *<(qt6keychain|qtkeychain)/' core/secrets QtKeychain
 home '#include *<qrencode' ui/qr libqrencode
+home '#include *<openssl/' core/gate OpenSSL
 
-[ $status -eq 0 ] && echo "layering: core is GUI-free; yaml-cpp, libssh, QtKeychain and libqrencode each stay in their home"
+[ $status -eq 0 ] && echo "layering: core is GUI-free; yaml-cpp, libssh, QtKeychain, libqrencode and OpenSSL each stay in their home"
 exit $status
