@@ -100,6 +100,19 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
     return out;
 }
 
+// The gate for entries that name people, or why there is none.
+Result<std::unique_ptr<UpGate>> gateFor(const tunnel::RelayProfile& relay, const Invocation& inv) {
+    if (!relay.isLan())
+        return makeError(ErrorCode::BadInput,
+                         QStringLiteral("shares for named people work on the LAN relay only in this version"));
+    const Result<auth::AuthConfig> provider = identityProvider(inv.issuer, inv.clientId);
+    if (!provider)
+        return makeError(ErrorCode::BadInput, QStringLiteral("the gate needs your identity provider to sign students "
+                                                             "in, and %1")
+                                                  .arg(provider.error().message));
+    return UpGate::prepare(*provider);
+}
+
 // A relay with auth=token needs the sign-in `labshare login` remembered: picked up from the keychain
 // (and refreshed) before the relay is dialled.
 Result<bool> restoreSignIn(HeadlessAuth& headless) {
@@ -151,15 +164,7 @@ int runUp(const Invocation& inv) {
         return std::any_of(n.publish.cbegin(), n.publish.cend(), [](const PublishSpec& s) { return !s.isOpen(); });
     });
     if (wantsGate) {
-        const Result<auth::AuthConfig> provider = identityProvider(inv.issuer, inv.clientId);
-        Result<std::unique_ptr<UpGate>> prepared =
-            !relay->isLan() ? makeError(ErrorCode::BadInput,
-                                        QStringLiteral("shares for named people work on the LAN relay only in this "
-                                                       "version"))
-            : !provider     ? makeError(ErrorCode::BadInput,
-                                        QStringLiteral("the gate needs your identity provider to sign students in; "
-                                                           "give --issuer URL --client-id ID, or run `labshare login` once"))
-                            : UpGate::prepare(*provider);
+        Result<std::unique_ptr<UpGate>> prepared = gateFor(*relay, inv);
         if (prepared)
             gate = std::move(*prepared);
         else

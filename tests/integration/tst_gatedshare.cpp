@@ -152,6 +152,19 @@ private Q_SLOTS:
         QVERIFY2(wrong.errors().contains("someone may be in between"), qPrintable(wrong.errors()));
     }
 
+    // Without an identity provider there is no gate: such entries stay out, and say why.
+    void withoutAnIdentityProviderTheyStayOut() {
+        LabshareUp bare; // a HOME of its own: no `labshare login` remembered
+        QVERIFY2(bare.start(m_lab.topologyFile(), "lan://127.0.0.1"), qPrintable(bare.diagnostics()));
+        QVERIFY2(bare.waitForExit(20000), qPrintable(bare.diagnostics()));
+        QCOMPARE(bare.exitCode(), 2); // every entry of this lab names people
+        QVERIFY2(bare.stderrText().contains(QString("%1 is meant only for alice@example.org; it is left out: the gate "
+                                                    "needs your identity provider")
+                                                .arg(m_alice)),
+                 qPrintable(bare.stderrText()));
+        QVERIFY2(bare.stderrText().contains("--open-anyway"), qPrintable(bare.stderrText()));
+    }
+
     void cleanupTestCase() {
         forgetTicket();
         QVERIFY(m_up.interrupt());
