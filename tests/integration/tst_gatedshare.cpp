@@ -8,7 +8,6 @@
 #include "KeychainAnswers.h"
 #include "LabDir.h"
 #include "LabshareCli.h"
-#include "LabshareConnect.h"
 #include "LabshareUp.h"
 #include "OidcProvider.h"
 #include "SshRelay.h"
@@ -18,6 +17,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,21 +72,22 @@ private Q_SLOTS:
 
     void aListedStudentSignsInOnceThenUsesTheTicket() {
         {
-            LabshareConnect alice(m_student.path(), {address(m_alice), "--fingerprint", m_fingerprint});
+            LabshareCli alice(m_student.path(), {"connect", address(m_alice), "--fingerprint", m_fingerprint});
             QVERIFY2(alice.waitForError("or open (\\S+)\\)"), qPrintable(alice.errors()));
             QCOMPARE(m_forAlice.bytesEchoed(), 0); // held at the gate until the verdict
             BrowserUser browser;
             QVERIFY2(browser.approveDevice(QUrl(alice.captureError("or open (\\S+)\\)")), "alice", "alice-pass"),
                      qPrintable(browser.error()));
             alice.write("hello through the gate\n");
-            QVERIFY2(alice.waitForOutput("hello through the gate\n"), qPrintable(alice.errors()));
-            QCOMPARE(alice.finish(), 0);
+            QVERIFY2(alice.waitForOutput(QRegularExpression::escape("hello through the gate\n")),
+                     qPrintable(alice.errors()));
+            QCOMPARE(alice.finish(15000), 0);
             QVERIFY2(alice.errors().contains("admitted as alice@example.org"), qPrintable(alice.errors()));
         }
-        LabshareConnect again(m_student.path(), {address(m_alice), "--fingerprint", m_fingerprint});
+        LabshareCli again(m_student.path(), {"connect", address(m_alice), "--fingerprint", m_fingerprint});
         again.write("again\n");
-        QVERIFY2(again.waitForOutput("again\n"), qPrintable(again.errors()));
-        QCOMPARE(again.finish(), 0);
+        QVERIFY2(again.waitForOutput(QRegularExpression::escape("again\n")), qPrintable(again.errors()));
+        QCOMPARE(again.finish(15000), 0);
         QVERIFY2(!again.errors().contains("sign in"), qPrintable(again.errors())); // the ticket sufficed
         QCOMPARE(m_forAlice.bytesEchoed(), qint64(sizeof("hello through the gate\nagain\n") - 1));
         QVERIFY(waitUntil([this] { return accessEvents("admitted").size() >= 2; }, 5000));
@@ -117,8 +118,8 @@ private Q_SLOTS:
 
     void theListIsCheckedForEveryShare() {
         // alice's ticket is valid at this gate, but example.edu's share does not list her.
-        LabshareConnect alice(m_student.path(), {address(m_domain), "--fingerprint", m_fingerprint});
-        QCOMPARE(alice.finish(), 1);
+        LabshareCli alice(m_student.path(), {"connect", address(m_domain), "--fingerprint", m_fingerprint});
+        QCOMPARE(alice.finish(15000), 1);
         QVERIFY2(alice.errors().contains(QString("alice@example.org is not on the list for %1").arg(m_domain)),
                  qPrintable(alice.errors()));
         QCOMPARE(m_forDomain.bytesEchoed(), 0);
@@ -135,20 +136,21 @@ private Q_SLOTS:
 
     void anUnverifiedAddressIsRefused() {
         forgetTicket();
-        LabshareConnect bob(m_student.path(), {address(m_alice), "--fingerprint", m_fingerprint});
+        LabshareCli bob(m_student.path(), {"connect", address(m_alice), "--fingerprint", m_fingerprint});
         QVERIFY2(bob.waitForError("or open (\\S+)\\)"), qPrintable(bob.errors()));
         BrowserUser browser;
         QVERIFY2(browser.approveDevice(QUrl(bob.captureError("or open (\\S+)\\)")), "bob", "bob-pass"),
                  qPrintable(browser.error()));
-        QCOMPARE(bob.finish(), 1);
+        QCOMPARE(bob.finish(15000), 1);
         QVERIFY2(bob.errors().contains("bob@other.example is not verified"), qPrintable(bob.errors()));
         QCOMPARE(m_forAlice.bytesEchoed(), qint64(sizeof("hello through the gate\nagain\n") - 1));
         QVERIFY(waitUntil([this] { return !accessEvents("refused").isEmpty(); }, 5000));
     }
 
     void anotherKeyIsRefused() {
-        LabshareConnect wrong(m_student.path(), {address(m_alice), "--fingerprint", "SHA256:" + QString(43, 'A')});
-        QCOMPARE(wrong.finish(), 1);
+        LabshareCli wrong(m_student.path(),
+                          {"connect", address(m_alice), "--fingerprint", "SHA256:" + QString(43, 'A')});
+        QCOMPARE(wrong.finish(15000), 1);
         QVERIFY2(wrong.errors().contains("someone may be in between"), qPrintable(wrong.errors()));
     }
 

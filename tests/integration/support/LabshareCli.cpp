@@ -27,16 +27,33 @@ LabshareCli::~LabshareCli() {
     }
 }
 
-bool LabshareCli::waitForOutput(const QString& pattern, int timeoutMs) {
+bool LabshareCli::waitToMatch(const QByteArray& text, const QString& pattern, int timeoutMs) {
     const QRegularExpression re(pattern);
-    return waitUntil([&] { return re.match(QString::fromUtf8(m_stdout)).hasMatch(); }, timeoutMs);
+    return waitUntil([&] { return re.match(QString::fromUtf8(text)).hasMatch(); }, timeoutMs);
+}
+
+bool LabshareCli::waitForOutput(const QString& pattern, int timeoutMs) {
+    return waitToMatch(m_stdout, pattern, timeoutMs);
+}
+
+bool LabshareCli::waitForError(const QString& pattern, int timeoutMs) {
+    return waitToMatch(m_stderr, pattern, timeoutMs);
 }
 
 QString LabshareCli::capture(const QString& pattern) const {
     return QRegularExpression(pattern).match(QString::fromUtf8(m_stdout)).captured(1);
 }
 
+QString LabshareCli::captureError(const QString& pattern) const {
+    return QRegularExpression(pattern).match(QString::fromUtf8(m_stderr)).captured(1);
+}
+
+void LabshareCli::write(const QByteArray& bytes) {
+    m_process.write(bytes);
+}
+
 int LabshareCli::finish(int timeoutMs) {
+    m_process.closeWriteChannel();
     if (!waitUntil([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs))
         return -1;
     m_stdout += m_process.readAllStandardOutput();
