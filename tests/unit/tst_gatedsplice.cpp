@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A LAN client through a gated share's splice, with real sockets: the student's end of a socket
 // pair played by hand (TLS client and the exchange), an echo server on 127.0.0.1 as the node.
+#include "gate/GateClient.h"
 #include "tunnel/GatedSplice.h"
 
 #include <QCoreApplication>
@@ -36,11 +37,11 @@ struct EchoNode {
     }
 };
 
+// The student's end: `labshare connect`'s side of the exchange (GateClient) over the socket pair,
+// or a plain client when `client` is null.
 struct Student {
     int fd = -1;
-    std::unique_ptr<TlsSession> tls;
-    MessageReader reader;
-    QList<GateMessage> heard;
+    std::unique_ptr<GateClient> client;
     QByteArray stream; // plaintext after the verdict
     QByteArray plain;  // bytes as they came, for a plain client
     bool eof = false;
@@ -48,13 +49,12 @@ struct Student {
     void sendRaw(const QByteArray& bytes) const {
         QCOMPARE_GE(::send(fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL), 0);
     }
-    void say(const GateMessage& message) { tls->send(encodeMessage(message)); }
+    void flush() const {
+        if (const QByteArray out = client ? client->takeForGate() : QByteArray(); !out.isEmpty())
+            sendRaw(out);
+    }
     void exchange() {
-        if (tls) {
-            const QByteArray out = tls->takeOutgoing();
-            if (!out.isEmpty())
-                sendRaw(out);
-        }
+        flush();
         char chunk[65536];
         while (true) {
             const ssize_t n = ::recv(fd, chunk, sizeof chunk, MSG_DONTWAIT);
@@ -62,31 +62,14 @@ struct Student {
                 eof = true;
             if (n <= 0)
                 break;
-            if (!tls) {
+            if (client)
+                client->receive(QByteArray(chunk, n));
+            else
                 plain.append(chunk, n);
-                continue;
-            }
-            tls->receive(QByteArray(chunk, n));
         }
-        if (!tls)
-            return;
-        const QByteArray out = tls->takeOutgoing();
-        if (!out.isEmpty())
-            sendRaw(out);
-        const bool joined = !heard.isEmpty() && heard.last().type == GateMessage::Type::Admitted;
-        if (joined) {
-            stream += tls->takeReceived();
-            return;
-        }
-        reader.append(tls->takeReceived());
-        while (true) {
-            auto message = reader.next();
-            if (!message || !*message)
-                break;
-            heard.append(**message);
-            if ((*message)->type == GateMessage::Type::Admitted)
-                stream += reader.takeRest();
-        }
+        flush();
+        if (client)
+            stream += client->takeStream();
     }
 };
 
@@ -135,26 +118,21 @@ private Q_SLOTS:
     void anAdmittedStudentReachesTheNodeThroughTls() {
         EchoNode node;
         Student student;
-        student.tls = tlsClient();
+        student.client = helper();
         GatedSplice splice = makeSplice(node, student);
-        GateMessage request;
-        request.type = GateMessage::Type::SignInRequest;
-        student.say(request);
-        QVERIFY(spin(splice, student, [&] { return splice.gate().signInWanted(); }));
+        QVERIFY(spin(splice, student, [&] { return splice.gate().signInWanted(); })); // no ticket: sign in
         QCOMPARE(node.connections, 0); // nothing reaches the node before the verdict
         splice.gate().signInStarted(
             {"CODE-1234", QUrl("https://id.example.org/device"), {}, QDateTime::currentDateTimeUtc().addSecs(600)}, 0);
         splice.gate().signInFinished(
             auth::Identity{"alice", "alice@example.org", {}, auth::EmailVerification::Verified});
         splice.pump();
-        QVERIFY(spin(splice, student, [&] {
-            return !student.heard.isEmpty() && student.heard.last().type == GateMessage::Type::Admitted;
-        }));
-        student.tls->send("ping through the gate\n");
+        QVERIFY(spin(splice, student, [&] { return student.client->state() == GateClient::State::Admitted; }));
+        student.client->send("ping through the gate\n");
         QVERIFY(spin(splice, student, [&] { return student.stream == "ping through the gate\n"; }));
         QCOMPARE(node.connections, 1);
 
-        student.tls->close(); // the student leaves: the node's side is half-closed, the echo server closes
+        student.client->close(); // the student leaves: the node's side is half-closed, the echo server closes
         QVERIFY(spin(splice, student, [&] { return splice.isFinished(); }));
         ::close(student.fd);
     }
@@ -162,25 +140,23 @@ private Q_SLOTS:
     void aRefusedStudentNeverReachesTheNode() {
         EchoNode node;
         Student student;
-        student.tls = tlsClient();
+        student.client = helper();
         GatedSplice splice = makeSplice(node, student);
-        GateMessage request;
-        request.type = GateMessage::Type::SignInRequest;
-        student.say(request);
         QVERIFY(spin(splice, student, [&] { return splice.gate().signInWanted(); }));
         splice.gate().signInFinished(auth::Identity{"bob", "bob@example.test", {}, auth::EmailVerification::Verified});
         splice.pump();
         QVERIFY(spin(splice, student, [&] { return splice.isFinished() && student.eof; }));
-        QCOMPARE(student.heard.last().type, GateMessage::Type::Refused);
-        QCOMPARE(student.heard.last().reason, QString("bob@example.test is not on the list for clab-n1-tcp-22"));
+        QCOMPARE(student.client->state(), GateClient::State::Refused);
+        QCOMPARE(student.client->problem(), QString("bob@example.test is not on the list for clab-n1-tcp-22"));
         QCOMPARE(node.connections, 0);
         ::close(student.fd);
     }
 
 private:
-    std::unique_ptr<TlsSession> tlsClient() const {
-        Result<std::unique_ptr<TlsSession>> made = TlsSession::client(m_identity.fingerprint());
-        return made ? std::move(*made) : nullptr;
+    // A helper without a ticket, pinned to the gate's key.
+    std::unique_ptr<GateClient> helper() const {
+        Result<std::unique_ptr<TlsSession>> tls = TlsSession::client(m_identity.fingerprint());
+        return tls ? std::make_unique<GateClient>(std::move(*tls), QByteArray()) : nullptr;
     }
 
     GatedSplice makeSplice(EchoNode& node, Student& student) {
