@@ -269,9 +269,7 @@ void AuthSession::fetchUserInfo(std::function<void()> then) {
                              if (answer.succeeded()) {
                                  const Identity before = m_account.identity;
                                  m_account.identity = withUserInfo(before, answer.body);
-                                 const bool changed = m_account.identity.email != before.email ||
-                                                      m_account.identity.name != before.name ||
-                                                      m_account.identity.emailVerification != before.emailVerification;
+                                 const bool changed = m_account.identity != before;
                                  if (changed && !m_refreshToken.isEmpty() && m_account.remembered)
                                      writeRememberedSignIn();
                              } else {

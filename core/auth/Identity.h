@@ -25,6 +25,8 @@ struct Identity {
     QString displayName() const; // "Alice Example <alice@example.org>", or whichever part is known
     // displayName(), and "(e-mail not verified)" when the issuer says the address is unverified.
     QString describe() const;
+
+    friend bool operator==(const Identity&, const Identity&) = default;
 };
 
 // The claims of an ID token received straight from the token endpoint over TLS. Its signature is
