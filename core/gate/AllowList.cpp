@@ -11,25 +11,27 @@ QString tr(const char* text) {
     return QCoreApplication::translate("labshare::gate::AllowList", text);
 }
 
-// Lower-cases A-Z only; anything outside printable ASCII makes the text unusable (empty), so no
-// Unicode look-alike or control character can ever compare equal to a listed item.
-QString asciiLower(const QString& text) {
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u <= 0x20 || u >= 0x7f)
+// The text lower-cased, when it is printable ASCII without spaces; empty otherwise, so no Unicode
+// look-alike or control character can ever compare equal to a listed item.
+QString usableLower(const QString& text) {
+    for (const QChar c : text)
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
             return {};
-        out.append(u >= 'A' && u <= 'Z' ? QChar(u + ('a' - 'A')) : c);
-    }
-    return out;
+    return asciiLower(text);
 }
 
 } // namespace
 
+QString asciiLower(QString text) {
+    for (QChar& c : text)
+        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            c = QChar(c.unicode() + ('a' - 'A'));
+    return text;
+}
+
 AllowList::AllowList(const QStringList& items) {
     for (const QString& item : items) {
-        const QString lower = asciiLower(item.trimmed());
+        const QString lower = usableLower(item.trimmed());
         if (lower.isEmpty())
             continue; // the topology parser admits only ASCII items; anything else admits nobody
         (lower.contains(QLatin1Char('@')) ? m_emails : m_domains).append(lower);
@@ -37,7 +39,7 @@ AllowList::AllowList(const QStringList& items) {
 }
 
 Admission AllowList::admit(const auth::Identity& identity) const {
-    const QString email = asciiLower(identity.email);
+    const QString email = usableLower(identity.email);
     const qsizetype at = email.lastIndexOf(QLatin1Char('@'));
     if (email.isEmpty() || at <= 0 || at == email.size() - 1)
         return Admission::NoUsableAddress;

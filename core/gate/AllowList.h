@@ -34,6 +34,9 @@ private:
     QStringList m_domains; // lower-cased (ASCII)
 };
 
+// A-Z lower-cased and nothing else (no Unicode case folding): how e-mails and domains compare here.
+QString asciiLower(QString text);
+
 // "bob@example.test is not on the list for clab-r1-tcp-22" and the like, for the student and the log.
 QString describeAdmission(Admission admission, const auth::Identity& identity, const QString& share);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gate/TicketBook.h"
 
+#include "gate/AllowList.h"
+
 #include "common/Logging.h"
 
 #include <QCoreApplication>
@@ -26,13 +28,6 @@ constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
 
 QString tr(const char* text) {
     return QCoreApplication::translate("labshare::gate::TicketBook", text);
-}
-
-QString asciiLower(QString text) {
-    for (QChar& c : text)
-        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-            c = QChar(c.unicode() + ('a' - 'A'));
-    return text;
 }
 
 QDateTime endOfLocalDay(const QDateTime& now) {
