@@ -138,17 +138,8 @@ void ForwardedConnection::pullBufferedChannelData() {
 }
 
 void ForwardedConnection::flushToTarget() {
-    while (!m_toTarget.isEmpty()) {
-        const ssize_t n =
-            ::send(m_target.fd(), m_toTarget.constData(), static_cast<size_t>(m_toTarget.size()), MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno != EAGAIN && errno != EINTR)
-                finish();
-            return;
-        }
-        m_counters.toNode += static_cast<quint64>(n);
-        m_toTarget.remove(0, n);
-    }
+    if (!sendBuffered(m_target.fd(), m_toTarget, &m_counters.toNode))
+        finish();
 }
 
 void ForwardedConnection::readFromTarget() {

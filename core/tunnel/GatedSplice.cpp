@@ -143,19 +143,10 @@ void GatedSplice::pump() {
 }
 
 bool GatedSplice::flush(Socket& to, QByteArray& buffer, quint64* counter) {
-    while (!buffer.isEmpty()) {
-        const ssize_t n = ::send(to.fd(), buffer.constData(), size_t(buffer.size()), MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EINTR)
-                return true;
-            finish();
-            return false;
-        }
-        if (counter)
-            *counter += quint64(n);
-        buffer.remove(0, n);
-    }
-    return true;
+    if (sendBuffered(to.fd(), buffer, counter))
+        return true;
+    finish();
+    return false;
 }
 
 void GatedSplice::finish() {

@@ -167,4 +167,16 @@ void Waker::drain() const {
     [[maybe_unused]] const ssize_t n = ::read(m_fd, &value, sizeof(value));
 }
 
+bool sendBuffered(int fd, QByteArray& buffer, quint64* sent) {
+    while (!buffer.isEmpty()) {
+        const ssize_t n = ::send(fd, buffer.constData(), static_cast<size_t>(buffer.size()), MSG_NOSIGNAL);
+        if (n < 0)
+            return errno == EAGAIN || errno == EINTR;
+        if (sent)
+            *sent += static_cast<quint64>(n);
+        buffer.remove(0, n);
+    }
+    return true;
+}
+
 } // namespace labshare::tunnel

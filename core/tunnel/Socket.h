@@ -59,4 +59,9 @@ private:
 
 QString errnoText(int error);
 
+// Sends as much of `buffer` as the non-blocking socket `fd` takes now, removes that from its front and
+// adds it to `*sent` (when given). False on a hard error; EAGAIN and EINTR are not (the rest waits
+// for POLLOUT).
+bool sendBuffered(int fd, QByteArray& buffer, quint64* sent = nullptr);
+
 } // namespace labshare::tunnel

@@ -97,15 +97,9 @@ void SocketSplice::move(int from, int to, Direction& d, quint64& counter) {
 }
 
 void SocketSplice::flush(int to, Direction& d, quint64& counter) {
-    while (!d.buffer.isEmpty() && !m_finished) {
-        const ssize_t n = ::send(to, d.buffer.constData(), static_cast<size_t>(d.buffer.size()), MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno != EAGAIN && errno != EINTR)
-                m_finished = true;
-            return;
-        }
-        counter += static_cast<quint64>(n);
-        d.buffer.remove(0, n);
+    if (!m_finished && !sendBuffered(to, d.buffer, &counter)) {
+        m_finished = true;
+        return;
     }
     if (d.eof && d.buffer.isEmpty() && !d.shutDown) {
         ::shutdown(to, SHUT_WR);
