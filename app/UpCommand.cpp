@@ -101,10 +101,7 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
 }
 
 // The gate for entries that name people, or why there is none.
-Result<std::unique_ptr<UpGate>> gateFor(const tunnel::RelayProfile& relay, const Invocation& inv) {
-    if (!relay.isLan())
-        return makeError(ErrorCode::BadInput,
-                         QStringLiteral("shares for named people work on the LAN relay only in this version"));
+Result<std::unique_ptr<UpGate>> gateFor(const Invocation& inv) {
     const Result<auth::AuthConfig> provider = identityProvider(inv.issuer, inv.clientId);
     if (!provider)
         return makeError(ErrorCode::BadInput, QStringLiteral("the gate needs your identity provider to sign students "
@@ -164,7 +161,7 @@ int runUp(const Invocation& inv) {
         return std::any_of(n.publish.cbegin(), n.publish.cend(), [](const PublishSpec& s) { return !s.isOpen(); });
     });
     if (wantsGate) {
-        Result<std::unique_ptr<UpGate>> prepared = gateFor(*relay, inv);
+        Result<std::unique_ptr<UpGate>> prepared = gateFor(inv);
         if (prepared)
             gate = std::move(*prepared);
         else

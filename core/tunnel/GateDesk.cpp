@@ -43,13 +43,13 @@ void GateDesk::appendFds(std::vector<pollfd>& fds) const {
     }
 }
 
-void GateDesk::onEvents(const pollfd* fds, ShareBook& book) {
+void GateDesk::onEvents(const pollfd* fds, ShareBook& book, SessionPhase phase) {
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         GatedSplice& splice = *m_entries[i].splice;
         if (const short node = fds[2 * i + 1].revents) {
             splice.onNodeEvents(node);
             if (splice.connectError() != 0)
-                book.nodeAnswered(*m_entries[i].share, splice.connectError(), SessionPhase::Ready);
+                book.nodeAnswered(*m_entries[i].share, splice.connectError(), phase);
         }
         if (const short client = fds[2 * i].revents)
             splice.onClientEvents(client);

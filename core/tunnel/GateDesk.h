@@ -16,7 +16,8 @@ struct pollfd;
 namespace labshare::tunnel {
 
 // The gated connections of one relay backend, on its worker thread: a GatedSplice for each
-// connection to a share with an allow-list, the sign-ins they ask for (through the listener, to
+// connection to a share with an allow-list (a LAN client's socket, or the local end of a socket pair
+// whose other end an SSH relay's forwarded channel feeds), the sign-ins they ask for (through the listener, to
 // the thread that talks to the identity provider) and the answers back, and every verdict reported.
 // Without a setup (no identity provider configured) a gated share admits nobody.
 class GateDesk {
@@ -29,8 +30,8 @@ public:
     void forget(const TrackedShare& share); // the share stops: its connections close
     void clear();
 
-    void appendFds(std::vector<pollfd>& fds) const;    // two per connection: client, node
-    void onEvents(const pollfd* fds, ShareBook& book); // the entries appendFds added
+    void appendFds(std::vector<pollfd>& fds) const;                        // two per connection: client, node
+    void onEvents(const pollfd* fds, ShareBook& book, SessionPhase phase); // the entries appendFds added
     void answer(const gate::SignInAnswer& answer);
     void tick(qint64 nowMs);
 

@@ -202,7 +202,7 @@ void LanRelay::run() {
             if (const short clientEvents = fds[splicesAt + 2 * i].revents)
                 s.onClientEvents(clientEvents);
         }
-        m_gates.onEvents(fds.data() + gatesAt, m_book);
+        m_gates.onEvents(fds.data() + gatesAt, m_book, SessionPhase::Ready);
         m_gates.tick(QDateTime::currentMSecsSinceEpoch());
         m_book.onProbeEvents(fds.data() + probesAt, SessionPhase::Ready);
         std::erase_if(m_splices, [](const Splice& s) { return s.splice->isFinished(); });

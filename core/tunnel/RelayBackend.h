@@ -39,8 +39,8 @@ public:
     virtual void trustHostKey(const QString& fingerprint) = 0;
     virtual void retryLogin() = 0;  // after a refused login, once the user signed in again
     virtual void requestStop() = 0; // tears every forward down on the worker; the listener hears `stopped`
-    // Gated shares (the LAN relay only, for now): a sign-in answer for the connection that asked.
-    virtual void answerGate(const gate::SignInAnswer&) {}
+    // Gated shares: a sign-in answer for the connection that asked.
+    virtual void answerGate(const gate::SignInAnswer& answer) = 0;
     virtual void shutdown() = 0;
 };
 

@@ -32,6 +32,10 @@ void RelaySession::retryLogin() {
     m_commands.post({RelayCommand::Kind::RetryLogin, {}, {}, {}});
 }
 
+void RelaySession::answerGate(const gate::SignInAnswer& answer) {
+    m_commands.post({RelayCommand::Kind::GateAnswer, {}, {}, answer});
+}
+
 void RelaySession::requestStop() {
     m_commands.post({RelayCommand::Kind::Stop, {}, {}, {}});
 }

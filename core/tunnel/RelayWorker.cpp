@@ -41,7 +41,8 @@ RelayWorker::RelayWorker(RelayProfile profile, RelayWorkerOptions options, Relay
     , m_listener(std::move(listener))
     , m_commands(commands)
     , m_book(m_listener, m_profile.id(), m_options.healthIntervalMs, m_options.probeIntervalMs)
-    , m_forwards(m_book.shares()) {}
+    , m_forwards(m_book.shares())
+    , m_gates(m_options.gate, m_listener) {}
 
 RelayWorker::~RelayWorker() {
     teardownSession();
@@ -81,7 +82,8 @@ bool RelayWorker::handleCommands() {
             if (m_phase == SessionPhase::Fatal)
                 m_phase = SessionPhase::Idle;
             break;
-        case RelayCommand::Kind::GateAnswer: // SSH relays have no gate yet: the engine keeps gated shares off them
+        case RelayCommand::Kind::GateAnswer:
+            m_gates.answer(c.gate);
             break;
         }
     }
@@ -201,6 +203,7 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
                 m_book.nodeAnswered(*l.forward, l.connection->connectError(), m_phase);
         }
         std::erase_if(m_links, [](const Link& l) { return l.connection->isFinished(); });
+        m_gates.tick(now);
         tick(now);
         // Anything libssh parsed while we pumped (data, EOF, a new channel) is handled before sleeping.
         timeout = m_activity ? 0 : 250;
@@ -217,6 +220,8 @@ int RelayWorker::pollOnce(int timeoutMs) {
     fds.push_back({sessionFd, static_cast<short>(POLLIN | (writePending ? POLLOUT : 0)), 0});
     for (const Link& l : m_links)
         fds.push_back({l.connection->targetFd(), l.connection->targetEvents(), 0});
+    const std::size_t gates = fds.size();
+    m_gates.appendFds(fds);
     const std::size_t probes = fds.size();
     m_book.appendProbeFds(fds);
     const int n = ::poll(fds.data(), fds.size(), timeoutMs);
@@ -242,6 +247,7 @@ int RelayWorker::pollOnce(int timeoutMs) {
         }
         ++i;
     }
+    m_gates.onEvents(fds.data() + gates, m_book, m_phase);
     m_book.onProbeEvents(fds.data() + probes, m_phase);
     return n;
 }
@@ -315,6 +321,7 @@ void RelayWorker::requestDueForwards() {
 
 void RelayWorker::cancelForward(Forward& f) {
     std::erase_if(m_links, [&f](const Link& l) { return l.forward == &f; });
+    m_gates.forget(f);
     std::erase(m_awaitingBanner, &f);
     if (m_session && f.phase == ForwardPhase::Bound && ssh_is_connected(m_session)) {
         const QByteArray bind = m_profile.bindAddress.toUtf8();
@@ -352,19 +359,41 @@ void RelayWorker::acceptChannels() {
             ssh_channel_free(channel);
             continue;
         }
-        Result<Socket> target = Socket::connectTo(forward->spec.targetHost, forward->spec.targetPort);
-        if (!target) {
-            forward->health.target = Reachability::Unreachable;
-            forward->health.lastError = target.error().message;
-            ssh_channel_close(channel);
-            ssh_channel_free(channel);
-            update(*forward);
-            continue;
-        }
-        m_links.push_back(
-            {std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward->counters, m_activity),
-             forward});
+        if (forward->spec.allowed.isEmpty())
+            join(channel, *forward);
+        else
+            joinThroughGate(channel, *forward);
     }
+}
+
+void RelayWorker::join(ssh_channel channel, Forward& forward) {
+    Result<Socket> target = Socket::connectTo(forward.spec.targetHost, forward.spec.targetPort);
+    if (!target) {
+        forward.health.target = Reachability::Unreachable;
+        forward.health.lastError = target.error().message;
+        ssh_channel_close(channel);
+        ssh_channel_free(channel);
+        update(forward);
+        return;
+    }
+    m_links.push_back(
+        {std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward.counters, m_activity),
+         &forward});
+}
+
+void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward) {
+    // The node is dialled only once the gate admits (GatedSplice); until then the channel talks to the gate.
+    Result<std::pair<Socket, Socket>> pair = Socket::pair();
+    if (!pair || !m_gates.isReady()) {
+        if (!pair)
+            qCWarning(lcTunnel) << "no socket pair for a gated connection:" << pair.error().message;
+        ssh_channel_close(channel);
+        ssh_channel_free(channel);
+        return;
+    }
+    m_links.push_back(
+        {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity), &forward});
+    m_gates.accept(std::move(pair->second), forward, nowMs());
 }
 
 void RelayWorker::readControlChannel() {
@@ -427,6 +456,7 @@ void RelayWorker::tick(qint64 now) {
 
 void RelayWorker::teardownSession() {
     m_links.clear(); // channels before the session that owns them
+    m_gates.clear();
     m_awaitingBanner.clear();
     for (auto& f : m_forwards)
         f->probe.close();

@@ -4,6 +4,7 @@
 #include "tunnel/Backoff.h"
 #include "tunnel/BannerParser.h"
 #include "tunnel/ForwardedConnection.h"
+#include "tunnel/GateDesk.h"
 #include "tunnel/RelayBackend.h"
 #include "tunnel/RelayCommands.h"
 #include "tunnel/RelayProfile.h"
@@ -23,11 +24,12 @@ struct RelayWorkerOptions {
     int keepaliveMisses = 3; // the relay is dead after this many intervals without a byte from it
     int healthIntervalMs = 1000;
     int probeIntervalMs = 10000;
+    std::shared_ptr<const gate::GateSetup> gate; // for shares with an allow-list; null: they admit nobody
 };
 
 // The body of a relay session's worker thread: connect, log in, request every forward, join
-// forwarded channels to nodes, keep the session alive, reconnect with back-off. One libssh
-// session, used only here.
+// forwarded channels to nodes (through the gate for shares with an allow-list), keep the session alive, reconnect with
+// back-off. One libssh session, used only here.
 class RelayWorker {
 public:
     RelayWorker(RelayProfile profile, RelayWorkerOptions options, RelayListener listener, RelayCommands& commands);
@@ -51,6 +53,8 @@ private:
     void requestDueForwards();
     void cancelForward(Forward& forward);
     void acceptChannels();
+    void join(ssh_channel channel, Forward& forward);
+    void joinThroughGate(ssh_channel channel, Forward& forward);
     void readControlChannel();
     void tick(qint64 now);
     void checkRelayHeard(qint64 now);
@@ -68,6 +72,10 @@ private:
     ShareBook m_book;
     std::vector<std::unique_ptr<Forward>>& m_forwards; // m_book's
     std::vector<Link> m_links;
+    GateDesk m_gates;
+    // A gated connection is two legs: its channel joined to a socket pair (a Link, counted here, never
+    // reported) and the pair's other end through the gate to the node (counted for the share).
+    ShareCounters m_gateLegs;
     SessionPhase m_phase = SessionPhase::Idle;
     Backoff m_backoff;
 

@@ -116,6 +116,13 @@ Result<Socket> Socket::connectTo(const QString& host, quint16 port) {
                      tr("cannot connect to %1 port %2: %3").arg(host).arg(port).arg(errnoText(lastError)));
 }
 
+Result<std::pair<Socket, Socket>> Socket::pair() {
+    int fds[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) != 0)
+        return makeError(ErrorCode::Network, errnoText(errno));
+    return std::pair<Socket, Socket>(Socket(fds[0]), Socket(fds[1]));
+}
+
 int Socket::finishConnect() const {
     int error = 0;
     socklen_t len = sizeof(error);

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <utility>
+
 namespace labshare::tunnel {
 
 // A non-blocking TCP socket file descriptor, closed on destruction (POSIX).
@@ -31,6 +33,9 @@ public:
     static Result<Socket> connectTo(const QString& host, quint16 port);
     // After POLLOUT on a connecting socket: 0 when connected, else the errno of the failure.
     int finishConnect() const;
+    // Two connected non-blocking stream sockets on this machine (AF_UNIX): a pipe both ways that
+    // polls like a connected TCP socket.
+    static Result<std::pair<Socket, Socket>> pair();
     // Blocks (poll) until connected, `wakeFd` becomes readable, or `timeoutMs` passes.
     Result<bool> waitConnected(int timeoutMs, int wakeFd) const;
 

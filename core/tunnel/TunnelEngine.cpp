@@ -58,6 +58,7 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
         ssh.secrets = std::move(options.secrets);
         ssh.healthIntervalMs = options.healthIntervalMs;
         ssh.keepaliveIntervalMs = options.keepaliveIntervalMs;
+        ssh.gate = options.gate;
         m_backend = std::make_unique<RelaySession>(m_relay, std::move(ssh), std::move(listener));
     }
     m_backend->start();
@@ -68,19 +69,6 @@ TunnelEngine::~TunnelEngine() {
 }
 
 void TunnelEngine::publish(const ForwardSpec& spec) {
-    if (!spec.allowed.isEmpty() && !m_relay.isLan()) {
-        // Never open by mistake: an SSH relay has no gate yet, so the share does not start there.
-        ShareHealth refused;
-        refused.name = spec.name;
-        refused.node = spec.node;
-        refused.type = spec.type;
-        refused.nodePort = spec.targetPort;
-        refused.state = ShareState::Failed;
-        refused.lastError = tr("shares for named people only work on the LAN relay in this version");
-        QMetaObject::invokeMethod(
-            this, [this, refused] { Q_EMIT shareChanged(refused); }, Qt::QueuedConnection);
-        return;
-    }
     m_backend->addForward(spec);
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A share for named people, end to end with real parts: the real `labshare up` on the LAN relay
-// (127.0.0.1) with the gate, echo servers as the nodes, the OpenID provider fixture signing students
-// in (BrowserUser approving the device code), the real keychain, and the real `labshare connect` as
+// (127.0.0.1) and on a real OpenSSH relay, with the gate, echo servers as the nodes, the OpenID provider fixture
+// signing students in (BrowserUser approving the device code), the real keychain, and the real `labshare connect` as
 // the student's helper on stdin/stdout. Nothing reaches a node before the gate has let someone in.
 #include "BrowserUser.h"
 #include "EchoNode.h"
@@ -55,17 +55,7 @@ private Q_SLOTS:
     }
 
     void aPlainClientIsToldWhatToUse() {
-        QTcpSocket plain;
-        plain.connectToHost(QHostAddress::LocalHost, m_up.publicPort(m_alice));
-        QVERIFY(plain.waitForConnected(5000));
-        plain.write("SSH-2.0-OpenSSH_9.2\r\n");
-        QByteArray said;
-        QVERIFY(waitUntil(
-            [&] {
-                said += plain.readAll();
-                return plain.state() == QAbstractSocket::UnconnectedState || said.contains("labshare connect");
-            },
-            10000));
+        const QByteArray said = plainClientHears(m_up.publicPort(m_alice));
         QVERIFY2(said.contains("labshare connect"), said.constData());
         QCOMPARE(m_forAlice.bytesEchoed(), 0); // (LabShare's own reachability probes may connect)
     }
@@ -95,25 +85,40 @@ private Q_SLOTS:
 
     // OpenSSH's own client, with `labshare connect` as its ProxyCommand, logs in to a real sshd.
     void sshLogsInWithTheHelperAsProxyCommand() {
-        const QString knownHosts = m_student.filePath("known_hosts");
-        QFile known(knownHosts);
-        QVERIFY(known.open(QIODevice::WriteOnly));
-        known.write(QString("[127.0.0.1]:%1 %2\n").arg(m_up.publicPort(m_ssh)).arg(m_node.hostPublicKey()).toUtf8());
-        known.close();
-        QProcess ssh;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("HOME", m_student.path()); // the helper's settings; the ticket is in the keychain
-        ssh.setProcessEnvironment(env);
-        ssh.start("ssh",
-                  {"-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
-                   "UserKnownHostsFile=" + knownHosts, "-o",
-                   QString("ProxyCommand=%1 connect %h:%p --fingerprint %2").arg(labshareBinary(), m_fingerprint), "-i",
-                   m_node.clientKey(), "-p", QString::number(m_up.publicPort(m_ssh)), m_node.user() + "@127.0.0.1",
-                   "echo through-the-gate"});
-        QVERIFY(ssh.waitForFinished(30000));
-        const QString said = QString::fromUtf8(ssh.readAllStandardOutput() + ssh.readAllStandardError());
-        QCOMPARE(ssh.exitCode(), 0);
+        QString said;
+        QCOMPARE(sshThroughTheGate(m_up.publicPort(m_ssh), "echo through-the-gate", &said), 0);
         QVERIFY2(said.contains("through-the-gate"), qPrintable(said));
+    }
+
+    // The same lab through a real OpenSSH relay: the gate runs on this machine, behind the relay's
+    // forwarded channels, with the same key and tickets (the same installation).
+    void anSshRelayGatesToo() {
+        SshRelay relay;
+        QVERIFY2(relay.start(), qPrintable(relay.errorString()));
+        LabshareUp overSsh(m_up.homeDirectory());
+        QVERIFY2(overSsh.start(m_lab.topologyFile(), relay.relayUrl(relay.knownHostsFile()),
+                               {"--issuer", m_provider.issuer().toString(), "--client-id", m_provider.clientId()}),
+                 qPrintable(overSsh.diagnostics()));
+        QVERIFY2(overSsh.waitForStates({m_alice, m_domain, m_ssh}, "up", 30000), qPrintable(overSsh.diagnostics()));
+        QCOMPARE(overSsh.lastEvent(m_ssh).json.value("fingerprint").toString(), m_fingerprint);
+        const QString problem = relay.checkForwardListener(overSsh.publicPort(m_ssh)); // the relay's, not ours
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        const QByteArray plain = plainClientHears(overSsh.publicPort(m_alice));
+        QVERIFY2(plain.contains("labshare connect"), plain.constData());
+
+        QString said;
+        QCOMPARE(sshThroughTheGate(overSsh.publicPort(m_ssh), "echo over-the-relay", &said), 0);
+        QVERIFY2(said.contains("over-the-relay"), qPrintable(said));
+
+        const qint64 echoedBefore = m_forDomain.bytesEchoed();
+        LabshareCli refused(m_student.path(), {"connect", QString("127.0.0.1:%1").arg(overSsh.publicPort(m_domain)),
+                                               "--fingerprint", m_fingerprint});
+        QCOMPARE(refused.finish(15000), 1);
+        QVERIFY2(refused.errors().contains(QString("alice@example.org is not on the list for %1").arg(m_domain)),
+                 qPrintable(refused.errors()));
+        QCOMPARE(m_forDomain.bytesEchoed(), echoedBefore);
+        QVERIFY(overSsh.interrupt());
     }
 
     void theListIsCheckedForEveryShare() {
@@ -173,6 +178,45 @@ private Q_SLOTS:
     }
 
 private:
+    // What a client that does not speak the gate's protocol (it says it is ssh) hears at 127.0.0.1:`port`.
+    static QByteArray plainClientHears(quint16 port) {
+        QTcpSocket plain;
+        plain.connectToHost(QHostAddress::LocalHost, port);
+        if (!plain.waitForConnected(5000))
+            return "(could not connect)";
+        plain.write("SSH-2.0-OpenSSH_9.2\r\n");
+        QByteArray said;
+        (void)waitUntil( // what it heard says the rest
+            [&] {
+                said += plain.readAll();
+                return plain.state() == QAbstractSocket::UnconnectedState || said.contains("labshare connect");
+            },
+            10000);
+        return said;
+    }
+    // The real `ssh`, with `labshare connect` as its ProxyCommand, runs `command` on the node's sshd
+    // behind the gated share at 127.0.0.1:`port`. The exit code; what it printed in `said`.
+    int sshThroughTheGate(quint16 port, const QString& command, QString* said) {
+        const QString knownHosts = m_student.filePath("known_hosts");
+        QFile known(knownHosts);
+        if (!known.open(QIODevice::WriteOnly))
+            return -1;
+        known.write(QString("[127.0.0.1]:%1 %2\n").arg(port).arg(m_node.hostPublicKey()).toUtf8());
+        known.close();
+        QProcess ssh;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", m_student.path()); // the helper's settings; the ticket is in the keychain
+        ssh.setProcessEnvironment(env);
+        ssh.start("ssh",
+                  {"-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
+                   "UserKnownHostsFile=" + knownHosts, "-o",
+                   QString("ProxyCommand=%1 connect %h:%p --fingerprint %2").arg(labshareBinary(), m_fingerprint), "-i",
+                   m_node.clientKey(), "-p", QString::number(port), m_node.user() + "@127.0.0.1", command});
+        if (!ssh.waitForFinished(30000))
+            return -1;
+        *said = QString::fromUtf8(ssh.readAllStandardOutput() + ssh.readAllStandardError());
+        return ssh.exitCode();
+    }
     QString address(const QString& share) const { return QString("127.0.0.1:%1").arg(m_up.publicPort(share)); }
     QList<QJsonObject> accessEvents(const QString& verdict) const {
         QList<QJsonObject> out;
