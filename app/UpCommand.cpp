@@ -193,9 +193,9 @@ int runUp(const Invocation& inv) {
     tunnel::TunnelEngine::Options options;
     options.hostKeys = inv.acceptNewHostKey ? tunnel::HostKeyPolicy::AcceptNew : tunnel::HostKeyPolicy::Refuse;
     options.secrets = tokens ? tokens->secretProvider(askOnTerminal) : tunnel::SecretProvider(askOnTerminal);
-    if (gate)
-        options.gate = gate->setup();
     tunnel::TunnelEngine engine(*relay, options);
+    if (gate)
+        gate->attach(engine); // before the first share is asked for
     share::ShareSession session(*lab);
     session.setGating(gate != nullptr);
     session.setEngine(&engine);
@@ -204,7 +204,6 @@ int runUp(const Invocation& inv) {
 
     UpReport report(UpReport::formFor(inv.json, stdout), stdout);
     if (gate) {
-        gate->attach(engine);
         report.setGateFingerprint(gate->fingerprint());
         QObject::connect(&engine, &tunnel::TunnelEngine::gateVerdict, qApp,
                          [&report](const gate::GateVerdict& verdict) { report.access(verdict); });

@@ -51,6 +51,7 @@ Result<std::unique_ptr<UpGate>> UpGate::prepare(const auth::AuthConfig& provider
 }
 
 void UpGate::attach(tunnel::TunnelEngine& engine) {
+    engine.setGate(m_setup);
     m_signIns->attach(engine);
 }
 

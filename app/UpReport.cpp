@@ -46,16 +46,18 @@ QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
 }
 
 void UpReport::access(const gate::GateVerdict& verdict) {
+    if (verdict.kind == gate::GateVerdict::Kind::Ended)
+        return; // `up` reports verdicts; connections that end are not events here
     if (m_form == Form::Json) {
         writeLine(
             {{QStringLiteral("event"), QStringLiteral("access")},
              {QStringLiteral("share"), verdict.share},
              {QStringLiteral("identity"), verdict.identity},
-             {QStringLiteral("verdict"), verdict.admitted ? QStringLiteral("admitted") : QStringLiteral("refused")},
+             {QStringLiteral("verdict"), verdict.admitted() ? QStringLiteral("admitted") : QStringLiteral("refused")},
              {QStringLiteral("reason"), verdict.reason}});
         return;
     }
-    std::fprintf(stderr, "%s: %s\n", verdict.admitted ? "admitted" : "refused", qUtf8Printable(verdict.reason));
+    std::fprintf(stderr, "%s: %s\n", verdict.admitted() ? "admitted" : "refused", qUtf8Printable(verdict.reason));
 }
 
 QJsonObject UpReport::healthEvent(const share::ShareRow& row) {

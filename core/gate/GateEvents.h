@@ -22,12 +22,15 @@ struct GateSetup {
     QString sharedBy;
 };
 
-// How a connection to a gated share was let through or turned away, for the window, the log and `up --json`.
+// How a connection to a gated share was let through or turned away, and when an admitted one ended,
+// for the window, the log and `up --json`.
 struct GateVerdict {
+    enum class Kind { Admitted, Refused, Ended };
     QString share;
-    bool admitted = false;
+    Kind kind = Kind::Refused;
     QString identity; // the e-mail, when it is known
     QString reason;   // one line, e.g. "bob@example.test is not on the list for clab-r1-tcp-22"
+    bool admitted() const { return kind == Kind::Admitted; }
 };
 
 // The answer to one sign-in a gate asked for (by id), from the thread that talks to the identity

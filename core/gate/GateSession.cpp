@@ -145,7 +145,7 @@ void GateSession::admit(const QString& email, const QByteArray& newTicket, const
     m_state = State::Joined;
     m_deadlineMs = 0;
     m_forNode += m_reader.takeRest(); // the stream may start in the same record as the last message
-    m_verdict = GateVerdict{m_share.name, true, email,
+    m_verdict = GateVerdict{m_share.name, GateVerdict::Kind::Admitted, email,
                             describeAdmission(Admission::Admitted, {{}, email, {}, {}}, m_share.name)};
 }
 
@@ -162,7 +162,7 @@ void GateSession::refuse(const QString& identity, const QString& reason) {
     }
     m_state = State::Closing;
     m_signInWanted = false;
-    m_verdict = GateVerdict{m_share.name, false, identity, reason};
+    m_verdict = GateVerdict{m_share.name, GateVerdict::Kind::Refused, identity, reason};
 }
 
 void GateSession::send(const GateMessage& message) {

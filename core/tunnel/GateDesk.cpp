@@ -7,33 +7,51 @@
 
 namespace labshare::tunnel {
 
-GateDesk::GateDesk(std::shared_ptr<const gate::GateSetup> setup, RelayListener& listener)
-    : m_setup(std::move(setup))
-    , m_listener(listener) {}
+GateDesk::GateDesk(RelayListener& listener)
+    : m_listener(listener) {}
 
 GateDesk::~GateDesk() = default;
+
+void GateDesk::setSetup(std::shared_ptr<const gate::GateSetup> setup) {
+    m_setup = std::move(setup);
+    m_shares.clear(); // who shares may have changed; connections at a gate keep theirs
+}
 
 void GateDesk::accept(Socket client, TrackedShare& share, qint64 nowMs) {
     if (!m_setup)
         return; // closing the client: nobody can be admitted without an identity provider
     auto& gated = m_shares[&share];
     if (!gated)
-        gated = std::make_unique<gate::GatedShare>(
+        gated = std::make_shared<const gate::GatedShare>(
             gate::GatedShare{share.spec.name, m_setup->sharedBy, gate::AllowList(share.spec.allowed)});
     auto session = std::make_unique<gate::GateSession>(*gated, *m_setup->tickets, m_setup->identity, nowMs);
-    m_entries.push_back({std::make_unique<GatedSplice>(std::move(client), std::move(session), share.spec.targetHost,
+    m_entries.push_back({m_setup,
+                         gated,
+                         std::make_unique<GatedSplice>(std::move(client), std::move(session), share.spec.targetHost,
                                                        share.spec.targetPort, share.counters),
-                         &share});
+                         &share,
+                         0,
+                         {}});
 }
 
 void GateDesk::forget(const TrackedShare& share) {
-    std::erase_if(m_entries, [&share](const Entry& e) { return e.share == &share; });
+    std::erase_if(m_entries, [this, &share](const Entry& e) { return e.share == &share && drop(e); });
     m_shares.erase(&share);
 }
 
 void GateDesk::clear() {
+    for (const Entry& e : m_entries)
+        drop(e);
     m_entries.clear();
     m_shares.clear();
+}
+
+bool GateDesk::drop(const Entry& e) {
+    if (!e.admitted.isEmpty())
+        tell({e.share->spec.name, gate::GateVerdict::Kind::Ended, e.admitted, {}});
+    else if (e.signInId != 0 && m_listener.gateSignInDropped)
+        m_listener.gateSignInDropped(e.signInId); // the student left: stop polling for them
+    return true;
 }
 
 void GateDesk::appendFds(std::vector<pollfd>& fds) const {
@@ -79,6 +97,11 @@ void GateDesk::tick(qint64 nowMs) {
     report();
 }
 
+void GateDesk::tell(const gate::GateVerdict& verdict) {
+    if (m_listener.gateVerdict)
+        m_listener.gateVerdict(verdict);
+}
+
 void GateDesk::report() {
     for (Entry& e : m_entries) {
         gate::GateSession& session = e.splice->gate();
@@ -89,17 +112,12 @@ void GateDesk::report() {
         }
         if (std::optional<gate::GateVerdict> verdict = session.takeVerdict()) {
             qCInfo(lcGate) << verdict->reason;
-            if (m_listener.gateVerdict)
-                m_listener.gateVerdict(*verdict);
+            if (verdict->admitted())
+                e.admitted = verdict->identity;
+            tell(*verdict);
         }
     }
-    std::erase_if(m_entries, [this](const Entry& e) {
-        const bool done = e.splice->isFinished();
-        if (done && e.signInId != 0 && e.splice->gate().state() != gate::GateSession::State::Joined &&
-            m_listener.gateSignInDropped)
-            m_listener.gateSignInDropped(e.signInId); // the student left: stop polling for them
-        return done;
-    });
+    std::erase_if(m_entries, [this](const Entry& e) { return e.splice->isFinished() && drop(e); });
 }
 
 } // namespace labshare::tunnel

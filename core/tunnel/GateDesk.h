@@ -19,12 +19,14 @@ namespace labshare::tunnel {
 // connection to a share with an allow-list (a LAN client's socket, or the local end of a socket pair
 // whose other end an SSH relay's forwarded channel feeds), the sign-ins they ask for (through the listener, to
 // the thread that talks to the identity provider) and the answers back, and every verdict reported.
-// Without a setup (no identity provider configured) a gated share admits nobody.
+// Without a setup (no identity provider configured) a gated share admits nobody. A new setup applies
+// to connections from then on; those at a gate already finish with the one they started with.
 class GateDesk {
 public:
-    GateDesk(std::shared_ptr<const gate::GateSetup> setup, RelayListener& listener);
+    explicit GateDesk(RelayListener& listener);
     ~GateDesk();
 
+    void setSetup(std::shared_ptr<const gate::GateSetup> setup);
     bool isReady() const { return m_setup != nullptr; }
     void accept(Socket client, TrackedShare& share, qint64 nowMs);
     void forget(const TrackedShare& share); // the share stops: its connections close
@@ -37,15 +39,20 @@ public:
 
 private:
     struct Entry {
+        std::shared_ptr<const gate::GateSetup> setup; // what its session refers to
+        std::shared_ptr<const gate::GatedShare> gated;
         std::unique_ptr<GatedSplice> splice;
         TrackedShare* share = nullptr;
         quint64 signInId = 0; // 0: no sign-in asked for
+        QString admitted;     // who, once the gate let them in
     };
     void report(); // sign-ins to ask for, verdicts to tell, finished connections to drop
+    void tell(const gate::GateVerdict& verdict);
+    bool drop(const Entry& e); // tells who left or which sign-in is no longer wanted; true
 
     std::shared_ptr<const gate::GateSetup> m_setup;
     RelayListener& m_listener;
-    std::map<const TrackedShare*, std::unique_ptr<gate::GatedShare>> m_shares;
+    std::map<const TrackedShare*, std::shared_ptr<const gate::GatedShare>> m_shares;
     std::vector<Entry> m_entries;
     quint64 m_nextId = 1;
 };

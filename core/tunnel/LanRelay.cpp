@@ -65,7 +65,7 @@ LanRelay::LanRelay(RelayProfile profile, Options options, RelayListener listener
     , m_address(m_profile.host.isEmpty() ? LanAddress::defaultAddress() : m_profile.host)
     , m_listener(std::move(listener))
     , m_book(m_listener, m_profile.id(), options.healthIntervalMs, options.probeIntervalMs)
-    , m_gates(std::move(options.gate), m_listener) {}
+    , m_gates(m_listener) {}
 
 LanRelay::~LanRelay() {
     shutdown();
@@ -77,19 +77,23 @@ void LanRelay::start() {
 }
 
 void LanRelay::addForward(const ForwardSpec& spec) {
-    m_commands.post({RelayCommand::Kind::Add, spec, {}, {}});
+    m_commands.post(RelayCommand::add(spec));
 }
 
 void LanRelay::removeForward(const QString& name) {
-    m_commands.post({RelayCommand::Kind::Remove, {}, name, {}});
+    m_commands.post(RelayCommand::withText(RelayCommand::Kind::Remove, name));
 }
 
 void LanRelay::requestStop() {
-    m_commands.post({RelayCommand::Kind::Stop, {}, {}, {}});
+    m_commands.post(RelayCommand::of(RelayCommand::Kind::Stop));
+}
+
+void LanRelay::setGate(std::shared_ptr<const gate::GateSetup> setup) {
+    m_commands.post(RelayCommand::setGate(std::move(setup)));
 }
 
 void LanRelay::answerGate(const gate::SignInAnswer& answer) {
-    m_commands.post({RelayCommand::Kind::GateAnswer, {}, {}, answer});
+    m_commands.post(RelayCommand::answer(answer));
 }
 
 void LanRelay::shutdown() {
@@ -106,6 +110,10 @@ bool LanRelay::handleCommands() {
             return false;
         if (c.kind == RelayCommand::Kind::GateAnswer) {
             m_gates.answer(c.gate);
+            continue;
+        }
+        if (c.kind == RelayCommand::Kind::SetGate) {
+            m_gates.setSetup(std::move(c.gateSetup));
             continue;
         }
         TrackedShare* share = m_book.find(c.kind == RelayCommand::Kind::Add ? c.spec.name : c.text);

@@ -24,7 +24,6 @@ public:
     struct Options {
         int healthIntervalMs = 1000;
         int probeIntervalMs = 10000;
-        std::shared_ptr<const gate::GateSetup> gate; // null: gated shares admit nobody
     };
 
     LanRelay(RelayProfile profile, Options options, RelayListener listener);
@@ -37,6 +36,7 @@ public:
     void retryLogin() override {}
     void requestStop() override;
     void shutdown() override;
+    void setGate(std::shared_ptr<const gate::GateSetup> setup) override;
     void answerGate(const gate::SignInAnswer& answer) override;
 
 private:

@@ -39,7 +39,9 @@ public:
     virtual void trustHostKey(const QString& fingerprint) = 0;
     virtual void retryLogin() = 0;  // after a refused login, once the user signed in again
     virtual void requestStop() = 0; // tears every forward down on the worker; the listener hears `stopped`
-    // Gated shares: a sign-in answer for the connection that asked.
+    // Gated shares: what their gate uses from now on (null: they admit nobody), and a sign-in
+    // answer for the connection that asked.
+    virtual void setGate(std::shared_ptr<const gate::GateSetup> setup) = 0;
     virtual void answerGate(const gate::SignInAnswer& answer) = 0;
     virtual void shutdown() = 0;
 };

@@ -9,16 +9,44 @@
 #include <QString>
 
 #include <atomic>
+#include <memory>
 #include <vector>
 
 namespace labshare::tunnel {
 
 struct RelayCommand {
-    enum class Kind { Add, Remove, TrustHostKey, RetryLogin, GateAnswer, Stop };
+    enum class Kind { Add, Remove, TrustHostKey, RetryLogin, GateAnswer, SetGate, Stop };
     Kind kind = Kind::Add;
     ForwardSpec spec;
-    QString text;            // share name for Remove, fingerprint for TrustHostKey
-    gate::SignInAnswer gate; // GateAnswer
+    QString text;                                     // share name for Remove, fingerprint for TrustHostKey
+    gate::SignInAnswer gate;                          // GateAnswer
+    std::shared_ptr<const gate::GateSetup> gateSetup; // SetGate (null: gated shares admit nobody)
+
+    static RelayCommand of(Kind kind) {
+        RelayCommand c;
+        c.kind = kind;
+        return c;
+    }
+    static RelayCommand add(const ForwardSpec& spec) {
+        RelayCommand c = of(Kind::Add);
+        c.spec = spec;
+        return c;
+    }
+    static RelayCommand withText(Kind kind, const QString& text) {
+        RelayCommand c = of(kind);
+        c.text = text;
+        return c;
+    }
+    static RelayCommand answer(const gate::SignInAnswer& answer) {
+        RelayCommand c = of(Kind::GateAnswer);
+        c.gate = answer;
+        return c;
+    }
+    static RelayCommand setGate(std::shared_ptr<const gate::GateSetup> setup) {
+        RelayCommand c = of(Kind::SetGate);
+        c.gateSetup = std::move(setup);
+        return c;
+    }
 };
 
 // The mailbox between the engine's thread and a relay worker: a locked queue plus a waker that

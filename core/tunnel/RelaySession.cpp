@@ -17,27 +17,31 @@ void RelaySession::start() {
 }
 
 void RelaySession::addForward(const ForwardSpec& spec) {
-    m_commands.post({RelayCommand::Kind::Add, spec, {}, {}});
+    m_commands.post(RelayCommand::add(spec));
 }
 
 void RelaySession::removeForward(const QString& name) {
-    m_commands.post({RelayCommand::Kind::Remove, {}, name, {}});
+    m_commands.post(RelayCommand::withText(RelayCommand::Kind::Remove, name));
 }
 
 void RelaySession::trustHostKey(const QString& fingerprint) {
-    m_commands.post({RelayCommand::Kind::TrustHostKey, {}, fingerprint, {}});
+    m_commands.post(RelayCommand::withText(RelayCommand::Kind::TrustHostKey, fingerprint));
 }
 
 void RelaySession::retryLogin() {
-    m_commands.post({RelayCommand::Kind::RetryLogin, {}, {}, {}});
+    m_commands.post(RelayCommand::of(RelayCommand::Kind::RetryLogin));
+}
+
+void RelaySession::setGate(std::shared_ptr<const gate::GateSetup> setup) {
+    m_commands.post(RelayCommand::setGate(std::move(setup)));
 }
 
 void RelaySession::answerGate(const gate::SignInAnswer& answer) {
-    m_commands.post({RelayCommand::Kind::GateAnswer, {}, {}, answer});
+    m_commands.post(RelayCommand::answer(answer));
 }
 
 void RelaySession::requestStop() {
-    m_commands.post({RelayCommand::Kind::Stop, {}, {}, {}});
+    m_commands.post(RelayCommand::of(RelayCommand::Kind::Stop));
 }
 
 void RelaySession::shutdown() {

@@ -23,6 +23,7 @@ public:
     void removeForward(const QString& name) override;
     void trustHostKey(const QString& fingerprint) override;
     void retryLogin() override;
+    void setGate(std::shared_ptr<const gate::GateSetup> setup) override;
     void answerGate(const gate::SignInAnswer& answer) override;
     void requestStop() override;
     void shutdown() override;

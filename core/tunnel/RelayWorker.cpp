@@ -42,7 +42,7 @@ RelayWorker::RelayWorker(RelayProfile profile, RelayWorkerOptions options, Relay
     , m_commands(commands)
     , m_book(m_listener, m_profile.id(), m_options.healthIntervalMs, m_options.probeIntervalMs)
     , m_forwards(m_book.shares())
-    , m_gates(m_options.gate, m_listener) {}
+    , m_gates(m_listener) {}
 
 RelayWorker::~RelayWorker() {
     teardownSession();
@@ -84,6 +84,9 @@ bool RelayWorker::handleCommands() {
             break;
         case RelayCommand::Kind::GateAnswer:
             m_gates.answer(c.gate);
+            break;
+        case RelayCommand::Kind::SetGate:
+            m_gates.setSetup(std::move(c.gateSetup));
             break;
         }
     }

@@ -24,7 +24,6 @@ struct RelayWorkerOptions {
     int keepaliveMisses = 3; // the relay is dead after this many intervals without a byte from it
     int healthIntervalMs = 1000;
     int probeIntervalMs = 10000;
-    std::shared_ptr<const gate::GateSetup> gate; // for shares with an allow-list; null: they admit nobody
 };
 
 // The body of a relay session's worker thread: connect, log in, request every forward, join

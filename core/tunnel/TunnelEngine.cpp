@@ -50,7 +50,6 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     if (m_relay.isLan()) {
         LanRelay::Options lan;
         lan.healthIntervalMs = options.healthIntervalMs;
-        lan.gate = options.gate;
         m_backend = std::make_unique<LanRelay>(m_relay, lan, std::move(listener));
     } else {
         RelayWorkerOptions ssh;
@@ -58,7 +57,6 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
         ssh.secrets = std::move(options.secrets);
         ssh.healthIntervalMs = options.healthIntervalMs;
         ssh.keepaliveIntervalMs = options.keepaliveIntervalMs;
-        ssh.gate = options.gate;
         m_backend = std::make_unique<RelaySession>(m_relay, std::move(ssh), std::move(listener));
     }
     m_backend->start();
@@ -70,6 +68,10 @@ TunnelEngine::~TunnelEngine() {
 
 void TunnelEngine::publish(const ForwardSpec& spec) {
     m_backend->addForward(spec);
+}
+
+void TunnelEngine::setGate(std::shared_ptr<const gate::GateSetup> setup) {
+    m_backend->setGate(std::move(setup));
 }
 
 void TunnelEngine::answerGate(const gate::SignInAnswer& answer) {

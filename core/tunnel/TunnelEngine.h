@@ -28,7 +28,6 @@ public:
         SecretProvider secrets; // called on the worker thread
         int healthIntervalMs = 1000;
         int keepaliveIntervalMs = 3000;
-        std::shared_ptr<const gate::GateSetup> gate; // for shares with an allow-list; null: they admit nobody
     };
 
     TunnelEngine(RelayProfile relay, Options options, QObject* parent = nullptr);
@@ -39,6 +38,8 @@ public:
     void unpublish(const QString& name);
     void trustHostKey(const QString& fingerprint);
     void retryLogin(); // a refused login waits for this (e.g. after signing in again)
+    // What the gates of shares with an allow-list use from now on (null, the start: they admit nobody).
+    void setGate(std::shared_ptr<const gate::GateSetup> setup);
     // The answer (a device code, then who signed in or why not) to gateSignInWanted(`answer.id`).
     void answerGate(const labshare::gate::SignInAnswer& answer);
     // Tears every forward down on the worker without waiting; `stopped` follows. Forwards asked for

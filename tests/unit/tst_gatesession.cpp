@@ -93,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(gate.isFinished());
         QVERIFY(gate.takeForNode().isEmpty());
         const auto verdict = gate.takeVerdict();
-        QVERIFY(verdict && !verdict->admitted);
+        QVERIFY(verdict && !verdict->admitted());
     }
 
     void aFirstVisitSignsInThenAdmitsWithATicket() {
@@ -125,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(gate.isJoined());
         QCOMPARE(gate.takeForNode(), QByteArray("SSH-2.0-client\r\n"));
         const auto verdict = gate.takeVerdict();
-        QVERIFY(verdict && verdict->admitted);
+        QVERIFY(verdict && verdict->admitted());
         QCOMPARE(verdict->identity, QString("kate@Example.EDU"));
 
         gate.sendFromNode("SSH-2.0-node\r\n");
