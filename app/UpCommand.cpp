@@ -197,14 +197,14 @@ int runUp(const Invocation& inv) {
     if (gate)
         gate->attach(engine); // before the first share is asked for
     share::ShareSession session(*lab);
-    session.setGating(gate != nullptr);
+    if (gate)
+        session.setGate(gate->fingerprint());
     session.setEngine(&engine);
     for (const QString& t : inv.targets)
         session.setTargetOverride(t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1));
 
     UpReport report(UpReport::formFor(inv.json, stdout), stdout);
     if (gate) {
-        report.setGateFingerprint(gate->fingerprint());
         QObject::connect(&engine, &tunnel::TunnelEngine::gateVerdict, qApp,
                          [&report](const gate::GateVerdict& verdict) { report.access(verdict); });
         printProblem(QStringLiteral("shares for named people go through LabShare's gate, key %1; students connect "

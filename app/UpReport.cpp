@@ -29,7 +29,7 @@ UpReport::Form UpReport::formFor(bool json, std::FILE* out) {
 }
 
 QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
-    const share::ShareAccess access = share::ShareAccess::of(row.spec, row.gated);
+    const share::ShareAccess access = share::ShareAccess::of(row.spec, row.isGated());
     return {{QStringLiteral("event"), QStringLiteral("share")},
             {QStringLiteral("name"), row.name},
             {QStringLiteral("node"), row.node},
@@ -112,8 +112,8 @@ void UpReport::writeLine(const QJsonObject& object) {
 void UpReport::shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all) {
     if (m_form == Form::Json) {
         QJsonObject event = shareEvent(row);
-        if (row.gated)
-            event.insert(QStringLiteral("fingerprint"), m_gateFingerprint);
+        if (row.isGated())
+            event.insert(QStringLiteral("fingerprint"), row.gateFingerprint);
         writeLine(event);
         return;
     }

@@ -29,7 +29,6 @@ public:
     void shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all);
     void healthUpdated(const QList<share::ShareRow>& rows);
     // Gated shares: the key students pin (in every gated share's event) and each verdict of the gate.
-    void setGateFingerprint(const QString& fingerprint) { m_gateFingerprint = fingerprint; }
     void access(const gate::GateVerdict& verdict);
 
     static QJsonObject shareEvent(const share::ShareRow& row);
@@ -43,7 +42,6 @@ private:
     std::FILE* m_out;
     std::unique_ptr<LiveBlock> m_live; // Terminal
     QString m_lastTable;               // the table is printed again only when what it shows changed
-    QString m_gateFingerprint;
 };
 
 } // namespace labshare::app

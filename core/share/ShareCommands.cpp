@@ -12,6 +12,11 @@ QString loginUser(const ShareRow& row, const QString& user) {
     return user.isEmpty() ? topology::defaultLoginUser(row.kind) : user;
 }
 
+// Where `labshare connect --listen` makes a gated share reachable on the student's machine.
+QString localAddress(const ShareRow& row) {
+    return QStringLiteral("127.0.0.1:") + QString::number(row.spec.port);
+}
+
 } // namespace
 
 bool ShareCommands::isSshPort(const ShareRow& row) {
@@ -30,12 +35,23 @@ QString ShareCommands::sshCommand(const ShareRow& row, const QString& user) {
     if (host.isEmpty() || row.health.publicPort == 0 || !isSshPort(row))
         return {};
     const QString login = loginUser(row, user);
-    return QStringLiteral("ssh -p ") + QString::number(row.health.publicPort) + QLatin1Char(' ') +
-           (login.isEmpty() ? host : login + QLatin1Char('@') + host);
+    const QString proxy = row.isGated() ? QStringLiteral("-o ProxyCommand='labshare connect %h:%p --fingerprint ") +
+                                              row.gateFingerprint + QStringLiteral("' ")
+                                        : QString();
+    return QStringLiteral("ssh ") + proxy + QStringLiteral("-p ") + QString::number(row.health.publicPort) +
+           QLatin1Char(' ') + (login.isEmpty() ? host : login + QLatin1Char('@') + host);
+}
+
+QString ShareCommands::connectCommand(const ShareRow& row) {
+    const QString address = row.health.publicAddress();
+    if (address.isEmpty() || !row.isGated())
+        return {};
+    return QStringLiteral("labshare connect ") + address + QStringLiteral(" --fingerprint ") + row.gateFingerprint +
+           QStringLiteral(" --listen ") + localAddress(row);
 }
 
 QString ShareCommands::url(const ShareRow& row) {
-    return shareUrl(row);
+    return row.isGated() ? QString() : shareUrl(row);
 }
 
 QString ShareCommands::hostPort(const ShareRow& row) {
@@ -43,9 +59,9 @@ QString ShareCommands::hostPort(const ShareRow& row) {
 }
 
 QString ShareCommands::gnmicCommand(const ShareRow& row, const QString& user) {
-    const QString address = row.health.publicAddress();
-    if (address.isEmpty() || !isGnmiPort(row))
+    if (row.health.publicAddress().isEmpty() || !isGnmiPort(row))
         return {};
+    const QString address = row.isGated() ? localAddress(row) : row.health.publicAddress();
     const QString login = loginUser(row, user);
     const QString security =
         row.spec.type == PublishType::Tls ? QStringLiteral("--skip-verify") : QStringLiteral("--insecure");
@@ -58,6 +74,8 @@ QString ShareCommands::qrPayload(const ShareRow& row, const QString& user) {
     const QString address = row.health.publicAddress();
     if (address.isEmpty())
         return {};
+    if (row.isGated())
+        return primaryCommand(row, user);
     if (isSshPort(row) && row.health.url.isEmpty()) {
         const QString login = loginUser(row, user);
         return QStringLiteral("ssh://") + (login.isEmpty() ? QString() : login + QLatin1Char('@')) + address;
@@ -72,6 +90,8 @@ QList<ShareCommand> ShareCommands::availableCommands(const ShareRow& row) {
     QList<ShareCommand> commands;
     if (isSshPort(row))
         commands << ShareCommand::Ssh;
+    if (row.isGated())
+        commands << ShareCommand::Connect;
     if (isGnmiPort(row))
         commands << ShareCommand::Gnmic;
     if (!url(row).isEmpty())
@@ -93,6 +113,8 @@ QString ShareCommands::text(const ShareRow& row, ShareCommand command, const QSt
         return gnmicCommand(row, user);
     case ShareCommand::Url:
         return url(row);
+    case ShareCommand::Connect:
+        return connectCommand(row);
     case ShareCommand::HostPort:
         return hostPort(row);
     }
@@ -121,6 +143,8 @@ QString ShareCommands::copyLabel(ShareCommand command) {
         return tr("Copy gnmic command");
     case ShareCommand::Url:
         return tr("Copy URL");
+    case ShareCommand::Connect:
+        return tr("Copy labshare connect command");
     case ShareCommand::HostPort:
         return tr("Copy host:port");
     }

@@ -10,30 +10,37 @@
 namespace labshare::share {
 
 // The ways a share can be handed out: what a copy button puts on the clipboard.
-enum class ShareCommand { Ssh, Gnmic, Url, HostPort };
+enum class ShareCommand { Ssh, Gnmic, Url, Connect, HostPort };
 
 // What the copy buttons, the QR codes, the presentation view and the share sheet hand out for
-// a share, from its row alone. Every function returns an empty string while the share has no
-// public address yet. A `user` left empty means the default login user for the node's kind
-// (admin on SR Linux, cEOS, SR OS; root on linux); the caller may pass one the user typed.
+// a share, from its row alone. A gated share is reached through `labshare connect`, pinned to the
+// gate's key: its commands say so, and it has no link (a browser cannot pass the gate yet). Every function returns an
+// empty string while the share has no public address yet. A `user` left empty means the default login user for the
+// node's kind (admin on SR Linux, cEOS, SR OS; root on linux); the caller may pass one the user typed.
 class ShareCommands {
     Q_DECLARE_TR_FUNCTIONS(labshare::share::ShareCommands)
 
 public:
     ShareCommands() = delete;
 
-    // "ssh -p 40123 admin@relay.example.org" for an SSH port (tcp/22). OpenSSH takes an IPv6 literal after '@' as is
-    // (brackets would become part of the host name), so none are added here.
+    // "ssh -p 40123 admin@relay.example.org" for an SSH port (tcp/22); gated, with
+    // -o ProxyCommand='labshare connect %h:%p --fingerprint SHA256:…' before -p. OpenSSH takes an IPv6 literal after
+    // '@' as is (brackets would become part of the host name), so none are added here.
     static QString sshCommand(const ShareRow& row, const QString& user = {});
-    // The link a share hands out (shareUrl): http(s)://…, ssh://user@host:port, or empty.
+    // The link a share hands out (shareUrl): http(s)://…, ssh://user@host:port, or empty (gated too).
     static QString url(const ShareRow& row);
+    // A gated share: "labshare connect relay.example.org:40125 --fingerprint SHA256:… --listen
+    // 127.0.0.1:57400", which carries connections to that local port (the node's own) to the share.
+    static QString connectCommand(const ShareRow& row);
     // "relay.example.org:40123", "[2001:db8::1]:40123".
     static QString hostPort(const ShareRow& row);
     // "gnmic -a relay.example.org:40123 -u admin -p <password> --skip-verify capabilities" for a gNMI
     // port. Never a real password: passwordPlaceholder() stands in for it. tls entries skip
     // certificate checks (lab nodes present self-signed certificates), tcp entries use --insecure.
+    // Gated, it talks to connectCommand()'s local port.
     static QString gnmicCommand(const ShareRow& row, const QString& user = {});
-    // What a QR code carries: ssh://user@host:port for SSH ports, else the URL if any, else host:port.
+    // What a QR code carries: ssh://user@host:port for SSH ports, else the URL if any, else host:port;
+    // gated, the first command (a phone cannot pass the gate, a laptop's camera app can copy it).
     static QString qrPayload(const ShareRow& row, const QString& user = {});
     // Which of the above apply to the row, the most useful first; empty without a public address.
     static QList<ShareCommand> availableCommands(const ShareRow& row);
@@ -43,7 +50,7 @@ public:
 
     // "SSH", "gNMI", "NETCONF", "HTTP", "HTTPS", else "TCP 8080": what the port is, for people.
     static QString serviceName(const ShareRow& row);
-    // "Copy ssh command", "Copy gnmic command", "Copy URL", "Copy host:port".
+    // "Copy ssh command", "Copy gnmic command", "Copy URL", "Copy labshare connect command", "Copy host:port".
     static QString copyLabel(ShareCommand command);
     static QString passwordPlaceholder() { return QStringLiteral("<password>"); }
 

@@ -105,7 +105,7 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
     row.kind = node->kind;
     row.spec = spec;
     row.target = target;
-    row.gated = m_gating && !spec.isOpen();
+    row.gateFingerprint = spec.isOpen() ? QString() : m_gateFingerprint;
     row.health.name = row.name;
     row.health.node = nodeName;
     row.health.type = topology::publishTypeName(spec.type);
@@ -116,7 +116,7 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
 void ShareSession::forward(const ShareRow& row) {
     if (m_engine)
         m_engine->publish({row.name, row.node, row.health.type, row.target, row.spec.port, 0,
-                           row.gated ? row.spec.allowed : QStringList()});
+                           row.isGated() ? row.spec.allowed : QStringList()});
 }
 
 Result<QString> ShareSession::publish(const QString& nodeName, const topology::PublishSpec& spec) {

@@ -20,8 +20,11 @@ struct ShareRow {
     topology::PublishSpec spec;
     QString target; // host the node is reached at
     tunnel::ShareHealth health;
-    QString url;        // what users open: http(s)://…, ssh://user@host:port, or empty
-    bool gated = false; // the entry's allow-list is enforced by the gate (else the entry is open)
+    QString url; // what users open: http(s)://…, ssh://user@host:port, or empty
+    // The key of the gate that enforces the entry's allow-list ("SHA256:…"), which every handout
+    // names; empty: the share is open.
+    QString gateFingerprint;
+    bool isGated() const { return !gateFingerprint.isEmpty(); }
 };
 
 // What is published for the open lab: the one object the window, the tray and `labshare up`
@@ -36,9 +39,11 @@ public:
     explicit ShareSession(topology::Topology topology, QObject* parent = nullptr);
 
     const topology::Topology& topology() const { return m_topology; }
-    // Entries with an allow-list are published gated from now on (an identity provider is set);
-    // off (the default), they are published open, which the caller decides deliberately.
-    void setGating(bool on) { m_gating = on; }
+    // Entries with an allow-list are published from now on through the gate whose key has
+    // `fingerprint` (an identity provider is set); empty (the start), they are published open, which
+    // the caller decides deliberately. Shares already published keep how they were published.
+    void setGate(const QString& fingerprint) { m_gateFingerprint = fingerprint; }
+    bool isGating() const { return !m_gateFingerprint.isEmpty(); }
     // The lab was reloaded: ticked entries stay ticked, re-targeted when their node's address changed.
     // An entry whose node is gone from the file (renamed, deleted) or has no address any more keeps
     // forwarding where it did: see orphans().
@@ -74,7 +79,7 @@ private:
 
     tunnel::TunnelEngine* m_engine = nullptr;
     topology::Topology m_topology;
-    bool m_gating = false;
+    QString m_gateFingerprint;
     QHash<QString, QString> m_targets;
     QList<ShareRow> m_rows; // ticked, in the order they were ticked
 };

@@ -84,11 +84,13 @@ QList<ShareSheet::Entry> ShareSheet::entries() const {
         e.address = ShareCommands::hostPort(row);
         if (commands.contains(ShareCommand::Ssh))
             e.command = ShareCommands::sshCommand(row, user);
+        else if (commands.contains(ShareCommand::Connect))
+            e.command = ShareCommands::connectCommand(row);
         else if (commands.contains(ShareCommand::Gnmic))
             e.command = ShareCommands::gnmicCommand(row, user);
         else if (commands.contains(ShareCommand::Url))
             e.link = ShareCommands::url(row);
-        e.audience = ShareAccess::of(row.spec, row.gated).text();
+        e.audience = ShareAccess::of(row.spec, row.isGated()).text();
         out << e;
     }
     return out;

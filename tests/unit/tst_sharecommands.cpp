@@ -31,6 +31,12 @@ ShareRow row(const QString& kind, const QString& entry, const QString& host, qui
     return r;
 }
 
+// The same share behind the gate with key SHA256:pin.
+ShareRow gated(ShareRow r) {
+    r.gateFingerprint = QStringLiteral("SHA256:pin");
+    return r;
+}
+
 const QString relay = QStringLiteral("relay.example.org");
 const QString v6 = QStringLiteral("2001:db8::1");
 
@@ -97,6 +103,20 @@ private Q_SLOTS:
                                  << "relay.example.org:40132" << QString() << "relay.example.org:40132";
         QTest::newRow("not published yet") << row("nokia_srlinux", "tcp/22", QString(), 0) << QString() << QString()
                                            << QString() << QString() << QString() << QString();
+        const QString proxy = "ssh -o ProxyCommand='labshare connect %h:%p --fingerprint SHA256:pin' ";
+        QTest::newRow("gated ssh") << gated(row("nokia_srlinux", "tcp/22", relay, 40123)) << QString()
+                                   << proxy + "-p 40123 admin@relay.example.org" << QString()
+                                   << "relay.example.org:40123" << QString()
+                                   << proxy + "-p 40123 admin@relay.example.org";
+        QTest::newRow("gated gnmi") << gated(row("nokia_srlinux", "tls/57400", relay, 40127)) << QString() << QString()
+                                    << QString() << "relay.example.org:40127"
+                                    << "gnmic -a 127.0.0.1:57400 -u admin -p <password> --skip-verify capabilities"
+                                    << "labshare connect relay.example.org:40127 --fingerprint SHA256:pin --listen "
+                                       "127.0.0.1:57400";
+        QTest::newRow("gated web: no link a browser could use")
+            << gated(row("linux", "http/3000", relay, 40131)) << QString() << QString() << QString()
+            << "relay.example.org:40131" << QString()
+            << "labshare connect relay.example.org:40131 --fingerprint SHA256:pin --listen 127.0.0.1:3000";
     }
 
     void commands() {
@@ -130,6 +150,18 @@ private Q_SLOTS:
                                  << "relay.example.org:40133";
         QTest::newRow("no address yet") << row("nokia_srlinux", "tcp/22", QString(), 0) << QList<ShareCommand>()
                                         << QString();
+        QTest::newRow("gated ssh") << gated(row("nokia_srlinux", "tcp/22", relay, 40123))
+                                   << QList{ShareCommand::Ssh, ShareCommand::Connect, ShareCommand::HostPort}
+                                   << "ssh -o ProxyCommand='labshare connect %h:%p --fingerprint SHA256:pin' -p 40123 "
+                                      "admin@relay.example.org";
+        QTest::newRow("gated gnmi") << gated(row("nokia_srlinux", "tls/57400", relay, 40127))
+                                    << QList{ShareCommand::Connect, ShareCommand::Gnmic, ShareCommand::HostPort}
+                                    << "labshare connect relay.example.org:40127 --fingerprint SHA256:pin --listen "
+                                       "127.0.0.1:57400";
+        QTest::newRow("gated web") << gated(row("linux", "http/3000", relay, 40131))
+                                   << QList{ShareCommand::Connect, ShareCommand::HostPort}
+                                   << "labshare connect relay.example.org:40131 --fingerprint SHA256:pin --listen "
+                                      "127.0.0.1:3000";
     }
 
     void listsTheCommandsThatApply() {

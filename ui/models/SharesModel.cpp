@@ -65,7 +65,7 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
     const QString address = h.publicAddress();
     text[AddressColumn] = web && !row.url.isEmpty() ? row.url : (address.isEmpty() ? kNone : address);
     text[TypeColumn] = topology::publishTypeName(row.spec.type);
-    text[WhoColumn] = share::ShareAccess::of(row.spec, row.gated).text();
+    text[WhoColumn] = share::ShareAccess::of(row.spec, row.isGated()).text();
     text[StateColumn] = share::ShareStatus::text(h.state);
     text[RttColumn] = h.rttMs >= 0 ? tr("%1 ms").arg(h.rttMs) : kNone;
     text[ConnectionsColumn] = tr("%1 / %2").arg(h.openConnections).arg(h.totalConnections);

@@ -107,6 +107,8 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
         m_main = tr("waiting for a public address…");
     else if (ShareCommands::isSshPort(row))
         m_main = ShareCommands::sshCommand(row, user);
+    else if (row.isGated())
+        m_main = ShareCommands::connectCommand(row);
     else if (ShareCommands::isGnmiPort(row))
         m_main = address;
     else if (const QString link = ShareCommands::url(row); !link.isEmpty())
@@ -126,7 +128,7 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
                                                                              : QStringLiteral("--insecure");
         detail << (login.isEmpty() ? security : tr("user %1 · %2").arg(login, security));
     }
-    const share::ShareAccess access = share::ShareAccess::of(row.spec, row.gated);
+    const share::ShareAccess access = share::ShareAccess::of(row.spec, row.isGated());
     if (access.kind() != share::ShareAccess::Kind::Open)
         detail << access.text(); // never the lab's list as if it were enforced
     m_detail = detail.join(QStringLiteral(" · "));
