@@ -44,6 +44,7 @@ void ShareSession::setEngine(tunnel::TunnelEngine* engine) {
         return;
     connect(m_engine, &tunnel::TunnelEngine::shareChanged, this, &ShareSession::onShareChanged);
     connect(m_engine, &tunnel::TunnelEngine::healthUpdated, this, &ShareSession::onHealthUpdated);
+    connect(m_engine, &tunnel::TunnelEngine::gateVerdict, this, &ShareSession::onGateVerdict);
     for (ShareRow& r : m_rows) {
         const QString name = r.name;
         r.health = tunnel::ShareHealth{};
@@ -123,7 +124,10 @@ Result<QString> ShareSession::publish(const QString& nodeName, const topology::P
     Result<ShareRow> row = makeRow(nodeName, spec);
     if (!row)
         return row.error();
-    const bool wasTicked = isTicked(row->name);
+    const ShareRow* before = this->row(row->name);
+    const bool wasTicked = before != nullptr;
+    if (before)
+        row->visitors = before->visitors; // the same share, published again (re-targeted, say)
     m_rows.removeIf([&](const ShareRow& r) { return r.name == row->name; });
     m_rows.append(*row);
     forward(*row);
@@ -178,6 +182,18 @@ void ShareSession::onShareChanged(const tunnel::ShareHealth& health) {
         gone.node = health.node;
         gone.health = health;
         Q_EMIT shareChanged(gone);
+    }
+}
+
+void ShareSession::onGateVerdict(const gate::GateVerdict& verdict) {
+    for (ShareRow& r : m_rows) {
+        if (r.name != verdict.share)
+            continue;
+        const ShareVisitors before = r.visitors;
+        r.visitors.record(verdict);
+        if (!(r.visitors == before))
+            Q_EMIT shareChanged(r);
+        return;
     }
 }
 

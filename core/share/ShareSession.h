@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "share/ShareVisitors.h"
 #include "topology/Topology.h"
 #include "tunnel/ShareHealth.h"
 #include "tunnel/TunnelEngine.h"
@@ -24,6 +25,7 @@ struct ShareRow {
     // The key of the gate that enforces the entry's allow-list ("SHA256:…"), which every handout
     // names; empty: the share is open.
     QString gateFingerprint;
+    ShareVisitors visitors; // who came to the gate while this share was published
     bool isGated() const { return !gateFingerprint.isEmpty(); }
 };
 
@@ -75,6 +77,7 @@ private:
     void forward(const ShareRow& row);
     void onShareChanged(const tunnel::ShareHealth& health);
     void onHealthUpdated(const QList<tunnel::ShareHealth>& health);
+    void onGateVerdict(const gate::GateVerdict& verdict);
     bool apply(const tunnel::ShareHealth& health);
 
     tunnel::TunnelEngine* m_engine = nullptr;

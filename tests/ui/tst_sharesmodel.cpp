@@ -85,6 +85,7 @@ private Q_SLOTS:
     void cleanup();
 
     void showsEveryFigure();
+    void aGatedShareShowsWhoCameThroughTheGate();
     void showsStatesWithColouredDots_data();
     void showsStatesWithColouredDots();
     void formatsBytes_data();
@@ -133,9 +134,9 @@ void TestSharesModel::showsEveryFigure() {
         row0 << m_model->index(0, column).data().toString();
         headers << m_model->headerData(column, Qt::Horizontal).toString();
     }
-    QCOMPARE(headers, (QStringList{"Name", "Public address", "Type", "Who", "State", "RTT", "Connections", "Traffic",
-                                   "Uptime"}));
-    QCOMPARE(row0, (QStringList{"clab-leaf1-tcp-22", "relay.example.org:41022", "tcp", "anyone", "Up", "12 ms",
+    QCOMPARE(headers, (QStringList{"Name", "Public address", "Type", "Who", "Signed in", "State", "RTT", "Connections",
+                                   "Traffic", "Uptime"}));
+    QCOMPARE(row0, (QStringList{"clab-leaf1-tcp-22", "relay.example.org:41022", "tcp", "anyone", "—", "Up", "12 ms",
                                 "2 / 15", "↓1.2 MB ↑300 kB", "1h 02m"}));
     // LabShare cannot check who connects: the lab's list is what it asks for, not who may connect.
     QCOMPARE(m_model->index(1, SharesModel::WhoColumn).data().toString(),
@@ -153,6 +154,34 @@ void TestSharesModel::showsEveryFigure() {
     QCOMPARE(m_model->index(3, SharesModel::StateColumn).data().toString(), QString("Connecting…"));
     QCOMPARE(m_model->index(3, SharesModel::RttColumn).data().toString(), QString("—"));
     QCOMPARE(m_model->index(3, SharesModel::UptimeColumn).data().toString(), QString("—"));
+}
+
+void TestSharesModel::aGatedShareShowsWhoCameThroughTheGate() {
+    using labshare::gate::GateVerdict;
+    ShareRow gated = makeRow("leaf1", "tls/57400/alice@example.org,example.edu", 41023);
+    gated.gateFingerprint = "SHA256:pin";
+    m_model->setRows({gated});
+    const QModelIndex who = m_model->index(0, SharesModel::WhoColumn);
+    const QModelIndex people = m_model->index(0, SharesModel::PeopleColumn);
+    QCOMPARE(who.data().toString(), QString("only alice@example.org, example.edu (signed in)"));
+    QCOMPARE(people.data().toString(), QString("—"));
+
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    const QString share = gated.name;
+    gated.visitors.record({share, GateVerdict::Kind::Admitted, "alice@example.org", {}});
+    gated.visitors.record({share, GateVerdict::Kind::Admitted, "kate@example.edu", {}});
+    for (int i = 0; i < 3; ++i)
+        gated.visitors.record({share, GateVerdict::Kind::Refused, "bob@example.test", {}});
+    gated.visitors.record({share, GateVerdict::Kind::Refused, {}, "garbage instead of a hello"}); // not a person
+    m_model->updateRow(gated);
+    QCOMPARE(people.data().toString(),
+             QString("alice@example.org, kate@example.edu connected · bob@example.test refused 3×"));
+    QCOMPARE(describe(changed),
+             QStringList{cell(0, SharesModel::PeopleColumn, SharesModel::PeopleColumn, {Qt::DisplayRole})});
+
+    gated.visitors.record({share, GateVerdict::Kind::Ended, "kate@example.edu", {}});
+    m_model->updateRow(gated);
+    QCOMPARE(people.data().toString(), QString("alice@example.org connected · bob@example.test refused 3×"));
 }
 
 void TestSharesModel::showsStatesWithColouredDots_data() {
@@ -265,7 +294,7 @@ void TestSharesModel::healthUpdateChangesOnlyTheChangedCells() {
     rows[0].health.state = ShareState::Reconnecting;
     m_model->setRows(rows);
     QCOMPARE(describe(changed),
-             (QStringList{cell(0, SharesModel::NameColumn, SharesModel::WhoColumn, {SharesModel::StateRole}),
+             (QStringList{cell(0, SharesModel::NameColumn, SharesModel::PeopleColumn, {SharesModel::StateRole}),
                           cell(0, SharesModel::StateColumn, SharesModel::StateColumn,
                                {Qt::DisplayRole, Qt::DecorationRole, SharesModel::StateRole}),
                           cell(0, SharesModel::RttColumn, SharesModel::TrafficColumn, {SharesModel::StateRole}),

@@ -5,6 +5,7 @@
 #include "share/ShareAccess.h"
 
 #include <QDateTime>
+#include <QIcon>
 #include <QLocale>
 #include <QSet>
 
@@ -14,6 +15,13 @@ using share::ShareRow;
 using tunnel::ShareState;
 
 namespace {
+
+// A gated share's mark: the icon theme's padlock (none without a theme: the Who text says it too).
+QIcon lockIcon() {
+    static const QIcon icon = QIcon::fromTheme(QStringLiteral("changes-prevent-symbolic"),
+                                               QIcon::fromTheme(QStringLiteral("changes-prevent")));
+    return icon;
+}
 
 const QString kNone = QStringLiteral("—");
 
@@ -66,6 +74,8 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
     text[AddressColumn] = web && !row.url.isEmpty() ? row.url : (address.isEmpty() ? kNone : address);
     text[TypeColumn] = topology::publishTypeName(row.spec.type);
     text[WhoColumn] = share::ShareAccess::of(row.spec, row.isGated()).text();
+    text[PeopleColumn] = row.visitors.isEmpty() ? kNone : row.visitors.text();
+    shown.lock = row.isGated();
     text[StateColumn] = share::ShareStatus::text(h.state);
     text[RttColumn] = h.rttMs >= 0 ? tr("%1 ms").arg(h.rttMs) : kNone;
     text[ConnectionsColumn] = tr("%1 / %2").arg(h.openConnections).arg(h.totalConnections);
@@ -86,7 +96,7 @@ void SharesModel::announce(int row, const Shown& before, const Shown& after) {
     for (int column = 0; column < ColumnCount; ++column) {
         if (before.text[column] != after.text[column])
             roles[column] << Qt::DisplayRole;
-        if (column == StateColumn && before.dot != after.dot)
+        if ((column == StateColumn && before.dot != after.dot) || (column == WhoColumn && before.lock != after.lock))
             roles[column] << Qt::DecorationRole;
         if (before.toolTip != after.toolTip)
             roles[column] << Qt::ToolTipRole;
@@ -211,7 +221,11 @@ QVariant SharesModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return entry.shown.text[index.column()];
     case Qt::DecorationRole:
-        return index.column() == StateColumn ? QVariant(entry.shown.dot) : QVariant();
+        if (index.column() == StateColumn)
+            return entry.shown.dot;
+        if (index.column() == WhoColumn && entry.shown.lock)
+            return lockIcon();
+        return {};
     case Qt::ToolTipRole:
         return entry.shown.toolTip.isEmpty() ? QVariant() : QVariant(entry.shown.toolTip);
     case ShareNameRole:
@@ -239,6 +253,8 @@ QVariant SharesModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Type");
     case WhoColumn:
         return tr("Who");
+    case PeopleColumn:
+        return tr("Signed in");
     case StateColumn:
         return tr("State");
     case RttColumn:

@@ -24,7 +24,8 @@ public:
         NameColumn,        // clab-<node>-<type>-<port>
         AddressColumn,     // host:port students use (the URL for web shares)
         TypeColumn,        // tcp, tls, http, https
-        WhoColumn,         // share::ShareAccess::text(): "anyone (the lab asks for …)"
+        WhoColumn,         // share::ShareAccess::text(): "anyone (the lab asks for …)"; a lock when gated
+        PeopleColumn,      // gated: share::ShareVisitors::text(), "alice@… connected · bob@… refused 3×"
         StateColumn,       // text; DecorationRole is a coloured dot (QColor)
         RttColumn,         // "12 ms" or "—"
         ConnectionsColumn, // "open / total"
@@ -73,6 +74,7 @@ private:
     struct Shown {
         std::array<QString, ColumnCount> text;
         QColor dot;
+        bool lock = false; // gated: the Who cell shows a lock
         QString toolTip;
         QString url;
         tunnel::ShareState state = tunnel::ShareState::Idle;
