@@ -83,6 +83,7 @@ void AccountController::editIdentityProvider(std::function<void()> then) {
         m_session.setConfig(config);
         if (const std::optional<QByteArray> secret = dialog->clientSecretChange())
             m_session.setClientSecret(*secret);
+        Q_EMIT identityProviderChanged();
         if (then)
             then();
         else

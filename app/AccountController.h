@@ -38,6 +38,9 @@ public:
     ui::SignInDialog* signInDialog() const; // the open one, if any
     ui::IdentityProviderDialog* identityProviderDialog() const;
 
+Q_SIGNALS:
+    void identityProviderChanged(); // the user saved the Identity provider window
+
 private:
     void showSignInProblem(const QString& message);
 

@@ -32,13 +32,15 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     , m_window(std::make_unique<ui::MainWindow>(m_topologyModel, m_sharesModel, log))
     , m_account(std::make_unique<AccountController>(m_auth, m_tokenBridge, *m_window))
     , m_relays(std::make_unique<RelayController>(m_tokenBridge, *m_window))
-    , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays)) {
+    , m_gate(m_auth, m_keychain, m_network)
+    , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays, m_gate)) {
     ui::MainWindow* w = m_window.get();
     LabController* lab = m_lab.get();
     connect(w, &ui::MainWindow::openRequested, lab, &LabController::open);
     connect(w, &ui::MainWindow::relaySelected, this, &DesktopController::chooseRelay);
     connect(w, &ui::MainWindow::editRelayRequested, m_relays.get(), &RelayController::edit);
     connect(m_relays.get(), &RelayController::relayChosen, this, &DesktopController::chooseRelay);
+    connect(m_account.get(), &AccountController::identityProviderChanged, &m_gate, &DesktopGate::providerChanged);
     connect(lab, &LabController::sharesChanged, this, &DesktopController::onSharesChanged);
     connect(lab, &LabController::windowNeeded, this, &DesktopController::showWindow);
     connect(w, &ui::MainWindow::publishDeclaredRequested, lab, &LabController::publishDeclared);

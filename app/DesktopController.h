@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AccountController.h"
+#include "DesktopGate.h"
 #include "LabController.h"
 #include "RelayController.h"
 #include "RelayTokenBridge.h"
@@ -55,6 +56,7 @@ public:
     ui::TrayIcon& tray() { return m_tray; }
     share::ShareSession* session() const { return m_lab->session(); }
     ui::TopologyModel& topologyModel() { return m_topologyModel; }
+    ui::SharesModel& sharesModel() { return m_sharesModel; }
     ui::PresentationView* presentation() const { return m_presentation; }
     auth::AuthSession& authSession() { return m_auth; }
     AccountController& account() { return *m_account; }
@@ -84,6 +86,7 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<AccountController> m_account;
     std::unique_ptr<RelayController> m_relays;
+    DesktopGate m_gate;
     ui::TrayIcon m_tray;
     QPointer<ui::PresentationView> m_presentation;
     std::unique_ptr<LabController> m_lab;

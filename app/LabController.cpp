@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LabController.h"
+#include "DesktopGate.h"
 #include "MainWindow.h"
 #include "RelayController.h"
 #include "ShareQuestions.h"
@@ -31,17 +32,21 @@ QString whyNotLoaded(const Result<topology::Topology>& loaded) {
 
 } // namespace
 
-LabController::LabController(ui::MainWindow& window, ui::TopologyModel& model, RelayController& relays, QObject* parent)
+LabController::LabController(ui::MainWindow& window, ui::TopologyModel& model, RelayController& relays,
+                             DesktopGate& gate, QObject* parent)
     : QObject(parent)
     , m_window(window)
     , m_model(model)
-    , m_relays(relays) {
+    , m_relays(relays)
+    , m_gate(gate) {
+    connect(&m_gate, &DesktopGate::stateChanged, this, &LabController::onGateStateChanged);
     connect(&m_watcher, &share::LabWatcher::loaded, this, &LabController::onLoaded);
     connect(&m_relays, &RelayController::engineChanged, this, [this](tunnel::TunnelEngine* engine) {
+        m_gate.attach(engine); // first: a share never reaches an engine before its gate does
         if (m_session)
             m_session->setEngine(engine);
     });
-    connect(&m_model, &ui::TopologyModel::publishRequested, this, &LabController::onPublishRequested);
+    connect(&m_model, &ui::TopologyModel::publishRequested, this, &LabController::publish);
     connect(&m_model, &ui::TopologyModel::unpublishRequested, this, &LabController::onUnpublishRequested);
     connect(&m_model, &ui::TopologyModel::addressOverrideChanged, this,
             [this](const QString& node, const QString& host) {
@@ -161,6 +166,15 @@ void LabController::startSession(const topology::Topology& lab) {
     m_session = std::make_unique<share::ShareSession>(lab);
     m_settings.emplace(m_watcher.path());
     m_openedToAnyone.clear();
+    m_awaitingGate.clear();
+    if (m_gate.state() == DesktopGate::State::Ready)
+        m_session->setGate(m_gate.fingerprint());
+    const bool namesPeople = std::any_of(lab.nodes.cbegin(), lab.nodes.cend(), [](const topology::Node& node) {
+        return std::any_of(node.publish.cbegin(), node.publish.cend(),
+                           [](const topology::PublishSpec& spec) { return !spec.isOpen(); });
+    });
+    if (namesPeople)
+        m_gate.prepare(); // the key and the provider's answer take a moment: ask now, before anything is ticked
     m_model.setTopology(lab);
     const QHash<QString, QString> addresses = m_settings->addressOverrides();
     for (auto it = addresses.cbegin(); it != addresses.cend(); ++it) {
@@ -200,13 +214,11 @@ void LabController::offerLastShares(bool problemShown) {
         if (generation != m_generation)
             return;
         m_window.clearBanner();
-        // What was shared last time, as it was: an entry open despite its list was agreed to then.
+        // What was shared last time; an entry for named people goes through the gate, or is asked about again.
         for (const topology::Node& node : m_session->topology().nodes)
             for (const topology::PublishSpec& spec : node.publish)
-                if (const QString name = share::shareName(node.name, spec); before.contains(name)) {
-                    m_openedToAnyone.insert(name);
+                if (before.contains(share::shareName(node.name, spec)))
                     publish(node.name, spec);
-                }
     };
     if (m_settings->autoPublish())
         republish();
@@ -239,17 +251,43 @@ bool LabController::showProblems(const topology::Topology& lab, bool reload) {
     return false;
 }
 
-void LabController::onPublishRequested(const QString& node, const topology::PublishSpec& spec) {
-    if (!m_session)
-        return;
-    const QString name = share::shareName(node, spec);
-    if (spec.isOpen() || m_openedToAnyone.contains(name)) {
-        publish(node, spec);
+void LabController::publish(const QString& node, const topology::PublishSpec& spec) {
+    if (m_stopped || !m_session)
+        return; // an answer that came in while quitting
+    if (!spec.isOpen() && !m_openedToAnyone.contains(share::shareName(node, spec))) {
+        switch (m_gate.state()) {
+        case DesktopGate::State::Ready:
+            break; // the session publishes it gated
+        case DesktopGate::State::Failed:
+            askToOpen(node, spec);
+            return;
+        case DesktopGate::State::Unprepared:
+        case DesktopGate::State::Preparing:
+            m_awaitingGate.append({node, spec});
+            m_window.statusBar()->showMessage(
+                tr("Getting LabShare's gate ready for %1…").arg(share::shareName(node, spec)), 5000);
+            m_gate.prepare();
+            return;
+        }
+    }
+    const Result<QString> published = m_session->publish(node, spec);
+    if (published) {
+        m_window.clearErrorBanner(); // an earlier failure is history now
         return;
     }
-    // The check of who connects does not exist yet: publishing means open to anyone. Ask, once per share.
+    showTicks();
+    if (published.error().code == ErrorCode::NoAddress)
+        m_window.showBanner(published.error().message + tr(". Type the address LabShare reaches it at."), true,
+                            tr("Set address…"), [this, node] { editAddress(node); });
+    else
+        m_window.showBanner(published.error().message, true);
+}
+
+// Without a gate, an entry for named people is published only open to anyone, and only when the user says so.
+void LabController::askToOpen(const QString& node, const topology::PublishSpec& spec) {
+    const QString name = share::shareName(node, spec);
     const quint64 generation = m_generation;
-    ui::ask(&m_window, ShareQuestions::openToAnyone(name, spec.allowed),
+    ui::ask(&m_window, ShareQuestions::openToAnyone(name, spec.allowed, m_gate.problem()),
             [this, generation, node, spec, name](bool yes) {
                 if (generation != m_generation)
                     return;
@@ -262,20 +300,26 @@ void LabController::onPublishRequested(const QString& node, const topology::Publ
             });
 }
 
-void LabController::publish(const QString& node, const topology::PublishSpec& spec) {
-    if (m_stopped)
-        return; // an answer that came in while quitting
-    const Result<QString> published = m_session->publish(node, spec);
-    if (published) {
-        m_window.clearErrorBanner(); // an earlier failure is history now
+void LabController::onGateStateChanged() {
+    const DesktopGate::State state = m_gate.state();
+    if (state == DesktopGate::State::Preparing || state == DesktopGate::State::Unprepared)
+        return;
+    if (m_session)
+        m_session->setGate(state == DesktopGate::State::Ready ? m_gate.fingerprint() : QString());
+    const auto waiting = std::exchange(m_awaitingGate, {});
+    if (state == DesktopGate::State::Ready) {
+        for (const auto& [node, spec] : waiting)
+            publish(node, spec);
         return;
     }
-    showTicks();
-    if (published.error().code == ErrorCode::NoAddress)
-        m_window.showBanner(published.error().message + tr(". Type the address LabShare reaches it at."), true,
-                            tr("Set address…"), [this, node] { editAddress(node); });
-    else
-        m_window.showBanner(published.error().message, true);
+    if (waiting.isEmpty() || !m_session)
+        return;
+    showTicks(); // what waited for the gate is not published
+    m_window.showBanner(tr("%n share(s) for named people not published: LabShare's gate cannot check who connects, "
+                           "because %1. Tick one to publish it open to anyone instead.",
+                           nullptr, waiting.size())
+                            .arg(m_gate.problem().toHtmlEscaped()),
+                        true);
 }
 
 void LabController::editAddress(const QString& node) {
@@ -345,27 +389,32 @@ QList<share::ShareRow> LabController::rowsNamed(const QStringList& names) const 
 
 void LabController::showTicks() {
     const QStringList names = m_session->tickedNames();
-    m_model.setTicked(QSet<QString>(names.cbegin(), names.cend()));
+    QSet<QString> gated;
+    for (const share::ShareRow& row : m_session->rows())
+        if (row.isGated())
+            gated.insert(row.name);
+    m_model.setTicked(QSet<QString>(names.cbegin(), names.cend()), gated);
 }
 
 void LabController::publishDeclared() {
     if (!m_session)
         return;
+    const bool gated = m_gate.state() != DesktopGate::State::Failed; // ready, or soon: no question
     QList<QPair<QString, QStringList>> restricted;
     for (const topology::Node& node : m_session->topology().nodes)
         for (const topology::PublishSpec& spec : node.publish) {
             const QString name = share::shareName(node.name, spec);
-            if (!spec.isOpen() && !m_session->isTicked(name) && !m_openedToAnyone.contains(name))
+            if (!gated && !spec.isOpen() && !m_session->isTicked(name) && !m_openedToAnyone.contains(name))
                 restricted.append({name, spec.allowed});
         }
     const quint64 generation = m_generation;
-    const auto publishAll = [this, generation] {
+    const auto publishAll = [this, generation, gated] {
         if (generation != m_generation)
             return;
         for (const topology::Node& node : m_session->topology().nodes)
             for (const topology::PublishSpec& spec : node.publish) {
                 const QString name = share::shareName(node.name, spec);
-                if (!m_session->isTicked(name) && (spec.isOpen() || m_openedToAnyone.contains(name)))
+                if (!m_session->isTicked(name) && (gated || spec.isOpen() || m_openedToAnyone.contains(name)))
                     publish(node.name, spec);
             }
     };
@@ -373,8 +422,8 @@ void LabController::publishDeclared() {
         publishAll();
         return;
     }
-    // One question for every restricted entry, not one per node.
-    auto* dialog = new ui::OpenAnywayDialog(restricted, &m_window);
+    // No gate: one question for every restricted entry, not one per node.
+    auto* dialog = new ui::OpenAnywayDialog(restricted, m_gate.problem(), &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, generation, publishAll] {
         if (generation != m_generation)

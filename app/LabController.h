@@ -18,6 +18,7 @@ class TopologyModel;
 
 namespace labshare::app {
 
+class DesktopGate;
 class RelayController;
 
 // The open lab: which file (loaded off the GUI thread, reloaded when it changes), its share session
@@ -29,12 +30,14 @@ class LabController : public QObject {
     Q_OBJECT
 
 public:
-    LabController(ui::MainWindow& window, ui::TopologyModel& model, RelayController& relays, QObject* parent = nullptr);
+    LabController(ui::MainWindow& window, ui::TopologyModel& model, RelayController& relays, DesktopGate& gate,
+                  QObject* parent = nullptr);
     ~LabController() override;
 
     // Opens a lab. While another lab is shared, asks first.
     void open(const QString& path);
-    void publishDeclared(); // one question for every entry the lab restricts to named people
+    // Every declared entry: those for named people through the gate, or (without one) after one question.
+    void publishDeclared();
     void askToStop(const QStringList& names);
     void askToStopAll();
     // Quitting: the session lets go of the engine and no further load is applied.
@@ -58,8 +61,11 @@ private:
     bool showProblems(const topology::Topology& lab, bool reload); // true when it showed a problem
     // What was ticked when this lab was last open: published again (Share on open) or offered.
     void offerLastShares(bool problemShown);
-    void onPublishRequested(const QString& node, const topology::PublishSpec& spec);
+    // Ticks an entry. One for named people goes through the gate: at once when it is ready, once it
+    // is otherwise; without a gate, only after the user agreed to open it to anyone.
     void publish(const QString& node, const topology::PublishSpec& spec);
+    void askToOpen(const QString& node, const topology::PublishSpec& spec);
+    void onGateStateChanged();
     void onUnpublishRequested(const QString& name);
     void editAddress(const QString& node);
     void showTicks(); // the tree's check boxes follow what the session has ticked
@@ -68,11 +74,13 @@ private:
     ui::MainWindow& m_window;
     ui::TopologyModel& m_model;
     RelayController& m_relays;
+    DesktopGate& m_gate;
     share::LabWatcher m_watcher;
     std::unique_ptr<share::ShareSession> m_session;
     std::optional<share::LabSettings> m_settings;
     QSet<QString> m_openedToAnyone; // shares the user agreed to publish open despite an allow-list
-    QString m_relayProblem;         // why the lab's own relay could not be used when it opened
+    QList<QPair<QString, topology::PublishSpec>> m_awaitingGate; // (node, entry) ticked while the gate got ready
+    QString m_relayProblem; // why the lab's own relay could not be used when it opened
     quint64 m_generation = 0;
     bool m_stopped = false;
 };

@@ -55,11 +55,12 @@ ui::Question ShareQuestions::stopOne(const ShareRow& row) {
             {}};
 }
 
-ui::Question ShareQuestions::openToAnyone(const QString& shareName, const QStringList& allowed) {
+ui::Question ShareQuestions::openToAnyone(const QString& shareName, const QStringList& allowed,
+                                          const QString& whyNoGate) {
     return {tr("Open %1 to anyone?").arg(shareName),
-            tr("The lab says %1 is only for: %2.\n\nLabShare cannot check who connects yet, so anyone who has the "
-               "address will be able to reach it.")
-                .arg(shareName, allowed.join(QStringLiteral(", "))),
+            tr("The lab says %1 is only for: %2.\n\nLabShare's gate cannot check who connects, because %3, so anyone "
+               "who has the address will be able to reach it.")
+                .arg(shareName, allowed.join(QStringLiteral(", ")), whyNoGate),
             {},
             tr("Publish open to anyone"),
             {}};

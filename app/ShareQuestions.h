@@ -21,7 +21,7 @@ public:
     static ui::Question openOtherLab(const QList<share::ShareRow>& rows, const QString& file);
     static ui::Question stopAll(const QList<share::ShareRow>& rows);
     static ui::Question stopOne(const share::ShareRow& row);
-    static ui::Question openToAnyone(const QString& shareName, const QStringList& allowed);
+    static ui::Question openToAnyone(const QString& shareName, const QStringList& allowed, const QString& whyNoGate);
 
     // "leaf1 SSH — relay.example.org:40123", one line per share; the share's name while it has no address.
     static QString addressList(const QList<share::ShareRow>& rows);

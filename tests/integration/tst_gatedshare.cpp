@@ -12,7 +12,6 @@
 #include "OidcProvider.h"
 #include "SshRelay.h"
 #include "Wait.h"
-#include "secrets/KeychainStore.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -227,12 +226,7 @@ private:
         }
         return out;
     }
-    void forgetTicket() {
-        secrets::KeychainStore store(QStringLiteral(LABSHARE_APP_ID));
-        SecretAnswer removed;
-        store.remove("gate-ticket " + m_fingerprint, removed.callback());
-        QVERIFY(waitUntil([&] { return removed.reply.has_value(); }, 15000));
-    }
+    void forgetTicket() { QVERIFY(removeFromKeychain("gate-ticket " + m_fingerprint)); }
 
     static QString labshareBinary() { return QStringLiteral(LABSHARE_TEST_BINARY); }
 

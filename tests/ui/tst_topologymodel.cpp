@@ -7,6 +7,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QIcon>
 #include <QPalette>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -126,7 +127,7 @@ private Q_SLOTS:
     void setTickedChangesOnlyTheAffectedCheckCells();
     void showsTheStateOfATickedPort();
     void aNodeIsNeverUnreachableBesideAnUpShare();
-    void aSharedListedPortIsOpenToAnyone();
+    void aSharedListedPortSaysWhoCanReallyConnect();
     void userPortsAreInsertedAndRemovedAsRows();
     void typedAddressReplacesTheMissingOne();
     void reloadKeepsWhatTheUserDid();
@@ -393,7 +394,7 @@ void TestTopologyModel::aNodeIsNeverUnreachableBesideAnUpShare() {
     QCOMPARE(node.data().toString(), QString("reachable"));
 }
 
-void TestTopologyModel::aSharedListedPortIsOpenToAnyone() {
+void TestTopologyModel::aSharedListedPortSaysWhoCanReallyConnect() {
     // LabShare cannot check who connects: once shared, the lab's list must not read as enforced.
     const QModelIndex who = m_model->portIndex("clab-leaf1-tls-57400", TopologyModel::WhoColumn);
     QCOMPARE(who.data().toString(), QString("instructor@example.edu, example.edu"));
@@ -401,9 +402,20 @@ void TestTopologyModel::aSharedListedPortIsOpenToAnyone() {
     m_model->setTicked({"clab-leaf1-tls-57400"});
     QCOMPARE(who.data().toString(), QString("anyone (the lab asks for instructor@example.edu, example.edu)"));
     QVERIFY(who.data(Qt::ToolTipRole).toString().contains("anyone with the address"));
-    QVERIFY(describe(changed).contains("leaf1/0,5-leaf1/0,5 " + roles({Qt::DisplayRole, Qt::ToolTipRole})));
+    QVERIFY(describe(changed).contains("leaf1/0,5-leaf1/0,5 " +
+                                       roles({Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole})));
+    QVERIFY(who.data(Qt::DecorationRole).isNull()); // no lock: nothing checks who connects
     m_model->setTicked({});
     QCOMPARE(who.data().toString(), QString("instructor@example.edu, example.edu"));
+
+    // Through the gate, the list is what it says, and the lock shows it.
+    changed.clear();
+    m_model->setTicked({"clab-leaf1-tls-57400"}, {"clab-leaf1-tls-57400"});
+    QCOMPARE(who.data().toString(), QString("only instructor@example.edu, example.edu (signed in)"));
+    QVERIFY(who.data(Qt::ToolTipRole).toString().contains("LabShare's gate"));
+    QVERIFY(!who.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(describe(changed).contains("leaf1/0,5-leaf1/0,5 " +
+                                       roles({Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole})));
 }
 
 void TestTopologyModel::userPortsAreInsertedAndRemovedAsRows() {

@@ -5,6 +5,7 @@
 #include "tunnel/ShareHealth.h"
 
 #include <QColor>
+#include <QIcon>
 
 namespace labshare::ui {
 
@@ -15,5 +16,9 @@ QColor toneColor(share::StatusTone tone);
 
 // The dot next to a share's state: toneColor(ShareStatus::tone(state)). Its words are ShareStatus::text.
 QColor shareStateColor(tunnel::ShareState state);
+
+// The mark of a share for named people (its allow-list enforced by the gate): the icon theme's padlock,
+// else a drawn one, so it shows on every desktop.
+QIcon gatedShareIcon();
 
 } // namespace labshare::ui

@@ -5,7 +5,6 @@
 #include "share/ShareAccess.h"
 
 #include <QDateTime>
-#include <QIcon>
 #include <QLocale>
 #include <QSet>
 
@@ -15,13 +14,6 @@ using share::ShareRow;
 using tunnel::ShareState;
 
 namespace {
-
-// A gated share's mark: the icon theme's padlock (none without a theme: the Who text says it too).
-QIcon lockIcon() {
-    static const QIcon icon = QIcon::fromTheme(QStringLiteral("changes-prevent-symbolic"),
-                                               QIcon::fromTheme(QStringLiteral("changes-prevent")));
-    return icon;
-}
 
 const QString kNone = QStringLiteral("—");
 
@@ -224,7 +216,7 @@ QVariant SharesModel::data(const QModelIndex& index, int role) const {
         if (index.column() == StateColumn)
             return entry.shown.dot;
         if (index.column() == WhoColumn && entry.shown.lock)
-            return lockIcon();
+            return gatedShareIcon();
         return {};
     case Qt::ToolTipRole:
         return entry.shown.toolTip.isEmpty() ? QVariant() : QVariant(entry.shown.toolTip);

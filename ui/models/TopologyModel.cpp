@@ -75,18 +75,20 @@ void TopologyModel::setTopology(const topology::Topology& topology) {
     endResetModel();
 }
 
-void TopologyModel::setTicked(const QSet<QString>& shareNames) {
-    const QSet<QString> changed = (m_ticked - shareNames) | (shareNames - m_ticked);
+void TopologyModel::setTicked(const QSet<QString>& shareNames, const QSet<QString>& gated) {
+    const QSet<QString> changed =
+        (m_ticked - shareNames) | (shareNames - m_ticked) | (m_gated - gated) | (gated - m_gated);
     m_ticked = shareNames;
+    m_gated = gated;
     for (const QString& name : changed) {
         const QModelIndex cell = portIndex(name, NameColumn);
         if (!cell.isValid())
             continue;
         Q_EMIT dataChanged(cell, cell, {Qt::CheckStateRole});
-        // A listed entry reads differently once it is shared: open to anyone despite the list.
+        // A listed entry reads differently once it is shared: through the gate, or open despite the list.
         const QModelIndex who = cell.siblingAtColumn(WhoColumn);
         if (!who.data(PublishSpecRole).value<PublishSpec>().isOpen())
-            Q_EMIT dataChanged(who, who, {Qt::DisplayRole, Qt::ToolTipRole});
+            Q_EMIT dataChanged(who, who, {Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole});
     }
 }
 
@@ -356,13 +358,15 @@ QVariant TopologyModel::portData(const NodeEntry& entry, int port, int column, i
         }
         if (column == WhoColumn) {
             if (m_ticked.contains(name)) // shared: who can connect now, never the list as if enforced
-                return share::ShareAccess::of(candidate.spec).text();
+                return share::ShareAccess::of(candidate.spec, m_gated.contains(name)).text();
             return candidate.spec.isOpen() ? tr("anyone") : candidate.spec.allowed.join(QStringLiteral(", "));
         }
         return QString();
     case Qt::DecorationRole:
         if (column == ReachabilityColumn && m_states.contains(name))
             return shareStateColor(m_states.value(name));
+        if (column == WhoColumn && m_gated.contains(name))
+            return gatedShareIcon();
         return {};
     case Qt::FontRole:
         if (column == NameColumn && suggested) {
@@ -380,11 +384,14 @@ QVariant TopologyModel::portData(const NodeEntry& entry, int port, int column, i
             return tr("%1 — suggested for %2; the lab does not declare it").arg(name, entry.node.kind);
         if (column == NameColumn)
             return tr("%1 — %2").arg(name, share::candidateOriginName(candidate.origin));
+        if (column == WhoColumn && m_gated.contains(name))
+            return tr("Shared through LabShare's gate: only these people get through, signed in at your identity "
+                      "provider, with `labshare connect`.");
         if (column == WhoColumn && !candidate.spec.isOpen() && m_ticked.contains(name))
-            return tr("Shared open: LabShare cannot check who connects yet, so anyone with the address can.");
+            return tr("Shared open: LabShare's gate was not used, so anyone with the address can connect.");
         if (column == WhoColumn && !candidate.spec.isOpen())
-            return tr("Only these users may connect; until identity checks exist LabShare asks before "
-                      "publishing it open to anyone.");
+            return tr("Only these people may connect: ticking it publishes it through LabShare's gate, which signs "
+                      "them in at your identity provider (without one, LabShare asks before publishing it open).");
         return {};
     default:
         return {};

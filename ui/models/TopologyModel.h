@@ -49,7 +49,8 @@ public:
     // The file of the lab shown ("" before the first), e.g. where file dialogs start.
     QString file() const { return m_file; }
     // The share names that are ticked (published or being published).
-    void setTicked(const QSet<QString>& shareNames);
+    // The shares published now, and which of them go through the gate (their allow-list enforced).
+    void setTicked(const QSet<QString>& shareNames, const QSet<QString>& gated = {});
     QSet<QString> ticked() const { return m_ticked; }
     // The <type>/<port> entries the user added to a node, offered after its other candidates.
     void setUserPorts(const QString& node, const QList<topology::PublishSpec>& ports);
@@ -103,6 +104,7 @@ private:
     QList<NodeEntry> m_nodes;
     QString m_file;
     QSet<QString> m_ticked;
+    QSet<QString> m_gated;
     QHash<QString, tunnel::ShareState> m_states;
 };
 

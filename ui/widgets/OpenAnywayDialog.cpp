@@ -13,14 +13,16 @@ namespace {
 constexpr int kShareNameRole = Qt::UserRole + 1;
 }
 
-OpenAnywayDialog::OpenAnywayDialog(const QList<QPair<QString, QStringList>>& entries, QWidget* parent)
+OpenAnywayDialog::OpenAnywayDialog(const QList<QPair<QString, QStringList>>& entries, const QString& whyNoGate,
+                                   QWidget* parent)
     : QDialog(parent) {
     setObjectName(QStringLiteral("openAnywayDialog"));
     setWindowTitle(tr("Publish declared ports"));
     auto* text = new QLabel(tr("The ports the lab declares open to everyone are published. These %n port(s) are "
-                               "meant only for the people named, but LabShare cannot check who connects yet: a port "
-                               "you tick here is open to anyone who has its address.",
-                               nullptr, entries.size()),
+                               "meant only for the people named, but LabShare's gate cannot check who connects, "
+                               "because %1: a port you tick here is open to anyone who has its address.",
+                               nullptr, entries.size())
+                                .arg(whyNoGate),
                             this);
     text->setWordWrap(true);
     m_list = new QListWidget(this);

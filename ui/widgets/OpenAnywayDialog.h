@@ -17,7 +17,8 @@ class OpenAnywayDialog : public QDialog {
 
 public:
     // entries: (share name, who the lab allows), in the lab's order.
-    OpenAnywayDialog(const QList<QPair<QString, QStringList>>& entries, QWidget* parent = nullptr);
+    OpenAnywayDialog(const QList<QPair<QString, QStringList>>& entries, const QString& whyNoGate,
+                     QWidget* parent = nullptr);
 
     QStringList chosen() const; // the share names ticked, in the list's order
     QListWidget* list() const { return m_list; }

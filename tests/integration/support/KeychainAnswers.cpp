@@ -22,6 +22,13 @@ secrets::SecretReply readKeychain(const QString& key) {
     return answer.reply.value_or(secrets::SecretReply{});
 }
 
+bool removeFromKeychain(const QString& key) {
+    secrets::KeychainStore store(QStringLiteral(LABSHARE_APP_ID));
+    SecretAnswer removed;
+    store.remove(key, removed.callback());
+    return waitUntil([&removed] { return removed.reply.has_value(); }, 15000);
+}
+
 QByteArray readRefreshToken(const QString& key) {
     const secrets::SecretReply reply = readKeychain(key);
     return reply.status == secrets::SecretStatus::Ok ? auth::decodeRememberedSignIn(reply.secret).refreshToken

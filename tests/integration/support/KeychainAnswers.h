@@ -20,5 +20,7 @@ struct SecretAnswer {
 secrets::SecretReply readKeychain(const QString& key);
 // The refresh token in the remembered sign-in at `key` (the entry also holds the identity); empty when none.
 QByteArray readRefreshToken(const QString& key);
+// Deletes LabShare's keychain entry `key` (e.g. a student's gate ticket); true once the keychain answered.
+[[nodiscard]] bool removeFromKeychain(const QString& key);
 
 } // namespace labshare::testsupport
