@@ -22,6 +22,7 @@ home '#include *<libssh/' core/tunnel libssh
 home '#include *<(qt6keychain|qtkeychain)/' core/secrets QtKeychain
 home '#include *<qrencode' ui/qr libqrencode
 home '#include *<openssl/' core/gate OpenSSL
+home '#include *<http_parser' core/gate http-parser
 
-[ $status -eq 0 ] && echo "layering: core is GUI-free; yaml-cpp, libssh, QtKeychain, libqrencode and OpenSSL each stay in their home"
+[ $status -eq 0 ] && echo "layering: core is GUI-free; yaml-cpp, libssh, QtKeychain, libqrencode, OpenSSL and http-parser each stay in their home"
 exit $status
