@@ -84,7 +84,8 @@ void GateSession::advance() {
 void GateSession::onHelperMessage(const GateMessage& message) {
     const bool talking = m_state == State::Talking;
     if (talking && message.type == GateMessage::Type::Ticket) {
-        if (const std::optional<TicketBook::Holder> holder = m_tickets.holder(message.ticket)) {
+        const std::optional<TicketBook::Holder> holder = m_tickets.holder(message.ticket);
+        if (holder && holder->browserAt.isEmpty()) { // a browser's cookie is for HTTP shares only
             // Tickets are issued to verified addresses only; the list is checked again every time.
             const auth::Identity identity{{}, holder->email, {}, auth::EmailVerification::Verified};
             const Admission admission = m_share.allowList.admit(identity);

@@ -6,6 +6,7 @@
 #include "gate/AllowList.h"
 #include "gate/GateEvents.h"
 #include "gate/GateMessages.h"
+#include "gate/Gatekeeper.h"
 #include "gate/TicketBook.h"
 #include "gate/TlsSession.h"
 
@@ -30,7 +31,7 @@ struct GatedShare {
 // a valid ticket admits at once; otherwise the owner runs a device sign-in (signInWanted(), then
 // signInStarted() and signInFinished()) and the allow-list decides. Pure state: the owner moves the
 // bytes and the time; nothing here blocks, touches a descriptor or talks to the identity provider.
-class GateSession {
+class GateSession final : public Gatekeeper {
 public:
     static constexpr qint64 kHelloTimeoutMs = 10000;
 
@@ -39,23 +40,24 @@ public:
     GateSession(const GatedShare& share, TicketBook& tickets, const TlsIdentity& identity, qint64 nowMs);
 
     // Bytes from the student. Joined, the plaintext in them is for the node: takeForNode().
-    void receive(const QByteArray& bytes);
-    void sendFromNode(const QByteArray& plaintext); // Joined only
-    QByteArray takeForStudent();
-    QByteArray takeForNode();
-    void nodeClosed();                                     // a close_notify for the student, then Closing
-    bool studentClosed() const { return m_studentClosed; } // Joined: shut the node's write side
-    void tick(qint64 nowMs);
+    void receive(const QByteArray& bytes) override;
+    void sendFromNode(const QByteArray& plaintext) override; // Joined only
+    QByteArray takeForStudent() override;
+    QByteArray takeForNode() override;
+    void nodeClosed() override; // a close_notify for the student, then Closing
+    bool studentClosed() const override { return m_studentClosed; }
+    void tick(qint64 nowMs) override;
 
-    bool signInWanted() const { return m_signInWanted; } // ask the identity provider for a device code
-    void signInStarted(const auth::DeviceCode& code, qint64 nowMs);
-    void signInFinished(const Result<auth::Identity>& identity);
+    bool signInWanted() const override { return m_signInWanted; } // ask the identity provider for a device code
+    void signInStarted(const auth::DeviceCode& code, qint64 nowMs) override;
+    void signInFinished(const Result<auth::Identity>& identity) override;
 
     State state() const { return m_state; }
-    bool isJoined() const { return m_state == State::Joined; }
+    bool isJoined() const override { return m_state == State::Joined; }
+    bool isClosing() const override { return m_state == State::Closing; }
     // Closing with nothing left for the student: the owner closes the channel.
-    bool isFinished() const { return m_state == State::Closing && m_forStudent.isEmpty() && !pendingTls(); }
-    std::optional<GateVerdict> takeVerdict() { return std::exchange(m_verdict, std::nullopt); }
+    bool isFinished() const override { return m_state == State::Closing && m_forStudent.isEmpty() && !pendingTls(); }
+    std::optional<GateVerdict> takeVerdict() override { return std::exchange(m_verdict, std::nullopt); }
 
 private:
     void advance();

@@ -60,7 +60,7 @@ QByteArray TicketBook::hash(const QByteArray& ticket) {
     return QCryptographicHash::hash(ticket, QCryptographicHash::Sha256);
 }
 
-TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now) {
+TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now, const QString& browserAt) {
     const QMutexLocker lock(&m_mutex);
     forgetExpired(now);
     if (m_entries.size() >= kMaxTickets) {
@@ -74,7 +74,7 @@ TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now)
     Issued issued;
     issued.ticket = kPrefix + random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     issued.expires = std::min(endOfLocalDay(now), now.toUTC().addSecs(kMaxLifetimeSeconds));
-    m_entries.insert(hash(issued.ticket), {asciiLower(email), now.toUTC(), issued.expires});
+    m_entries.insert(hash(issued.ticket), {asciiLower(email), now.toUTC(), issued.expires, browserAt});
     persist();
     return issued;
 }
@@ -86,7 +86,7 @@ std::optional<TicketBook::Holder> TicketBook::holder(const QByteArray& ticket, c
     const auto found = m_entries.constFind(hash(ticket));
     if (found == m_entries.cend() || found->expires <= now)
         return std::nullopt;
-    return Holder{found->email, found->expires};
+    return Holder{found->email, found->expires, found->browserAt};
 }
 
 void TicketBook::revoke(const QString& email) {
@@ -124,7 +124,8 @@ Result<bool> TicketBook::saveLocked() const {
         tickets.append(QJsonObject{{QStringLiteral("sha256"), QString::fromLatin1(it.key().toHex())},
                                    {QStringLiteral("email"), it->email},
                                    {QStringLiteral("issued"), it->issued.toString(Qt::ISODate)},
-                                   {QStringLiteral("expires"), it->expires.toString(Qt::ISODate)}});
+                                   {QStringLiteral("expires"), it->expires.toString(Qt::ISODate)},
+                                   {QStringLiteral("browser_at"), it->browserAt}});
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
@@ -159,7 +160,8 @@ Result<bool> TicketBook::load(const QDateTime& now) {
         const QByteArray digest = QByteArray::fromHex(object.value(QLatin1String("sha256")).toString().toLatin1());
         Entry entry{object.value(QLatin1String("email")).toString(),
                     QDateTime::fromString(object.value(QLatin1String("issued")).toString(), Qt::ISODate),
-                    QDateTime::fromString(object.value(QLatin1String("expires")).toString(), Qt::ISODate)};
+                    QDateTime::fromString(object.value(QLatin1String("expires")).toString(), Qt::ISODate),
+                    object.value(QLatin1String("browser_at")).toString()};
         // Nothing in a file may extend a ticket: an expiry beyond the cap from its issue is dropped.
         const bool sane = digest.size() == 32 && !entry.email.isEmpty() && entry.issued.isValid() &&
                           entry.expires.isValid() && entry.expires > now &&

@@ -34,10 +34,14 @@ public:
     TicketBook(TicketBook&& other) noexcept;
     TicketBook& operator=(TicketBook&& other) noexcept;
 
-    Issued issue(const QString& email, const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // `browserAt`: a browser's ticket (a cookie), good only for HTTP shares and from that source
+    // address (browsers send a host's cookies to all of its ports); empty: labshare connect's.
+    Issued issue(const QString& email, const QDateTime& now = QDateTime::currentDateTimeUtc(),
+                 const QString& browserAt = {});
     struct Holder {
         QString email;
         QDateTime expires;
+        QString browserAt; // empty: a ticket of labshare connect
     };
     // Whom a ticket was issued to, if it is known here, unexpired and not revoked.
     std::optional<Holder> holder(const QByteArray& ticket,
@@ -55,6 +59,7 @@ private:
         QString email;
         QDateTime issued;
         QDateTime expires;
+        QString browserAt;
     };
     static QByteArray hash(const QByteArray& ticket);
     void forgetExpired(const QDateTime& now); // with the lock held

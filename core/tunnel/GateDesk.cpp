@@ -17,17 +17,21 @@ void GateDesk::setSetup(std::shared_ptr<const gate::GateSetup> setup) {
     m_shares.clear(); // who shares may have changed; connections at a gate keep theirs
 }
 
-void GateDesk::accept(Socket client, TrackedShare& share, qint64 nowMs) {
+void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs) {
     if (!m_setup)
         return; // closing the client: nobody can be admitted without an identity provider
     auto& gated = m_shares[&share];
     if (!gated)
         gated = std::make_shared<const gate::GatedShare>(
             gate::GatedShare{share.spec.name, m_setup->sharedBy, gate::AllowList(share.spec.allowed)});
-    auto session = std::make_unique<gate::GateSession>(*gated, *m_setup->tickets, m_setup->identity, nowMs);
+    std::unique_ptr<gate::Gatekeeper> keeper;
+    if (share.spec.type == QLatin1String("http")) // browsers: the sign-in page, tickets as cookies
+        keeper = std::make_unique<gate::HttpGate>(*gated, *m_setup->tickets, m_browserSignIns, from, nowMs);
+    else
+        keeper = std::make_unique<gate::GateSession>(*gated, *m_setup->tickets, m_setup->identity, nowMs);
     m_entries.push_back({m_setup,
                          gated,
-                         std::make_unique<GatedSplice>(std::move(client), std::move(session), share.spec.targetHost,
+                         std::make_unique<GatedSplice>(std::move(client), std::move(keeper), share.spec.targetHost,
                                                        share.spec.targetPort, share.counters),
                          &share,
                          0,
@@ -76,10 +80,12 @@ void GateDesk::onEvents(const pollfd* fds, ShareBook& book, SessionPhase phase) 
 }
 
 void GateDesk::answer(const gate::SignInAnswer& answer) {
+    if (m_browserSignIns.answer(answer, QDateTime::currentMSecsSinceEpoch()))
+        return; // the browser hears it at its next reload
     for (Entry& e : m_entries) {
         if (e.signInId != answer.id)
             continue;
-        gate::GateSession& session = e.splice->gate();
+        gate::Gatekeeper& session = e.splice->gate();
         if (answer.code)
             session.signInStarted(*answer.code, QDateTime::currentMSecsSinceEpoch());
         else if (answer.identity)
@@ -94,6 +100,10 @@ void GateDesk::answer(const gate::SignInAnswer& answer) {
 void GateDesk::tick(qint64 nowMs) {
     for (Entry& e : m_entries)
         e.splice->tick(nowMs);
+    m_browserSignIns.expire(nowMs, [this](quint64 id) {
+        if (m_listener.gateSignInDropped)
+            m_listener.gateSignInDropped(id);
+    });
     report();
 }
 
@@ -103,8 +113,11 @@ void GateDesk::tell(const gate::GateVerdict& verdict) {
 }
 
 void GateDesk::report() {
+    for (const auto& [id, share] : m_browserSignIns.takeWanted(m_nextId))
+        if (m_listener.gateSignInWanted)
+            m_listener.gateSignInWanted(id, share);
     for (Entry& e : m_entries) {
-        gate::GateSession& session = e.splice->gate();
+        gate::Gatekeeper& session = e.splice->gate();
         if (session.signInWanted() && e.signInId == 0) {
             e.signInId = m_nextId++;
             if (m_listener.gateSignInWanted)

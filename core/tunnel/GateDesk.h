@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gate/BrowserSignIns.h"
 #include "gate/GateEvents.h"
 #include "gate/GateSession.h"
+#include "gate/HttpGate.h"
 #include "tunnel/GatedSplice.h"
 #include "tunnel/RelayBackend.h"
 #include "tunnel/ShareBook.h"
@@ -28,7 +30,8 @@ public:
 
     void setSetup(std::shared_ptr<const gate::GateSetup> setup);
     bool isReady() const { return m_setup != nullptr; }
-    void accept(Socket client, TrackedShare& share, qint64 nowMs);
+    // `from`: the client's address as the relay tells it (HTTP shares bind browser tickets to it).
+    void accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs);
     void forget(const TrackedShare& share); // the share stops: its connections close
     void clear();
 
@@ -54,6 +57,7 @@ private:
     RelayListener& m_listener;
     std::map<const TrackedShare*, std::shared_ptr<const gate::GatedShare>> m_shares;
     std::vector<Entry> m_entries;
+    gate::BrowserSignIns m_browserSignIns; // outlive connections: a browser signs in across reloads
     quint64 m_nextId = 1;
 };
 

@@ -13,7 +13,7 @@ constexpr size_t kChunk = 64 * 1024;
 
 } // namespace
 
-GatedSplice::GatedSplice(Socket client, std::unique_ptr<gate::GateSession> gate, QString nodeHost, quint16 nodePort,
+GatedSplice::GatedSplice(Socket client, std::unique_ptr<gate::Gatekeeper> gate, QString nodeHost, quint16 nodePort,
                          ShareCounters& counters)
     : m_client(std::move(client))
     , m_gate(std::move(gate))
@@ -115,7 +115,7 @@ void GatedSplice::pump() {
     if (m_finished)
         return;
     m_toClient += m_gate->takeForStudent();
-    if (m_gate->isJoined() || m_gate->state() == gate::GateSession::State::Closing)
+    if (m_gate->isJoined() || m_gate->isClosing())
         m_toNode += m_gate->takeForNode();
     if (m_gate->isJoined() && !m_node.isValid()) {
         Result<Socket> node = Socket::connectTo(m_nodeHost, m_nodePort);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "gate/GateSession.h"
+#include "gate/Gatekeeper.h"
 #include "tunnel/ForwardedConnection.h"
 #include "tunnel/Socket.h"
 
@@ -18,7 +18,7 @@ class GatedSplice {
 public:
     static constexpr qsizetype kBufferCap = 256 * 1024;
 
-    GatedSplice(Socket client, std::unique_ptr<gate::GateSession> gate, QString nodeHost, quint16 nodePort,
+    GatedSplice(Socket client, std::unique_ptr<gate::Gatekeeper> gate, QString nodeHost, quint16 nodePort,
                 ShareCounters& counters);
     ~GatedSplice();
     GatedSplice(const GatedSplice&) = delete;
@@ -32,7 +32,7 @@ public:
     void onNodeEvents(short revents);
     void tick(qint64 nowMs);
 
-    gate::GateSession& gate() { return *m_gate; }
+    gate::Gatekeeper& gate() { return *m_gate; }
     bool isFinished() const { return m_finished; }
     int connectError() const { return m_connectError; } // the node refused after the gate admitted
 
@@ -47,7 +47,7 @@ private:
 
     Socket m_client;
     Socket m_node;
-    std::unique_ptr<gate::GateSession> m_gate;
+    std::unique_ptr<gate::Gatekeeper> m_gate;
     QString m_nodeHost;
     quint16 m_nodePort = 0;
     ShareCounters& m_counters;

@@ -155,7 +155,7 @@ void LanRelay::accept(TrackedShare& share, qint64 now) {
             return;
         client.setNoDelay();
         if (!share.spec.allowed.isEmpty()) { // the node is dialled once the gate admits
-            m_gates.accept(std::move(client), share, now);
+            m_gates.accept(std::move(client), share, client.peerAddress(), now);
             continue;
         }
         Result<Socket> node = Socket::connectTo(share.spec.targetHost, share.spec.targetPort);

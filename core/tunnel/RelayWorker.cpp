@@ -349,6 +349,7 @@ void RelayWorker::acceptChannels() {
         if (!channel)
             return;
         m_activity = true;
+        const QString from = QString::fromUtf8(originator ? originator : ""); // what the relay says; not checked
         ssh_string_free_char(originator);
         Forward* forward = nullptr;
         for (auto& f : m_forwards)
@@ -365,7 +366,7 @@ void RelayWorker::acceptChannels() {
         if (forward->spec.allowed.isEmpty())
             join(channel, *forward);
         else
-            joinThroughGate(channel, *forward);
+            joinThroughGate(channel, *forward, from);
     }
 }
 
@@ -384,7 +385,7 @@ void RelayWorker::join(ssh_channel channel, Forward& forward) {
          &forward});
 }
 
-void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward) {
+void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const QString& from) {
     // The node is dialled only once the gate admits (GatedSplice); until then the channel talks to the gate.
     Result<std::pair<Socket, Socket>> pair = Socket::pair();
     if (!pair || !m_gates.isReady()) {
@@ -396,7 +397,7 @@ void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward) {
     }
     m_links.push_back(
         {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity), &forward});
-    m_gates.accept(std::move(pair->second), forward, nowMs());
+    m_gates.accept(std::move(pair->second), forward, from, nowMs());
 }
 
 void RelayWorker::readControlChannel() {

@@ -53,7 +53,7 @@ private:
     void cancelForward(Forward& forward);
     void acceptChannels();
     void join(ssh_channel channel, Forward& forward);
-    void joinThroughGate(ssh_channel channel, Forward& forward);
+    void joinThroughGate(ssh_channel channel, Forward& forward, const QString& from);
     void readControlChannel();
     void tick(qint64 now);
     void checkRelayHeard(qint64 now);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/Socket.h"
 
+#include <QHostAddress>
+
 #include <QCoreApplication>
 
 #include <arpa/inet.h>
@@ -144,6 +146,17 @@ Result<bool> Socket::waitConnected(int timeoutMs, int wakeFd) const {
     if (error != 0)
         return makeError(ErrorCode::Network, errnoText(error));
     return true;
+}
+
+QString Socket::peerAddress() const {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(m_fd, reinterpret_cast<sockaddr*>(&address), &length) != 0 || address.ss_family == AF_UNIX)
+        return {};
+    QHostAddress host(reinterpret_cast<const sockaddr*>(&address));
+    if (const auto v4 = host.toIPv4Address(nullptr); host.protocol() == QAbstractSocket::IPv6Protocol && v4)
+        host = QHostAddress(v4); // ::ffff:a.b.c.d is a.b.c.d
+    return host.toString();
 }
 
 void Socket::setNoDelay() const {

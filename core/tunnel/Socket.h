@@ -39,6 +39,8 @@ public:
     // Blocks (poll) until connected, `wakeFd` becomes readable, or `timeoutMs` passes.
     Result<bool> waitConnected(int timeoutMs, int wakeFd) const;
 
+    // The address of the other end ("192.168.10.23", "2001:db8::7"); empty when there is none.
+    QString peerAddress() const;
     void setNoDelay() const;
     void setBlocking(bool blocking) const;
 

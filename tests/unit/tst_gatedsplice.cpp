@@ -2,6 +2,7 @@
 // A LAN client through a gated share's splice, with real sockets: the student's end of a socket
 // pair played by hand (TLS client and the exchange), an echo server on 127.0.0.1 as the node.
 #include "gate/GateClient.h"
+#include "gate/GateSession.h"
 #include "tunnel/GatedSplice.h"
 
 #include <QCoreApplication>

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/DeviceAuthorization.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+namespace labshare::gate {
+
+// What the gate of an HTTP share answers a browser itself, as whole HTTP/1.1 responses that close the
+// connection: the sign-in page (the device code and its link; it reloads itself every few seconds, no
+// JavaScript needed), the redirect that hands over the ticket cookie, and the refusals. Never cached,
+// never framed, nothing loaded from elsewhere; every text from outside is escaped.
+class HttpGatePages {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::HttpGatePages)
+
+public:
+    static constexpr const char* kTicketCookie = "labshare_ticket";
+    static constexpr const char* kSignInCookie = "labshare_signin";
+    static constexpr const char* kSignInAgainPath = "/.labshare/sign-in-again";
+
+    struct Context {
+        QString share;    // clab-grafana-http-3000
+        QString sharedBy; // may be empty
+    };
+
+    // `code` empty: still asking the identity provider. `setCookie`: a Set-Cookie value, or empty.
+    static QByteArray signIn(const Context& context, const auth::DeviceCode* code, const QByteArray& setCookie);
+    static QByteArray refused(const Context& context, const QString& identity, const QString& reason);
+    static QByteArray failed(const Context& context, const QString& reason);
+    // 303 to `target` with the ticket (a session cookie, HttpOnly, SameSite=Lax), the sign-in cookie cleared.
+    static QByteArray admit(const QByteArray& target, const QByteArray& ticket);
+    // 303 to "/" with a new sign-in cookie (after "sign in as someone else").
+    static QByteArray startOver(const QByteArray& signInCookie);
+    static QByteArray badRequest(const QString& reason);
+
+    static QByteArray signInCookie(const QByteArray& value, int maxAgeSeconds);
+
+private:
+    static QByteArray page(int status, const QByteArray& reason, const QString& title, const QString& bodyHtml,
+                           int refreshSeconds, const QList<QByteArray>& extraHeaders);
+};
+
+} // namespace labshare::gate
