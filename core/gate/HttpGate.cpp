@@ -63,7 +63,7 @@ void HttpGate::onHead(HttpRequestStream::Head head, qint64 nowMs) {
         m_closing = true; // this connection was someone's: a request without their ticket ends it
         return;
     }
-    if (!usable || head.target.startsWith(HttpGatePages::kSignInAgainPath)) {
+    if (!usable || head.target.startsWith("/.labshare/")) { // LabShare's own paths never reach the node
         answerWithoutTicket(head, nowMs);
         return;
     }
@@ -97,6 +97,11 @@ void HttpGate::answerWithoutTicket(const HttpRequestStream::Head& head, qint64 n
     BrowserSignIns::SignIn* signIn = cookie.isEmpty() ? nullptr : m_signIns.find(cookie);
     if (signIn && (signIn->share != m_share.name || signIn->browserAt != m_browserAt))
         signIn = nullptr; // another share's, or another address's: not this browser's here
+    if (head.target.startsWith(HttpGatePages::kStatusPath)) {
+        const QByteArray state = !signIn ? "none" : signIn->outcome ? "done" : signIn->code ? "code" : "waiting";
+        answer(HttpGatePages::status(state));
+        return;
+    }
     if (head.target.startsWith(HttpGatePages::kSignInAgainPath)) {
         if (signIn)
             m_signIns.finish(cookie);

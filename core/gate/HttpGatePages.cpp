@@ -2,6 +2,7 @@
 #include "gate/HttpGatePages.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 
 namespace labshare::gate {
 
@@ -33,17 +34,27 @@ QByteArray HttpGatePages::signInCookie(const QByteArray& value, int maxAgeSecond
 }
 
 QByteArray HttpGatePages::page(int status, const QByteArray& reason, const QString& title, const QString& bodyHtml,
-                               int refreshSeconds, const QList<QByteArray>& extraHeaders) {
-    const QString refresh = refreshSeconds > 0
-                                ? QStringLiteral("<meta http-equiv=\"refresh\" content=\"%1\">").arg(refreshSeconds)
-                                : QString();
+                               const QByteArray& pollWhileStatus, const QList<QByteArray>& extraHeaders) {
+    // While the sign-in goes on: a script that reloads once its status changed, or (no JavaScript) a refresh.
+    const QByteArray nonce = QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+    QString poll;
+    if (!pollWhileStatus.isEmpty())
+        poll = QStringLiteral("<noscript><meta http-equiv=\"refresh\" content=\"3\"></noscript>"
+                              "<script nonce=\"%1\">(function poll(){setTimeout(function(){fetch('%2',{cache:"
+                              "'no-store',credentials:'same-origin'}).then(function(r){return r.text()}).then("
+                              "function(t){if(t.trim()!=='%3')location.reload();else poll()},poll)},2000)})();"
+                              "</script>")
+                   .arg(QString::fromLatin1(nonce), QString::fromLatin1(kStatusPath),
+                        QString::fromLatin1(pollWhileStatus));
     const QString document = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
                                             "<meta name=\"viewport\" content=\"width=device-width\">%1"
                                             "<title>%2</title><style>%3</style></head><body>%4</body></html>")
-                                 .arg(refresh, html(title), QString::fromLatin1(kStyle), bodyHtml);
+                                 .arg(poll, html(title), QString::fromLatin1(kStyle), bodyHtml);
     QList<QByteArray> headers{"Content-Type: text/html; charset=utf-8", "X-Frame-Options: DENY",
                               "Referrer-Policy: no-referrer",
-                              "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'"};
+                              "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
+                              "script-src 'nonce-" +
+                                  nonce + "'; connect-src 'self'"};
     headers += extraHeaders;
     return response(status, reason, headers, document.toUtf8());
 }
@@ -61,10 +72,9 @@ QByteArray HttpGatePages::signIn(const Context& context, const auth::DeviceCode*
         body += tr("<p>On this or any other device (a phone will do), open<br><a href=\"%1\" target=\"_blank\" "
                    "rel=\"noopener\">%2</a><br>and enter this code:</p><p class=\"code\" id=\"user-code\">%3</p>"
                    "<p>This page continues by itself once you have signed in (or reload it). The code is valid for "
-                   "%n minute(s).</p>",
-                   nullptr, int(minutes))
+                   "%4 more min.</p>")
                     .arg(html(link.toString(QUrl::FullyEncoded)), html(code->verificationUri.toString()),
-                         html(code->userCode));
+                         html(code->userCode), QString::number(minutes));
     } else {
         body += tr("<p>Asking the identity provider for a sign-in code…</p>");
     }
@@ -73,7 +83,11 @@ QByteArray HttpGatePages::signIn(const Context& context, const auth::DeviceCode*
     QList<QByteArray> headers;
     if (!setCookie.isEmpty())
         headers << "Set-Cookie: " + setCookie;
-    return page(200, "OK", tr("Sign in — %1").arg(context.share), body, code ? 3 : 1, headers);
+    return page(200, "OK", tr("Sign in — %1").arg(context.share), body, code ? "code" : "waiting", headers);
+}
+
+QByteArray HttpGatePages::status(const QByteArray& state) {
+    return response(200, "OK", {"Content-Type: text/plain; charset=utf-8"}, state + '\n');
 }
 
 QByteArray HttpGatePages::refused(const Context& context, const QString& identity, const QString& reason) {
@@ -82,14 +96,14 @@ QByteArray HttpGatePages::refused(const Context& context, const QString& identit
             .arg(tr("Not on the list"),
                  tr("You are signed in as <b>%1</b>.").arg(html(identity.isEmpty() ? tr("someone unknown") : identity)),
                  html(reason), QString::fromLatin1(kSignInAgainPath), tr("Sign in as someone else"));
-    return page(403, "Forbidden", tr("Not on the list — %1").arg(context.share), body, 0, {});
+    return page(403, "Forbidden", tr("Not on the list — %1").arg(context.share), body, {}, {});
 }
 
 QByteArray HttpGatePages::failed(const Context& context, const QString& reason) {
     const QString body =
         QStringLiteral("<h1>%1</h1><p>%2</p><p><a href=\"%3\">%4</a></p>")
             .arg(tr("The sign-in did not work"), html(reason), QString::fromLatin1(kSignInAgainPath), tr("Try again"));
-    return page(503, "Service Unavailable", tr("Sign-in failed — %1").arg(context.share), body, 0, {});
+    return page(503, "Service Unavailable", tr("Sign-in failed — %1").arg(context.share), body, {}, {});
 }
 
 QByteArray HttpGatePages::admit(const QByteArray& target, const QByteArray& ticket) {
