@@ -51,7 +51,8 @@ QString ShareCommands::connectCommand(const ShareRow& row) {
 }
 
 QString ShareCommands::url(const ShareRow& row) {
-    return row.isGated() ? QString() : shareUrl(row);
+    // A browser passes only an http share's gate (its sign-in page); other gated links would lead nowhere.
+    return row.isGated() && row.spec.type != PublishType::Http ? QString() : shareUrl(row);
 }
 
 QString ShareCommands::hostPort(const ShareRow& row) {
@@ -74,7 +75,7 @@ QString ShareCommands::qrPayload(const ShareRow& row, const QString& user) {
     const QString address = row.health.publicAddress();
     if (address.isEmpty())
         return {};
-    if (row.isGated())
+    if (row.isGated() && url(row).isEmpty())
         return primaryCommand(row, user);
     if (isSshPort(row) && row.health.url.isEmpty()) {
         const QString login = loginUser(row, user);
@@ -90,11 +91,13 @@ QList<ShareCommand> ShareCommands::availableCommands(const ShareRow& row) {
     QList<ShareCommand> commands;
     if (isSshPort(row))
         commands << ShareCommand::Ssh;
+    if (row.isGated() && row.spec.type == PublishType::Http)
+        commands << ShareCommand::Url;
     if (row.isGated())
         commands << ShareCommand::Connect;
     if (isGnmiPort(row))
         commands << ShareCommand::Gnmic;
-    if (!url(row).isEmpty())
+    if (!row.isGated() && !url(row).isEmpty())
         commands << ShareCommand::Url;
     commands << ShareCommand::HostPort;
     return commands;

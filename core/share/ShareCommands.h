@@ -14,7 +14,8 @@ enum class ShareCommand { Ssh, Gnmic, Url, Connect, HostPort };
 
 // What the copy buttons, the QR codes, the presentation view and the share sheet hand out for
 // a share, from its row alone. A gated share is reached through `labshare connect`, pinned to the
-// gate's key: its commands say so, and it has no link (a browser cannot pass the gate yet). Every function returns an
+// gate's key, and its commands say so; a gated web (http) share keeps its link too: the browser gets
+// LabShare's sign-in page first. Every function returns an
 // empty string while the share has no public address yet. A `user` left empty means the default login user for the
 // node's kind (admin on SR Linux, cEOS, SR OS; root on linux); the caller may pass one the user typed.
 class ShareCommands {
@@ -27,7 +28,7 @@ public:
     // -o ProxyCommand='labshare connect %h:%p --fingerprint SHA256:…' before -p. OpenSSH takes an IPv6 literal after
     // '@' as is (brackets would become part of the host name), so none are added here.
     static QString sshCommand(const ShareRow& row, const QString& user = {});
-    // The link a share hands out (shareUrl): http(s)://…, ssh://user@host:port, or empty (gated too).
+    // The link a share hands out (shareUrl): http(s)://…, ssh://user@host:port, or empty (gated and not http).
     static QString url(const ShareRow& row);
     // A gated share: "labshare connect relay.example.org:40125 --fingerprint SHA256:… --listen
     // 127.0.0.1:57400", which carries connections to that local port (the node's own) to the share.
@@ -40,7 +41,7 @@ public:
     // Gated, it talks to connectCommand()'s local port.
     static QString gnmicCommand(const ShareRow& row, const QString& user = {});
     // What a QR code carries: ssh://user@host:port for SSH ports, else the URL if any, else host:port;
-    // gated, the first command (a phone cannot pass the gate, a laptop's camera app can copy it).
+    // gated, the link of a web share, else the first command (a laptop's camera app can copy it).
     static QString qrPayload(const ShareRow& row, const QString& user = {});
     // Which of the above apply to the row, the most useful first; empty without a public address.
     static QList<ShareCommand> availableCommands(const ShareRow& row);

@@ -113,10 +113,14 @@ private Q_SLOTS:
                                     << "gnmic -a 127.0.0.1:57400 -u admin -p <password> --skip-verify capabilities"
                                     << "labshare connect relay.example.org:40127 --fingerprint SHA256:pin --listen "
                                        "127.0.0.1:57400";
-        QTest::newRow("gated web: no link a browser could use")
-            << gated(row("linux", "http/3000", relay, 40131)) << QString() << QString() << QString()
-            << "relay.example.org:40131" << QString()
-            << "labshare connect relay.example.org:40131 --fingerprint SHA256:pin --listen 127.0.0.1:3000";
+        QTest::newRow("gated web: the link leads to the sign-in page")
+            << gated(row("linux", "http/3000", relay, 40131)) << QString() << QString()
+            << "http://relay.example.org:40131"
+            << "relay.example.org:40131" << QString() << "http://relay.example.org:40131";
+        QTest::newRow("gated https: no link a browser could pass the gate with")
+            << gated(row("linux", "https/3000", relay, 40134)) << QString() << QString() << QString()
+            << "relay.example.org:40134" << QString()
+            << "labshare connect relay.example.org:40134 --fingerprint SHA256:pin --listen 127.0.0.1:3000";
     }
 
     void commands() {
@@ -159,9 +163,8 @@ private Q_SLOTS:
                                     << "labshare connect relay.example.org:40127 --fingerprint SHA256:pin --listen "
                                        "127.0.0.1:57400";
         QTest::newRow("gated web") << gated(row("linux", "http/3000", relay, 40131))
-                                   << QList{ShareCommand::Connect, ShareCommand::HostPort}
-                                   << "labshare connect relay.example.org:40131 --fingerprint SHA256:pin --listen "
-                                      "127.0.0.1:3000";
+                                   << QList{ShareCommand::Url, ShareCommand::Connect, ShareCommand::HostPort}
+                                   << "http://relay.example.org:40131";
     }
 
     void listsTheCommandsThatApply() {
