@@ -64,6 +64,13 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     connect(w->sharesView(), &ui::SharesView::stopRequested, lab,
             [lab](const QString& name) { lab->askToStop({name}); });
     connect(w->sharesView(), &ui::SharesView::loginUserChangeRequested, this, &DesktopController::editLoginUser);
+    connect(w->sharesView(), &ui::SharesView::signOutRequested, this, [this](const QString& identity) {
+        m_gate.signOut(identity);
+        m_window->statusBar()->showMessage(
+            identity.isEmpty() ? tr("Everyone signs in again at their next connection; open connections stay.")
+                               : tr("%1 signs in again at their next connection; open connections stay.").arg(identity),
+            8000);
+    });
 
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, &m_sharesModel, &ui::SharesModel::refresh);

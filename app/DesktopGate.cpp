@@ -125,9 +125,13 @@ void DesktopGate::equip() {
     m_signIns = signIns;
 }
 
-void DesktopGate::signEveryoneOut() {
-    if (m_tickets)
+void DesktopGate::signOut(const QString& identity) {
+    if (!m_tickets)
+        return;
+    if (identity.isEmpty())
         m_tickets->revokeAll();
+    else
+        m_tickets->revoke(identity);
 }
 
 } // namespace labshare::app

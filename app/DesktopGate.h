@@ -50,8 +50,9 @@ public:
     QString problem() const { return m_problem; } // why it failed, as a sentence part
     // Publishes gated shares through `engine` from now on (nullptr: none).
     void attach(tunnel::TunnelEngine* engine);
-    // Every ticket becomes invalid: each student signs in again at their next connection.
-    void signEveryoneOut();
+    // `identity`'s tickets (empty: everyone's) become invalid: they sign in again at their next
+    // connection, to every share of this installation. Connections open now stay until they close.
+    void signOut(const QString& identity);
 
 Q_SIGNALS:
     void stateChanged(labshare::app::DesktopGate::State state);

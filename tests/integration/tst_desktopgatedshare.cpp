@@ -118,6 +118,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(ui::SharesModel::PeopleColumn), QString("—"), 5000);
     }
 
+    // The instructor signs alice out: her ticket no longer opens the share, she signs in again.
+    void signingSomeoneOutMakesThemSignInAgain() {
+        Q_EMIT m_app->window().sharesView()->signOutRequested("alice@example.org");
+        LabshareCli alice(m_student.path(), studentArguments({}));
+        QVERIFY2(alice.waitForError("or open (\\S+)\\)"), qPrintable(alice.describe()));
+        QVERIFY2(alice.errors().contains("sign in"), qPrintable(alice.errors()));
+    }
+
     void someoneNotListedIsRefused() {
         QVERIFY(removeFromKeychain("gate-ticket " + row()->gateFingerprint)); // alice's, on this shared keychain
         QTemporaryDir carolsHome;

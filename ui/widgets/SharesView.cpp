@@ -163,6 +163,13 @@ void SharesView::onContextMenu(const QPoint& position) {
     if (ShareCommands::isSshPort(share))
         menu.addAction(tr("Login user (%1)…").arg(loginUser(share)), this,
                        [this, share] { Q_EMIT loginUserChangeRequested(share); });
+    if (share.isGated()) {
+        menu.addSeparator();
+        for (const QString& identity : share.visitors.connectedNow())
+            menu.addAction(tr("Sign %1 out").arg(identity), this,
+                           [this, identity] { Q_EMIT signOutRequested(identity); });
+        menu.addAction(tr("Sign everyone out"), this, [this] { Q_EMIT signOutRequested({}); });
+    }
     menu.addSeparator();
     menu.addAction(tr("Stop sharing"), this, [this, share] { Q_EMIT stopRequested(share.name); });
     menu.exec(m_table->viewport()->mapToGlobal(position));

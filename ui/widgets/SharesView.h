@@ -36,6 +36,8 @@ protected:
 Q_SIGNALS:
     void stopRequested(const QString& shareName);
     void loginUserChangeRequested(const share::ShareRow& row);
+    // A gated share's menu: the gate forgets `identity`'s tickets (empty: everyone's).
+    void signOutRequested(const QString& identity);
     void copied(const QString& text);
 
 private:
