@@ -10,5 +10,8 @@ namespace labshare::app {
 // the table (LiveBlock).
 void printLine(const QString& text);    // stdout
 void printProblem(const QString& text); // stderr, as "labshare: TEXT"
+// Whether stderr is a terminal that can show a QR code (UTF-8, not TERM=dumb); then printQrCode() does.
+bool stderrShowsQrCodes();
+void printQrCode(const QString& text); // stderr, nothing when it cannot show one
 
 } // namespace labshare::app

@@ -66,6 +66,7 @@ void GateTunnel::onGateBytes() {
         if (!signIn->linkComplete.isEmpty())
             text += tr(" (or open %1)").arg(signIn->linkComplete.toString());
         printProblem(text + tr(". The code is valid for %1 minutes.").arg(qMax(1, signIn->expiresIn / 60)));
+        printQrCode((signIn->linkComplete.isEmpty() ? signIn->link : signIn->linkComplete).toString()); // for a phone
         Q_EMIT signInShown();
     }
     switch (m_client->state()) {

@@ -15,7 +15,14 @@ constexpr int kCookieBytes = 24;
 
 } // namespace
 
+int BrowserSignIns::underWayFrom(const QString& browserAt) const {
+    return int(std::count_if(m_signIns.cbegin(), m_signIns.cend(),
+                             [&](const SignIn& s) { return s.browserAt == browserAt && !s.outcome; }));
+}
+
 QByteArray BrowserSignIns::start(const QString& share, const QString& browserAt, qint64 nowMs) {
+    if (underWayFrom(browserAt) >= kMaxPerAddress)
+        return {};
     if (m_signIns.size() >= kMax) {
         const auto oldest = std::min_element(m_signIns.begin(), m_signIns.end(), [](const SignIn& a, const SignIn& b) {
             return a.startedMs < b.startedMs;

@@ -24,6 +24,9 @@ namespace labshare::gate {
 class BrowserSignIns {
 public:
     static constexpr qsizetype kMax = 256;
+    // Sign-ins under way from one source address at most: more would let anyone who reaches the share
+    // make LabShare ask the identity provider for codes without end.
+    static constexpr int kMaxPerAddress = 4;
 
     struct SignIn {
         QString share;
@@ -36,8 +39,10 @@ public:
         bool refusalTold = false;
     };
 
-    // A new sign-in for a browser at `browserAt` that wants `share`: the cookie value naming it.
+    // A new sign-in for a browser at `browserAt` that wants `share`: the cookie value naming it; empty
+    // when that address has kMaxPerAddress under way already (they end with their codes' expiry).
     QByteArray start(const QString& share, const QString& browserAt, qint64 nowMs);
+    int underWayFrom(const QString& browserAt) const;
     SignIn* find(const QByteArray& cookie);
     void finish(const QByteArray& cookie);
 

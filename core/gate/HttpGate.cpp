@@ -37,7 +37,7 @@ void HttpGate::receive(const QByteArray& bytes) {
     Result<QList<HttpRequestStream::Piece>> pieces = m_requests.feed(bytes);
     if (!pieces) {
         answer(HttpGatePages::badRequest(pieces.error().message));
-        refuse({}, tr("a browser at %1 sent %2: %3").arg(m_browserAt, m_share.name, pieces.error().message), false);
+        refuse({}, tr("a browser at %1 sent %2 %3").arg(m_browserAt, m_share.name, pieces.error().message), false);
         return;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -102,15 +102,17 @@ void HttpGate::answerWithoutTicket(const HttpRequestStream::Head& head, qint64 n
         answer(HttpGatePages::status(state));
         return;
     }
-    if (head.target.startsWith(HttpGatePages::kSignInAgainPath)) {
+    const bool again = head.target.startsWith(HttpGatePages::kSignInAgainPath);
+    if (again || !signIn) {
         if (signIn)
             m_signIns.finish(cookie);
-        answer(HttpGatePages::startOver(m_signIns.start(m_share.name, m_browserAt, nowMs)));
-        return;
-    }
-    if (!signIn) {
         const QByteArray fresh = m_signIns.start(m_share.name, m_browserAt, nowMs);
-        answer(HttpGatePages::signIn(context, nullptr, HttpGatePages::signInCookie(fresh, kSignInCookieSeconds)));
+        if (fresh.isEmpty())
+            answer(HttpGatePages::tooManySignIns(context));
+        else if (again)
+            answer(HttpGatePages::startOver(fresh));
+        else
+            answer(HttpGatePages::signIn(context, nullptr, HttpGatePages::signInCookie(fresh, kSignInCookieSeconds)));
         return;
     }
     if (!signIn->outcome) {

@@ -121,6 +121,16 @@ QByteArray HttpGatePages::startOver(const QByteArray& signInCookieValue) {
                     {});
 }
 
+QByteArray HttpGatePages::tooManySignIns(const Context& context) {
+    const QString body = QStringLiteral("<h1>%1</h1><p>%2</p>")
+                             .arg(tr("Too many sign-ins at once"),
+                                  tr("Several sign-ins to %1 are under way from your address already. Finish one of "
+                                     "them (in the tab or browser that shows its code), or wait a few minutes for "
+                                     "them to expire.")
+                                      .arg(html(context.share)));
+    return page(429, "Too Many Requests", tr("Too many sign-ins — %1").arg(context.share), body, {}, {});
+}
+
 QByteArray HttpGatePages::badRequest(const QString& reason) {
     return response(400, "Bad Request", {"Content-Type: text/plain; charset=utf-8"},
                     (tr("LabShare's gate: %1").arg(reason) + QLatin1Char('\n')).toUtf8());

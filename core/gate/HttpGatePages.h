@@ -39,6 +39,7 @@ public:
     // 303 to "/" with a new sign-in cookie (after "sign in as someone else").
     static QByteArray startOver(const QByteArray& signInCookie);
     static QByteArray badRequest(const QString& reason);
+    static QByteArray tooManySignIns(const Context& context);
 
     static QByteArray signInCookie(const QByteArray& value, int maxAgeSeconds);
 

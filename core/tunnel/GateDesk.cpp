@@ -3,6 +3,9 @@
 
 #include "common/Logging.h"
 
+#include <QCoreApplication>
+
+#include <algorithm>
 #include <poll.h>
 
 namespace labshare::tunnel {
@@ -35,7 +38,8 @@ void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, q
                                                        share.spec.targetPort, share.counters),
                          &share,
                          0,
-                         {}});
+                         {},
+                         from});
 }
 
 void GateDesk::forget(const TrackedShare& share) {
@@ -48,6 +52,13 @@ void GateDesk::clear() {
         drop(e);
     m_entries.clear();
     m_shares.clear();
+}
+
+int GateDesk::signInsUnderWayFrom(const QString& from) const {
+    const auto connections = std::count_if(m_entries.cbegin(), m_entries.cend(), [&from](const Entry& e) {
+        return e.from == from && e.signInId != 0 && e.admitted.isEmpty() && !e.splice->isFinished();
+    });
+    return int(connections) + m_browserSignIns.underWayFrom(from);
 }
 
 bool GateDesk::drop(const Entry& e) {
@@ -119,9 +130,20 @@ void GateDesk::report() {
     for (Entry& e : m_entries) {
         gate::Gatekeeper& session = e.splice->gate();
         if (session.signInWanted() && e.signInId == 0) {
-            e.signInId = m_nextId++;
-            if (m_listener.gateSignInWanted)
-                m_listener.gateSignInWanted(e.signInId, e.share->spec.name);
+            if (signInsUnderWayFrom(e.from) >= gate::BrowserSignIns::kMaxPerAddress) {
+                // Anyone who reaches the share could otherwise make LabShare ask the provider for codes without end.
+                session.signInFinished(
+                    makeError(ErrorCode::AuthFailed,
+                              QCoreApplication::translate("labshare::tunnel::GateDesk",
+                                                          "%1 sign-ins are under way from %2 already; finish one first")
+                                  .arg(gate::BrowserSignIns::kMaxPerAddress)
+                                  .arg(e.from)));
+                e.splice->pump();
+            } else {
+                e.signInId = m_nextId++;
+                if (m_listener.gateSignInWanted)
+                    m_listener.gateSignInWanted(e.signInId, e.share->spec.name);
+            }
         }
         if (std::optional<gate::GateVerdict> verdict = session.takeVerdict()) {
             qCInfo(lcGate) << verdict->reason;

@@ -48,10 +48,12 @@ private:
         TrackedShare* share = nullptr;
         quint64 signInId = 0; // 0: no sign-in asked for
         QString admitted;     // who, once the gate let them in
+        QString from;         // the client's address, as the relay told it
     };
     void report(); // sign-ins to ask for, verdicts to tell, finished connections to drop
     void tell(const gate::GateVerdict& verdict);
     bool drop(const Entry& e); // tells who left or which sign-in is no longer wanted; true
+    int signInsUnderWayFrom(const QString& from) const;
 
     std::shared_ptr<const gate::GateSetup> m_setup;
     RelayListener& m_listener;

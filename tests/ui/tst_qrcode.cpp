@@ -99,6 +99,30 @@ private Q_SLOTS:
                 QCOMPARE(image.pixel(quiet + 4 * x + 1, quiet + 4 * y + 2) == qRgb(0, 0, 0), qr.isDark(x, y));
     }
 
+    // Two module rows per line, in half blocks, black on white: what `labshare connect` shows on a terminal.
+    void rendersForATerminal() {
+        const QrCode code = QrCode::encode(QStringLiteral("https://id.example.org/device?user_code=WDJB-MJHT"));
+        const int side = code.size() + 2 * QrCode::quietZone;
+        const QStringList lines = code.toTerminalText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), (side + 1) / 2);
+        for (int line = 0; line < lines.size(); ++line) {
+            QString row = lines.at(line);
+            QVERIFY(row.startsWith(QStringLiteral("\x1b[30;47m")) && row.endsWith(QStringLiteral("\x1b[0m")));
+            row = row.mid(8, row.size() - 12);
+            QCOMPARE(row.size(), side);
+            for (int x = 0; x < side; ++x) {
+                const bool top = code.isDark(x - QrCode::quietZone, 2 * line - QrCode::quietZone);
+                const bool bottom = code.isDark(x - QrCode::quietZone, 2 * line + 1 - QrCode::quietZone);
+                const QChar expected = top && bottom ? QChar(0x2588)
+                                       : top         ? QChar(0x2580)
+                                       : bottom      ? QChar(0x2584)
+                                                     : QChar(u' ');
+                QCOMPARE(row.at(x), expected);
+            }
+        }
+        QVERIFY(QrCode().toTerminalText().isEmpty());
+    }
+
     void differentPayloadsDifferentCodes() {
         const QImage a = QrCode::encode("ssh://admin@relay.example.org:40123").toImage(2);
         const QImage b = QrCode::encode("ssh://admin@relay.example.org:40124").toImage(2);

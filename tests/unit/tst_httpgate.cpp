@@ -164,6 +164,25 @@ private Q_SLOTS:
         QVERIFY(gate.takeForStudent().contains("Location: /\r\n"));
     }
 
+    // Anyone who reaches the share could otherwise make LabShare ask the provider for codes without end.
+    void oneAddressStartsOnlySoManySignInsAtOnce() {
+        for (int i = 0; i < BrowserSignIns::kMaxPerAddress; ++i) {
+            HttpGate gate = make();
+            gate.receive(get("/"));
+            QVERIFY(gate.takeForStudent().startsWith("HTTP/1.1 200 OK"));
+        }
+        HttpGate more = make();
+        more.receive(get("/"));
+        const QByteArray refused = more.takeForStudent();
+        QVERIFY2(refused.startsWith("HTTP/1.1 429 "), refused.constData());
+        QVERIFY(refused.contains("under way from your address"));
+        HttpGate elsewhere(m_share, m_tickets, m_signIns, "192.0.2.77", QDateTime::currentMSecsSinceEpoch());
+        elsewhere.receive(get("/"));
+        QVERIFY(elsewhere.takeForStudent().startsWith("HTTP/1.1 200 OK")); // another student is not held up
+        quint64 nextId = 1;
+        QCOMPARE(m_signIns.takeWanted(nextId).size(), std::size_t(BrowserSignIns::kMaxPerAddress + 1));
+    }
+
     void garbageAndSilenceAreTurnedAway() {
         HttpGate garbage = make();
         garbage.receive("SSH-2.0-OpenSSH_9.2\r\n");

@@ -35,6 +35,26 @@ bool QrCode::isDark(int x, int y) const {
     return m_modules.at(qsizetype(y) * m_size + x) != 0;
 }
 
+QString QrCode::toTerminalText() const {
+    if (isNull())
+        return {};
+    const int side = m_size + 2 * quietZone;
+    const auto dark = [this](int x, int y) {
+        return isDark(x - quietZone, y - quietZone);
+    };
+    QString out;
+    for (int y = 0; y < side; y += 2) {
+        out += QStringLiteral("\x1b[30;47m"); // black on white
+        for (int x = 0; x < side; ++x) {
+            const bool top = dark(x, y);
+            const bool bottom = y + 1 < side && dark(x, y + 1);
+            out += top && bottom ? QChar(0x2588) : top ? QChar(0x2580) : bottom ? QChar(0x2584) : QChar(u' ');
+        }
+        out += QStringLiteral("\x1b[0m\n");
+    }
+    return out;
+}
+
 QImage QrCode::toImage(int moduleSize, const QColor& dark, const QColor& light) const {
     if (isNull() || moduleSize < 1)
         return {};

@@ -29,6 +29,9 @@ public:
 
     // One square image, `moduleSize` pixels per module, quiet zone included: (size + 8) * moduleSize.
     QImage toImage(int moduleSize = 8, const QColor& dark = Qt::black, const QColor& light = Qt::white) const;
+    // The code for a terminal, quiet zone included: two module rows per line in half blocks (▀ ▄ █),
+    // black on white whatever the terminal's own colours (ANSI), each line reset at its end.
+    QString toTerminalText() const;
     // Paints the code, quiet zone included, as the largest square of whole device pixels per module
     // that fits `rect`, centred. Returns the square it covered.
     QRectF paint(QPainter& painter, const QRectF& rect, const QColor& dark = Qt::black,
