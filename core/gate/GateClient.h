@@ -42,6 +42,7 @@ public:
 private:
     void advance();
     void onMessage(const GateMessage& message);
+    void sendFirst(); // the ticket, or a sign-in request
     void fail(const QString& problem);
 
     std::unique_ptr<TlsSession> m_tls;
@@ -54,6 +55,7 @@ private:
     QByteArray m_newTicket;
     QDateTime m_expires;
     bool m_ticketOffered = false;
+    bool m_firstSent = false;
     bool m_ticketRefused = false;
     QByteArray m_stream;
     QString m_problem;

@@ -66,7 +66,8 @@ Result<bool> TlsIdentity::finish() {
     m_serverContext.reset(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
     if (!m_serverContext || SSL_CTX_set_min_proto_version(m_serverContext.get(), TLS1_3_VERSION) != 1 ||
         SSL_CTX_use_certificate(m_serverContext.get(), m_certificate.get()) != 1 ||
-        SSL_CTX_use_PrivateKey(m_serverContext.get(), m_key.get()) != 1)
+        SSL_CTX_use_PrivateKey(m_serverContext.get(), m_key.get()) != 1 ||
+        SSL_CTX_set_num_tickets(m_serverContext.get(), 1) != 1) // what a resuming helper needs
         return makeError(ErrorCode::ProcessFailed, tr("cannot set up TLS with the gate's key"));
     return true;
 }

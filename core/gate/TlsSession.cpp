@@ -3,6 +3,8 @@
 #include "gate/TlsSession.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -32,6 +34,35 @@ Result<std::unique_ptr<TlsSession>> contextError() {
     return makeError(ErrorCode::ProcessFailed, tr("cannot set up TLS: %1").arg(openSslError()));
 }
 
+// The newest session ticket from a gate whose key was the one pinned, per pin, for the process.
+class ResumableSessions {
+public:
+    void keep(const QString& pin, const SSL_SESSION* session) {
+        // A copy: OpenSSL marks a connection's own session unresumable when it ends without a close_notify.
+        SSL_SESSION* copy = SSL_SESSION_dup(session);
+        if (!copy)
+            return;
+        const QMutexLocker lock(&m_mutex);
+        if (SSL_SESSION* old = m_sessions.take(pin))
+            SSL_SESSION_free(old);
+        m_sessions.insert(pin, copy);
+    }
+    void resume(const QString& pin, SSL* ssl) {
+        const QMutexLocker lock(&m_mutex);
+        if (SSL_SESSION* session = m_sessions.value(pin))
+            SSL_set_session(ssl, session);
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<QString, SSL_SESSION*> m_sessions;
+};
+
+ResumableSessions& resumable() {
+    static ResumableSessions sessions; // lives as long as the process: nothing to free at exit
+    return sessions;
+}
+
 } // namespace
 
 Result<std::unique_ptr<TlsSession>> TlsSession::server(const TlsIdentity& identity) {
@@ -59,6 +90,8 @@ Result<std::unique_ptr<TlsSession>> TlsSession::client(const QString& pinned) {
         if (context && SSL_CTX_set_min_proto_version(context, TLS1_3_VERSION) == 1) {
             // The gate's certificate is self-signed: no authority vouches for it, the pinned key does.
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, &TlsSession::verifyPeer);
+            SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL_STORE);
+            SSL_CTX_sess_set_new_cb(context, &TlsSession::onNewSession);
             return context;
         }
         SSL_CTX_free(context);
@@ -71,6 +104,8 @@ Result<std::unique_ptr<TlsSession>> TlsSession::client(const QString& pinned) {
     if (!session->m_ssl)
         return contextError();
     SSL_set_app_data(session->m_ssl, session.get());
+    if (!pinned.isEmpty())
+        resumable().resume(pinned, session->m_ssl);
     SSL_set_bio(session->m_ssl, BIO_new(BIO_s_mem()), BIO_new(BIO_s_mem()));
     SSL_set_connect_state(session->m_ssl);
     session->advance(); // the ClientHello
@@ -90,6 +125,18 @@ int TlsSession::verifyPeer(int, X509_STORE_CTX* store) {
     X509* certificate = X509_STORE_CTX_get_current_cert(store);
     self->m_peerFingerprint = certificate ? publicKeyFingerprint(X509_get0_pubkey(certificate)) : QString();
     return self->m_pinned.isEmpty() || self->m_peerFingerprint == self->m_pinned ? 1 : 0;
+}
+
+bool TlsSession::isResumed() const {
+    return m_established && SSL_session_reused(m_ssl) == 1;
+}
+
+int TlsSession::onNewSession(SSL* ssl, SSL_SESSION* session) {
+    const auto* self = static_cast<const TlsSession*>(SSL_get_app_data(ssl));
+    // Only a session with a gate that showed the pinned key (now, or when the resumed one was made).
+    if (self && !self->m_pinned.isEmpty() && self->m_peerFingerprint == self->m_pinned)
+        resumable().keep(self->m_pinned, session);
+    return 0; // the connection keeps its own reference
 }
 
 void TlsSession::receive(const QByteArray& ciphertext) {
@@ -144,6 +191,8 @@ void TlsSession::advance() {
             return;
         }
         m_established = true;
+        if (SSL_session_reused(m_ssl) == 1 && !SSL_is_server(m_ssl))
+            m_peerFingerprint = m_pinned; // resumed from a session with the pinned key: see onNewSession()
     }
     while (!m_toSend.isEmpty()) {
         const int written = SSL_write(m_ssl, m_toSend.constData(), int(qMin<qsizetype>(m_toSend.size(), kReadChunk)));

@@ -13,13 +13,17 @@
 typedef struct ssl_st SSL;
 typedef struct ssl_ctx_st SSL_CTX;
 typedef struct x509_store_ctx_st X509_STORE_CTX;
+typedef struct ssl_session_st SSL_SESSION;
 
 namespace labshare::gate {
 
 // One TLS 1.3 session over memory buffers, for the gate (server) and `labshare connect` (client).
 // The caller moves ciphertext between it and a socket or an SSH channel: nothing here blocks or
 // touches a descriptor, so the gate runs inside the relay worker's poll loop. A client is given the
-// fingerprint to expect; another key ends the handshake before any plaintext leaves.
+// fingerprint to expect; another key ends the handshake before any plaintext leaves. A client resumes
+// (TLS 1.3 session ticket) from the last session it had with a gate whose key matched the same pin:
+// the gate proved that key when the ticket was made, and only it can open the ticket, so a resumed
+// session needs no certificate and costs a fraction of a full handshake.
 class TlsSession {
 public:
     static Result<std::unique_ptr<TlsSession>> server(const TlsIdentity& identity);
@@ -39,12 +43,14 @@ public:
     bool peerClosed() const { return m_peerClosed; }
     const std::optional<Error>& error() const { return m_error; } // the session is dead after one
     QString peerFingerprint() const { return m_peerFingerprint; }
+    bool isResumed() const; // from an earlier session's ticket, without a certificate
     qsizetype pendingSend() const { return m_toSend.size(); }
     qsizetype outgoingPending() const; // ciphertext takeOutgoing() would return
 
 private:
     TlsSession() = default;
     static int verifyPeer(int preverified, X509_STORE_CTX* store);
+    static int onNewSession(SSL* ssl, SSL_SESSION* session);
     void advance();
     void fail(const QString& message);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The gate's TLS over memory buffers: a key made once and read back from its PEM, a handshake between
-// a server and a client shuttled by hand, the pin checked before anything is sent, garbage refused.
+// a server and a client shuttled by hand, the pin checked before anything is sent (a resumed session
+// included: see anotherKeyIsRefusedBeforeAnythingIsSent, whose client holds the real gate's ticket),
+// later connections resumed, garbage refused.
 #include "gate/TlsSession.h"
 
 #include <QRegularExpression>
@@ -71,6 +73,32 @@ private Q_SLOTS:
         shuttle(**client, **server);
         QVERIFY((*server)->peerClosed());
         QVERIFY(!(*server)->error());
+    }
+
+    // A later connection to the same gate resumes from the ticket the last one got: no certificate,
+    // and the pin still holds, because only the gate that showed the pinned key can open the ticket.
+    void aLaterConnectionResumes() {
+        auto gate = TlsIdentity::generate(); // a gate no earlier case has talked to
+        QVERIFY(gate);
+        for (int connection = 0; connection < 3; ++connection) {
+            auto server = TlsSession::server(*gate);
+            auto client = TlsSession::client(gate->fingerprint());
+            QVERIFY(server && client);
+            (*server)->send("hello\n"); // the ticket travels with the gate's first words
+            shuttle(**client, **server);
+            QVERIFY((*client)->isEstablished());
+            QCOMPARE((*client)->isResumed(), connection > 0);
+            QCOMPARE((*client)->peerFingerprint(), gate->fingerprint());
+            QCOMPARE((*client)->takeReceived(), QByteArray("hello\n"));
+        }
+        // A client pinned to another key never offers this gate's ticket, and learns nothing from one.
+        auto other = TlsIdentity::generate();
+        QVERIFY(other);
+        auto server = TlsSession::server(*gate);
+        auto wrongPin = TlsSession::client(other->fingerprint());
+        QVERIFY(server && wrongPin);
+        shuttle(**wrongPin, **server);
+        QVERIFY(!(*wrongPin)->isEstablished() && (*wrongPin)->error());
     }
 
     void anotherKeyIsRefusedBeforeAnythingIsSent() {
