@@ -59,6 +59,7 @@ int runLogin(const Invocation& inv) {
         session.setBrowserTimeout(inv.signInTimeout);
     bool signingIn = false;
     bool alreadySignedIn = false;
+    bool rotatedTokenLost = false; // restoring, the keychain refused the rotated refresh token
     const QString issuer = config->issuer.toString();
     const auto signIn = [&] {
         signingIn = true;
@@ -74,7 +75,7 @@ int runLogin(const Invocation& inv) {
                           .arg(session.account().identity.describe(), issuer, expiry(session.account())));
             alreadySignedIn = true;
             if (!session.account().saving) // else a rotated refresh token is on its way to the keychain
-                QCoreApplication::exit(0);
+                QCoreApplication::exit(rotatedTokenLost ? 1 : 0);
         } else if (state == auth::AuthState::SignedOut && !signingIn) {
             signIn();
         } else if (state == auth::AuthState::SignedIn) {
@@ -86,6 +87,10 @@ int runLogin(const Invocation& inv) {
         if (alreadySignedIn) {
             if (!session.account().saving)
                 QCoreApplication::exit(remembered ? 0 : 1);
+            return;
+        }
+        if (!signingIn) { // a restore's rotated token, stored before its user is known: SignedIn ends it
+            rotatedTokenLost = !remembered;
             return;
         }
         if (!remembered) {
