@@ -4,7 +4,8 @@
 // LabShare's gate gets ready by itself (the gate key in the real keychain, the OpenID provider fixture
 // as the instructor's identity provider), and the window's Copy button hands out the command. The
 // real `labshare connect` run from that command lets alice in after she approves on the provider's
-// device page; carol, signed in but not listed, is refused; the shares table shows both.
+// device page; carol, signed in but not listed, is refused; the shares table shows both. Without an
+// identity provider the window asks before publishing open, and says why.
 #include "Application.h"
 #include "BrowserUser.h"
 #include "DesktopController.h"
@@ -27,6 +28,7 @@
 #include <QClipboard>
 #include <QIcon>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -69,6 +71,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(row() && row()->health.state == tunnel::ShareState::Up, 20000);
         QVERIFY2(row()->isGated(), "published open although the gate was there");
         QVERIFY(row()->gateFingerprint.startsWith("SHA256:"));
+        m_fingerprint = row()->gateFingerprint;
         QCOMPARE(cell(ui::SharesModel::WhoColumn), QString("only alice@example.org (signed in)"));
         const QModelIndex who = m_app->sharesModel().index(0, ui::SharesModel::WhoColumn);
         QVERIFY(!who.data(Qt::DecorationRole).value<QIcon>().isNull()); // the lock
@@ -142,13 +145,42 @@ private Q_SLOTS:
         m_app->window().grab().save(QDir::temp().filePath("labshare-gated-window.png"));
     }
 
+    // Without an identity provider there is no gate: ticking asks before publishing open, and says why.
+    void withoutAProviderTheWindowAsksAndSaysWhy() {
+        m_app->lab().askToStop({m_share});
+        QMessageBox* stop = question();
+        QVERIFY(stop);
+        stop->findChild<QPushButton*>(QStringLiteral("acceptPushButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!row(), 5000);
+        m_app->authSession().setConfig(auth::AuthConfig{});
+        Q_EMIT m_app->account().identityProviderChanged();
+        QVERIFY(
+            m_app->topologyModel().setData(m_app->topologyModel().portIndex(m_share), Qt::Checked, Qt::CheckStateRole));
+        QMessageBox* ask = question();
+        QVERIFY2(ask, "nothing was asked");
+        QVERIFY2(ask->informativeText().contains("no identity provider is set") ||
+                     ask->text().contains("no identity provider is set"),
+                 qPrintable(ask->text() + '\n' + ask->informativeText()));
+        ask->findChild<QPushButton*>(QStringLiteral("rejectPushButton"))->click(); // no: it stays unpublished
+        QTest::qWait(200);
+        QVERIFY(!row());
+    }
+
     void cleanupTestCase() {
-        if (m_app && row())
-            QVERIFY(removeFromKeychain("gate-ticket " + row()->gateFingerprint));
+        if (!m_fingerprint.isEmpty())
+            QVERIFY(removeFromKeychain("gate-ticket " + m_fingerprint));
         m_app.reset();
     }
 
 private:
+    QMessageBox* question() {
+        QMessageBox* box = nullptr;
+        const auto find = [&] {
+            box = m_app->window().findChild<QMessageBox*>(QStringLiteral("questionMessageBox"));
+            return box && box->isVisible();
+        };
+        return QTest::qWaitFor(find, 5000) ? box : nullptr;
+    }
     const share::ShareRow* row() const { return m_app->session()->row(m_share); }
     QString cell(int column) const {
         const ui::SharesModel& model = m_app->sharesModel();
@@ -173,6 +205,7 @@ private:
     QTemporaryDir m_student;
     QString m_share;
     QString m_copied;
+    QString m_fingerprint;
     std::unique_ptr<app::DesktopController> m_app;
 };
 
