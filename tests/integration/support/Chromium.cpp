@@ -3,6 +3,7 @@
 
 #include "Wait.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
@@ -17,6 +18,9 @@ bool Chromium::run(const QStringList& arguments, QByteArray* output) {
         m_error = QStringLiteral("chromium is not installed (installer/dependencies.sh test installs it)");
         return false;
     }
+    // The profile is one browser's at a time: the last run's helpers may hold its lock a moment longer.
+    const QString lock = QDir(m_profile.path()).filePath(QStringLiteral("SingletonLock"));
+    (void)waitUntil([&lock] { return !QFileInfo(lock).isSymLink(); }, 10000);
     QProcess chromium;
     chromium.start(binary, QStringList{QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
                                        QStringLiteral("--disable-gpu"), QStringLiteral("--no-first-run"),

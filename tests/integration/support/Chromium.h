@@ -11,7 +11,9 @@ namespace labshare::testsupport {
 // A student's real browser: Debian's chromium, headless, with a profile of its own that keeps its
 // cookies from one run to the next (one run per page visit). Pages run for a budget of virtual time,
 // so meta refreshes and redirects are followed as a person waiting would see them. A missing chromium
-// is an error (installer/dependencies.sh test installs it), never a skipped test.
+// is an error (installer/dependencies.sh test installs it), never a skipped test. Each call runs the
+// event loop until the browser is done: never call one from a waitUntil() predicate (a timer would
+// start another browser on the same profile while the first still runs).
 class Chromium {
 public:
     Chromium();
