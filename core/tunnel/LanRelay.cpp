@@ -154,8 +154,9 @@ void LanRelay::accept(TrackedShare& share, qint64 now) {
         if (!client.isValid())
             return;
         client.setNoDelay();
-        if (!share.spec.allowed.isEmpty()) { // the node is dialled once the gate admits
-            m_gates.accept(std::move(client), share, client.peerAddress(), now);
+        if (!share.spec.allowed.isEmpty()) {           // the node is dialled once the gate admits
+            const QString from = client.peerAddress(); // before the socket moves into the gate
+            m_gates.accept(std::move(client), share, from, now);
             continue;
         }
         Result<Socket> node = Socket::connectTo(share.spec.targetHost, share.spec.targetPort);
