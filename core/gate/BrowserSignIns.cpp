@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gate/BrowserSignIns.h"
 
+#include "auth/Pkce.h"
+
 #include <QDateTime>
-#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -29,10 +30,7 @@ QByteArray BrowserSignIns::start(const QString& share, const QString& browserAt,
         });
         m_signIns.erase(oldest);
     }
-    QByteArray random(kCookieBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32*>(random.data()),
-                                         reinterpret_cast<quint32*>(random.data() + random.size()));
-    const QByteArray cookie = random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray cookie = auth::randomUrlToken(kCookieBytes);
     SignIn signIn;
     signIn.share = share;
     signIn.browserAt = browserAt;

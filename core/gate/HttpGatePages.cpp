@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gate/HttpGatePages.h"
 
+#include "auth/Pkce.h"
+
 #include <QDateTime>
-#include <QRandomGenerator>
 
 namespace labshare::gate {
 
@@ -36,7 +37,7 @@ QByteArray HttpGatePages::signInCookie(const QByteArray& value, int maxAgeSecond
 QByteArray HttpGatePages::page(int status, const QByteArray& reason, const QString& title, const QString& bodyHtml,
                                const QByteArray& pollWhileStatus, const QList<QByteArray>& extraHeaders) {
     // While the sign-in goes on: a script that reloads once its status changed, or (no JavaScript) a refresh.
-    const QByteArray nonce = QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+    const QByteArray nonce = auth::randomUrlToken(16);
     QString poll;
     if (!pollWhileStatus.isEmpty())
         poll = QStringLiteral("<noscript><meta http-equiv=\"refresh\" content=\"3\"></noscript>"

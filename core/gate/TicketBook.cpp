@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gate/TicketBook.h"
 
+#include "auth/Pkce.h"
 #include "gate/AllowList.h"
 
 #include "common/Logging.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -68,11 +68,8 @@ TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now,
                                        [](const Entry& a, const Entry& b) { return a.issued < b.issued; });
         m_entries.erase(oldest);
     }
-    QByteArray random(kRandomBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32*>(random.data()),
-                                         reinterpret_cast<quint32*>(random.data() + random.size()));
     Issued issued;
-    issued.ticket = kPrefix + random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    issued.ticket = kPrefix + auth::randomUrlToken(kRandomBytes);
     issued.expires = std::min(endOfLocalDay(now), now.toUTC().addSecs(kMaxLifetimeSeconds));
     m_entries.insert(hash(issued.ticket), {asciiLower(email), now.toUTC(), issued.expires, browserAt});
     persist();
