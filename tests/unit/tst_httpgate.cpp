@@ -92,8 +92,7 @@ private Q_SLOTS:
     }
 
     void aTicketLetsRequestsThroughWithoutLabSharesCookie() {
-        const QByteArray ticket =
-            m_tickets.issue("alice@example.org", QDateTime::currentDateTimeUtc(), kBrowser).ticket;
+        const QByteArray ticket = browserTicket("alice@example.org");
         HttpGate gate = make();
         const QByteArray post = "POST /api/ds/query HTTP/1.1\r\nHost: relay\r\nCookie: grafana_session=g1; "
                                 "labshare_ticket=" +
@@ -122,8 +121,7 @@ private Q_SLOTS:
 
     void aTicketCountsOnlyFromItsBrowserAndOnlyForHttp() {
         QFETCH(QString, issuedTo);
-        const QByteArray ticket =
-            m_tickets.issue("alice@example.org", QDateTime::currentDateTimeUtc(), issuedTo).ticket;
+        const QByteArray ticket = browserTicket("alice@example.org", issuedTo);
         HttpGate gate = make();
         gate.receive(get("/", "labshare_ticket=" + ticket));
         QVERIFY(gate.takeForNode().isEmpty());
@@ -131,8 +129,7 @@ private Q_SLOTS:
     }
 
     void someoneNotListedIsToldWhoTheyAre() {
-        const QByteArray ticket =
-            m_tickets.issue("carol@example.test", QDateTime::currentDateTimeUtc(), kBrowser).ticket;
+        const QByteArray ticket = browserTicket("carol@example.test");
         HttpGate gate = make();
         gate.receive(get("/", "labshare_ticket=" + ticket));
         const QByteArray page = gate.takeForStudent();
@@ -145,8 +142,7 @@ private Q_SLOTS:
     }
 
     void labSharesOwnPathsNeverReachTheNode() {
-        const QByteArray ticket =
-            m_tickets.issue("alice@example.org", QDateTime::currentDateTimeUtc(), kBrowser).ticket;
+        const QByteArray ticket = browserTicket("alice@example.org");
         HttpGate gate = make();
         gate.receive(get("/.labshare/sign-in-again", "labshare_ticket=" + ticket));
         const QByteArray answer = gate.takeForStudent();
@@ -197,6 +193,10 @@ private Q_SLOTS:
     }
 
 private:
+    // A ticket this gate gave to `email` at `browserAt` (empty: one of labshare connect's).
+    QByteArray browserTicket(const QString& email, const QString& browserAt = kBrowser) {
+        return m_tickets.issue(email, QDateTime::currentDateTimeUtc(), browserAt).ticket;
+    }
     HttpGate make() { return HttpGate(m_share, m_tickets, m_signIns, kBrowser, QDateTime::currentMSecsSinceEpoch()); }
     QByteArray status(const QByteArray& cookie) {
         HttpGate gate = make();
