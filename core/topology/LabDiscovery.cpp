@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace labshare::topology::LabDiscovery {
 
 namespace {
@@ -43,6 +45,12 @@ QString bareAddress(const QString& value) {
 }
 
 } // namespace
+
+bool isPlainLabName(const QString& lab) {
+    return !lab.isEmpty() && !lab.contains(QLatin1Char('/')) && !lab.contains(QLatin1Char('\\')) &&
+           !lab.contains(QLatin1String("..")) &&
+           std::none_of(lab.cbegin(), lab.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
 
 QString labDirectory(const QString& topologyFile, const QString& lab, const QProcessEnvironment& environment) {
     const QString base = environment.value(QStringLiteral("CLAB_LABDIR_BASE"));

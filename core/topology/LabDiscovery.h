@@ -26,7 +26,10 @@ struct RuntimeNode {
 // or the JSON printed by `containerlab inspect --format json`.
 namespace LabDiscovery {
 
-// <topology dir, or $CLAB_LABDIR_BASE>/clab-<lab>/
+// A lab name that makes one folder name: not empty, no path separator, no "..", no control character.
+bool isPlainLabName(const QString& lab);
+
+// <topology dir, or $CLAB_LABDIR_BASE>/clab-<lab>/; only for a plain lab name.
 QString labDirectory(const QString& topologyFile, const QString& lab, const QProcessEnvironment& environment);
 
 // Reads topology-data.json (nodes.<short name>.{longname, mgmt-ipv4-address, mgmt-ipv6-address}).

@@ -13,13 +13,42 @@
 
 namespace labshare::topology {
 
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::topology::TopologyLoader", text);
+}
+
+// At most kMaxFileSize bytes of an open file; nothing when it holds more.
+std::optional<QByteArray> readCapped(QFile& file) {
+    QByteArray text = file.read(TopologyLoader::kMaxFileSize + 1);
+    if (text.size() > TopologyLoader::kMaxFileSize)
+        return std::nullopt;
+    return text;
+}
+
+Problem tooLarge(const QString& file) {
+    return {{file, 1, 1},
+            Severity::Error,
+            tr("the file is larger than %1 MiB; LabShare does not read it").arg(TopologyLoader::kMaxFileSize >> 20),
+            QString()};
+}
+
+} // namespace
+
 Result<Topology> TopologyLoader::load(const QString& path, const LoadOptions& options) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::FileUnreadable,
-                         QCoreApplication::translate("labshare::topology::TopologyLoader", "cannot read %1: %2")
-                             .arg(QDir::toNativeSeparators(path), file.errorString()));
-    Topology topology = parse(file.readAll(), path, options.environment);
+                         tr("cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    const std::optional<QByteArray> text = readCapped(file);
+    if (!text) {
+        Topology refused;
+        refused.file = path;
+        refused.problems.append(tooLarge(path));
+        return refused;
+    }
+    Topology topology = parse(*text, path, options.environment);
     discoverAddresses(topology, options);
     return topology;
 }
@@ -29,12 +58,18 @@ Topology TopologyLoader::parse(const QByteArray& text, const QString& file, cons
 }
 
 void TopologyLoader::discoverAddresses(Topology& topology, const LoadOptions& options) {
-    const QString dataFile = QDir(LabDiscovery::labDirectory(topology.file, topology.name, options.environment))
-                                 .filePath(QStringLiteral("topology-data.json"));
     std::optional<QList<RuntimeNode>> topologyData;
-    QFile data(dataFile);
-    if (data.exists() && data.open(QIODevice::ReadOnly))
-        topologyData = LabDiscovery::parseTopologyData(data.readAll(), dataFile, topology.problems);
+    if (LabDiscovery::isPlainLabName(topology.name)) {
+        const QString dataFile = QDir(LabDiscovery::labDirectory(topology.file, topology.name, options.environment))
+                                     .filePath(QStringLiteral("topology-data.json"));
+        QFile data(dataFile);
+        if (data.exists() && data.open(QIODevice::ReadOnly)) {
+            if (const std::optional<QByteArray> json = readCapped(data))
+                topologyData = LabDiscovery::parseTopologyData(*json, dataFile, topology.problems);
+            else
+                topology.problems.append(tooLarge(dataFile));
+        }
+    }
 
     // Ask containerlab only when the lab directory leaves a container without an address.
     const bool missing = std::any_of(topology.nodes.cbegin(), topology.nodes.cend(), [&](const Node& node) {

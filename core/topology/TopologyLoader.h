@@ -27,7 +27,11 @@ struct LoadOptions {
 // recorded with file, line and column, and the rest of the lab still loads.
 class TopologyLoader {
 public:
-    // Fails only when the file cannot be read.
+    // Larger topology files and topology-data.json files are refused unread: no lab needs more, and
+    // a hostile file of gigabytes would otherwise be read whole.
+    static constexpr qint64 kMaxFileSize = qint64{16} << 20;
+
+    // Fails only when the file cannot be read; a file over kMaxFileSize gives a lab with one problem.
     static Result<Topology> load(const QString& path, const LoadOptions& options = {});
 
     // Parses topology text; `file` names it in problems. No address discovery.

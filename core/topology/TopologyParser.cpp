@@ -2,9 +2,11 @@
 #include "topology/TopologyParser.h"
 #include "topology/EnvExpansion.h"
 #include "topology/KindAliases.h"
+#include "topology/LabDiscovery.h"
 #include "topology/LinkReader.h"
 #include "topology/NodeDefinition.h"
 #include "topology/NodeResolver.h"
+#include "topology/YamlAliasBudget.h"
 #include "topology/YamlLocator.h"
 
 #include <yaml-cpp/yaml.h>
@@ -33,6 +35,15 @@ QString nameFromFile(const QString& file) {
     return base;
 }
 
+// A name made plain: every character a lab name must not have becomes '_'.
+QString plainName(QString name) {
+    for (QChar& c : name)
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control)
+            c = QLatin1Char('_');
+    name.replace(QLatin1String(".."), QLatin1String("__"));
+    return name.isEmpty() ? QStringLiteral("lab") : name;
+}
+
 class Parser {
 public:
     Parser(const QString& file, const std::string& original, const EnvExpansion& expansion, Topology& topology)
@@ -46,6 +57,24 @@ public:
         const auto problemAt = [&](std::size_t offset, Severity severity, const QString& message) {
             m_topology.problems.append({m_locator.atOriginalOffset(offset), severity, message, QString()});
         };
+        if (const auto& refusal = m_expansion.refusal()) {
+            problemAt(refusal->inputOffset, Severity::Error,
+                      refusal->kind == EnvExpansion::Refusal::Kind::TooDeep
+                          ? tr("variable defaults nested more than %1 deep (${A:-${B:-…}}): LabShare leaves this one "
+                               "and the rest of the file unexpanded")
+                                .arg(EnvExpansion::kMaxNesting)
+                          : tr("the environment variables here make the file larger than %1 MiB; LabShare does not "
+                               "read further")
+                                .arg(EnvExpansion::kMaxExpandedSize >> 20));
+            if (refusal->kind == EnvExpansion::Refusal::Kind::TooLarge)
+                return;
+        }
+        if (const std::optional<YAML::Mark> alias = aliasBeyondBudget(m_expansion.text(), kAliasValueBudget)) {
+            error(*alias, tr("this alias takes the values repeated through YAML aliases past %1; LabShare does not "
+                             "read a file that stands for a tree this large")
+                              .arg(kAliasValueBudget));
+            return;
+        }
         YAML::Node root;
         try {
             root = YAML::Load(m_expansion.text());
@@ -99,6 +128,14 @@ private:
             if (key == "name" && kv.second.IsScalar() && !kv.second.Scalar().empty()) {
                 m_topology.name = qs(kv.second.Scalar());
                 haveName = true;
+                if (!LabDiscovery::isPlainLabName(m_topology.name)) {
+                    const QString written = m_topology.name;
+                    m_topology.name = plainName(nameFromFile(m_locator.file()));
+                    error(kv.second.Mark(), tr("the lab name '%1' is not a plain name: containerlab makes the folder "
+                                               "clab-<name> from it, and a name with '/' or '..' would point "
+                                               "elsewhere (LabShare uses '%2' meanwhile)")
+                                                .arg(written, m_topology.name));
+                }
             } else if (key == "prefix" && kv.second.IsScalar()) {
                 m_topology.prefix = qs(kv.second.Scalar());
             } else if (key == "topology") {
@@ -114,7 +151,7 @@ private:
             return;
         }
         if (!haveName) {
-            m_topology.name = nameFromFile(m_locator.file());
+            m_topology.name = plainName(nameFromFile(m_locator.file()));
             error(root.Mark(), tr("the lab has no 'name:'; containerlab needs one (LabShare uses '%1' meanwhile)")
                                    .arg(m_topology.name));
         }
@@ -231,7 +268,7 @@ Topology parseTopology(const QByteArray& text, const QString& file, const QProce
         });
     Parser(file, original, expansion, topology).parse();
     if (topology.name.isEmpty())
-        topology.name = nameFromFile(file);
+        topology.name = plainName(nameFromFile(file));
     return topology;
 }
 

@@ -30,6 +30,10 @@ private Q_SLOTS:
     void expandsLikeContainerlab();
     void mapsOffsetsBackToTheInput();
     void reportsWhetherAnythingChanged();
+    void nestedDefaultsStopAtTheLimit();
+    void deepNestingIsRefusedWithoutCrashing();
+    void unclosedBracesTakeOnePass();
+    void refusesToGrowPastTheCap();
 };
 
 void TestEnvExpansion::expandsLikeContainerlab_data() {
@@ -118,6 +122,71 @@ void TestEnvExpansion::mapsOffsetsBackToTheInput() {
 void TestEnvExpansion::reportsWhetherAnythingChanged() {
     QVERIFY(!expand("name: $NOTSET").changed());
     QVERIFY(expand("name: $BAR").changed());
+}
+
+namespace {
+
+// `${X:-${X:-…z…}}`, `depth` defaults deep.
+std::string nested(std::size_t depth) {
+    std::string out;
+    for (std::size_t i = 0; i < depth; ++i)
+        out += "${NOTSET:-";
+    out += 'z';
+    out.append(depth, '}');
+    return out;
+}
+
+} // namespace
+
+void TestEnvExpansion::nestedDefaultsStopAtTheLimit() {
+    const EnvExpansion within = expand("image: " + nested(EnvExpansion::kMaxNesting));
+    QCOMPARE(QString::fromStdString(within.text()), QStringLiteral("image: z"));
+    QVERIFY(!within.refusal());
+
+    const std::string input = "image: " + nested(EnvExpansion::kMaxNesting + 1);
+    const EnvExpansion beyond = expand(input);
+    QVERIFY(beyond.refusal());
+    QCOMPARE(beyond.refusal()->kind, EnvExpansion::Refusal::Kind::TooDeep);
+    // The construct one past the limit is named, and kept as written.
+    const std::size_t tooDeep =
+        std::string("image: ").size() + EnvExpansion::kMaxNesting * std::string("${NOTSET:-").size();
+    QCOMPARE(beyond.refusal()->inputOffset, tooDeep);
+    QCOMPARE(QString::fromStdString(beyond.text()),
+             QStringLiteral("image: ") + QString::fromStdString(input.substr(tooDeep, 10)) + QStringLiteral("z}"));
+}
+
+// Tens of thousands deep overflowed the stack of the recursive expansion.
+void TestEnvExpansion::deepNestingIsRefusedWithoutCrashing() {
+    const EnvExpansion out = expand("image: " + nested(200000) + "\nname: lab\n");
+    QVERIFY(out.refusal());
+    QCOMPARE(out.refusal()->kind, EnvExpansion::Refusal::Kind::TooDeep);
+    QVERIFY(out.text().size() > 200000);
+}
+
+// A million unclosed `${` took quadratic time (minutes): each one searched the rest of the text.
+void TestEnvExpansion::unclosedBracesTakeOnePass() {
+    std::string input = "image: ";
+    for (int i = 0; i < 1000000; ++i)
+        input += "${";
+    const EnvExpansion out = expand(input + "}");
+    QCOMPARE(out.text().size(), input.size() + 1);
+    QVERIFY(!out.changed());
+}
+
+void TestEnvExpansion::refusesToGrowPastTheCap() {
+    const std::string big(std::size_t{1} << 20, 'x');
+    const auto lookup = [&big](const std::string& name) -> std::optional<std::string> {
+        return name == "BIG" ? std::optional<std::string>(big) : std::nullopt;
+    };
+    std::string input = "a: ";
+    for (int i = 0; i < 100; ++i)
+        input += "$BIG ";
+    const EnvExpansion out = EnvExpansion::expand(input, lookup);
+    QVERIFY(out.refusal());
+    QCOMPARE(out.refusal()->kind, EnvExpansion::Refusal::Kind::TooLarge);
+    QVERIFY(out.text().size() <= EnvExpansion::kMaxExpandedSize);
+    // 63 values and the text around them fit in 64 MiB; the 64th does not.
+    QCOMPARE(out.refusal()->inputOffset, input.find("$BIG") + 63 * std::string("$BIG ").size());
 }
 
 QTEST_GUILESS_MAIN(TestEnvExpansion)

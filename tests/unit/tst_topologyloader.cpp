@@ -62,6 +62,8 @@ private Q_SLOTS:
     void asksContainerlabInspectWhenNotDeployedHere();
     void runsTheContainerlabProgramOnThePath();
     void failsOnlyWhenTheFileCannotBeRead();
+    void refusesFilesOverTheCap();
+    void readsTopologyDataOnlyFromTheLabsOwnFolder();
 };
 
 void TestTopologyLoader::loadsEveryRealTopology_data() {
@@ -221,6 +223,46 @@ void TestTopologyLoader::failsOnlyWhenTheFileCannotBeRead() {
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, labshare::ErrorCode::FileUnreadable);
     QVERIFY(missing.error().message.contains(QStringLiteral("/nonexistent/lab.clab.yml")));
+}
+
+void TestTopologyLoader::refusesFilesOverTheCap() {
+    QTemporaryDir dir;
+    const QString topo = dir.filePath(QStringLiteral("lab.clab.yml"));
+    const QByteArray lab = "name: lab\ntopology:\n  nodes:\n    r1: {kind: linux}\n";
+    writeFile(topo, lab + '#' + QByteArray(TopologyLoader::kMaxFileSize, '#'));
+    const auto refused = TopologyLoader::load(topo, offline());
+    QVERIFY(refused.ok());
+    QVERIFY(refused->nodes.isEmpty());
+    QCOMPARE(refused->problems.size(), 1);
+    QCOMPARE(refused->problems[0].toString(),
+             topo + QStringLiteral(":1:1: error: the file is larger than 16 MiB; LabShare does not read it"));
+
+    // topology-data.json too: the lab loads, its addresses do not come from that file.
+    writeFile(topo, lab);
+    writeFile(dir.filePath(QStringLiteral("clab-lab/topology-data.json")),
+              R"({"nodes": {"r1": {"mgmt-ipv4-address": "172.20.20.2"}}})" +
+                  QByteArray(TopologyLoader::kMaxFileSize, ' '));
+    const auto loaded = TopologyLoader::load(topo, offline());
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->nodes.size(), 1);
+    QVERIFY(loaded->node(QStringLiteral("r1"))->mgmtIpv4.isEmpty());
+    QVERIFY(
+        errorsOf(*loaded).contains(QStringLiteral("topology-data.json:1:1: error: the file is larger than 16 MiB")));
+}
+
+// A lab named "../x" would have LabShare read x/topology-data.json outside the lab's folder.
+void TestTopologyLoader::readsTopologyDataOnlyFromTheLabsOwnFolder() {
+    QTemporaryDir dir;
+    const QString topo = dir.filePath(QStringLiteral("labs/lab.clab.yml"));
+    writeFile(topo, "name: ../elsewhere\ntopology:\n  nodes:\n    r1: {kind: linux}\n");
+    writeFile(dir.filePath(QStringLiteral("labs/clab-../elsewhere/topology-data.json")),
+              R"({"nodes": {"r1": {"mgmt-ipv4-address": "127.0.0.1"}}})");
+    writeFile(dir.filePath(QStringLiteral("elsewhere/topology-data.json")),
+              R"({"nodes": {"r1": {"mgmt-ipv4-address": "127.0.0.1"}}})");
+    const auto t = TopologyLoader::load(topo, offline());
+    QVERIFY(t.ok());
+    QVERIFY(errorsOf(*t).contains(QStringLiteral("not a plain name")));
+    QVERIFY(t->node(QStringLiteral("r1"))->mgmtIpv4.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTopologyLoader)

@@ -65,6 +65,10 @@ private Q_SLOTS:
     void ignoresPublishOnBridges();
     void explainsGoTemplates();
     void requiresAName();
+    void refusesALabNameThatIsAPath_data();
+    void refusesALabNameThatIsAPath();
+    void hostileExpansionIsAProblemAtItsPlace();
+    void boundsWhatAliasesStandFor();
 };
 
 void TestTopologyParser::publishOverridesNeverMerges_data() {
@@ -427,6 +431,65 @@ void TestTopologyParser::requiresAName() {
     QVERIFY(findProblem(t, QStringLiteral("no 'name:'")));
     QCOMPARE(t.name, QStringLiteral("lab"));
     QCOMPARE(t.node(QStringLiteral("r1"))->container, QStringLiteral("clab-lab-r1"));
+}
+
+void TestTopologyParser::refusesALabNameThatIsAPath_data() {
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QString>("used");
+    QTest::newRow("parent") << QByteArray("../../etc") << QStringLiteral("lab");
+    QTest::newRow("dots") << QByteArray("..") << QStringLiteral("lab");
+    QTest::newRow("absolute") << QByteArray("/tmp/x") << QStringLiteral("lab");
+    QTest::newRow("backslash") << QByteArray("\"a\\\\b\"") << QStringLiteral("lab");
+    QTest::newRow("control") << QByteArray("\"a\\x1bb\"") << QStringLiteral("lab");
+}
+
+// containerlab makes the folder clab-<name> from it, where LabShare reads topology-data.json.
+void TestTopologyParser::refusesALabNameThatIsAPath() {
+    QFETCH(QByteArray, name);
+    QFETCH(QString, used);
+    const Topology t = parse("name: " + name + "\ntopology:\n  nodes: {r1: {kind: linux}}\n");
+    const Problem* p = findProblem(t, QStringLiteral("not a plain name"));
+    QVERIFY(p);
+    QCOMPARE(p->where.line, 1);
+    QCOMPARE(p->where.column, 7);
+    QCOMPARE(t.name, used);
+    QCOMPARE(t.node(QStringLiteral("r1"))->container, QStringLiteral("clab-lab-r1"));
+}
+
+void TestTopologyParser::hostileExpansionIsAProblemAtItsPlace() {
+    QByteArray deep = "name: t\ntopology:\n  nodes:\n    r1:\n      kind: linux\n      image: ";
+    for (int i = 0; i < 100000; ++i)
+        deep += "${X:-";
+    deep += 'z' + QByteArray(100000, '}') + '\n';
+    const Topology t = parse(deep);
+    const Problem* p = findProblem(t, QStringLiteral("nested more than 32 deep"));
+    QVERIFY(p);
+    QCOMPARE(p->where.line, 6);
+    QCOMPARE(p->where.column, 14 + 32 * 5);
+}
+
+void TestTopologyParser::boundsWhatAliasesStandFor() {
+    // 2,000 labels aliased by 100 nodes: the map, its keys and values are 4,001 values; 400,000 from 40 KB.
+    QByteArray yaml = "name: t\ntopology:\n  defaults:\n    labels: &many\n";
+    for (int i = 0; i < 2000; ++i)
+        yaml += "      k" + QByteArray::number(i) + ": v\n";
+    yaml += "  nodes:\n";
+    for (int i = 0; i < 100; ++i)
+        yaml += "    n" + QByteArray::number(i) + ": {kind: linux, labels: *many}\n";
+    const Topology t = parse(yaml);
+    const Problem* p = findProblem(t, QStringLiteral("YAML aliases"));
+    QVERIFY(p);
+    QCOMPARE(p->where.line, 2005 + 25); // n24, the 25th alias, passes 100,000 values
+    QVERIFY(t.nodes.isEmpty());
+
+    // A lab that shares a block of settings among its nodes, as labs do, is read as usual.
+    QByteArray shared = "name: t\ntopology:\n  nodes:\n";
+    shared += "    n0: &node {kind: linux, image: alpine, labels: {a: b}, publish: [tcp/22]}\n";
+    for (int i = 1; i < 1000; ++i)
+        shared += "    n" + QByteArray::number(i) + ": *node\n";
+    const Topology fine = parse(shared);
+    QVERIFY(!fine.hasErrors());
+    QCOMPARE(fine.nodes.size(), 1000);
 }
 
 QTEST_GUILESS_MAIN(TestTopologyParser)
