@@ -79,6 +79,8 @@ private:
 } // namespace
 
 std::optional<YAML::Mark> aliasBeyondBudget(const std::string& yaml, std::size_t budget) {
+    if (yaml.find('&') == std::string::npos)
+        return std::nullopt; // no anchor, nothing to alias: spare the second parse
     std::istringstream in(yaml);
     AliasCounter counter(budget);
     try {

@@ -10,9 +10,31 @@ YamlLocator::YamlLocator(QString file, const std::string& original, const EnvExp
     , m_original(original)
     , m_expansion(expansion) {
     m_lineStarts.push_back(0);
-    for (std::size_t i = 0; i < original.size(); ++i)
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < original.size(); ++i) {
+        if (i % kBlock == 0)
+            m_charactersBefore.push_back(characters);
         if (original[i] == '\n')
             m_lineStarts.push_back(i + 1);
+        if (isCharacterStart(original[i]))
+            ++characters;
+    }
+    m_characters = characters;
+}
+
+bool YamlLocator::isCharacterStart(char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; // not a UTF-8 continuation byte
+}
+
+// How many characters the first `offset` bytes hold: a sum kept every kBlock bytes, then a count.
+std::size_t YamlLocator::charactersBefore(std::size_t offset) const {
+    if (offset >= m_original.size())
+        return m_characters;
+    const std::size_t block = offset / kBlock;
+    const std::size_t from = block * kBlock;
+    return m_charactersBefore[block] + static_cast<std::size_t>(std::count_if(
+                                           m_original.begin() + static_cast<std::ptrdiff_t>(from),
+                                           m_original.begin() + static_cast<std::ptrdiff_t>(offset), isCharacterStart));
 }
 
 SourceLocation YamlLocator::at(const YAML::Mark& mark) const {
@@ -25,11 +47,9 @@ SourceLocation YamlLocator::atOriginalOffset(std::size_t offset) const {
     offset = std::min(offset, m_original.size());
     const auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const std::size_t lineIndex = static_cast<std::size_t>(std::distance(m_lineStarts.begin(), next)) - 1;
-    int column = 1;
-    for (std::size_t i = m_lineStarts[lineIndex]; i < offset; ++i)
-        if ((static_cast<unsigned char>(m_original[i]) & 0xC0) != 0x80) // count UTF-8 lead bytes only
-            ++column;
-    return {m_file, static_cast<int>(lineIndex) + 1, column};
+    // A line may be the whole file (flow style): columns never count from the line's start.
+    const std::size_t column = charactersBefore(offset) - charactersBefore(m_lineStarts[lineIndex]) + 1;
+    return {m_file, static_cast<int>(lineIndex) + 1, static_cast<int>(column)};
 }
 
 } // namespace labshare::topology

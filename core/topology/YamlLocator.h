@@ -24,10 +24,16 @@ public:
     const QString& file() const { return m_file; }
 
 private:
+    static constexpr std::size_t kBlock = 1024;
+    static bool isCharacterStart(char byte);
+    std::size_t charactersBefore(std::size_t offset) const;
+
     QString m_file;
     const std::string& m_original;
     const EnvExpansion& m_expansion;
     std::vector<std::size_t> m_lineStarts;
+    std::vector<std::size_t> m_charactersBefore; // characters before each kBlock-th byte
+    std::size_t m_characters = 0;
 };
 
 } // namespace labshare::topology
