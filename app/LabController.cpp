@@ -143,6 +143,8 @@ void LabController::applyReload(const topology::Topology& lab) {
     m_session->setTopology(lab);
     m_model.setTopology(lab);
     showTicks();
+    if (const QList<share::ShareSession::MovedTarget> moved = m_session->takeMovedTargets(); !moved.isEmpty())
+        askToMove(moved);
     const QStringList orphans = m_session->orphans();
     if (orphans.isEmpty()) {
         showProblems(lab, true);
@@ -167,6 +169,7 @@ void LabController::startSession(const topology::Topology& lab) {
     m_settings.emplace(m_watcher.path());
     m_openedToAnyone.clear();
     m_awaitingGate.clear();
+    m_awaitingLocalConsent.clear();
     if (m_gate.state() == DesktopGate::State::Ready)
         m_session->setGate(m_gate.fingerprint());
     const bool namesPeople = std::any_of(lab.nodes.cbegin(), lab.nodes.cend(), [](const topology::Node& node) {
@@ -176,6 +179,7 @@ void LabController::startSession(const topology::Topology& lab) {
     if (namesPeople)
         m_gate.prepare(); // the key and the provider's answer take a moment: ask now, before anything is ticked
     m_model.setTopology(lab);
+    m_session->allowLocalTargets(m_settings->allowedLocalTargets());
     const QHash<QString, QString> addresses = m_settings->addressOverrides();
     for (auto it = addresses.cbegin(); it != addresses.cend(); ++it) {
         m_session->setTargetOverride(it.key(), it.value());
@@ -276,7 +280,9 @@ void LabController::publish(const QString& node, const topology::PublishSpec& sp
         return;
     }
     showTicks();
-    if (published.error().code == ErrorCode::NoAddress)
+    if (published.error().code == ErrorCode::LocalTarget)
+        askToPublishLocal(node, spec);
+    else if (published.error().code == ErrorCode::NoAddress)
         m_window.showBanner(published.error().message + tr(". Type the address LabShare reaches it at."), true,
                             tr("Set address…"), [this, node] { editAddress(node); });
     else
@@ -298,6 +304,39 @@ void LabController::askToOpen(const QString& node, const topology::PublishSpec& 
                 m_openedToAnyone.insert(name);
                 publish(node, spec);
             });
+}
+
+void LabController::askToPublishLocal(const QString& node, const topology::PublishSpec& spec) {
+    m_awaitingLocalConsent.append({node, spec});
+    if (m_awaitingLocalConsent.size() > 1)
+        return; // the question is open already
+    const QList<share::LocalTarget> targets = m_session->localTargets();
+    const quint64 generation = m_generation;
+    Q_EMIT windowNeeded();
+    ui::ask(&m_window, ShareQuestions::publishLocalTargets(targets, QFileInfo(m_watcher.path()).fileName()),
+            [this, generation, targets](bool yes) {
+                if (generation != m_generation)
+                    return;
+                const auto waiting = std::exchange(m_awaitingLocalConsent, {});
+                if (!yes)
+                    return;
+                m_session->allowLocalTargets(targets);
+                m_settings->allowLocalTargets(targets);
+                for (const auto& [waitingNode, waitingSpec] : waiting)
+                    publish(waitingNode, waitingSpec);
+            });
+}
+
+void LabController::askToMove(const QList<share::ShareSession::MovedTarget>& moved) {
+    const quint64 generation = m_generation;
+    Q_EMIT windowNeeded();
+    ui::ask(&m_window, ShareQuestions::moveTargets(moved), [this, generation, moved](bool yes) {
+        if (!yes || generation != m_generation)
+            return;
+        for (const share::ShareSession::MovedTarget& m : moved)
+            if (const share::ShareRow* row = m_session->row(m.row.name); row && row->target == m.row.target)
+                publish(row->node, row->spec); // the same public port, to the node's new address
+    });
 }
 
 void LabController::onGateStateChanged() {

@@ -65,6 +65,10 @@ private:
     // is otherwise; without a gate, only after the user agreed to open it to anyone.
     void publish(const QString& node, const topology::PublishSpec& spec);
     void askToOpen(const QString& node, const topology::PublishSpec& spec);
+    // An entry whose lab target is this computer itself: the lab's such targets are asked about once.
+    void askToPublishLocal(const QString& node, const topology::PublishSpec& spec);
+    // A reload gave ticked shares' nodes other addresses: they keep the old one until the user says.
+    void askToMove(const QList<share::ShareSession::MovedTarget>& moved);
     void onGateStateChanged();
     void onUnpublishRequested(const QString& name);
     void editAddress(const QString& node);
@@ -80,6 +84,7 @@ private:
     std::optional<share::LabSettings> m_settings;
     QSet<QString> m_openedToAnyone; // shares the user agreed to publish open despite an allow-list
     QList<QPair<QString, topology::PublishSpec>> m_awaitingGate; // (node, entry) ticked while the gate got ready
+    QList<QPair<QString, topology::PublishSpec>> m_awaitingLocalConsent; // ticked while that question is open
     QString m_relayProblem; // why the lab's own relay could not be used when it opened
     quint64 m_generation = 0;
     bool m_stopped = false;

@@ -66,4 +66,28 @@ ui::Question ShareQuestions::openToAnyone(const QString& shareName, const QStrin
             {}};
 }
 
+ui::Question ShareQuestions::publishLocalTargets(const QList<share::LocalTarget>& targets, const QString& file) {
+    QStringList lines;
+    for (const share::LocalTarget& t : targets)
+        lines << tr("%1 → %2 (%3)").arg(t.node, t.host, t.why);
+    return {tr("Publish services of this computer?"),
+            tr("%1 has LabShare reach %n node(s) at an address of this computer itself, not of a lab node. "
+               "Publishing them lets students reach whatever listens there on your machine. Only agree if you "
+               "wrote or checked this lab; LabShare asks again if the lab names other such addresses.",
+               nullptr, targets.size())
+                .arg(file),
+            lines.join(QLatin1Char('\n')), tr("Publish them"), tr("Leave them unpublished")};
+}
+
+ui::Question ShareQuestions::moveTargets(const QList<share::ShareSession::MovedTarget>& moved) {
+    QStringList lines;
+    for (const share::ShareSession::MovedTarget& m : moved)
+        lines << tr("%1: %2 → %3").arg(addressList({m.row}), m.row.target, m.target);
+    return {tr("Reach the nodes at their new addresses?"),
+            tr("The reloaded lab gives the node(s) of %n share(s) another address. Until you say, these shares keep "
+               "reaching the old one. Students' addresses stay the same either way.",
+               nullptr, moved.size()),
+            lines.join(QLatin1Char('\n')), tr("Reach the new addresses"), tr("Keep the old ones")};
+}
+
 } // namespace labshare::app

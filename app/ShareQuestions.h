@@ -22,6 +22,8 @@ public:
     static ui::Question stopAll(const QList<share::ShareRow>& rows);
     static ui::Question stopOne(const share::ShareRow& row);
     static ui::Question openToAnyone(const QString& shareName, const QStringList& allowed, const QString& whyNoGate);
+    static ui::Question publishLocalTargets(const QList<share::LocalTarget>& targets, const QString& file);
+    static ui::Question moveTargets(const QList<share::ShareSession::MovedTarget>& moved);
 
     // "leaf1 SSH — relay.example.org:40123", one line per share; the share's name while it has no address.
     static QString addressList(const QList<share::ShareRow>& rows);

@@ -202,6 +202,8 @@ int runUp(const Invocation& inv) {
     session.setEngine(&engine);
     for (const QString& t : inv.targets)
         session.setTargetOverride(t.section(QLatin1Char('='), 0, 0), t.section(QLatin1Char('='), 1));
+    if (inv.allowLocalTargets)
+        session.allowAllLocalTargets();
 
     UpReport report(UpReport::formFor(inv.json, stdout), stdout);
     if (gate) {
@@ -261,6 +263,11 @@ int runUp(const Invocation& inv) {
             ++published;
         else if (name.error().code == ErrorCode::NoAddress)
             printProblem(name.error().message + QStringLiteral("; give one with --target %1=HOST").arg(s.node));
+        else if (name.error().code == ErrorCode::LocalTarget)
+            printProblem(name.error().message +
+                         QStringLiteral("; left out (publish it with --allow-local-targets for the whole lab, or "
+                                        "--target %1=HOST)")
+                             .arg(s.node));
         else
             printProblem(name.error().message);
     }

@@ -12,7 +12,8 @@ enum class ErrorCode {
     FileUnreadable,
     FileUnwritable,
     BadInput,
-    NoAddress, // a node to publish has no address to reach it at: the front end says how to give one
+    NoAddress,   // a node to publish has no address to reach it at: the front end says how to give one
+    LocalTarget, // the lab would publish a port of this computer itself: the front end asks first
     ProcessFailed,
     Network,
     HostKeyUnknown,

@@ -66,6 +66,22 @@ void LabSettings::setAddressOverride(const QString& node, const QString& host) {
         s.setValue(node, host);
 }
 
+QList<LocalTarget> LabSettings::allowedLocalTargets() const {
+    QList<LocalTarget> out;
+    for (const QString& pair : QSettings().value(key(m_group, "localTargets")).toStringList())
+        out.append({pair.section(QLatin1Char(' '), 0, 0), pair.section(QLatin1Char(' '), 1), QString()});
+    return out;
+}
+
+void LabSettings::allowLocalTargets(const QList<LocalTarget>& targets) {
+    QSettings s;
+    QStringList pairs = s.value(key(m_group, "localTargets")).toStringList();
+    for (const LocalTarget& t : targets)
+        if (const QString pair = t.node + QLatin1Char(' ') + t.host; !pairs.contains(pair))
+            pairs << pair;
+    s.setValue(key(m_group, "localTargets"), pairs);
+}
+
 QString LabSettings::loginUser(const QString& node) const {
     return QSettings().value(key(m_group, "users") + QLatin1Char('/') + node).toString();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "share/LocalTarget.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -22,6 +24,9 @@ public:
     void setAutoPublish(bool on);
     QHash<QString, QString> addressOverrides() const;
     void setAddressOverride(const QString& node, const QString& host);
+    // Lab targets on this computer the user agreed to publish (node and address; `why` is not kept).
+    QList<LocalTarget> allowedLocalTargets() const;
+    void allowLocalTargets(const QList<LocalTarget>& targets);
     QString loginUser(const QString& node) const;
     void setLoginUser(const QString& node, const QString& user);
 

@@ -62,14 +62,23 @@ void ShareSession::setTopology(topology::Topology topology) {
     const QList<ShareRow> ticked = m_rows;
     for (const ShareRow& old : ticked) {
         const topology::Node* node = m_topology.node(old.node);
+        if (!node)
+            continue; // an orphan
         topology::PublishSpec spec = old.spec;
-        if (node) // a declared entry may have changed who may use it
-            for (const topology::PublishSpec& declared : node->publish)
-                if (declared.type == spec.type && declared.port == spec.port)
-                    spec = declared;
+        for (const topology::PublishSpec& declared : node->publish) // it may have changed who may use it
+            if (declared.type == spec.type && declared.port == spec.port)
+                spec = declared;
         Result<ShareRow> row = makeRow(old.node, spec);
-        if (row && (row->target != old.target || row->spec.allowed != old.spec.allowed))
+        const std::optional<LocalTarget> local = unconsentedLocalTarget(*node);
+        const QString target = row ? row->target : local ? local->host : QString();
+        if (target.isEmpty())
+            continue; // no address any more: it keeps forwarding where it did
+        if (target != old.target) {
+            m_moved.removeIf([&](const MovedTarget& m) { return m.row.name == old.name; });
+            m_moved.append({old, target});
+        } else if (row && row->spec.allowed != old.spec.allowed) {
             (void)publish(old.node, spec); // cannot fail: makeRow just succeeded
+        }
     }
 }
 
@@ -79,6 +88,34 @@ QStringList ShareSession::orphans() const {
         if (!m_topology.node(r.node))
             out << r.name;
     return out;
+}
+
+void ShareSession::allowLocalTargets(const QList<LocalTarget>& targets) {
+    for (const LocalTarget& t : targets)
+        m_allowedLocal.insert(t.node + QLatin1Char(' ') + t.host);
+}
+
+QList<LocalTarget> ShareSession::localTargets() const {
+    QList<LocalTarget> out;
+    for (const topology::Node& node : m_topology.nodes)
+        if (const std::optional<LocalTarget> local = unconsentedLocalTarget(node))
+            out << *local;
+    return out;
+}
+
+// The node's target, when the lab gave it (no override), it reaches this computer, and the user did not agree.
+std::optional<LocalTarget> ShareSession::unconsentedLocalTarget(const topology::Node& node) const {
+    if (m_allLocalAllowed || m_targets.contains(node.name))
+        return std::nullopt;
+    const bool hostNetwork = node.networkMode == QLatin1String("host");
+    const QString host =
+        hostNetwork && node.managementAddress().isEmpty() ? QStringLiteral("127.0.0.1") : node.managementAddress();
+    if (host.isEmpty() || m_allowedLocal.contains(node.name + QLatin1Char(' ') + host))
+        return std::nullopt;
+    const std::optional<QString> why = whyLocal(host, hostNetwork, m_ownAddresses);
+    if (!why)
+        return std::nullopt;
+    return LocalTarget{node.name, host, *why};
 }
 
 void ShareSession::setTargetOverride(const QString& node, const QString& host) {
@@ -92,6 +129,11 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
     const topology::Node* node = m_topology.node(nodeName);
     if (!node)
         return makeError(ErrorCode::BadInput, tr("the lab has no node '%1'").arg(nodeName));
+    if (const std::optional<LocalTarget> local = unconsentedLocalTarget(*node))
+        return makeError(ErrorCode::LocalTarget,
+                         tr("the lab has LabShare reach %1 at %2, which is %3: publishing it exposes a service of "
+                            "this computer itself")
+                             .arg(nodeName, local->host, local->why));
     QString target = m_targets.value(nodeName);
     if (target.isEmpty())
         target = node->managementAddress();

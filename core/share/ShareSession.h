@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "share/LocalTarget.h"
 #include "share/ShareVisitors.h"
 #include "topology/Topology.h"
 #include "tunnel/ShareHealth.h"
@@ -10,6 +11,10 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
+
+#include <optional>
+#include <utility>
 
 namespace labshare::share {
 
@@ -46,10 +51,17 @@ public:
     // the caller decides deliberately. Shares already published keep how they were published.
     void setGate(const QString& fingerprint) { m_gateFingerprint = fingerprint; }
     bool isGating() const { return !m_gateFingerprint.isEmpty(); }
-    // The lab was reloaded: ticked entries stay ticked, re-targeted when their node's address changed.
-    // An entry whose node is gone from the file (renamed, deleted) or has no address any more keeps
-    // forwarding where it did: see orphans().
+    // The lab was reloaded: ticked entries stay ticked. One whose node's address changed keeps
+    // forwarding where it did until the user says (takeMovedTargets(), then publish() again): a
+    // students' address never silently reaches another machine. An entry whose node is gone from
+    // the file (renamed, deleted) or has no address any more keeps forwarding too: see orphans().
     void setTopology(topology::Topology topology);
+    struct MovedTarget {
+        ShareRow row;   // as it runs, to the old address
+        QString target; // the address the reloaded lab gives its node
+    };
+    // Shares the last reloads would have moved to another address; asking clears the list.
+    QList<MovedTarget> takeMovedTargets() { return std::exchange(m_moved, {}); }
     // Ticked shares whose node the lab no longer has, in the order they were ticked.
     QStringList orphans() const;
     // Publishes through `engine` from now on (nullptr: nowhere); everything ticked is asked for again.
@@ -58,7 +70,16 @@ public:
     // Reaches `node` at `host` instead of its management address (the user typed it, or --target).
     void setTargetOverride(const QString& node, const QString& host);
 
-    // Ticks one entry of a node. Fails when the node is unknown or has no address to reach it at.
+    // Lab targets that reach this computer (see LocalTarget) are published only with consent: for
+    // these nodes at these addresses, or for the whole lab. A target the user typed needs none.
+    void allowLocalTargets(const QList<LocalTarget>& targets);
+    void allowAllLocalTargets() { m_allLocalAllowed = true; }
+    // The lab's targets that reach this computer and have no consent yet, node by node.
+    QList<LocalTarget> localTargets() const;
+    void setOwnAddresses(const QList<QHostAddress>& addresses) { m_ownAddresses = addresses; } // tests
+
+    // Ticks one entry of a node. Fails when the node is unknown, has no address to reach it at, or
+    // its lab target reaches this computer without consent (ErrorCode::LocalTarget).
     Result<QString> publish(const QString& node, const topology::PublishSpec& spec);
     void unpublish(const QString& name);
 
@@ -74,6 +95,7 @@ Q_SIGNALS:
 
 private:
     Result<ShareRow> makeRow(const QString& node, const topology::PublishSpec& spec) const;
+    std::optional<LocalTarget> unconsentedLocalTarget(const topology::Node& node) const;
     void forward(const ShareRow& row);
     void onShareChanged(const tunnel::ShareHealth& health);
     void onHealthUpdated(const QList<tunnel::ShareHealth>& health);
@@ -84,6 +106,10 @@ private:
     topology::Topology m_topology;
     QString m_gateFingerprint;
     QHash<QString, QString> m_targets;
+    QList<QHostAddress> m_ownAddresses = thisComputersAddresses();
+    QSet<QString> m_allowedLocal; // "node host" pairs
+    bool m_allLocalAllowed = false;
+    QList<MovedTarget> m_moved;
     QList<ShareRow> m_rows; // ticked, in the order they were ticked
 };
 

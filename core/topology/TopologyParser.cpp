@@ -60,14 +60,13 @@ public:
         if (const auto& refusal = m_expansion.refusal()) {
             problemAt(refusal->inputOffset, Severity::Error,
                       refusal->kind == EnvExpansion::Refusal::Kind::TooDeep
-                          ? tr("variable defaults nested more than %1 deep (${A:-${B:-…}}): LabShare leaves this one "
-                               "and the rest of the file unexpanded")
+                          ? tr("variable defaults nested more than %1 deep (${A:-${B:-…}}); LabShare does not read "
+                               "this file further")
                                 .arg(EnvExpansion::kMaxNesting)
                           : tr("the environment variables here make the file larger than %1 MiB; LabShare does not "
-                               "read further")
+                               "read this file further")
                                 .arg(EnvExpansion::kMaxExpandedSize >> 20));
-            if (refusal->kind == EnvExpansion::Refusal::Kind::TooLarge)
-                return;
+            return;
         }
         if (const std::optional<YAML::Mark> alias = aliasBeyondBudget(m_expansion.text(), kAliasValueBudget)) {
             error(*alias, tr("this alias takes the values repeated through YAML aliases past %1; LabShare does not "

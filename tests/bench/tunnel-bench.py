@@ -9,8 +9,8 @@ and a "node" on 127.0.0.31 (iperf3 -s and a TCP echo server), then measures each
     openssh       ssh -N -R 0:node:IPERF -R 0:node:ECHO (what a user would otherwise type)
     openssh+cmd   ssh -n -T -R ... sleep 100000 (a remote command: OpenSSH at its best, both ends
                   turn Nagle off)
-    labshare      labshare up LAB --relay "ssh://USER@127.0.0.1:PORT?flavor=openssh&..." --json
-    labshare-lan  labshare up LAB --relay lan://127.0.0.1 --json (no SSH at all)
+    labshare      labshare up LAB --relay "ssh://USER@127.0.0.1:PORT?flavor=openssh&..." --allow-local-targets --json
+    labshare-lan  labshare up LAB --relay lan://127.0.0.1 --allow-local-targets --json (no SSH at all)
 
 Figures: one iperf3 stream (Gbit/s), --parallel iperf3 streams (Gbit/s), and sequential short
 connections per second (connect, 16 bytes echoed, close). Each figure is the median of --repeat
@@ -381,7 +381,7 @@ class Bench:
         env["HOME"] = home
         out_name = f"{name}.jsonl"
         with open(self.path(out_name), "w") as out, open(self.path(f"{name}.err"), "w") as err:
-            proc = self.procs.start([self.args.labshare, "up", topology, "--relay", relay, "--json"],
+            proc = self.procs.start([self.args.labshare, "up", topology, "--relay", relay, "--allow-local-targets", "--json"],
                                     stdout=out, stderr=err, env=env, first_signal=signal.SIGINT)
 
         def public_ports():

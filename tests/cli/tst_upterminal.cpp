@@ -156,7 +156,8 @@ private Q_SLOTS:
     void aTerminalShowsOneTableRedrawnInPlace() {
         QTemporaryDir home;
         PtyChild up;
-        QVERIFY(up.start({"up", "lab.clab.yml", "--relay", "lan://127.0.0.1"}, m_dir.path(), home.path()));
+        QVERIFY(up.start({"up", "lab.clab.yml", "--relay", "lan://127.0.0.1", "--allow-local-targets"}, m_dir.path(),
+                         home.path()));
         QVERIFY2(up.waitForScreen(allPublished, 30000), up.output().constData());
         up.interrupt();
         QCOMPARE(up.finish(30000), 0);
@@ -177,7 +178,8 @@ private Q_SLOTS:
         QProcess up;
         up.setProcessEnvironment(env);
         up.setWorkingDirectory(m_dir.path());
-        up.start(QStringLiteral(LABSHARE_BINARY), {"up", "lab.clab.yml", "--relay", "lan://127.0.0.1"});
+        up.start(QStringLiteral(LABSHARE_BINARY),
+                 {"up", "lab.clab.yml", "--relay", "lan://127.0.0.1", "--allow-local-targets"});
         QVERIFY(up.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += up.readAllStandardOutput(), allPublished(renderTerminal(out, 0))), 30000);

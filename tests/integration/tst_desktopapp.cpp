@@ -77,6 +77,7 @@ void TestDesktopApp::initTestCase() {
     app::applyApplicationIdentity(); // before any setting is read or written
     // A returning instructor: this lab was last shared through this relay.
     share::LabSettings(m_lab.topologyFile()).setRelayUrl(m_relay.relayUrl(m_relay.knownHostsFile()));
+    m_lab.allowItsTargets();
     m_app = std::make_unique<app::DesktopController>(LogBuffer::install());
     m_app->window().resize(1280, 770);
     m_app->window().move(0, 30);

@@ -53,6 +53,8 @@ private Q_SLOTS:
     void switchingRelayAsksAndCancelMovesNothing();
     void aHalfEditedFileKeepsTheLabAndItsShares();
     void aRenamedNodeKeepsItsShareRunning();
+    void aReloadThatMovesANodeAsksFirst();
+    void aLabOnThisComputerIsPublishedOnlyWhenAgreed();
     void openingAnotherLabAsksAndABrokenOneReplacesNothing();
     void stopAllAsksFirst();
     void closingThePresentationNeverEndsLabShare();
@@ -84,6 +86,7 @@ void TestDesktopDecisions::initTestCase() {
     QVERIFY(file.open(QIODevice::ReadOnly));
     m_topology = file.readAll();
     share::LabSettings(m_lab.topologyFile()).setRelayUrl(kFirstRelay);
+    m_lab.allowItsTargets();
     m_app = std::make_unique<app::DesktopController>(LogBuffer::install());
     m_app->window().show();
     m_app->open(m_lab.topologyFile());
@@ -180,6 +183,17 @@ void TestDesktopDecisions::aHalfEditedFileKeepsTheLabAndItsShares() {
     QVERIFY(m_app->session()->isTicked(share()));
     QCOMPARE(m_app->topologyModel().rowCount(), 2);
     QVERIFY(accepts(QStringLiteral("127.0.0.1"), before));
+
+    // A hostile save (defaults nested 100,000 deep crashed the expansion) is one more broken file.
+    QByteArray deep = m_topology + "x: ";
+    for (int i = 0; i < 100000; ++i)
+        deep += "${X:-";
+    QVERIFY(rewrite(m_lab.topologyFile(), deep + QByteArray(100000, '}') + '\n'));
+    QTRY_VERIFY_WITH_TIMEOUT(banner().contains(QStringLiteral("nested more than 32 deep")), 10000);
+    QVERIFY(banner().contains(QStringLiteral("last good version")));
+    QVERIFY(m_app->session()->isTicked(share()));
+    QVERIFY(accepts(QStringLiteral("127.0.0.1"), before));
+
     QVERIFY(rewrite(m_lab.topologyFile(), m_topology));
     QTRY_VERIFY_WITH_TIMEOUT(banner().contains(QStringLiteral("Reloaded")), 10000);
 }
@@ -196,6 +210,82 @@ void TestDesktopDecisions::aRenamedNodeKeepsItsShareRunning() {
     QVERIFY(rewrite(m_lab.topologyFile(), m_topology));
     QTRY_VERIFY_WITH_TIMEOUT(m_app->session()->orphans().isEmpty(), 10000);
     QCOMPARE(port(), before);
+}
+
+// A changed lab must not quietly point the address students have at another machine.
+void TestDesktopDecisions::aReloadThatMovesANodeAsksFirst() {
+    const quint16 before = port();
+    QFile dataFile(m_lab.topologyDataFile());
+    QVERIFY(dataFile.open(QIODevice::ReadOnly));
+    const QByteArray data = dataFile.readAll();
+    QByteArray moved = data;
+    moved.replace("127.0.0.121", "127.0.0.122");
+    QVERIFY(moved != data);
+    QVERIFY(rewrite(m_lab.topologyDataFile(), moved));
+    QVERIFY(rewrite(m_lab.topologyFile(), m_topology + "# redeployed\n")); // the watched file changes too
+
+    QMessageBox* box = question();
+    QVERIFY2(box, "the reload moved n1 without a question");
+    QVERIFY2(box->informativeText().contains(QStringLiteral("127.0.0.121 → 127.0.0.122")),
+             qPrintable(box->informativeText()));
+    answer(false); // keep the old address
+    QCOMPARE(row()->target, QStringLiteral("127.0.0.121"));
+    QVERIFY(accepts(QStringLiteral("127.0.0.1"), before));
+
+    QVERIFY(rewrite(m_lab.topologyFile(), m_topology + "# redeployed again\n"));
+    answer(true);     // reach the new address…
+    box = question(); // …which is this computer's too, and was never agreed to
+    QVERIFY2(box && box->text().contains(QStringLiteral("this computer itself")), "no question about 127.0.0.122");
+    QVERIFY(box->informativeText().contains(QStringLiteral("n1 → 127.0.0.122 (loopback")));
+    answer(true);
+    QTRY_COMPARE_WITH_TIMEOUT(row()->target, QStringLiteral("127.0.0.122"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(port(), before, 10000); // the same address for students (nothing answers there)
+
+    QVERIFY(rewrite(m_lab.topologyDataFile(), data));
+    QVERIFY(rewrite(m_lab.topologyFile(), m_topology));
+    answer(true); // back to 127.0.0.121, agreed to already: no second question
+    QTRY_COMPARE_WITH_TIMEOUT(row()->target, QStringLiteral("127.0.0.121"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(isUp(), 10000);
+    QCOMPARE(port(), before);
+}
+
+// A downloaded lab whose node is this computer: nothing is published before the user agrees.
+void TestDesktopDecisions::aLabOnThisComputerIsPublishedOnlyWhenAgreed() {
+    const QString local = m_other.filePath(QStringLiteral("local.clab.yml"));
+    const quint16 nodePort = m_lab.node(0).port();
+    QVERIFY(rewrite(local, QStringLiteral("name: local\ntopology:\n  nodes:\n    h1: {kind: linux, mgmt-ipv4: "
+                                          "127.0.0.121, labels: {labshare.publish: tcp/%1}}\n")
+                               .arg(nodePort)
+                               .toUtf8()));
+    share::LabSettings(local).setRelayUrl(kFirstRelay);
+    m_app->open(local);
+    answer(true); // stop the lab's share and open
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->topology().name, QStringLiteral("local"), 10000);
+    const QString name = QStringLiteral("clab-h1-tcp-%1").arg(nodePort);
+    const auto tickLocal = [&] {
+        QVERIFY(
+            m_app->topologyModel().setData(m_app->topologyModel().portIndex(name), Qt::Checked, Qt::CheckStateRole));
+    };
+    tickLocal();
+    QMessageBox* box = question();
+    QVERIFY2(box, "published a port of this computer without asking");
+    QVERIFY(box->text().contains(QStringLiteral("local.clab.yml")));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("h1 → 127.0.0.121 (loopback")),
+             qPrintable(box->informativeText()));
+    answer(false);
+    QVERIFY(!m_app->session()->isTicked(name));
+    QCOMPARE(m_app->topologyModel().data(m_app->topologyModel().portIndex(name), Qt::CheckStateRole).toInt(),
+             int(Qt::Unchecked));
+
+    tickLocal();
+    answer(true);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_app->session()->row(name) && m_app->session()->row(name)->health.state == tunnel::ShareState::Up, 10000);
+    QCOMPARE(share::LabSettings(local).allowedLocalTargets().size(), 1); // asked once per lab
+
+    m_app->open(m_lab.topologyFile());
+    answer(true);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->topology().name, QStringLiteral("lab"), 10000);
 }
 
 void TestDesktopDecisions::openingAnotherLabAsksAndABrokenOneReplacesNothing() {

@@ -58,6 +58,7 @@ private Q_SLOTS:
         QVERIFY2(m_lab.write({{"n1", "127.0.0.1", QString("tcp/%1/alice@example.org").arg(m_node.port())}}),
                  qPrintable(m_lab.errorString()));
         share::LabSettings(m_lab.topologyFile()).setRelayUrl(QStringLiteral("lan://127.0.0.1"));
+        m_lab.allowItsTargets();
         m_app = std::make_unique<app::DesktopController>(LogBuffer::install());
         m_app->window().show();
         m_app->open(m_lab.topologyFile());

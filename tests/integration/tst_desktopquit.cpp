@@ -68,6 +68,7 @@ void TestDesktopQuit::initTestCase() {
     settings.setRelayUrl(kRelay);
     settings.setTicked(m_lab.shareNames());
     settings.setAutoPublish(true);
+    m_lab.allowItsTargets();
 }
 
 quint16 TestDesktopQuit::publicPort() const {

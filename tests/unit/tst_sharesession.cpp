@@ -62,8 +62,82 @@ private Q_SLOTS:
         QVERIFY(session.publish(QStringLiteral("r1"), spec("tcp/8080")).ok()); // added by the user
         session.setTopology(lab("10.0.0.9"));                                  // the lab was redeployed
         QCOMPARE(session.tickedNames(), (QStringList{"clab-r1-tcp-22", "clab-r1-tcp-8080"}));
+        // Students' addresses keep reaching where they did until the user says otherwise.
+        QCOMPARE(session.row(QStringLiteral("clab-r1-tcp-22"))->target, QStringLiteral("10.0.0.1"));
+        const QList<share::ShareSession::MovedTarget> moved = session.takeMovedTargets();
+        QCOMPARE(moved.size(), 2);
+        QCOMPARE(moved[0].row.name, QStringLiteral("clab-r1-tcp-22"));
+        QCOMPARE(moved[0].row.target, QStringLiteral("10.0.0.1"));
+        QCOMPARE(moved[0].target, QStringLiteral("10.0.0.9"));
+        QVERIFY(session.takeMovedTargets().isEmpty());
+        for (const auto& m : moved)
+            QVERIFY(session.publish(m.row.node, m.row.spec).ok());
         QCOMPARE(session.row(QStringLiteral("clab-r1-tcp-22"))->target, QStringLiteral("10.0.0.9"));
         QCOMPARE(session.row(QStringLiteral("clab-r1-tcp-8080"))->target, QStringLiteral("10.0.0.9"));
+        session.setTopology(lab("10.0.0.9")); // the same addresses: nothing to ask
+        QVERIFY(session.takeMovedTargets().isEmpty());
+    }
+
+    void labTargetsOnThisComputerNeedConsent_data() {
+        QTest::addColumn<QByteArray>("address");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("loopback") << QByteArray("127.0.0.1") << QStringLiteral("loopback");
+        QTest::newRow("loopback range") << QByteArray("127.9.9.9") << QStringLiteral("loopback");
+        QTest::newRow("ipv6 loopback") << QByteArray("\"::1\"") << QStringLiteral("loopback");
+        QTest::newRow("mapped loopback") << QByteArray("\"::ffff:127.0.0.1\"") << QStringLiteral("loopback");
+        QTest::newRow("link-local") << QByteArray("169.254.1.1") << QStringLiteral("link-local");
+        QTest::newRow("any") << QByteArray("0.0.0.0") << QStringLiteral("means this computer");
+        QTest::newRow("own") << QByteArray("198.51.100.4") << QStringLiteral("own address");
+        QTest::newRow("host name") << QByteArray("intranet.example") << QStringLiteral("host name");
+    }
+
+    void labTargetsOnThisComputerNeedConsent() {
+        QFETCH(QByteArray, address);
+        QFETCH(QString, why);
+        share::ShareSession session(lab(address));
+        session.setOwnAddresses({QHostAddress(QStringLiteral("198.51.100.4"))});
+        const Result<QString> refused = session.publish(QStringLiteral("r1"), spec("tcp/22"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::LocalTarget);
+        QVERIFY2(refused.error().message.contains(why), qPrintable(refused.error().message));
+        const QList<share::LocalTarget> local = session.localTargets();
+        QCOMPARE(local.size(), 1);
+        QCOMPARE(local[0].node, QStringLiteral("r1"));
+        session.allowLocalTargets(local);
+        QVERIFY(session.publish(QStringLiteral("r1"), spec("tcp/22")).ok());
+        QVERIFY(session.localTargets().isEmpty());
+    }
+
+    void consentIsForThatAddressOnly() {
+        share::ShareSession session(lab("127.0.0.1"));
+        session.allowLocalTargets(session.localTargets());
+        QVERIFY(session.publish(QStringLiteral("r1"), spec("tcp/22")).ok());
+        // A reload that points the node at another local service is held, and needs consent again.
+        session.setTopology(lab("127.0.0.2"));
+        QCOMPARE(session.row(QStringLiteral("clab-r1-tcp-22"))->target, QStringLiteral("127.0.0.1"));
+        const QList<share::ShareSession::MovedTarget> moved = session.takeMovedTargets();
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(moved[0].target, QStringLiteral("127.0.0.2"));
+        QCOMPARE(session.publish(QStringLiteral("r1"), spec("tcp/22")).error().code, ErrorCode::LocalTarget);
+    }
+
+    void whatTheUserTypedOrAllowedNeedsNoConsent() {
+        share::ShareSession typed(lab("127.0.0.1"));
+        typed.setTargetOverride(QStringLiteral("r1"), QStringLiteral("127.0.0.1"));
+        QVERIFY(typed.publish(QStringLiteral("r1"), spec("tcp/22")).ok());
+        share::ShareSession everything(lab("127.0.0.1"));
+        everything.allowAllLocalTargets();
+        QVERIFY(everything.publish(QStringLiteral("r1"), spec("tcp/22")).ok());
+        QVERIFY(everything.localTargets().isEmpty());
+    }
+
+    void aNodeOnTheHostNetworkNeedsConsent() {
+        share::ShareSession session(
+            topology::TopologyLoader::parse("name: lab\ntopology:\n  nodes: {h: {kind: linux, network-mode: host}}\n",
+                                            QStringLiteral("lab.clab.yml"), QProcessEnvironment()));
+        const Result<QString> refused = session.publish(QStringLiteral("h"), spec("tcp/22"));
+        QCOMPARE(refused.error().code, ErrorCode::LocalTarget);
+        QVERIFY(refused.error().message.contains(QStringLiteral("network-mode: host")));
     }
 
     void reloadKeepsSharesOfVanishedNodes() {

@@ -24,6 +24,8 @@ public:
     QString errorString() const { return m_error; }
 
     QString topologyFile() const { return m_dir.topologyFile(); }
+    QString topologyDataFile() const { return m_dir.topologyDataFile(); }
+    void allowItsTargets() const { m_dir.allowItsTargets(); } // see LabDir
     int size() const { return static_cast<int>(m_nodes.size()); }
     EchoNode& node(int i) { return *m_nodes.at(static_cast<size_t>(i)); }
     QString nodeName(int i) const { return QStringLiteral("n%1").arg(i + 1); }

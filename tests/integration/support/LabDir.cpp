@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LabDir.h"
+#include "share/LabSettings.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,6 +42,7 @@ bool LabDir::write(const QList<LabNode>& nodes) {
         m_error = QStringLiteral("cannot create a temporary directory: %1").arg(m_dir.errorString());
         return false;
     }
+    m_nodes = nodes;
     QString yaml = QStringLiteral("name: %1\ntopology:\n  nodes:\n").arg(m_lab);
     QJsonObject runtimeNodes;
     for (const LabNode& node : nodes) {
@@ -67,6 +69,13 @@ bool LabDir::write(const QList<LabNode>& nodes) {
     }
     return writeFile(topologyFile(), yaml.toUtf8(), &m_error) &&
            writeFile(topologyDataFile(), QJsonDocument(data).toJson(), &m_error);
+}
+
+void LabDir::allowItsTargets() const {
+    QList<share::LocalTarget> targets;
+    for (const LabNode& node : m_nodes)
+        targets.append({node.name, node.address, QString()});
+    share::LabSettings(topologyFile()).allowLocalTargets(targets);
 }
 
 } // namespace labshare::testsupport

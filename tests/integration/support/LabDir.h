@@ -20,6 +20,9 @@ public:
     explicit LabDir(const QString& lab = QStringLiteral("lab"));
 
     [[nodiscard]] bool write(const QList<LabNode>& nodes);
+    // What the window remembers once its user agreed to publish these loopback nodes (the lab is on
+    // this computer, so LabShare asks first): for tests of everything after that question.
+    void allowItsTargets() const;
     QString topologyFile() const;
     QString topologyDataFile() const;
     QString lab() const { return m_lab; }
@@ -30,6 +33,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QList<LabNode> m_nodes;
     QString m_lab;
     QString m_error;
 };

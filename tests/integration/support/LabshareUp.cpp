@@ -93,7 +93,8 @@ bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, con
     m_arguments = QStringList{QStringLiteral("up"), topologyFile};
     if (!relayUrl.isEmpty())
         m_arguments << QStringLiteral("--relay") << relayUrl;
-    m_arguments << extraArguments << QStringLiteral("--json");
+    // The test labs' nodes listen on loopback, which `up` publishes only when told.
+    m_arguments << extraArguments << QStringLiteral("--allow-local-targets") << QStringLiteral("--json");
     m_process.start(QStringLiteral(LABSHARE_BINARY), m_arguments);
     if (!m_process.waitForStarted(10000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(QStringLiteral(LABSHARE_BINARY), m_process.errorString());
