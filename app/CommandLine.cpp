@@ -14,12 +14,13 @@ const char* const kUsage =
     "                                  problems; exit 0 when there is no error, 2 when\n"
     "                                  there is one, 1 when the file cannot be read\n"
     "  labshare up FILE [--relay URL] [--only NODE[:TYPE/PORT]]... [--target NODE=HOST]...\n"
-    "              [--json] [--accept-new-host-key] [--open-anyway] [--issuer URL --client-id ID]\n"
+    "              [--json] [--accept-new-host-key] [--open-anyway] [--issuer URL --client-id ID] [-v]\n"
     "                                  publish the lab's ports until SIGINT/SIGTERM; relay URLs:\n"
     "                                  lan://[ADDRESS] (the default, no account) or\n"
     "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
     "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
-    "                                  &bind=ADDRESS&proxy=http://host:port\n"
+    "                                  &bind=ADDRESS&proxy=http://host:port; -v also prints\n"
+    "                                  libssh's own messages\n"
     "  labshare login [--issuer URL] [--client-id ID] [--client-secret SECRET] [--scope SCOPES]\n"
     "                 [--device | --browser [--no-browser] [--redirect-port PORT] [--timeout SECONDS]]\n"
     "                                  sign in with your identity provider (remembered in the\n"
@@ -89,6 +90,8 @@ Invocation parseUp(const QStringList& args) {
             inv.acceptNewHostKey = true;
         } else if (arg == QLatin1String("--open-anyway")) {
             inv.openAnyway = true;
+        } else if (arg == QLatin1String("-v") || arg == QLatin1String("--verbose")) {
+            inv.verbose = true;
         } else if (arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id")) {
             if (!value(arg == QLatin1String("--issuer") ? inv.issuer : inv.clientId))
                 return invalid(QStringLiteral("labshare up: %1 needs a value").arg(arg));

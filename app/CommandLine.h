@@ -22,6 +22,7 @@ struct Invocation {
     QStringList targets; // NODE=HOST
     bool acceptNewHostKey = false;
     bool openAnyway = false;
+    bool verbose = false; // -v: libssh's own messages on stderr too
     // login
     QString issuer;         // empty: the one in the settings
     QString clientId;       // empty: the one in the settings

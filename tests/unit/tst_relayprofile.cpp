@@ -57,6 +57,8 @@ private Q_SLOTS:
     void showsDisplayName_data();
     void showsDisplayName();
     void namesAuthMethods();
+    void knowsWhetherThePortWasGiven_data();
+    void knowsWhetherThePortWasGiven();
 
 private:
     QByteArray m_savedHome;
@@ -552,6 +554,29 @@ void TestRelayProfile::namesAuthMethods() {
     const RelayProfile lan;
     QVERIFY(lan.isLan());
     QCOMPARE(lan.toUrl(), QStringLiteral("lan://"));
+}
+
+// A port the URL names beats ~/.ssh/config's Port, even 22; without one the configuration may fill it in.
+void TestRelayProfile::knowsWhetherThePortWasGiven_data() {
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("explicitPort");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("no port") << "ssh://u@r.example" << false << "ssh://u@r.example";
+    QTest::newRow("port 22") << "ssh://u@r.example:22" << true << "ssh://u@r.example:22";
+    QTest::newRow("port 1") << "ssh://u@r.example:1" << true << "ssh://u@r.example:1";
+}
+
+void TestRelayProfile::knowsWhetherThePortWasGiven() {
+    QFETCH(QString, url);
+    QFETCH(bool, explicitPort);
+    QFETCH(QString, written);
+    const auto profile = RelayProfile::fromUrl(url);
+    QVERIFY(profile.ok());
+    QCOMPARE(profile->explicitPort, explicitPort);
+    QCOMPARE(profile->toUrl(), written);
+    const auto again = RelayProfile::fromUrl(profile->toUrl());
+    QVERIFY(again.ok());
+    QCOMPARE(*again, *profile);
 }
 
 QTEST_GUILESS_MAIN(TestRelayProfile)
