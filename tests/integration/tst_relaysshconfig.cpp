@@ -33,10 +33,12 @@ bool writeSshConfig(const QString& home, const QString& text) {
            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // ssh wants it private
 }
 
-// libssh's own log lines, as libssh writes them ("function: message") or through its default logger.
+// libssh's own log lines: "ssh_channel_accept: No channel request of this type from server" (every poll while a
+// relay is up), "socket_callback_connected: …", a missing ssh_known_hosts, with or without a category in front, or
+// as libssh's default logger prints them ("[2026/12/04 05:30:00.123456, 1] function: …").
 QStringList libsshLines(const QString& text) {
-    static const QRegularExpression re(QStringLiteral(
-        "socket_callback_connected|ssh_known_hosts|ssh_connect|ssh_config_parse|ssh_socket|\\[\\d{4}/\\d\\d/\\d\\d"));
+    static const QRegularExpression re(
+        QStringLiteral("libssh|\\b(ssh|socket|channel)_[a-z_]+: |ssh_known_hosts|\\[\\d{4}/\\d\\d/\\d\\d"));
     QStringList out;
     for (const QString& line : text.split(QLatin1Char('\n')))
         if (re.match(line).hasMatch())
@@ -155,7 +157,7 @@ void TestRelaySshConfig::verboseShowsLibsshMessages() {
     QString stderrText;
     QVERIFY2(comesUp(QString(), m_relay.relayUrl(m_knownHosts), &diagnostics, {QStringLiteral("-v")}, &stderrText),
              qPrintable(diagnostics));
-    QVERIFY2(stderrText.contains(QStringLiteral("socket_callback_connected")), qPrintable(stderrText));
+    QVERIFY2(!libsshLines(stderrText).isEmpty(), qPrintable(stderrText));
 }
 
 QTEST_GUILESS_MAIN(TestRelaySshConfig)
