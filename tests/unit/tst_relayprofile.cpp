@@ -371,8 +371,11 @@ void TestRelayProfile::roundTripsThroughToUrl_data() {
                               << "lan://192.0.2.10";
     QTest::newRow("lan IPv6") << "lan://[2001:db8::5]"
                               << "lan://[2001:db8::5]";
-    QTest::newRow("ssh defaults dropped") << "ssh://relay.example.org:22?flavor=openssh&timeout=10"
+    QTest::newRow("ssh defaults dropped") << "ssh://relay.example.org?flavor=openssh&timeout=10"
                                           << "ssh://relay.example.org";
+    // A port written in the URL, even 22, beats ~/.ssh/config's Port, so it is kept.
+    QTest::newRow("ssh port 22 kept") << "ssh://relay.example.org:22?flavor=openssh&timeout=10"
+                                      << "ssh://relay.example.org:22";
     QTest::newRow("ssh public host kept") << "ssh://u@10.0.0.5:2222?public-host=relay.example.org"
                                           << "ssh://u@10.0.0.5:2222?public-host=relay.example.org";
     QTest::newRow("ssh IPv6") << "ssh://[2001:db8::1]:2222"
