@@ -15,7 +15,7 @@ const char* const kUsage =
     "                                  there is one, 1 when the file cannot be read\n"
     "  labshare up FILE [--relay URL] [--only NODE[:TYPE/PORT]]... [--target NODE=HOST]...\n"
     "              [--json] [--accept-new-host-key] [--open-anyway] [--allow-local-targets]\n"
-    "              [--issuer URL --client-id ID]\n"
+    "              [--issuer URL --client-id ID] [-v]\n"
     "                                  publish the lab's ports until SIGINT/SIGTERM; relay URLs:\n"
     "                                  lan://[ADDRESS] (the default, no account) or\n"
     "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
@@ -23,7 +23,8 @@ const char* const kUsage =
     "                                  &bind=ADDRESS&proxy=http://host:port; a node the lab has\n"
     "                                  reached on this computer itself (loopback, its own or a\n"
     "                                  link-local address, a host name, network-mode: host) is\n"
-    "                                  left out unless --allow-local-targets or --target says so\n"
+    "                                  left out unless --allow-local-targets or --target says so;\n"
+    "                                  -v also prints libssh's own messages\n"
     "  labshare login [--issuer URL] [--client-id ID] [--client-secret SECRET] [--scope SCOPES]\n"
     "                 [--device | --browser [--no-browser] [--redirect-port PORT] [--timeout SECONDS]]\n"
     "                                  sign in with your identity provider (remembered in the\n"
@@ -95,6 +96,8 @@ Invocation parseUp(const QStringList& args) {
             inv.openAnyway = true;
         } else if (arg == QLatin1String("--allow-local-targets")) {
             inv.allowLocalTargets = true;
+        } else if (arg == QLatin1String("-v") || arg == QLatin1String("--verbose")) {
+            inv.verbose = true;
         } else if (arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id")) {
             if (!value(arg == QLatin1String("--issuer") ? inv.issuer : inv.clientId))
                 return invalid(QStringLiteral("labshare up: %1 needs a value").arg(arg));

@@ -7,6 +7,7 @@
 #include "SignalWatcher.h"
 #include "UpGate.h"
 #include "UpReport.h"
+#include "common/LogBuffer.h"
 #include "share/ShareName.h"
 #include "share/ShareSession.h"
 #include "topology/TopologyLoader.h"
@@ -137,6 +138,9 @@ int runUp(const Invocation& inv) {
     // diagnostics pane (QT_LOGGING_RULES still turns them on).
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("labshare.*.info=false"));
+    // libssh's chatter ("socket_callback_connected: …", a missing /etc/ssh/ssh_known_hosts) is kept in the log
+    // ring; only -v puts it on stderr.
+    LogBuffer::install().setRingOnly(QByteArrayLiteral("labshare.core.libssh"), !inv.verbose);
     const Result<tunnel::RelayProfile> relay = tunnel::RelayProfile::fromUrl(inv.relay);
     if (!relay) {
         printProblem(relay.error().message);

@@ -67,8 +67,21 @@ void LogBuffer::handler(QtMsgType type, const QMessageLogContext& context, const
     const QString safe = redactLogLine(message);
     if (g_buffer)
         g_buffer->append(formatLine(type, context.category, safe));
-    if (g_previous)
+    if (g_previous && !(g_buffer && g_buffer->isRingOnly(context.category)))
         g_previous(type, context, safe);
+}
+
+void LogBuffer::setRingOnly(const QByteArray& category, bool ringOnly) {
+    QMutexLocker lock(&m_mutex);
+    if (ringOnly)
+        m_ringOnly.insert(category);
+    else
+        m_ringOnly.remove(category);
+}
+
+bool LogBuffer::isRingOnly(const char* category) const {
+    QMutexLocker lock(&m_mutex);
+    return category && m_ringOnly.contains(QByteArray(category));
 }
 
 void LogBuffer::append(const QString& line) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 namespace labshare {
@@ -19,6 +21,9 @@ public:
 
     static LogBuffer& install(); // once, in the composition root
     QStringList lines() const;
+    // Lines of `category` stay in the ring and are not passed on to the previous handler (stderr): chatter
+    // for the diagnostics pane, or for `labshare up -v`.
+    void setRingOnly(const QByteArray& category, bool ringOnly);
 
     // A line as the buffer keeps it: "HH:mm:ss.zzz <type> <category>: <message>".
     static QString formatLine(QtMsgType type, const char* category, const QString& message);
@@ -32,9 +37,11 @@ private:
     LogBuffer() = default;
     static void handler(QtMsgType type, const QMessageLogContext& context, const QString& message);
     void append(const QString& line);
+    bool isRingOnly(const char* category) const;
 
     mutable QMutex m_mutex;
     QStringList m_lines;
+    QSet<QByteArray> m_ringOnly;
 };
 
 QString redactLogLine(const QString& line);

@@ -242,7 +242,7 @@ QString RelayProfile::toUrl() const {
     if (!user.isEmpty())
         url += encoded(user) + QLatin1Char('@');
     url += bracketed(host, true);
-    if (port != kDefaultSshPort)
+    if (port != kDefaultSshPort || explicitPort)
         url += QLatin1Char(':') + QString::number(port);
 
     QStringList items;
@@ -346,6 +346,7 @@ Result<RelayProfile> RelayProfile::fromUrl(const QString& url) {
         return fail(tr("no relay host: write ssh://[user@]host[:port]"));
     if (parsed.port() > 0)
         profile.port = static_cast<quint16>(parsed.port());
+    profile.explicitPort = raw.hasPort;
 
     QStringList seen;
     for (const auto& [key, value] : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded)) {

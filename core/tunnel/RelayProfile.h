@@ -30,12 +30,13 @@ std::optional<RelayAuth> relayAuthFromName(const QString& name); // accepts the 
 // A URL never carries a password or token: fromUrl refuses one, without repeating it.
 struct RelayProfile {
     RelayFlavor flavor = RelayFlavor::Lan;
-    QString user;           // ssh user; empty: the connector decides (current user, ~/.ssh/config)
-    QString host;           // relay host (ssh) or, for lan, the local address to listen on ("" = default interface)
-    quint16 port = 22;      // ssh port; unused for lan
-    QString publicHost;     // openssh: the host name students use; fromUrl fills in host when not given
-    QString identityFile;   // identity=PATH, "~/" expanded against QDir::homePath()
-    QString knownHostsFile; // known-hosts=PATH, "~/" expanded the same way
+    QString user;              // ssh user; empty: the connector decides (current user, ~/.ssh/config)
+    QString host;              // relay host (ssh) or, for lan, the local address to listen on ("" = default interface)
+    quint16 port = 22;         // ssh port; unused for lan
+    bool explicitPort = false; // the URL names the port: it beats ~/.ssh/config's Port (else Port fills it in)
+    QString publicHost;        // openssh: the host name students use; fromUrl fills in host when not given
+    QString identityFile;      // identity=PATH, "~/" expanded against QDir::homePath()
+    QString knownHostsFile;    // known-hosts=PATH, "~/" expanded the same way
     RelayAuth auth = RelayAuth::Default;
     QString bindAddress;          // bind=ADDRESS: where the relay listens for the public side ("" = relay default)
     QString proxyHost;            // proxy=http://host:port, an HTTP CONNECT proxy carrying the SSH connection

@@ -7,10 +7,10 @@
 
 #include <libssh/callbacks.h>
 
-#include <QByteArrayList>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QList>
 
 #include <algorithm>
 #include <mutex>
@@ -35,12 +35,10 @@ bool cpuHasAes() {
 #endif
 }
 
-void logCallback(int priority, const char*, const char* buffer, void*) {
-    // libssh has already put the function's name in front: "ssh_connect: …".
-    if (sshLogMessageType(priority, buffer) == QtInfoMsg)
-        qCInfo(lcTunnel, "libssh %s", buffer);
-    else
-        qCDebug(lcTunnel, "libssh %s", buffer);
+void logCallback(int, const char*, const char* buffer, void*) {
+    // libssh has already put the function's name in front: "ssh_connect: …". What matters reaches the
+    // user through ssh_get_error(), in context; the rest is for the diagnostics pane and `up -v`.
+    qCDebug(lcLibssh, "%s", buffer);
 }
 
 Result<bool> setOption(ssh_session session, ssh_options_e option, const void* value, const char* name) {
@@ -110,20 +108,6 @@ void SshSessionFree::operator()(ssh_session session) const {
     ssh_free(session);
 }
 
-QtMsgType sshLogMessageType(int priority, const char* message) {
-    // Not even worth an info line: "No channel request of this type from server", which libssh sets (at
-    // warning level) each time ssh_channel_open_forward_port() looks for a new forwarded channel and finds
-    // none, i.e. every poll while a relay is up.
-    static const QByteArrayList noise{QByteArrayLiteral("No channel request of this type from server")};
-    const QByteArray text = QByteArray(message).trimmed(); // "function: message"
-    if (priority > SSH_LOG_WARN ||
-        std::any_of(noise.cbegin(), noise.cend(), [&text](const QByteArray& n) { return text.endsWith(n); }))
-        return QtDebugMsg;
-    // libssh's other warnings are mostly about optional files (no ~/.ssh/config, …); what matters reaches
-    // the user through ssh_get_error(), in context. Info: in the diagnostics pane, not alarming.
-    return QtInfoMsg;
-}
-
 void installSshLogging() {
     static std::once_flag once;
     std::call_once(once, [] { ssh_init(); });
@@ -154,42 +138,47 @@ Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshCo
     const long timeoutSeconds = std::max(1, profile.connectTimeoutMs / 1000);
     const int verbosity = SSH_LOG_WARN;
     const QByteArray knownHostsPath = knownHosts.toUtf8();
-    for (const auto& [option, value, name] : {
-             std::tuple<ssh_options_e, const void*, const char*>{SSH_OPTIONS_SSH_DIR, sshDir.constData(), "ssh dir"},
-             {SSH_OPTIONS_HOST, host.constData(), "host"},
-             {SSH_OPTIONS_PORT, &port, "port"},
-             {SSH_OPTIONS_TIMEOUT, &timeoutSeconds, "timeout"},
-             {SSH_OPTIONS_LOG_VERBOSITY, &verbosity, "log verbosity"},
-             {SSH_OPTIONS_KNOWNHOSTS, knownHostsPath.constData(), "known hosts"},
-         }) {
-        if (Result<bool> r = setOption(s, option, value, name); !r)
-            return r.error();
-    }
     const QByteArray user = profile.user.toUtf8();
-    if (!profile.user.isEmpty())
-        if (Result<bool> r = setOption(s, SSH_OPTIONS_USER, user.constData(), "user"); !r)
-            return r.error();
     const QByteArray identity = profile.identityFile.toUtf8();
-    if (!profile.identityFile.isEmpty())
-        if (Result<bool> r = setOption(s, SSH_OPTIONS_ADD_IDENTITY, identity.constData(), "identity"); !r)
-            return r.error();
     const QByteArray ciphers =
         !profile.cipher.isEmpty() ? profile.cipher.toUtf8()
         : cpuHasAes() // AES-GCM beats chacha20 where the CPU has AES instructions (about 1.1x, one stream)
             ? QByteArrayLiteral("aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
                                 "aes128-ctr,aes256-ctr")
             : QByteArray();
+    using Setting = std::tuple<ssh_options_e, const void*, const char*>;
+    QList<Setting> defaults{{SSH_OPTIONS_SSH_DIR, sshDir.constData(), "ssh dir"},
+                            {SSH_OPTIONS_HOST, host.constData(), "host"},
+                            {SSH_OPTIONS_TIMEOUT, &timeoutSeconds, "timeout"},
+                            {SSH_OPTIONS_LOG_VERBOSITY, &verbosity, "log verbosity"}};
+    QList<Setting> explicitOnes;
+    // As ssh does it: what the URL says wins, and the configuration (~/.ssh/config, then the system's) fills
+    // in only what the URL left open. libssh lets the later setting win, so LabShare's own defaults go in
+    // before the configuration is read and the URL's port, user, identity, known_hosts file and ciphers after.
+    QList<Setting>& knownHostsGoes = profile.knownHostsFile.isEmpty() ? defaults : explicitOnes;
+    knownHostsGoes.emplaceBack(SSH_OPTIONS_KNOWNHOSTS, knownHostsPath.constData(), "known hosts");
     if (!ciphers.isEmpty()) {
-        if (Result<bool> r = setOption(s, SSH_OPTIONS_CIPHERS_C_S, ciphers.constData(), "cipher"); !r)
-            return r.error();
-        if (Result<bool> r = setOption(s, SSH_OPTIONS_CIPHERS_S_C, ciphers.constData(), "cipher"); !r)
-            return r.error();
+        QList<Setting>& ciphersGo = profile.cipher.isEmpty() ? defaults : explicitOnes;
+        ciphersGo.emplaceBack(SSH_OPTIONS_CIPHERS_C_S, ciphers.constData(), "cipher");
+        ciphersGo.emplaceBack(SSH_OPTIONS_CIPHERS_S_C, ciphers.constData(), "cipher");
     }
-    // ~/.ssh/config fills in what the URL left open (HostName, User, Port, IdentityFile, …).
-    const QString config = QDir(QString::fromUtf8(sshDir)).filePath(QStringLiteral("config"));
-    if (QFileInfo::exists(config) && ssh_options_parse_config(s, config.toUtf8().constData()) != SSH_OK)
-        qCWarning(lcTunnel) << "cannot read" << config << sshError(s);
-
+    if (profile.explicitPort)
+        explicitOnes.emplaceBack(SSH_OPTIONS_PORT, &port, "port");
+    if (!profile.user.isEmpty())
+        explicitOnes.emplaceBack(SSH_OPTIONS_USER, user.constData(), "user");
+    if (!profile.identityFile.isEmpty()) // SSH_OPTIONS_IDENTITY puts it ahead of the configuration's keys
+        explicitOnes.emplaceBack(SSH_OPTIONS_IDENTITY, identity.constData(), "identity");
+    for (const auto& [option, value, name] : std::as_const(defaults))
+        if (Result<bool> r = setOption(s, option, value, name); !r)
+            return r.error();
+    if (ssh_options_parse_config(s, nullptr) != SSH_OK)
+        qCWarning(lcTunnel) << "cannot read the SSH configuration:" << sshError(s);
+    const bool processConfig = false; // read once, here: ssh_connect() would read it again over the URL's values
+    if (Result<bool> r = setOption(s, SSH_OPTIONS_PROCESS_CONFIG, &processConfig, "process config"); !r)
+        return r.error();
+    for (const auto& [option, value, name] : std::as_const(explicitOnes))
+        if (Result<bool> r = setOption(s, option, value, name); !r)
+            return r.error();
     char* effectiveHost = nullptr;
     ssh_options_get(s, SSH_OPTIONS_HOST, &effectiveHost);
     const QString connectHost = effectiveHost ? QString::fromUtf8(effectiveHost) : profile.host;

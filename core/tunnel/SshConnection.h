@@ -48,10 +48,9 @@ struct SshConnection {
 // against known_hosts, then agent / key / password / token authentication. Blocking: worker thread only.
 Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshConnectOptions& options);
 
-// Routes libssh's log into the labshare.core.tunnel category, on the calling thread (libssh's log
-// settings are per thread): call it on every thread before its first libssh call.
+// Routes libssh's log into the labshare.core.libssh category at debug level (kept in the log ring, shown
+// on stderr only when asked for: LogBuffer::setRingOnly), on the calling thread (libssh's log settings are
+// per thread): call it on every thread before its first libssh call.
 void installSshLogging();
-// The Qt message type a libssh log line becomes.
-QtMsgType sshLogMessageType(int priority, const char* message);
 
 } // namespace labshare::tunnel

@@ -5,17 +5,21 @@
 # Installed by the labshare-relay package as /usr/sbin/labshare-relay-setup; also runs from the
 # source tree (installer/relay/install.sh), where it installs the validator and builds the PAM module.
 #
-#   install.sh [--issuer URL] [--allow LIST] [--account NAME] [--no-reload]
+#   install.sh [--issuer URL --allow LIST (--client-id ID | --allow-any-client)] [--public-address ADDRESS]
+#              [--account NAME] [--no-reload]
 #   install.sh --uninstall [--account NAME] [--no-reload]
 #
 # What it does (README.md has the whole story):
 #   1. the validator in /usr/libexec/labshare-relay/, pam_labshare_token.so in the PAM module directory
-#   2. /etc/labshare-relay/relay.conf (kept if present; --issuer/--allow write a new one)
+#   2. /etc/labshare-relay/relay.conf (kept if present; --issuer/--allow/--client-id write a new one)
 #   3. the account: system user, shell /usr/sbin/nologin, password locked, no home directory
 #   4. /etc/pam.d/labshare-relay, and `@include labshare-relay` at the top of /etc/pam.d/sshd
-#   5. /etc/ssh/sshd_config.d/labshare-relay.conf; `sshd -t` and the account's effective settings
-#      (`sshd -T -C user=…`) must check out, or every change to sshd and PAM is undone
+#   5. /etc/ssh/sshd_config.d/labshare-relay.conf, whose PermitListen lets the account listen on the public
+#      address only (--public-address; else the one already there; else the source address of the default
+#      route); `sshd -t` and the account's effective settings (`sshd -T -C user=…`) must check out
 #   6. sshd reloads its configuration
+# When any step fails, everything this run changed is put back as it was (files restored, a new account
+# removed) before it exits non-zero.
 # --uninstall undoes 4-6 and removes what step 1 installed from the source tree; it keeps the account
 # (locked) and /etc/labshare-relay, and says so.
 set -eu
@@ -23,16 +27,22 @@ set -eu
 account=labshare
 issuer=""
 allow=""
+client_id=""
+any_client=no
+public_address=""
 reload=yes
 action=install
 while [ $# -gt 0 ]; do
     case "$1" in
     --issuer) issuer=${2:?--issuer needs a URL}; shift 2 ;;
-    --allow) allow=${2:?--allow needs e-mails or @domains}; shift 2 ;;
+    --allow) allow=${2:?--allow needs e-mails and domains}; shift 2 ;;
+    --client-id) client_id=${2:?--client-id needs the client id LabShare signs in with}; shift 2 ;;
+    --allow-any-client) any_client=yes; shift ;;
+    --public-address) public_address=${2:?--public-address needs the address students reach the relay at}; shift 2 ;;
     --account) account=${2:?--account needs a name}; shift 2 ;;
     --no-reload) reload=no; shift ;;
     --uninstall) action=uninstall; shift ;;
-    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -40,10 +50,58 @@ case "$account" in
 *[!a-z0-9_-]* | "" | [!a-z_]*) echo "install.sh: --account wants a lower-case user name" >&2; exit 2 ;;
 esac
 
+case "$public_address" in
+*[!0-9A-Fa-f.:]*) echo "install.sh: --public-address wants an IPv4 or IPv6 address (got $public_address)" >&2; exit 2 ;;
+esac
+case "$client_id" in
+*[!A-Za-z0-9._:/@+-]*) echo "install.sh: --client-id has characters a client id here may not have" >&2; exit 2 ;;
+esac
+
 say() { echo "labshare-relay: $*"; }
 die() { echo "labshare-relay: $*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || die "run as root (sudo $0 $*)"
+
+# Rollback: every file this run changes is saved first (or noted as absent), every directory and the account
+# it creates are noted; if the run ends in failure (a step fails, or a signal), all of it is put back.
+state=$(mktemp -d "${TMPDIR:-/tmp}/labshare-relay-setup.XXXXXX")
+saved=0
+finished=no
+account_created=no
+created_dirs=""
+remember() { # $1: a file about to change
+    grep -qxF "$1" "$state/paths" 2>/dev/null && return 0
+    saved=$((saved + 1))
+    if [ -e "$1" ]; then cp -p "$1" "$state/$saved" || exit 1; else : >"$state/$saved.absent"; fi
+    printf '%s\n' "$1" >>"$state/paths"
+    printf '%s %s\n' "$saved" "$1" >>"$state/list"
+}
+make_dir() { # $1: a directory that must exist, $2: its mode
+    [ -d "$1" ] && return 0
+    install -d -m "$2" "$1"
+    created_dirs="$1 $created_dirs"
+}
+rollback() {
+    if [ -f "$state/list" ]; then
+        sort -rn "$state/list" | while read -r n path; do
+            if [ -e "$state/$n.absent" ]; then rm -f "$path"; else cp -p "$state/$n" "$path"; fi
+        done
+    fi
+    for dir in $created_dirs; do rmdir "$dir" 2>/dev/null || true; done
+    if [ "$account_created" = yes ]; then userdel "$account" >/dev/null 2>&1 || true; fi
+}
+on_exit() {
+    status=$?
+    set +e
+    if [ "$finished" != yes ] && [ "$action" = install ] && [ "$status" -ne 0 ]; then
+        rollback
+        echo "labshare-relay: setup failed; every change it made was undone" >&2
+    fi
+    rm -rf "$state"
+    exit "$status"
+}
+trap on_exit EXIT
+trap 'exit 130' INT TERM HUP
 
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -f "$here/sshd_config.d/labshare-relay.conf" ]; then
@@ -131,7 +189,10 @@ install_programs() {
         return 0
     fi
     command -v python3 >/dev/null 2>&1 || die "python3 is not installed: apt-get install python3"
-    install -D -m 0755 "$kit/labshare-relay-check" "$validator"
+    make_dir "$libexec" 0755
+    remember "$validator"
+    remember "$moddir/pam_labshare_token.so"
+    install -m 0755 "$kit/labshare-relay-check" "$validator"
     # From the source tree the module is built here: it is one small C file.
     if [ ! -f /usr/include/security/pam_modules.h ] || ! command -v cc >/dev/null 2>&1; then
         die "building pam_labshare_token.so needs a C compiler and the PAM headers: apt-get install gcc libpam0g-dev"
@@ -143,19 +204,25 @@ install_programs() {
 }
 
 write_config() {
-    install -d -m 0755 "$conf_dir"
-    if [ -n "$issuer" ] || [ -n "$allow" ]; then
+    make_dir "$conf_dir" 0755
+    if [ -n "$issuer" ] || [ -n "$allow" ] || [ -n "$client_id" ] || [ "$any_client" = yes ]; then
         [ -n "$issuer" ] && [ -n "$allow" ] || die "--issuer and --allow go together"
-        cat >"$conf_dir/relay.conf" <<EOF
-# Written by labshare-relay-setup; every setting is explained in $kit/relay.conf.
-[relay]
-issuer = $issuer
-allow = $allow
-timeout = 5
-EOF
+        [ -n "$client_id" ] || [ "$any_client" = yes ] ||
+            die "--client-id (LabShare's client id at the issuer) is needed: the relay admits only tokens issued to it (--allow-any-client admits every application's)"
+        remember "$conf_dir/relay.conf"
+        {
+            echo "# Written by labshare-relay-setup; every setting is explained in $kit/relay.conf."
+            echo "[relay]"
+            echo "issuer = $issuer"
+            echo "allow = $allow"
+            [ -z "$client_id" ] || echo "client_id = $client_id"
+            [ "$any_client" = no ] || echo "allow_any_client = yes"
+            echo "timeout = 5"
+        } >"$conf_dir/relay.conf"
         chmod 0644 "$conf_dir/relay.conf"
         say "wrote $conf_dir/relay.conf"
     elif [ ! -f "$conf_dir/relay.conf" ]; then
+        remember "$conf_dir/relay.conf"
         install -m 0644 "$kit/relay.conf" "$conf_dir/relay.conf"
         say "wrote the example $conf_dir/relay.conf: set issuer and allow there (until then nobody gets in)"
     else
@@ -173,16 +240,36 @@ create_account() {
     else
         useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin \
             --comment "LabShare relay" "$account"
+        account_created=yes
         say "created the account $account"
     fi
     usermod --lock "$account" >/dev/null
 }
 
+# The address students reach the relay at: the only one the account may listen on.
+choose_public_address() {
+    if [ -z "$public_address" ] && [ -f "$dropin" ]; then
+        public_address=$(sed -n 's/^ *PermitListen \[\{0,1\}\([0-9A-Fa-f.:]*\)\]\{0,1\}:\*$/\1/p' "$dropin" | head -n 1)
+        [ -z "$public_address" ] || say "keeping the public address $public_address (--public-address changes it)"
+    fi
+    if [ -z "$public_address" ] && command -v ip >/dev/null 2>&1; then
+        public_address=$(ip -o route get 192.0.2.1 2>/dev/null | sed -n 's/.* src \([0-9.]*\).*/\1/p' | head -n 1)
+        [ -z "$public_address" ] || say "public address $public_address (the default route's; --public-address sets another)"
+    fi
+    [ -n "$public_address" ] || die "cannot tell the relay's public address: give it with --public-address ADDRESS"
+    case "$public_address" in
+    *:*) listen="[$public_address]:*" ;;
+    *) listen="$public_address:*" ;;
+    esac
+}
+
 install_pam_and_sshd() {
+    remember "$pam_file"
     sed "s/^auth \[success=ignore default=1\] pam_succeed_if.so quiet user = labshare$/auth [success=ignore default=1] pam_succeed_if.so quiet user = $account/" \
         "$kit/pam.d/labshare-relay" >"$pam_file"
     chmod 0644 "$pam_file"
     [ -f "$pam_sshd" ] || die "$pam_sshd is missing: reinstall openssh-server"
+    remember "$pam_sshd"
     if ! grep -qxF '@include labshare-relay' "$pam_sshd"; then
         # First, before `@include common-auth`: the relay account never reaches pam_unix.
         tmp=$(mktemp "$pam_sshd.XXXXXX")
@@ -190,8 +277,12 @@ install_pam_and_sshd() {
         chmod --reference="$pam_sshd" "$tmp"
         mv "$tmp" "$pam_sshd"
     fi
-    install -d -m 0755 "$(dirname "$dropin")"
-    sed "s/^Match User labshare$/Match User $account/" "$kit/sshd_config.d/labshare-relay.conf" >"$dropin"
+    make_dir "$(dirname "$dropin")" 0755
+    remember "$dropin"
+    grep -qx '    PermitListen none' "$kit/sshd_config.d/labshare-relay.conf" ||
+        die "$kit/sshd_config.d/labshare-relay.conf has no 'PermitListen none' line to fill in (reinstall labshare-relay)"
+    sed -e "s/^Match User labshare$/Match User $account/" -e "s/^    PermitListen none$/    PermitListen $listen/" \
+        "$kit/sshd_config.d/labshare-relay.conf" >"$dropin"
     chmod 0644 "$dropin"
 }
 
@@ -207,7 +298,8 @@ check_effective() {
     }
     status=0
     for want in "usepam yes" "kbdinteractiveauthentication yes" "authenticationmethods keyboard-interactive" \
-        "allowtcpforwarding remote" "gatewayports clientspecified" "permittty no" "forcecommand /bin/true"; do
+        "allowtcpforwarding remote" "gatewayports clientspecified" "permittty no" "forcecommand /bin/true" \
+        "permitlisten $listen"; do
         if ! echo "$effective" | grep -qxF "$want"; then
             echo "labshare-relay: sshd would not apply '$want' to $account (is $dropin included and is UsePAM yes?)" >&2
             status=1
@@ -224,11 +316,9 @@ fi
 install_programs
 write_config
 create_account
+choose_public_address
 install_pam_and_sshd
-if ! check_effective; then
-    undo_sshd_and_pam
-    die "sshd does not accept the relay settings; nothing was changed in sshd or PAM"
-fi
+check_effective || die "sshd does not accept the relay settings"
 say "sshd and PAM are set up for $account"
 if "$validator" --config "$conf_dir/relay.conf" --check; then
     :
@@ -236,4 +326,5 @@ else
     say "warning: the issuer in $conf_dir/relay.conf does not answer yet: fix it, nobody gets in until then"
 fi
 reload_sshd "start it (systemctl start ssh) and the relay is live"
+finished=yes
 say "LabShare users connect with ssh://$account@$(hostname -f 2>/dev/null || hostname):22?auth=token&flavor=openssh"

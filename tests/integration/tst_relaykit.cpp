@@ -5,6 +5,9 @@
 // engine logging in with auth=token. A valid token of an allowed user is admitted (its forward comes up
 // and carries data); a revoked, expired, forged or not-allowed one is refused for that reason; an 8 KB
 // token is admitted; no token ever reaches sshd's log, which also holds the validator's stderr.
+// Only tokens issued to LabShare's client pass (introspection, or a signed JWT without it); verdicts are
+// cached (the provider counts what it is asked); the account listens on the public address only; and
+// LabShare offers the token only to an auth=token relay whose host key it has verified.
 // Runs as root: sshd with PAM, a per-run account and per-run files in /etc/pam.d, removed at the end.
 #include "BrowserUser.h"
 #include "ChecksumClient.h"
@@ -30,12 +33,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <memory>
@@ -124,14 +129,34 @@ private Q_SLOTS:
     void allowList();
     void signedInAppIsAdmitted();
     void aRefusedTokenIsRefreshedAndTheLoginRetried();
+    void tokenForAnotherClient_data();
+    void tokenForAnotherClient();
+    void signedJwtWithoutIntrospection_data();
+    void signedJwtWithoutIntrospection();
+    void opaqueTokenWithoutIntrospection();
+    void verdictsAreCached();
+    void listensOnThePublicAddressOnly_data();
+    void listensOnThePublicAddressOnly();
+    void tokenOnlyForAuthTokenRelays_data();
+    void tokenOnlyForAuthTokenRelays();
+    void tokenOnlyAfterTheHostKeyIsVerified_data();
+    void tokenOnlyAfterTheHostKeyIsVerified();
     void tokensNeverReachTheLog();
 
 private:
-    bool writeRelayConfig(const OidcProvider& provider, const QString& allow);
+    // relay.conf for `provider`: client_id = LabShare's, no verdict cache (cache_seconds = 0), a cache
+    // directory of this run's; `settings` adds or replaces keys (an empty value leaves the key out).
+    bool writeRelayConfig(const OidcProvider& provider, const QString& allow,
+                          const QList<std::pair<QString, QString>>& settings = {});
     bool installPam(QString* error);
     void removeLeftovers();
-    Attempt attempt(const QByteArray& token);
-    QString relayUrl() const;
+    // `url` empty: relayUrl(). `asked` collects the kinds of secret the engine asked for. `settleOn`: also stop
+    // waiting once the relay logged that (a refused forward is retried, never failed).
+    Attempt attempt(const QByteArray& token, const QString& url = QString(), QList<SecretKind>* asked = nullptr,
+                    const QString& settleOn = QString());
+    QString relayUrl(const QString& auth = QStringLiteral("token"), const QString& bind = QStringLiteral("127.0.0.1"),
+                     const QString& knownHosts = QString()) const;
+    QByteArray signInAs(OidcProvider& provider, const QString& user, const QString& clientId);
     ForwardSpec echoSpec();
     bool logged(Attempt& a, const QString& line);
     QByteArray signIn(OidcProvider& provider, const QString& user);
@@ -227,6 +252,10 @@ void TestRelayKit::initTestCase() {
     QVERIFY2(replaceOnce(dropIn, QStringLiteral("Match User labshare\n"),
                          QStringLiteral("Match User %1\n").arg(m_account), &error),
              qPrintable(error));
+    // As labshare-relay-setup fills it in, with 127.0.0.1 as the relay's public address.
+    QVERIFY2(replaceOnce(dropIn, QStringLiteral("    PermitListen none\n"),
+                         QStringLiteral("    PermitListen 127.0.0.1:*\n"), &error),
+             qPrintable(error));
     m_relay.setUsePam(true);
     m_relay.setProgramName(m_service);
     m_relay.setExtraConfig(dropIn);
@@ -249,14 +278,38 @@ void TestRelayKit::cleanupTestCase() {
         QVERIFY2(!QFile::exists(path), qPrintable(path));
 }
 
-bool TestRelayKit::writeRelayConfig(const OidcProvider& provider, const QString& allow) {
-    const QString text = QStringLiteral("[relay]\nissuer = %1\nallow = %2\ntimeout = 5\n")
-                             .arg(provider.issuer().toString(QUrl::StripTrailingSlash), allow);
+bool TestRelayKit::writeRelayConfig(const OidcProvider& provider, const QString& allow,
+                                    const QList<std::pair<QString, QString>>& settings) {
+    QList<std::pair<QString, QString>> all{
+        {QStringLiteral("issuer"), provider.issuer().toString(QUrl::StripTrailingSlash)},
+        {QStringLiteral("allow"), allow},
+        {QStringLiteral("timeout"), QStringLiteral("5")},
+        {QStringLiteral("client_id"), QStringLiteral("labshare-test")},
+        {QStringLiteral("cache_seconds"), QStringLiteral("0")},
+        {QStringLiteral("cache_dir"), m_dir.filePath(QStringLiteral("cache"))},
+    };
+    for (const auto& [key, value] : settings) {
+        const auto it = std::find_if(all.begin(), all.end(), [&key](const auto& kv) { return kv.first == key; });
+        if (it != all.end())
+            it->second = value;
+        else
+            all.append({key, value});
+    }
+    QString text = QStringLiteral("[relay]\n");
+    for (const auto& [key, value] : std::as_const(all))
+        if (!value.isEmpty())
+            text += key + QStringLiteral(" = ") + value + QLatin1Char('\n');
     return writeFile(m_dir.filePath(QStringLiteral("relay.conf")), text.toUtf8());
 }
 
 QByteArray TestRelayKit::signIn(OidcProvider& provider, const QString& user) {
+    return signInAs(provider, user, QStringLiteral("labshare-test"));
+}
+
+QByteArray TestRelayKit::signInAs(OidcProvider& provider, const QString& user, const QString& clientId) {
+    provider.setClientId(clientId);
     const FixtureTokens tokens = provider.signInByHand(user, user + QStringLiteral("-pass"));
+    provider.setClientId(QStringLiteral("labshare-test"));
     if (!tokens.error.isEmpty() || tokens.accessToken.isEmpty()) {
         qWarning("sign-in as %s failed: %s", qPrintable(user), qPrintable(tokens.error));
         return {};
@@ -267,15 +320,19 @@ QByteArray TestRelayKit::signIn(OidcProvider& provider, const QString& user) {
 
 // One login by LabShare's tunnel engine with `token` as the sign-in token, publishing the echo node.
 // Waits until the share is up (then sends data through it) or failed.
-Attempt TestRelayKit::attempt(const QByteArray& token) {
+Attempt TestRelayKit::attempt(const QByteArray& token, const QString& url, QList<SecretKind>* asked,
+                              const QString& settleOn) {
     Attempt result;
-    const auto profile = RelayProfile::fromUrl(relayUrl());
+    const auto profile = RelayProfile::fromUrl(url.isEmpty() ? relayUrl() : url);
     if (!profile) {
         result.lastError = QStringLiteral("bad relay URL: ") + profile.error().message;
         return result;
     }
     TunnelEngine::Options options;
-    options.secrets = [token](SecretKind kind, const QString&) -> std::optional<QByteArray> {
+    // Worker thread: the list is only read after the engine is gone.
+    options.secrets = [token, asked](SecretKind kind, const QString&) -> std::optional<QByteArray> {
+        if (asked)
+            asked->append(kind);
         return kind == SecretKind::Token ? std::optional<QByteArray>(token) : std::nullopt;
     };
     result.logMark = m_relay.log().size();
@@ -283,7 +340,12 @@ Attempt TestRelayKit::attempt(const QByteArray& token) {
     ShareHealth last;
     connect(engine.get(), &TunnelEngine::shareChanged, this, [&](const ShareHealth& h) { last = h; });
     engine->publish(echoSpec());
-    (void)waitUntil([&] { return last.state == ShareState::Up || last.state == ShareState::Failed; }, kSettleTimeoutMs);
+    (void)waitUntil(
+        [&] {
+            return last.state == ShareState::Up || last.state == ShareState::Failed ||
+                   (!settleOn.isEmpty() && m_relay.log().mid(result.logMark).contains(settleOn));
+        },
+        kSettleTimeoutMs);
     result.up = last.state == ShareState::Up;
     result.failed = last.state == ShareState::Failed;
     result.lastError = last.lastError;
@@ -307,12 +369,16 @@ Attempt TestRelayKit::attempt(const QByteArray& token) {
     return result;
 }
 
-QString TestRelayKit::relayUrl() const {
-    return QStringLiteral("ssh://%1@127.0.0.1:%2?auth=token&flavor=openssh&public-host=127.0.0.1&bind=127.0.0.1"
-                          "&known-hosts=%3")
-        .arg(m_account)
-        .arg(m_relay.port())
-        .arg(m_knownHosts);
+QString TestRelayKit::relayUrl(const QString& auth, const QString& bind, const QString& knownHosts) const {
+    QString url = QStringLiteral("ssh://%1@127.0.0.1:%2?flavor=openssh&public-host=127.0.0.1&known-hosts=%3")
+                      .arg(m_account)
+                      .arg(m_relay.port())
+                      .arg(knownHosts.isEmpty() ? m_knownHosts : knownHosts);
+    if (!auth.isEmpty())
+        url += QStringLiteral("&auth=") + auth;
+    if (!bind.isEmpty())
+        url += QStringLiteral("&bind=") + bind;
+    return url;
 }
 
 ForwardSpec TestRelayKit::echoSpec() {
@@ -361,7 +427,8 @@ void TestRelayKit::largeTokenIsAdmitted() {
     m_tokens.append(altered);
     Attempt b = attempt(altered);
     QVERIFY2(b.failed && !b.up, qPrintable(b.describe()));
-    QVERIFY2(logged(b, QStringLiteral("refuse: the userinfo endpoint answered HTTP 401")), qPrintable(b.describe()));
+    QVERIFY2(logged(b, QStringLiteral("refuse: the issuer's introspection says the token is not active")),
+             qPrintable(b.describe()));
 }
 
 void TestRelayKit::revokedTokenIsRefused() {
@@ -374,7 +441,7 @@ void TestRelayKit::revokedTokenIsRefused() {
     Attempt after = attempt(token);
     QVERIFY2(after.failed && !after.up, qPrintable(after.describe()));
     QVERIFY2(after.lastError.contains(QStringLiteral("refused your sign-in")), qPrintable(after.describe()));
-    QVERIFY2(logged(after, QStringLiteral("refuse: the userinfo endpoint answered HTTP 401")),
+    QVERIFY2(logged(after, QStringLiteral("refuse: the issuer's introspection says the token is not active")),
              qPrintable(after.describe()));
     QVERIFY2(logged(after, QStringLiteral("Failed keyboard-interactive/pam for %1").arg(m_account)),
              qPrintable(after.describe()));
@@ -392,7 +459,8 @@ void TestRelayKit::expiredTokenIsRefused() {
              "the provider still accepts the token 40 s after issuing it for 2 s");
     Attempt a = attempt(token);
     QVERIFY2(a.failed && !a.up, qPrintable(a.describe()));
-    QVERIFY2(logged(a, QStringLiteral("refuse: the userinfo endpoint answered HTTP 401")), qPrintable(a.describe()));
+    QVERIFY2(logged(a, QStringLiteral("refuse: the issuer's introspection says the token is not active")),
+             qPrintable(a.describe()));
 }
 
 void TestRelayKit::forgedTokenIsRefused() {
@@ -404,7 +472,8 @@ void TestRelayKit::forgedTokenIsRefused() {
     m_tokens.append(forged);
     Attempt a = attempt(forged);
     QVERIFY2(a.failed && !a.up, qPrintable(a.describe()));
-    QVERIFY2(logged(a, QStringLiteral("refuse: the userinfo endpoint answered HTTP 401")), qPrintable(a.describe()));
+    QVERIFY2(logged(a, QStringLiteral("refuse: the issuer's introspection says the token is not active")),
+             qPrintable(a.describe()));
 }
 
 void TestRelayKit::allowList_data() {
@@ -428,6 +497,22 @@ void TestRelayKit::allowList_data() {
         << "carol@example.org\n ALICE@Example.ORG" << true << "admit: alice@example.org";
     QTest::newRow("alice, her domain in other case") << "alice"
                                                      << "@EXAMPLE.org" << true << "admit: alice@example.org";
+    // Entries without '@' are domains, as in LabShare's own allow-lists.
+    QTest::newRow("alice, her domain without @") << "alice"
+                                                 << "example.org" << true << "admit: alice@example.org";
+    QTest::newRow("alice, a subdomain of hers without @")
+        << "alice"
+        << "lab.example.org" << false << "refuse: alice@example.org is not on the allow-list";
+    QTest::newRow("bob, his domain without @, his e-mail unverified")
+        << "bob"
+        << "other.example" << false << "refuse: bob@other.example is on the allow-list but not verified by the issuer";
+    // ASCII case rules only: mallory's domain starts with U+212A KELVIN SIGN, which Unicode lower-cases to 'k'.
+    QTest::newRow("mallory, a Kelvin sign for the k")
+        << "mallory"
+        << "kiosk.example" << false << "refuse: userinfo for sub=mallory has an e-mail that is not a plain ASCII";
+    QTest::newRow("dave, his e-mail in capitals at the provider")
+        << "dave"
+        << "dave@kiosk.example" << true << "admit: Dave@Kiosk.Example";
 }
 
 void TestRelayKit::allowList() {
@@ -536,8 +621,238 @@ void TestRelayKit::aRefusedTokenIsRefreshedAndTheLoginRetried() {
     const QByteArray second = session.tokenCache().valid(0).value_or(QByteArray());
     QVERIFY(!second.isEmpty() && second != first);
     m_tokens.append(second);
-    QVERIFY(m_relay.log().mid(mark).contains(QStringLiteral("HTTP 401")));
+    QVERIFY(m_relay.log().mid(mark).contains(QStringLiteral("the token is not active")));
     engine.shutdown();
+}
+
+void TestRelayKit::tokenForAnotherClient_data() {
+    using Settings = QList<std::pair<QString, QString>>;
+    QTest::addColumn<Settings>("settings");
+    QTest::addColumn<bool>("admitted");
+    QTest::addColumn<QString>("reason");
+    // As a public client, the relay may introspect only tokens issued to that client: another's is not active.
+    QTest::newRow("introspected as LabShare's client")
+        << Settings{} << false << "refuse: the issuer's introspection says the token is not active";
+    // With credentials of its own the relay sees the token's client, and compares it.
+    QTest::newRow("introspected with the relay's own credentials")
+        << Settings{{"introspection_client_id", "labshare-relay"}, {"introspection_secret", "labshare-relay-secret"}}
+        << false << "refuse: the token was issued to other-app, not to labshare-test (introspection)";
+    QTest::newRow("allow_any_client") << Settings{{"client_id", ""}, {"allow_any_client", "yes"}} << true
+                                      << "admit: alice@example.org (sub=alice) is on the allow-list (token";
+}
+
+// alice signs in to another application of the same issuer; its token is hers, but not meant for LabShare.
+void TestRelayKit::tokenForAnotherClient() {
+    using Settings = QList<std::pair<QString, QString>>;
+    QFETCH(Settings, settings);
+    QFETCH(bool, admitted);
+    QFETCH(QString, reason);
+    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org"), settings));
+    const QByteArray token = signInAs(m_provider, QStringLiteral("alice"), QStringLiteral("other-app"));
+    QVERIFY(!token.isEmpty());
+    QVERIFY2(!m_provider.userinfo(token).isEmpty(), qPrintable(m_provider.error())); // a valid token of alice's
+    Attempt a = attempt(token);
+    if (admitted)
+        QVERIFY2(a.up && a.roundTrip.isEmpty(), qPrintable(a.describe()));
+    else
+        QVERIFY2(a.failed && !a.up, qPrintable(a.describe()));
+    QVERIFY2(logged(a, reason), qPrintable(a.describe()));
+}
+
+void TestRelayKit::signedJwtWithoutIntrospection_data() {
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<bool>("tamper");
+    QTest::addColumn<bool>("admitted");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("issued to LabShare") << "labshare-test" << false << true
+                                        << "admit: alice@example.org (sub=alice) is on the allow-list, issued to";
+    QTest::newRow("issued to another application")
+        << "other-app" << false << false
+        << "refuse: the token was issued to other-app, not to labshare-test (signed JWT)";
+    QTest::newRow("issued to LabShare, its claims altered")
+        << "labshare-test" << true << false << "refuse: the token is a JWT whose signature no key of the issuer's JWKS";
+}
+
+// An issuer without introspection that hands out RFC 9068 JWT access tokens: the relay checks the signature
+// against the issuer's JWKS and the token's client_id.
+void TestRelayKit::signedJwtWithoutIntrospection() {
+    QFETCH(QString, clientId);
+    QFETCH(bool, tamper);
+    QFETCH(bool, admitted);
+    QFETCH(QString, reason);
+    OidcProvider jwtIssuer;
+    QVERIFY2(jwtIssuer.start({QStringLiteral("--jwt-access-tokens"), QStringLiteral("--no-introspection")}),
+             qPrintable(jwtIssuer.error()));
+    QVERIFY(!jwtIssuer.discovery().contains(QStringLiteral("introspection_endpoint")));
+    QVERIFY(writeRelayConfig(jwtIssuer, QStringLiteral("example.org")));
+    QByteArray token = signInAs(jwtIssuer, QStringLiteral("alice"), clientId);
+    QCOMPARE(token.count('.'), 2);
+    if (tamper) {
+        // The same header and signature over claims that name another user.
+        QList<QByteArray> parts = token.split('.');
+        const QByteArray claims = QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding);
+        QVERIFY(claims.contains("alice@example.org"));
+        QByteArray altered = claims;
+        altered.replace("alice@example.org", "carol@example.org");
+        parts[1] = altered.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        token = parts.join('.');
+        m_tokens.append(token);
+    }
+    Attempt a = attempt(token);
+    if (admitted)
+        QVERIFY2(a.up && a.roundTrip.isEmpty(), qPrintable(a.describe()));
+    else
+        QVERIFY2(a.failed && !a.up, qPrintable(a.describe()));
+    QVERIFY2(logged(a, reason), qPrintable(a.describe()));
+}
+
+// An opaque token from an issuer without introspection: nothing says which client it was issued to.
+void TestRelayKit::opaqueTokenWithoutIntrospection() {
+    OidcProvider opaque;
+    QVERIFY2(opaque.start({QStringLiteral("--no-introspection")}), qPrintable(opaque.error()));
+    QVERIFY(writeRelayConfig(opaque, QStringLiteral("example.org")));
+    const QByteArray token = signIn(opaque, QStringLiteral("alice"));
+    QVERIFY(!token.isEmpty());
+    Attempt refused = attempt(token);
+    QVERIFY2(refused.failed && !refused.up, qPrintable(refused.describe()));
+    QVERIFY2(logged(refused, QStringLiteral("refuse: the issuer offers no token introspection and the token is not a "
+                                            "JWT")),
+             qPrintable(refused.describe()));
+    // Only when the relay's administrator says so explicitly.
+    QVERIFY(writeRelayConfig(opaque, QStringLiteral("example.org"),
+                             {{QStringLiteral("client_id"), QString()}, {QStringLiteral("allow_any_client"), "yes"}}));
+    Attempt admitted = attempt(token);
+    QVERIFY2(admitted.up, qPrintable(admitted.describe()));
+    QVERIFY2(logged(admitted, QStringLiteral("admit: alice@example.org")), qPrintable(admitted.describe()));
+}
+
+// Verdicts are kept for cache_seconds: the same token again, admitted or refused, costs the issuer nothing;
+// a new token costs one introspection (and userinfo), never the discovery document again.
+void TestRelayKit::verdictsAreCached() {
+    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org"), {{QStringLiteral("cache_seconds"), "60"}}));
+    const auto count = [this](const char* path) {
+        return m_provider.requestCounts().value(QLatin1String(path)).toInt();
+    };
+    const char* const paths[] = {"/.well-known/openid-configuration", "/token/introspection", "/me", "/jwks"};
+    const auto counts = [&] {
+        QList<int> out;
+        for (const char* path : paths)
+            out << count(path);
+        return out;
+    };
+    const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
+    QVERIFY(!token.isEmpty());
+    const QList<int> before = counts();
+    Attempt first = attempt(token);
+    QVERIFY2(first.up, qPrintable(first.describe()));
+    const QList<int> afterFirst = counts();
+    QCOMPARE(afterFirst[1], before[1] + 1); // introspection
+    QCOMPARE(afterFirst[2], before[2] + 1); // userinfo
+    Attempt second = attempt(token);
+    QVERIFY2(second.up, qPrintable(second.describe()));
+    QVERIFY2(logged(second, QStringLiteral("admit: alice@example.org (sub=alice) is on the allow-list, issued to "
+                                           "labshare-test (cached)")),
+             qPrintable(second.describe()));
+    QCOMPARE(counts(), afterFirst);
+
+    // A client that keeps sending the same forged token, then new ones.
+    const QByteArray forged = forgedToken(token.size());
+    m_tokens.append(forged);
+    Attempt refused = attempt(forged);
+    QVERIFY2(refused.failed, qPrintable(refused.describe()));
+    const QList<int> afterRefusal = counts();
+    QCOMPARE(afterRefusal[1], afterFirst[1] + 1);
+    for (int i = 0; i < 2; ++i) {
+        Attempt again = attempt(forged);
+        QVERIFY2(again.failed, qPrintable(again.describe()));
+        QVERIFY2(logged(again, QStringLiteral("not active (revoked, expired, unknown, or not issued to labshare-test) "
+                                              "(cached)")),
+                 qPrintable(again.describe()));
+    }
+    QCOMPARE(counts(), afterRefusal);
+    const QByteArray another = forgedToken(token.size());
+    m_tokens.append(another);
+    Attempt other = attempt(another);
+    QVERIFY2(other.failed, qPrintable(other.describe()));
+    const QList<int> afterAnother = counts();
+    QCOMPARE(afterAnother[0], afterRefusal[0]); // the discovery document came from the cache
+    QCOMPARE(afterAnother[1], afterRefusal[1] + 1);
+}
+
+void TestRelayKit::listensOnThePublicAddressOnly_data() {
+    QTest::addColumn<QString>("bind");
+    QTest::newRow("another loopback address") << "127.0.0.2";
+    QTest::newRow("every address") << "0.0.0.0";
+}
+
+// The drop-in's PermitListen (filled in with 127.0.0.1 here, as labshare-relay-setup does with the relay's
+// public address): a signed-in user still cannot listen anywhere else on the relay.
+void TestRelayKit::listensOnThePublicAddressOnly() {
+    QFETCH(QString, bind);
+    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org")));
+    const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
+    QVERIFY(!token.isEmpty());
+    const QString denied = QStringLiteral("to remote forward to host %1 port 0, but the request was denied").arg(bind);
+    Attempt a = attempt(token, relayUrl(QStringLiteral("token"), bind), nullptr, denied);
+    QVERIFY2(!a.up, qPrintable(a.describe()));
+    QVERIFY2(logged(a, QStringLiteral("admit: alice@example.org")), qPrintable(a.describe())); // signed in
+    QVERIFY2(logged(a, denied), qPrintable(a.describe()));
+}
+
+void TestRelayKit::tokenOnlyForAuthTokenRelays_data() {
+    QTest::addColumn<QString>("auth");
+    QTest::newRow("no auth= (agent, then keys)") << "";
+    QTest::newRow("auth=key") << "key";
+    QTest::newRow("auth=agent") << "agent";
+    QTest::newRow("auth=password") << "password";
+}
+
+// The same relay, which would check a token, in a profile without auth=token: LabShare never asks for the
+// token, so the relay's validator never sees one (it logs every token it is given).
+void TestRelayKit::tokenOnlyForAuthTokenRelays() {
+    QFETCH(QString, auth);
+    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org")));
+    const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
+    QVERIFY(!token.isEmpty());
+    QList<SecretKind> asked;
+    Attempt a = attempt(token, relayUrl(auth), &asked);
+    QVERIFY2(!a.up, qPrintable(a.describe()));
+    QVERIFY2(!asked.contains(SecretKind::Token), qPrintable(a.describe()));
+    QVERIFY(waitUntil([&] { return !m_relay.log().mid(a.logMark).isEmpty(); }, 10000));
+    a.relayLog = m_relay.log().mid(a.logMark);
+    QVERIFY2(!a.relayLog.contains(QStringLiteral("labshare-relay-check")), qPrintable(a.describe()));
+}
+
+void TestRelayKit::tokenOnlyAfterTheHostKeyIsVerified_data() {
+    QTest::addColumn<QString>("knownHosts");
+    QTest::newRow("unknown host key") << "unknown";
+    QTest::newRow("changed host key") << "changed";
+}
+
+// An auth=token relay whose host key LabShare cannot verify: the login stops before authentication, and the
+// token is neither asked for nor sent (the relay's validator never runs).
+void TestRelayKit::tokenOnlyAfterTheHostKeyIsVerified() {
+    QFETCH(QString, knownHosts);
+    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org")));
+    const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
+    QVERIFY(!token.isEmpty());
+    QString file = m_relay.emptyKnownHostsFile();
+    if (knownHosts == QLatin1String("changed")) {
+        // Another key for the relay's [127.0.0.1]:PORT: the client key's public half, a valid key but not the relay's.
+        const QList<QByteArray> other = readFile(m_relay.clientKey() + QStringLiteral(".pub")).split(' ');
+        QVERIFY(other.size() >= 2);
+        QVERIFY(writeFile(file, QStringLiteral("[127.0.0.1]:%1 ").arg(m_relay.port()).toUtf8() + other[0] + ' ' +
+                                    other[1] + '\n'));
+    }
+    QList<SecretKind> asked;
+    Attempt a = attempt(token, relayUrl(QStringLiteral("token"), QStringLiteral("127.0.0.1"), file), &asked);
+    QVERIFY2(a.failed && !a.up, qPrintable(a.describe()));
+    QVERIFY2(a.lastError.contains(QStringLiteral("host key")), qPrintable(a.describe()));
+    QVERIFY2(asked.isEmpty(), qPrintable(a.describe()));
+    a.relayLog = m_relay.log().mid(a.logMark);
+    QVERIFY2(!a.relayLog.contains(QStringLiteral("labshare-relay-check")) &&
+                 !a.relayLog.contains(QStringLiteral("keyboard-interactive")),
+             qPrintable(a.describe()));
 }
 
 void TestRelayKit::tokensNeverReachTheLog() {

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void showsDisplayName_data();
     void showsDisplayName();
     void namesAuthMethods();
+    void knowsWhetherThePortWasGiven_data();
+    void knowsWhetherThePortWasGiven();
 
 private:
     QByteArray m_savedHome;
@@ -369,8 +371,11 @@ void TestRelayProfile::roundTripsThroughToUrl_data() {
                               << "lan://192.0.2.10";
     QTest::newRow("lan IPv6") << "lan://[2001:db8::5]"
                               << "lan://[2001:db8::5]";
-    QTest::newRow("ssh defaults dropped") << "ssh://relay.example.org:22?flavor=openssh&timeout=10"
+    QTest::newRow("ssh defaults dropped") << "ssh://relay.example.org?flavor=openssh&timeout=10"
                                           << "ssh://relay.example.org";
+    // A port written in the URL, even 22, beats ~/.ssh/config's Port, so it is kept.
+    QTest::newRow("ssh port 22 kept") << "ssh://relay.example.org:22?flavor=openssh&timeout=10"
+                                      << "ssh://relay.example.org:22";
     QTest::newRow("ssh public host kept") << "ssh://u@10.0.0.5:2222?public-host=relay.example.org"
                                           << "ssh://u@10.0.0.5:2222?public-host=relay.example.org";
     QTest::newRow("ssh IPv6") << "ssh://[2001:db8::1]:2222"
@@ -552,6 +557,29 @@ void TestRelayProfile::namesAuthMethods() {
     const RelayProfile lan;
     QVERIFY(lan.isLan());
     QCOMPARE(lan.toUrl(), QStringLiteral("lan://"));
+}
+
+// A port the URL names beats ~/.ssh/config's Port, even 22; without one the configuration may fill it in.
+void TestRelayProfile::knowsWhetherThePortWasGiven_data() {
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("explicitPort");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("no port") << "ssh://u@r.example" << false << "ssh://u@r.example";
+    QTest::newRow("port 22") << "ssh://u@r.example:22" << true << "ssh://u@r.example:22";
+    QTest::newRow("port 1") << "ssh://u@r.example:1" << true << "ssh://u@r.example:1";
+}
+
+void TestRelayProfile::knowsWhetherThePortWasGiven() {
+    QFETCH(QString, url);
+    QFETCH(bool, explicitPort);
+    QFETCH(QString, written);
+    const auto profile = RelayProfile::fromUrl(url);
+    QVERIFY(profile.ok());
+    QCOMPARE(profile->explicitPort, explicitPort);
+    QCOMPARE(profile->toUrl(), written);
+    const auto again = RelayProfile::fromUrl(profile->toUrl());
+    QVERIFY(again.ok());
+    QCOMPARE(*again, *profile);
 }
 
 QTEST_GUILESS_MAIN(TestRelayProfile)

@@ -153,6 +153,7 @@ tunnel::RelayProfile RelayProfileDialog::profileFromFields() const {
     p.flavor = static_cast<RelayFlavor>(m_flavor->currentData().toInt());
     p.host = m_host->text().trimmed();
     p.port = static_cast<quint16>(m_port->value());
+    p.explicitPort = p.port != 22; // the field's default, 22, leaves the port to ~/.ssh/config like a URL without one
     p.user = m_user->text().trimmed();
     p.publicHost = m_publicHost->text().trimmed();
     p.auth = static_cast<RelayAuth>(m_auth->currentData().toInt());

@@ -172,6 +172,16 @@ QJsonObject OidcProvider::discovery() {
     return m_discovery;
 }
 
+QJsonObject OidcProvider::requestCounts() {
+    const QUrl url(m_issuer.toString() + QStringLiteral("/_fixture/requests"));
+    const HttpPage page = exchange(m_network, QNetworkRequest(url));
+    const QJsonDocument counts = QJsonDocument::fromJson(page.body);
+    if (page.status == 200 && counts.isObject())
+        return counts.object();
+    m_error = QStringLiteral("request counts at %1: HTTP %2 %3").arg(url.toString()).arg(page.status).arg(page.error);
+    return QJsonObject();
+}
+
 QUrl OidcProvider::endpoint(const QString& name) {
     const QUrl url(discovery().value(name).toString());
     if (url.isEmpty() && m_error.isEmpty())

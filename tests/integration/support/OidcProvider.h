@@ -40,7 +40,10 @@ public:
     bool isRunning() const;
 
     QUrl issuer() const { return m_issuer; } // http://127.0.0.1:PORT
-    QString clientId() const { return QStringLiteral("labshare-test"); }
+    QString clientId() const { return m_clientId; }
+    // The client the helpers below act as: "labshare-test" (the default), or the fixture's "other-app", another
+    // application of the same issuer whose tokens are not meant for LabShare.
+    void setClientId(const QString& clientId) { m_clientId = clientId; }
     // The secret postAsClient (and so requestTokens, refresh, revoke) puts in the form as client_secret, for a
     // provider started with --client-secret; empty (the default) sends none, as the public client does.
     void setClientSecret(const QString& secret) { m_clientSecret = secret; }
@@ -70,6 +73,9 @@ public:
     // A form POST from the client (client_id, and the client secret when set, added) to the endpoint named
     // `endpointName` in discovery.
     [[nodiscard]] HttpPage postAsClient(const QString& endpointName, QUrlQuery form);
+    // How many requests the provider has received so far, by path ("/token/introspection": 3, ...): the
+    // fixture's own /_fixture/requests. Empty (and error() set) when it does not answer.
+    [[nodiscard]] QJsonObject requestCounts();
 
 private:
     QString fixtureDir() const;
@@ -82,6 +88,7 @@ private:
     QString m_log;
     QString m_error;
     QString m_clientSecret;
+    QString m_clientId = QStringLiteral("labshare-test");
     quint16 m_callbackPort = 0;
 };
 
