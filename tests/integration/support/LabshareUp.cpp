@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <utility>
 
 #ifndef LABSHARE_BINARY
@@ -72,6 +74,14 @@ LabshareUp::LabshareUp(const QString& home)
 
 LabshareUp::~LabshareUp() {
     stopProcess(m_process);
+}
+
+void LabshareUp::setOpenFileLimit(quint64 soft, quint64 hard) {
+    const rlimit limit{rlim_t(soft), rlim_t(hard)};
+    m_process.setChildProcessModifier([limit] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // as dieWithTheTest()
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    });
 }
 
 bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, const QStringList& extraArguments) {

@@ -42,6 +42,8 @@ public:
     LabshareUp(const LabshareUp&) = delete;
     LabshareUp& operator=(const LabshareUp&) = delete;
 
+    // Starts the process with these open-file limits (RLIMIT_NOFILE), as `prlimit --nofile=SOFT:HARD` would.
+    void setOpenFileLimit(quint64 soft, quint64 hard);
     // `relayUrl` empty leaves --relay out; `extraArguments` go after it (--accept-new-host-key, --only ...).
     [[nodiscard]] bool start(const QString& topologyFile, const QString& relayUrl,
                              const QStringList& extraArguments = {});
