@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <csignal>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <utility>
 
 #ifndef LABSHARE_BINARY
@@ -77,11 +75,7 @@ LabshareUp::~LabshareUp() {
 }
 
 void LabshareUp::setOpenFileLimit(quint64 soft, quint64 hard) {
-    const rlimit limit{rlim_t(soft), rlim_t(hard)};
-    m_process.setChildProcessModifier([limit] {
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // as dieWithTheTest()
-        ::setrlimit(RLIMIT_NOFILE, &limit);
-    });
+    dieWithTheTest(m_process, soft, hard);
 }
 
 bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, const QStringList& extraArguments) {
