@@ -107,6 +107,13 @@ bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, con
     return true;
 }
 
+QJsonObject LabshareUp::lastHealth(const QString& name) const {
+    for (auto it = m_health.crbegin(); it != m_health.crend(); ++it)
+        if (it->value(QLatin1String("name")).toString() == name)
+            return *it;
+    return {};
+}
+
 bool LabshareUp::isRunning() const {
     return m_process.state() != QProcess::NotRunning;
 }

@@ -71,6 +71,7 @@ public:
     QList<ShareEvent> events() const { return m_events; } // every share event, in order
     qsizetype eventCount() const { return m_events.size(); }
     QList<QJsonObject> healthEvents() const { return m_health; }
+    QJsonObject lastHealth(const QString& name) const;     // the latest health event of `name`; empty when none
     QStringList nonJsonLines() const { return m_nonJson; } // stdout lines that are not one JSON object
     QStringList stdoutLines() const { return m_lines; }
 
