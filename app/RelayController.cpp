@@ -6,6 +6,7 @@
 #include "tunnel/LanAddress.h"
 #include "widgets/RelayProfileDialog.h"
 
+#include <QNetworkInterface>
 #include <QSettings>
 #include <QTimer>
 
@@ -22,7 +23,12 @@ QStringList savedRelays() {
 RelayController::RelayController(RelayTokenBridge& tokenBridge, ui::MainWindow& window, QObject* parent)
     : QObject(parent)
     , m_tokenBridge(tokenBridge)
-    , m_window(window) {}
+    , m_window(window)
+    , m_machineAddresses([] { return QNetworkInterface::allAddresses(); }) {}
+
+void RelayController::setMachineAddresses(std::function<QList<QHostAddress>()> addresses) {
+    m_machineAddresses = std::move(addresses);
+}
 
 RelayController::~RelayController() {
     m_tokenBridge.attach(nullptr);
@@ -50,13 +56,15 @@ Result<bool> RelayController::use(const QString& url) {
         showChoices();
         return profile.error();
     }
+    const QList<QHostAddress> machine = profile->isLan() ? m_machineAddresses() : QList<QHostAddress>();
     if (profile->isLan())
-        if (const Result<QString> address = tunnel::LanAddress::choose(*profile); !address) {
+        if (const Result<QString> address = tunnel::LanAddress::choose(*profile, machine); !address) {
             showChoices();
             return address.error();
         }
     retire(std::move(m_engine)); // closing its session frees every listener on the relay at once
     m_pendingFingerprint.clear();
+    m_offeredPublic.clear();
     m_url = url;
     tunnel::TunnelEngine::Options options;
     options.secrets = m_tokenBridge.secretProvider(); // relays with auth=token log in as the signed-in user
@@ -65,7 +73,27 @@ Result<bool> RelayController::use(const QString& url) {
     connect(m_engine.get(), &tunnel::TunnelEngine::hostKeyUnknown, this, &RelayController::onHostKeyUnknown);
     showChoices();
     Q_EMIT engineChanged(m_engine.get());
+    if (profile->isLan() && profile->host.isEmpty())
+        if (const QString alternative = tunnel::LanAddress::publicAlternative(machine); !alternative.isEmpty())
+            offerPublicAddress(alternative);
     return true;
+}
+
+void RelayController::offerPublicAddress(const QString& address) {
+    m_offeredPublic = address; // until answered or the relay changes: another banner may replace this one
+    m_window.showBanner(tr("This machine has no private network address, so the LAN relay listens on 127.0.0.1 "
+                           "only, where students cannot reach it. Its address <b>%1</b> is public: shares there "
+                           "are open to anyone on the internet who finds them.")
+                            .arg(address.toHtmlEscaped()),
+                        false, tr("Listen on %1").arg(address), [this, address] {
+                            m_window.clearBanner();
+                            if (m_url != lanUrl() || m_offeredPublic != address)
+                                return; // the relay changed meanwhile: the question no longer applies
+                            m_offeredPublic.clear();
+                            tunnel::RelayProfile chosen;
+                            chosen.host = address;
+                            Q_EMIT relayChosen(chosen.toUrl()); // the caller asks before students' addresses move
+                        });
 }
 
 void RelayController::retire(std::unique_ptr<tunnel::TunnelEngine> engine) {
@@ -110,6 +138,8 @@ void RelayController::stopAll(int timeoutMs, std::function<void(bool clean)> don
 void RelayController::askAgain() {
     if (!m_pendingFingerprint.isEmpty())
         onHostKeyUnknown(m_pendingFingerprint);
+    else if (!m_offeredPublic.isEmpty())
+        offerPublicAddress(m_offeredPublic);
 }
 
 void RelayController::onHostKeyUnknown(const QString& fingerprint) {

@@ -3,6 +3,7 @@
 
 #include "tunnel/TunnelEngine.h"
 
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPair>
@@ -48,9 +49,11 @@ public:
     // Stops every engine. `done` runs once all have ended, or after `timeoutMs` with clean = false:
     // then the workers still running are abandoned to the process's exit.
     void stopAll(int timeoutMs, std::function<void(bool clean)> done);
-    // Shows the relay's unanswered question (an unknown host key) again, e.g. when the user picks
-    // the relay in use once more after the banner was replaced.
+    // Shows the relay's unanswered question (an unknown host key; whether the LAN relay should listen on a
+    // public address) again, e.g. when the user picks the relay in use once more after the banner was replaced.
     void askAgain();
+    // This machine's addresses as LAN relays see them (QNetworkInterface::allAddresses() unless replaced).
+    void setMachineAddresses(std::function<QList<QHostAddress>()> addresses);
 
 Q_SIGNALS:
     void engineChanged(labshare::tunnel::TunnelEngine* engine); // nullptr while stopping all
@@ -59,6 +62,8 @@ Q_SIGNALS:
 private:
     void retire(std::unique_ptr<tunnel::TunnelEngine> engine);
     void onHostKeyUnknown(const QString& fingerprint);
+    // Plain lan:// found no private address and listens on loopback: offers this machine's public one.
+    void offerPublicAddress(const QString& address);
     void onEngineGone();
     QList<QPair<QString, QString>> choices() const;
 
@@ -70,6 +75,8 @@ private:
     std::function<void(bool)> m_allStopped;
     bool m_stoppingAll = false;
     QString m_pendingFingerprint; // the host key the relay in use waits for a decision on
+    QString m_offeredPublic;      // the public address offered for plain lan://, until the relay changes
+    std::function<QList<QHostAddress>()> m_machineAddresses;
 };
 
 } // namespace labshare::app

@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QLoggingCategory>
+#include <QNetworkInterface>
 #include <QTimer>
 
 #include <cstdio>
@@ -150,6 +151,17 @@ int runUp(const Invocation& inv) {
         if (const Result<QString> address = tunnel::LanAddress::choose(*relay); !address) {
             printProblem(address.error().message);
             return 2;
+        }
+        const QString alternative = relay->host.isEmpty()
+                                        ? tunnel::LanAddress::publicAlternative(QNetworkInterface::allAddresses())
+                                        : QString();
+        if (!alternative.isEmpty()) {
+            tunnel::RelayProfile named;
+            named.host = alternative;
+            printProblem(QStringLiteral("this machine has no private network address, so lan:// listens on 127.0.0.1 "
+                                        "only; %1 is public, and shares there are open to the internet: to use it, "
+                                        "name it with --relay %2")
+                             .arg(alternative, named.toUrl()));
         }
     }
     const Result<topology::Topology> lab = topology::TopologyLoader::load(inv.file);

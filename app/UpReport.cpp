@@ -73,6 +73,7 @@ QJsonObject UpReport::healthEvent(const share::ShareRow& row) {
             {QStringLiteral("rtt_ms"), h.rttMs},
             {QStringLiteral("open"), h.openConnections},
             {QStringLiteral("total"), static_cast<qint64>(h.totalConnections)},
+            {QStringLiteral("refused"), static_cast<qint64>(h.refusedConnections)},
             {QStringLiteral("bytes_to_node"), static_cast<qint64>(h.bytesToNode)},
             {QStringLiteral("bytes_from_node"), static_cast<qint64>(h.bytesFromNode)},
             {QStringLiteral("uptime_s"), uptime},

@@ -5,6 +5,7 @@
 #include "ConnectCommand.h"
 #include "InspectCommand.h"
 #include "UpCommand.h"
+#include "tunnel/OpenFileLimit.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -15,6 +16,9 @@
 using labshare::app::Invocation;
 
 int main(int argc, char** argv) {
+    // Every connection LabShare forwards holds descriptors; the soft limit many systems start with (1024)
+    // would cap a classroom well below what the caps in ConnectionQuota allow. Every verb, the window too.
+    labshare::tunnel::OpenFileLimit::raiseToHard();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -16,6 +16,7 @@ struct ShareCounters {
     quint64 total = 0;
     quint64 toNode = 0;
     quint64 fromNode = 0;
+    quint64 refused = 0; // closed at once or at the gate by LabShare's limits (allow=, caps, silence)
 };
 
 // One forwarded connection: a `forwarded-tcpip` channel from the relay joined to a TCP socket to

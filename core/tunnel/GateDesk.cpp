@@ -10,8 +10,9 @@
 
 namespace labshare::tunnel {
 
-GateDesk::GateDesk(RelayListener& listener)
-    : m_listener(listener) {}
+GateDesk::GateDesk(RelayListener& listener, int silentLimitMs)
+    : m_listener(listener)
+    , m_silentLimitMs(silentLimitMs) {}
 
 GateDesk::~GateDesk() = default;
 
@@ -20,7 +21,8 @@ void GateDesk::setSetup(std::shared_ptr<const gate::GateSetup> setup) {
     m_shares.clear(); // who shares may have changed; connections at a gate keep theirs
 }
 
-void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs) {
+void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs,
+                      ConnectionQuota::Slot slot) {
     if (!m_setup)
         return; // closing the client: nobody can be admitted without an identity provider
     auto& gated = m_shares[&share];
@@ -35,11 +37,12 @@ void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, q
     m_entries.push_back({m_setup,
                          gated,
                          std::make_unique<GatedSplice>(std::move(client), std::move(keeper), share.spec.targetHost,
-                                                       share.spec.targetPort, share.counters),
+                                                       share.spec.targetPort, share.counters, nowMs, m_silentLimitMs),
                          &share,
                          0,
                          {},
-                         from});
+                         from,
+                         std::move(slot)});
 }
 
 void GateDesk::forget(const TrackedShare& share) {

@@ -5,6 +5,7 @@
 #include "gate/GateEvents.h"
 #include "gate/GateSession.h"
 #include "gate/HttpGate.h"
+#include "tunnel/ConnectionQuota.h"
 #include "tunnel/GatedSplice.h"
 #include "tunnel/RelayBackend.h"
 #include "tunnel/ShareBook.h"
@@ -25,13 +26,15 @@ namespace labshare::tunnel {
 // to connections from then on; those at a gate already finish with the one they started with.
 class GateDesk {
 public:
-    explicit GateDesk(RelayListener& listener);
+    // `silentLimitMs`: how long a client may stay silent after connecting before it is closed.
+    explicit GateDesk(RelayListener& listener, int silentLimitMs = GatedSplice::kSilentLimitMs);
     ~GateDesk();
 
     void setSetup(std::shared_ptr<const gate::GateSetup> setup);
     bool isReady() const { return m_setup != nullptr; }
-    // `from`: the client's address as the relay tells it (HTTP shares bind browser tickets to it).
-    void accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs);
+    // `from`: the client's address as the relay tells it (HTTP shares bind browser tickets to it). `slot`: its
+    // place in the relay's connection quota, held until it ends.
+    void accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs, ConnectionQuota::Slot slot = {});
     void forget(const TrackedShare& share); // the share stops: its connections close
     void clear();
 
@@ -49,6 +52,7 @@ private:
         quint64 signInId = 0; // 0: no sign-in asked for
         QString admitted;     // who, once the gate let them in
         QString from;         // the client's address, as the relay told it
+        ConnectionQuota::Slot slot;
     };
     void report(); // sign-ins to ask for, verdicts to tell, finished connections to drop
     void tell(const gate::GateVerdict& verdict);
@@ -57,6 +61,7 @@ private:
 
     std::shared_ptr<const gate::GateSetup> m_setup;
     RelayListener& m_listener;
+    int m_silentLimitMs;
     std::map<const TrackedShare*, std::shared_ptr<const gate::GatedShare>> m_shares;
     std::vector<Entry> m_entries;
     gate::BrowserSignIns m_browserSignIns; // outlive connections: a browser signs in across reloads

@@ -14,12 +14,14 @@ constexpr size_t kChunk = 64 * 1024;
 } // namespace
 
 GatedSplice::GatedSplice(Socket client, std::unique_ptr<gate::Gatekeeper> gate, QString nodeHost, quint16 nodePort,
-                         ShareCounters& counters)
+                         ShareCounters& counters, qint64 openedMs, int silentLimitMs)
     : m_client(std::move(client))
     , m_gate(std::move(gate))
     , m_nodeHost(std::move(nodeHost))
     , m_nodePort(nodePort)
-    , m_counters(counters) {
+    , m_counters(counters)
+    , m_openedMs(openedMs)
+    , m_silentLimitMs(silentLimitMs) {
     ++m_counters.open;
     ++m_counters.total;
 }
@@ -81,6 +83,12 @@ void GatedSplice::onNodeEvents(short revents) {
 void GatedSplice::tick(qint64 nowMs) {
     if (m_finished)
         return;
+    if (!m_heard && nowMs - m_openedMs >= m_silentLimitMs) {
+        m_silent = true;
+        ++m_counters.refused;
+        finish();
+        return;
+    }
     m_gate->tick(nowMs);
     pump();
 }
@@ -89,6 +97,7 @@ void GatedSplice::readClient() {
     char chunk[kChunk];
     const ssize_t n = ::recv(m_client.fd(), chunk, sizeof chunk, 0);
     if (n > 0) {
+        m_heard = true;
         m_gate->receive(QByteArray(chunk, n));
     } else if (n == 0) {
         m_clientEof = true;

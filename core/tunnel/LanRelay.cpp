@@ -2,6 +2,7 @@
 #include "tunnel/LanRelay.h"
 #include "common/Logging.h"
 #include "tunnel/LanAddress.h"
+#include "tunnel/OpenFileLimit.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -65,7 +66,13 @@ LanRelay::LanRelay(RelayProfile profile, Options options, RelayListener listener
     , m_address(m_profile.host.isEmpty() ? LanAddress::defaultAddress() : m_profile.host)
     , m_listener(std::move(listener))
     , m_book(m_listener, m_profile.id(), options.healthIntervalMs, options.probeIntervalMs)
-    , m_gates(m_listener) {}
+    , m_quota(ConnectionQuota::capsFor(OpenFileLimit::soft(), 2)) // the client's socket and the node's
+    , m_gates(m_listener, options.silentGateMs) {
+    const ConnectionQuota::Caps& caps = m_quota.caps();
+    qCInfo(lcTunnel) << "LAN relay holds at most" << caps.perShare << "connections per share," << caps.perSource
+                     << "per source address," << caps.total << "in all (open-file limit" << OpenFileLimit::soft()
+                     << ")";
+}
 
 LanRelay::~LanRelay() {
     shutdown();
@@ -153,10 +160,19 @@ void LanRelay::accept(TrackedShare& share, qint64 now) {
         Socket client(::accept4(listenerFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
         if (!client.isValid())
             return;
+        const QString from = client.peerAddress();
+        if (!m_profile.admitsSource(from)) {
+            ++share.counters.refused; // closing the client: not from a network allow= names
+            continue;
+        }
+        ConnectionQuota::Slot slot = m_quota.take(&share, from);
+        if (!slot.isHeld()) {
+            ++share.counters.refused; // closing the client: a cap is reached
+            continue;
+        }
         client.setNoDelay();
-        if (!share.spec.allowed.isEmpty()) {           // the node is dialled once the gate admits
-            const QString from = client.peerAddress(); // before the socket moves into the gate
-            m_gates.accept(std::move(client), share, from, now);
+        if (!share.spec.allowed.isEmpty()) { // the node is dialled once the gate admits
+            m_gates.accept(std::move(client), share, from, now, std::move(slot));
             continue;
         }
         Result<Socket> node = Socket::connectTo(share.spec.targetHost, share.spec.targetPort);
@@ -166,8 +182,8 @@ void LanRelay::accept(TrackedShare& share, qint64 now) {
             m_book.update(share, SessionPhase::Ready);
             continue; // closing the client tells it at once
         }
-        m_splices.push_back(
-            {std::make_unique<SocketSplice>(std::move(client), std::move(node).value(), share.counters), &share});
+        m_splices.push_back({std::make_unique<SocketSplice>(std::move(client), std::move(node).value(), share.counters),
+                             &share, std::move(slot)});
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tunnel/ConnectionQuota.h"
 #include "tunnel/GateDesk.h"
 #include "tunnel/RelayBackend.h"
 #include "tunnel/RelayCommands.h"
@@ -17,13 +18,16 @@ namespace labshare::tunnel {
 
 // The relay that needs no relay: for each share, a listener on one of this machine's addresses
 // (the classroom network) that joins every connection to the node, or for a share with an
-// allow-list, hands it to the gate first. Same health reports as an SSH relay; everything runs on
+// allow-list, hands it to the gate first. Before either, a client from outside the profile's allow=
+// networks, or over a connection cap (ConnectionQuota: per share, per source address, in all), is
+// closed at once and counted as refused. Same health reports as an SSH relay; everything runs on
 // this object's worker thread.
 class LanRelay final : public RelayBackend {
 public:
     struct Options {
         int healthIntervalMs = 1000;
         int probeIntervalMs = 10000;
+        int silentGateMs = GatedSplice::kSilentLimitMs; // a gated share's client sends a byte by then, or goes
     };
 
     LanRelay(RelayProfile profile, Options options, RelayListener listener);
@@ -43,6 +47,7 @@ private:
     struct Splice {
         std::unique_ptr<SocketSplice> splice;
         TrackedShare* share;
+        ConnectionQuota::Slot slot;
     };
 
     void run();
@@ -55,6 +60,7 @@ private:
     RelayListener m_listener;
     RelayCommands m_commands;
     ShareBook m_book;
+    ConnectionQuota m_quota; // before the connections that hold its slots
     std::map<TrackedShare*, Socket> m_listeners;
     std::vector<Splice> m_splices;
     GateDesk m_gates;

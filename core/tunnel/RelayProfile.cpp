@@ -10,6 +10,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace labshare::tunnel {
 
 namespace {
@@ -106,7 +108,7 @@ QString shownUrl(const RawUrl& raw) {
     for (const QString& item : raw.query.split(QLatin1Char('&'))) {
         const QString key = QUrl::fromPercentEncoding(item.section(QLatin1Char('='), 0, 0).toUtf8());
         const QString value = QUrl::fromPercentEncoding(item.section(QLatin1Char('='), 1).toUtf8());
-        const bool known = optionNames().contains(key);
+        const bool known = optionNames().contains(key) || key == QLatin1String("allow");
         if (known && !(key == QLatin1String("proxy") && value.contains(QLatin1Char('@'))))
             items << item;
         else
@@ -133,6 +135,25 @@ QString bracketed(const QString& host, bool forUrl) {
 
 QString encoded(const QString& value) {
     return QString::fromLatin1(QUrl::toPercentEncoding(value, "/:~,@"));
+}
+
+// allow=CIDR[,CIDR…]: networks written "address/prefix" (or one address), kept as "address/prefix".
+QString applyAllow(RelayProfile& profile, const QString& value) {
+    QStringList networks;
+    for (const QString& item : value.split(QLatin1Char(','))) {
+        const QString text = item.trimmed();
+        const QHostAddress single(text);
+        const QPair<QHostAddress, int> subnet =
+            text.contains(QLatin1Char('/'))
+                ? QHostAddress::parseSubnet(text)
+                : qMakePair(single, single.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32);
+        if (text.isEmpty() || subnet.first.isNull() || subnet.second < 0 || !single.scopeId().isEmpty())
+            return tr("allow '%1' is not a network: write allow=192.168.10.0/24 or allow=10.0.0.0/8,fd00::/8")
+                .arg(text);
+        networks << subnet.first.toString() + QLatin1Char('/') + QString::number(subnet.second);
+    }
+    profile.allowedSources = networks;
+    return {};
 }
 
 QString applyProxy(RelayProfile& profile, const QString& value) {
@@ -217,6 +238,18 @@ std::optional<RelayAuth> relayAuthFromName(const QString& name) {
     return std::nullopt;
 }
 
+bool RelayProfile::admitsSource(const QString& address) const {
+    if (allowedSources.isEmpty())
+        return true;
+    QHostAddress from(address);
+    from.setScopeId({});
+    bool v4 = false;
+    if (const quint32 mapped = from.toIPv4Address(&v4); v4) // an IPv4 client of an IPv6 socket
+        from = QHostAddress(mapped);
+    return std::any_of(allowedSources.cbegin(), allowedSources.cend(),
+                       [&from](const QString& network) { return from.isInSubnet(QHostAddress::parseSubnet(network)); });
+}
+
 QString RelayProfile::id() const {
     if (isLan())
         return QStringLiteral("lan://") + bracketed(host, false);
@@ -237,7 +270,9 @@ QString RelayProfile::displayName() const {
 
 QString RelayProfile::toUrl() const {
     if (isLan())
-        return QStringLiteral("lan://") + bracketed(host, true);
+        return QStringLiteral("lan://") + bracketed(host, true) +
+               (allowedSources.isEmpty() ? QString()
+                                         : QStringLiteral("?allow=") + encoded(allowedSources.join(QLatin1Char(','))));
     QString url = QStringLiteral("ssh://");
     if (!user.isEmpty())
         url += encoded(user) + QLatin1Char('@');
@@ -325,8 +360,17 @@ Result<RelayProfile> RelayProfile::fromUrl(const QString& url) {
             return fail(tr("lan relays have no user: write lan://ADDRESS"));
         if (raw.hasPort)
             return fail(tr("lan relays take no port (every share gets its own listener): write lan://ADDRESS"));
-        if (!raw.query.isEmpty())
-            return fail(tr("lan relays take no options: write lan://ADDRESS"));
+        for (const auto& [key, value] : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded)) {
+            if (key.isEmpty() && value.isEmpty())
+                continue;
+            if (key != QLatin1String("allow"))
+                return fail(tr("unknown option '%1': lan relays take allow=CIDR[,CIDR…] only").arg(shownKey(key)));
+            if (!profile.allowedSources.isEmpty())
+                return fail(
+                    tr("option 'allow' is given more than once: list the networks in one, separated by commas"));
+            if (const QString problem = applyAllow(profile, value); !problem.isEmpty())
+                return fail(problem);
+        }
         // Strict forms only: QUrl would read "lan://10" as 0.0.0.10.
         static const QRegularExpression dottedQuad(QStringLiteral("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$"));
         const bool v6 = raw.host.startsWith(QLatin1Char('['));
@@ -356,6 +400,8 @@ Result<RelayProfile> RelayProfile::fromUrl(const QString& url) {
             return fail(tr("option '%1' would put a secret in the URL, and passwords and tokens never go in relay "
                            "URLs: use auth=%1 and LabShare supplies it")
                             .arg(key));
+        if (key == QLatin1String("allow"))
+            return fail(tr("allow= applies to lan relays only: an SSH relay decides who reaches it"));
         if (!optionNames().contains(key))
             return fail(
                 tr("unknown option '%1' (use %2)").arg(shownKey(key), optionNames().join(QStringLiteral(", "))));

@@ -5,6 +5,7 @@
 #include "tunnel/RelayFlavor.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -26,7 +27,7 @@ std::optional<RelayAuth> relayAuthFromName(const QString& name); // accepts the 
 // LAN address), written as a URL:
 //   ssh://[user@]host[:port][?flavor=…&public-host=…&identity=…&known-hosts=…&auth=…&bind=…&proxy=…&cipher=…
 //                             &timeout=…]
-//   lan://[ADDRESS]
+//   lan://[ADDRESS][?allow=CIDR[,CIDR…]]
 // A URL never carries a password or token: fromUrl refuses one, without repeating it.
 struct RelayProfile {
     RelayFlavor flavor = RelayFlavor::Lan;
@@ -43,6 +44,10 @@ struct RelayProfile {
     quint16 proxyPort = 0;        // 0 = no proxy
     QString cipher;               // cipher=NAME[,NAME…], e.g. aes128-gcm@openssh.com ("" = connector default)
     int connectTimeoutMs = 10000; // timeout=SECONDS, decimals allowed
+    QStringList allowedSources;   // lan only, allow=CIDR,…: the source networks admitted ("" = any), as "addr/len"
+
+    // Whether a client from `address` may connect (allow=; any address when it is empty).
+    bool admitsSource(const QString& address) const;
 
     // Stable identity for files and ledgers: "<flavor>://[user@]host:port", "lan://ADDRESS". No query, no secrets.
     QString id() const;

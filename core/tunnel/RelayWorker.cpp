@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/RelayWorker.h"
 #include "common/Logging.h"
+#include "tunnel/OpenFileLimit.h"
 #include "tunnel/TcpStats.h"
 
 // ssh_send_keepalive() is declared with the server API but works on client sessions too: it sends
@@ -42,7 +43,9 @@ RelayWorker::RelayWorker(RelayProfile profile, RelayWorkerOptions options, Relay
     , m_commands(commands)
     , m_book(m_listener, m_profile.id(), m_options.healthIntervalMs, m_options.probeIntervalMs)
     , m_forwards(m_book.shares())
-    , m_gates(m_listener) {}
+    // A gated connection holds three descriptors: the socket pair its channel feeds, and the node's.
+    , m_quota(ConnectionQuota::capsFor(OpenFileLimit::soft(), 3))
+    , m_gates(m_listener, m_options.silentGateMs) {}
 
 RelayWorker::~RelayWorker() {
     teardownSession();
@@ -363,14 +366,21 @@ void RelayWorker::acceptChannels() {
             ssh_channel_free(channel);
             continue;
         }
+        ConnectionQuota::Slot slot = m_quota.take(forward, from);
+        if (!slot.isHeld()) { // a cap is reached: closed at once
+            ++forward->counters.refused;
+            ssh_channel_close(channel);
+            ssh_channel_free(channel);
+            continue;
+        }
         if (forward->spec.allowed.isEmpty())
-            join(channel, *forward);
+            join(channel, *forward, std::move(slot));
         else
-            joinThroughGate(channel, *forward, from);
+            joinThroughGate(channel, *forward, from, std::move(slot));
     }
 }
 
-void RelayWorker::join(ssh_channel channel, Forward& forward) {
+void RelayWorker::join(ssh_channel channel, Forward& forward, ConnectionQuota::Slot slot) {
     Result<Socket> target = Socket::connectTo(forward.spec.targetHost, forward.spec.targetPort);
     if (!target) {
         forward.health.target = Reachability::Unreachable;
@@ -382,10 +392,11 @@ void RelayWorker::join(ssh_channel channel, Forward& forward) {
     }
     m_links.push_back(
         {std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward.counters, m_activity),
-         &forward});
+         &forward, std::move(slot)});
 }
 
-void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const QString& from) {
+void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const QString& from,
+                                  ConnectionQuota::Slot slot) {
     // The node is dialled only once the gate admits (GatedSplice); until then the channel talks to the gate.
     Result<std::pair<Socket, Socket>> pair = Socket::pair();
     if (!pair || !m_gates.isReady()) {
@@ -396,8 +407,8 @@ void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const Q
         return;
     }
     m_links.push_back(
-        {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity), &forward});
-    m_gates.accept(std::move(pair->second), forward, from, nowMs());
+        {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity), &forward, {}});
+    m_gates.accept(std::move(pair->second), forward, from, nowMs(), std::move(slot));
 }
 
 void RelayWorker::readControlChannel() {

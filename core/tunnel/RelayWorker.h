@@ -3,6 +3,7 @@
 
 #include "tunnel/Backoff.h"
 #include "tunnel/BannerParser.h"
+#include "tunnel/ConnectionQuota.h"
 #include "tunnel/ForwardedConnection.h"
 #include "tunnel/GateDesk.h"
 #include "tunnel/RelayBackend.h"
@@ -24,11 +25,13 @@ struct RelayWorkerOptions {
     int keepaliveMisses = 3; // the relay is dead after this many intervals without a byte from it
     int healthIntervalMs = 1000;
     int probeIntervalMs = 10000;
+    int silentGateMs = GatedSplice::kSilentLimitMs; // a gated share's client sends a byte by then, or goes
 };
 
 // The body of a relay session's worker thread: connect, log in, request every forward, join
 // forwarded channels to nodes (through the gate for shares with an allow-list), keep the session alive, reconnect with
-// back-off. One libssh session, used only here.
+// back-off. A forwarded channel over a connection cap (ConnectionQuota: per share, per originator address as the
+// relay states it, in all) is closed at once and counted as refused. One libssh session, used only here.
 class RelayWorker {
 public:
     RelayWorker(RelayProfile profile, RelayWorkerOptions options, RelayListener listener, RelayCommands& commands);
@@ -41,6 +44,7 @@ private:
     struct Link {
         std::unique_ptr<ForwardedConnection> connection;
         Forward* forward;
+        ConnectionQuota::Slot slot; // empty for a gated connection: the gate holds its slot
     };
     enum class Outcome { Stopped, Lost };
 
@@ -52,8 +56,8 @@ private:
     void requestDueForwards();
     void cancelForward(Forward& forward);
     void acceptChannels();
-    void join(ssh_channel channel, Forward& forward);
-    void joinThroughGate(ssh_channel channel, Forward& forward, const QString& from);
+    void join(ssh_channel channel, Forward& forward, ConnectionQuota::Slot slot);
+    void joinThroughGate(ssh_channel channel, Forward& forward, const QString& from, ConnectionQuota::Slot slot);
     void readControlChannel();
     void tick(qint64 now);
     void checkRelayHeard(qint64 now);
@@ -70,6 +74,7 @@ private:
 
     ShareBook m_book;
     std::vector<std::unique_ptr<Forward>>& m_forwards; // m_book's
+    ConnectionQuota m_quota;                           // before the connections that hold its slots
     std::vector<Link> m_links;
     GateDesk m_gates;
     // A gated connection is two legs: its channel joined to a socket pair (a Link, counted here, never

@@ -86,6 +86,7 @@ void ShareBook::update(TrackedShare& s, SessionPhase phase) {
     h.rttMs = m_rttMs;
     h.openConnections = s.counters.open;
     h.totalConnections = s.counters.total;
+    h.refusedConnections = s.counters.refused;
     h.bytesToNode = s.counters.toNode;
     h.bytesFromNode = s.counters.fromNode;
     const ShareHealth& r = s.reported;

@@ -26,6 +26,7 @@ struct ShareHealth {
     int rttMs = -1;
     int openConnections = 0;
     quint64 totalConnections = 0;
+    quint64 refusedConnections = 0; // closed by LabShare's limits: a source not allowed, a cap reached, silence
     quint64 bytesToNode = 0;
     quint64 bytesFromNode = 0;
     qint64 upSinceMs = 0; // epoch ms when the share last came up, 0 when not up

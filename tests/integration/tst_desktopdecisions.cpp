@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QNetworkInterface>
 #include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -29,6 +30,7 @@ namespace {
 
 const QString kFirstRelay = QStringLiteral("lan://127.0.0.1");
 const QString kSecondRelay = QStringLiteral("lan://127.0.0.2");
+const QString kPlainLan = QStringLiteral("lan://");
 
 bool accepts(const QString& host, quint16 port) {
     QTcpSocket probe;
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void init();
     void untickingOffersUndoAndTheSameAddressComesBack();
     void switchingRelayAsksAndCancelMovesNothing();
+    void aPublicAddressIsUsedOnlyOnceConfirmed();
     void aHalfEditedFileKeepsTheLabAndItsShares();
     void aRenamedNodeKeepsItsShareRunning();
     void aReloadThatMovesANodeAsksFirst();
@@ -174,6 +177,43 @@ void TestDesktopDecisions::switchingRelayAsksAndCancelMovesNothing() {
     answer(true);
     QTRY_VERIFY_WITH_TIMEOUT(isUp() && row()->health.publicHost == QStringLiteral("127.0.0.1"), 10000);
     QCOMPARE(port(), before); // back on the first relay: the address handed out works again
+}
+
+void TestDesktopDecisions::aPublicAddressIsUsedOnlyOnceConfirmed() {
+    // With a private address, plain lan:// takes it and asks nothing.
+    m_app->relays().setMachineAddresses([] {
+        return QList<QHostAddress>{QHostAddress("127.0.0.1"), QHostAddress("198.51.100.7"), QHostAddress("10.1.2.3")};
+    });
+    Q_EMIT m_app->window().relaySelected(kPlainLan);
+    answer(true);
+    QTRY_COMPARE(m_app->relays().relayUrl(), kPlainLan);
+    QVERIFY2(!banner().contains(QStringLiteral("Listen on")), qPrintable(banner()));
+
+    // A machine whose only address is public: lan:// stays on loopback, and the window offers the public one.
+    m_app->relays().setMachineAddresses([] {
+        return QList<QHostAddress>{QHostAddress("127.0.0.1"), QHostAddress("fe80::1%eth0"),
+                                   QHostAddress("198.51.100.7")};
+    });
+    Q_EMIT m_app->window().relaySelected(kFirstRelay);
+    answer(true);
+    QTRY_COMPARE(m_app->relays().relayUrl(), kFirstRelay);
+    Q_EMIT m_app->window().relaySelected(kPlainLan);
+    answer(true);
+    QTRY_COMPARE(m_app->relays().relayUrl(), kPlainLan);
+    QTRY_VERIFY2(banner().contains(QStringLiteral("no private network address")), qPrintable(banner()));
+    QVERIFY2(banner().contains(QStringLiteral("198.51.100.7")), qPrintable(banner()));
+    auto* listen = m_app->window().findChild<QPushButton*>(QStringLiteral("bannerPushButton"));
+    QVERIFY(listen && listen->isVisible());
+    QCOMPARE(listen->text(), QStringLiteral("Listen on 198.51.100.7"));
+    QCOMPARE(m_app->relays().relayUrl(), kPlainLan); // nothing public until the user says so
+    listen->click();
+    answer(true); // the students' addresses move: asked like any relay switch
+    QTRY_COMPARE(m_app->relays().relayUrl(), QStringLiteral("lan://198.51.100.7"));
+
+    m_app->relays().setMachineAddresses([] { return QNetworkInterface::allAddresses(); });
+    Q_EMIT m_app->window().relaySelected(kFirstRelay);
+    answer(true);
+    QTRY_VERIFY_WITH_TIMEOUT(isUp() && row()->health.publicHost == QStringLiteral("127.0.0.1"), 10000);
 }
 
 void TestDesktopDecisions::aHalfEditedFileKeepsTheLabAndItsShares() {

@@ -7,6 +7,7 @@
 #include "Application.h"
 #include "DesktopProcess.h"
 #include "EchoLab.h"
+#include "Tools.h"
 #include "Wait.h"
 #include "share/LabSettings.h"
 #include "topology/TopologyLoader.h"
@@ -125,7 +126,9 @@ void TestDesktopQuit::quitInTheTrayMenuStopsEveryShareAndExits() {
 
 void TestDesktopQuit::sigtermStopsEveryShareAndExits() {
     DesktopProcess app(m_home.path(), m_runtime.path());
+    app.setOpenFileLimit(1024, 4096); // the window too raises its soft open-file limit to the hard one
     QVERIFY2(startSharing(app), qPrintable(app.describe()));
+    QCOMPARE(openFileLimitOf(app.pid()), QStringLiteral("4096 4096"));
     const quint16 port = publicPort();
     QTcpSocket student;
     connectStudent(student, port);

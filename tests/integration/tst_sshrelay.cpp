@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `labshare up` through a real OpenSSH relay on loopback: three shares come up, the public ports are the
-// relay's own listeners, 200 concurrent connections round-trip intact, the shares recover by themselves
+// relay's own listeners, 200 concurrent connections round-trip intact, one source address over LabShare's cap
+// cannot lock another out, the shares recover by themselves
 // when the relay dies and comes back, and SIGINT tears everything down.
 #include "ChecksumClient.h"
 #include "EchoLab.h"
@@ -8,14 +9,19 @@
 #include "LabshareUp.h"
 #include "ProcessTree.h"
 #include "SocketTable.h"
+#include "SourceBoundClient.h"
 #include "SshRelay.h"
 #include "Wait.h"
 
+#include <QJsonDocument>
 #include <QSet>
 
 #include <QStandardPaths>
 #include <QTest>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <unistd.h>
 
 using namespace labshare::testsupport;
 
@@ -35,6 +41,7 @@ private Q_SLOTS:
     void threeSharesComeUp();
     void publicPortsAreTheRelaysListeners();
     void concurrentConnectionsRoundTrip();
+    void oneSourceCannotLockTheOthersOut();
     void sharesRecoverWhenTheRelayRestarts();
     void silentRelayIsDeclaredDeadAndThePortRetaken();
     void interruptTearsDownAndExitsZero();
@@ -94,6 +101,41 @@ void TestSshRelay::concurrentConnectionsRoundTrip() {
     // Each share reaches its own node: node i echoed exactly what was sent to share i.
     const QString problem = m_lab.roundTrip(m_up.publicEndpoints(m_names), 200);
     QVERIFY2(problem.isEmpty(), qPrintable(problem + QLatin1Char('\n') + why()));
+}
+
+// The relay states each forwarded connection's originator: one address holding more connections than
+// LabShare's cap per source (64) gets the rest closed at once, and another address still gets through.
+void TestSshRelay::oneSourceCannotLockTheOthersOut() {
+    QVERIFY2(allUp(), qPrintable(why()));
+    const QString name = m_names.first();
+    const Endpoint share = m_up.publicEndpoints({name}).first();
+    const quint64 refusedBefore = m_up.lastHealth(name).value("refused").toInteger();
+    constexpr int kIdle = 100, kPerSource = 64;
+    std::vector<int> idle;
+    for (int i = 0; i < kIdle; ++i) {
+        const int fd = connectFrom(QStringLiteral("127.0.0.5"), share, false);
+        QVERIFY2(fd >= 0, strerror(errno));
+        idle.push_back(fd);
+    }
+    const auto closedCount = [&idle] {
+        return std::count_if(idle.cbegin(), idle.cend(), closedByPeer);
+    };
+    QVERIFY2(waitUntil([&] { return closedCount() == kIdle - kPerSource; }, 30000),
+             qPrintable(QStringLiteral("%1 of %2 closed\n").arg(closedCount()).arg(kIdle) + why()));
+    const QString other = roundTripsFrom(QStringLiteral("127.0.0.6"), share, 5, 64 * 1024);
+    QVERIFY2(other.isEmpty(), qPrintable(other + QLatin1Char('\n') + why()));
+    QCOMPARE(closedCount(), kIdle - kPerSource);
+    QVERIFY2(waitUntil(
+                 [&] {
+                     const QJsonObject h = m_up.lastHealth(name);
+                     return h.value("refused").toInteger() == qint64(refusedBefore) + (kIdle - kPerSource) &&
+                            h.value("open").toInt() == kPerSource;
+                 },
+                 5000),
+             qPrintable(QString::fromUtf8(QJsonDocument(m_up.lastHealth(name)).toJson(QJsonDocument::Compact))));
+    for (int fd : idle)
+        ::close(fd);
+    QVERIFY2(waitUntil([&] { return m_up.lastHealth(name).value("open").toInt() == 0; }, 10000), qPrintable(why()));
 }
 
 void TestSshRelay::sharesRecoverWhenTheRelayRestarts() {

@@ -61,6 +61,29 @@ private Q_SLOTS:
         QCOMPARE(dialog.relayUrl(), QString("lan://"));
     }
 
+    // A LAN relay's allow= networks are a field of their own: kept when the relay is edited, checked as typed.
+    void aLanRelayKeepsItsAllowedNetworks() {
+        RelayProfileDialog dialog(*tunnel::RelayProfile::fromUrl("lan://192.0.2.10?allow=192.0.2.0/24"));
+        auto* allow = dialog.findChild<QLineEdit*>("allowLineEdit");
+        QVERIFY(allow && allow->isEnabled());
+        QCOMPARE(allow->text(), QString("192.0.2.0/24"));
+        QCOMPARE(dialog.relayUrl(), QString("lan://192.0.2.10?allow=192.0.2.0/24"));
+        allow->setText("192.0.2.0/24,fd00::/8");
+        QCOMPARE(tunnel::RelayProfile::fromUrl(dialog.relayUrl())->allowedSources,
+                 QStringList({"192.0.2.0/24", "fd00::/8"}));
+        allow->setText("the classroom");
+        QCOMPARE(dialog.relayUrl(), QString());
+        QVERIFY2(dialog.findChild<QLabel*>("problemLabel")->text().contains("is not a network"),
+                 qPrintable(dialog.findChild<QLabel*>("problemLabel")->text()));
+        allow->clear();
+        dialog.findChild<QLineEdit*>("hostLineEdit")->setText("fd00::2"); // IPv6, typed without brackets
+        QCOMPARE(dialog.relayUrl(), QString("lan://[fd00::2]"));
+        dialog.findChild<QComboBox*>("flavorComboBox")
+            ->setCurrentIndex(
+                dialog.findChild<QComboBox*>("flavorComboBox")->findData(int(tunnel::RelayFlavor::OpenSsh)));
+        QVERIFY(!allow->isEnabled()); // SSH relays decide themselves who reaches them
+    }
+
     void deleteAsksToForgetTheRelay() {
         RelayProfileDialog dialog(*tunnel::RelayProfile::fromUrl("ssh://me@relay.example.org"));
         QCOMPARE(dialog.findChild<QLineEdit*>("hostLineEdit")->text(), QString("relay.example.org"));

@@ -384,6 +384,12 @@ void TestSharesModel::updateRowTouchesOneShare() {
     QCOMPARE(describe(changed),
              QStringList{cell(2, SharesModel::ConnectionsColumn, SharesModel::ConnectionsColumn, {Qt::DisplayRole})});
     QCOMPARE(m_model->index(2, SharesModel::ConnectionsColumn).data().toString(), QString("2 / 99"));
+    changed.clear();
+    row.health.refusedConnections = 536; // closed by LabShare's limits: one student over the caps
+    m_model->updateRow(row);
+    QCOMPARE(describe(changed),
+             QStringList{cell(2, SharesModel::ConnectionsColumn, SharesModel::ConnectionsColumn, {Qt::DisplayRole})});
+    QCOMPARE(m_model->index(2, SharesModel::ConnectionsColumn).data().toString(), QString("2 / 99, 536 refused"));
 
     m_model->updateRow(makeRow("sros1", "tcp/830", 41030));
     QCOMPARE(inserted.count(), 1);

@@ -153,6 +153,39 @@ private Q_SLOTS:
         ::close(student.fd);
     }
 
+    // A connection that never sends a byte holds a descriptor for nothing: closed once the limit has passed
+    // (30 s by default; 300 ms here), and counted as refused.
+    void aSilentClientIsClosedAfterTheLimit() {
+        EchoNode node;
+        Student student;
+        const quint64 refusedBefore = m_counters.refused;
+        GatedSplice splice = makeSplice(node, student, 300);
+        QElapsedTimer waited;
+        waited.start();
+        QVERIFY(spin(splice, student, [&] { return splice.isFinished() && student.eof; }));
+        QVERIFY2(waited.elapsed() >= 300, qPrintable(QString::number(waited.elapsed())));
+        QVERIFY(splice.closedForSilence());
+        QCOMPARE(m_counters.refused, refusedBefore + 1);
+        QCOMPARE(node.connections, 0);
+        ::close(student.fd);
+    }
+
+    void aClientThatSpokeIsNotClosedForSilence() {
+        EchoNode node;
+        Student student;
+        student.client = helper();
+        const quint64 refusedBefore = m_counters.refused;
+        GatedSplice splice = makeSplice(node, student, 300);
+        QVERIFY(spin(splice, student, [&] { return splice.gate().signInWanted(); })); // it said hello
+        QElapsedTimer waited;
+        waited.start();
+        QVERIFY(spin(splice, student, [&] { return waited.elapsed() > 900 || splice.isFinished(); }));
+        QVERIFY(!splice.isFinished());
+        QVERIFY(!splice.closedForSilence());
+        QCOMPARE(m_counters.refused, refusedBefore);
+        ::close(student.fd);
+    }
+
 private:
     // A helper without a ticket, pinned to the gate's key.
     std::unique_ptr<GateClient> helper() const {
@@ -160,13 +193,13 @@ private:
         return tls ? std::make_unique<GateClient>(std::move(*tls), QByteArray()) : nullptr;
     }
 
-    GatedSplice makeSplice(EchoNode& node, Student& student) {
+    GatedSplice makeSplice(EchoNode& node, Student& student, int silentLimitMs = GatedSplice::kSilentLimitMs) {
         int pair[2];
         ::socketpair(AF_UNIX, SOCK_STREAM, 0, pair);
         ::fcntl(pair[1], F_SETFL, ::fcntl(pair[1], F_GETFL) | O_NONBLOCK);
         student.fd = pair[0];
         return GatedSplice(Socket(pair[1]), std::make_unique<GateSession>(m_share, m_tickets, m_identity, 0),
-                           QStringLiteral("127.0.0.1"), node.server.serverPort(), m_counters);
+                           QStringLiteral("127.0.0.1"), node.server.serverPort(), m_counters, 0, silentLimitMs);
     }
 
     TlsIdentity m_identity;

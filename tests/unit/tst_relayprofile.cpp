@@ -59,6 +59,8 @@ private Q_SLOTS:
     void namesAuthMethods();
     void knowsWhetherThePortWasGiven_data();
     void knowsWhetherThePortWasGiven();
+    void lanAllowAdmitsOnlyItsNetworks_data();
+    void lanAllowAdmitsOnlyItsNetworks();
 
 private:
     QByteArray m_savedHome;
@@ -284,7 +286,17 @@ void TestRelayProfile::rejectsBadUrls_data() {
     QTest::newRow("lan port") << "lan://192.0.2.10:8000"
                               << "lan relays take no port";
     QTest::newRow("lan options") << "lan://192.0.2.10?bind=0.0.0.0"
-                                 << "lan relays take no options";
+                                 << "unknown option 'bind': lan relays take allow=CIDR[,CIDR…] only";
+    QTest::newRow("lan allow not a network") << "lan://192.0.2.10?allow=classroom"
+                                             << "allow 'classroom' is not a network";
+    QTest::newRow("lan allow bad prefix") << "lan://192.0.2.10?allow=10.0.0.0/33"
+                                          << "allow '10.0.0.0/33' is not a network";
+    QTest::newRow("lan allow empty item") << "lan://192.0.2.10?allow=10.0.0.0/8,"
+                                          << "allow '' is not a network";
+    QTest::newRow("lan allow twice") << "lan://?allow=10.0.0.0/8&allow=fd00::/8"
+                                     << "option 'allow' is given more than once";
+    QTest::newRow("allow on ssh") << "ssh://relay.example.org?allow=10.0.0.0/8"
+                                  << "allow= applies to lan relays only";
     QTest::newRow("password") << "ssh://u:secret@h"
                               << "relay URL 'ssh://u@h': a password follows the user name, and passwords never go "
                                  "in relay URLs";
@@ -371,6 +383,10 @@ void TestRelayProfile::roundTripsThroughToUrl_data() {
                               << "lan://192.0.2.10";
     QTest::newRow("lan IPv6") << "lan://[2001:db8::5]"
                               << "lan://[2001:db8::5]";
+    QTest::newRow("lan allow") << "lan://192.168.10.5?allow=192.168.10.0/24,fd00::/8"
+                               << "lan://192.168.10.5?allow=192.168.10.0/24,fd00::/8";
+    QTest::newRow("lan allow, one address") << "lan://?allow=127.0.0.2"
+                                            << "lan://?allow=127.0.0.2/32";
     QTest::newRow("ssh defaults dropped") << "ssh://relay.example.org?flavor=openssh&timeout=10"
                                           << "ssh://relay.example.org";
     // A port written in the URL, even 22, beats ~/.ssh/config's Port, so it is kept.
@@ -495,6 +511,8 @@ void TestRelayProfile::idHasNoQuery_data() {
                               << "lan://192.0.2.10";
     QTest::newRow("lan IPv6") << "lan://[::1]"
                               << "lan://[::1]";
+    QTest::newRow("lan allow") << "lan://192.0.2.10?allow=192.0.2.0/24"
+                               << "lan://192.0.2.10";
     QTest::newRow("openssh, default port spelled out") << "ssh://relay.example.org"
                                                        << "openssh://relay.example.org:22";
     QTest::newRow("openssh with options")
@@ -580,6 +598,37 @@ void TestRelayProfile::knowsWhetherThePortWasGiven() {
     const auto again = RelayProfile::fromUrl(profile->toUrl());
     QVERIFY(again.ok());
     QCOMPARE(*again, *profile);
+void TestRelayProfile::lanAllowAdmitsOnlyItsNetworks_data() {
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("admitted");
+    QTest::newRow("no allow: anyone") << "lan://"
+                                      << "203.0.113.9" << true;
+    QTest::newRow("in the /24") << "lan://?allow=192.168.10.0/24"
+                                << "192.168.10.77" << true;
+    QTest::newRow("outside the /24") << "lan://?allow=192.168.10.0/24"
+                                     << "192.168.11.1" << false;
+    QTest::newRow("one address, itself") << "lan://127.0.0.1?allow=127.0.0.2/32"
+                                         << "127.0.0.2" << true;
+    QTest::newRow("one address, its neighbour") << "lan://127.0.0.1?allow=127.0.0.2/32"
+                                                << "127.0.0.3" << false;
+    QTest::newRow("second network") << "lan://?allow=10.0.0.0/8,fd00::/8"
+                                    << "fd00::42" << true;
+    QTest::newRow("IPv4 client of an IPv6 socket") << "lan://?allow=10.0.0.0/8"
+                                                   << "::ffff:10.1.2.3" << true;
+    QTest::newRow("IPv6 outside") << "lan://?allow=10.0.0.0/8,fd00::/8"
+                                  << "2001:db8::1" << false;
+    QTest::newRow("unknown source") << "lan://?allow=10.0.0.0/8"
+                                    << "" << false;
+}
+
+void TestRelayProfile::lanAllowAdmitsOnlyItsNetworks() {
+    QFETCH(QString, url);
+    QFETCH(QString, source);
+    QFETCH(bool, admitted);
+    const auto profile = RelayProfile::fromUrl(url);
+    QVERIFY2(profile.ok(), qPrintable(profile.ok() ? QString() : profile.error().message));
+    QCOMPARE(profile->admitsSource(source), admitted);
 }
 
 QTEST_GUILESS_MAIN(TestRelayProfile)

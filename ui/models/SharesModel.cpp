@@ -70,7 +70,10 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
     shown.lock = row.isGated();
     text[StateColumn] = share::ShareStatus::text(h.state);
     text[RttColumn] = h.rttMs >= 0 ? tr("%1 ms").arg(h.rttMs) : kNone;
-    text[ConnectionsColumn] = tr("%1 / %2").arg(h.openConnections).arg(h.totalConnections);
+    text[ConnectionsColumn] =
+        h.refusedConnections == 0
+            ? tr("%1 / %2").arg(h.openConnections).arg(h.totalConnections)
+            : tr("%1 / %2, %3 refused").arg(h.openConnections).arg(h.totalConnections).arg(h.refusedConnections);
     text[TrafficColumn] =
         QChar(0x2193) + bytesText(h.bytesToNode) + QLatin1Char(' ') + QChar(0x2191) + bytesText(h.bytesFromNode);
     const bool up = h.state == ShareState::Up || h.state == ShareState::Degraded;

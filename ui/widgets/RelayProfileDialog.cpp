@@ -90,6 +90,10 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, bool
         this);
     m_proxy->setObjectName(QStringLiteral("proxyLineEdit"));
     m_proxy->setPlaceholderText(tr("http://proxy.example.org:3128 (optional)"));
+    m_allow = new QLineEdit(profile.allowedSources.join(QLatin1Char(',')), this);
+    m_allow->setObjectName(QStringLiteral("allowLineEdit"));
+    m_allow->setPlaceholderText(tr("anyone (or networks: 192.168.10.0/24,…)"));
+    m_allow->setToolTip(tr("Only students from these networks reach the shares; others are refused at once"));
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_problem->setWordWrap(true);
@@ -133,18 +137,19 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, bool
     form->addRow(tr("Known hosts"), m_knownHosts);
     form->addRow(tr("Listen on"), m_bind);
     form->addRow(tr("HTTP proxy"), m_proxy);
+    form->addRow(tr("Students from"), m_allow);
     form->addRow(m_problem);
     form->addRow(testRow);
     form->addRow(m_testResult);
     form->addRow(buttons);
 
-    for (QLineEdit* e : {m_host, m_user, m_publicHost, m_identity, m_knownHosts, m_bind, m_proxy})
+    for (QLineEdit* e : {m_host, m_user, m_publicHost, m_identity, m_knownHosts, m_bind, m_proxy, m_allow})
         connect(e, &QLineEdit::textChanged, this, &RelayProfileDialog::onFieldsChanged);
     connect(m_port, &QSpinBox::valueChanged, this, &RelayProfileDialog::onFieldsChanged);
     connect(m_flavor, &QComboBox::currentIndexChanged, this, &RelayProfileDialog::onFieldsChanged);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &RelayProfileDialog::onFieldsChanged);
     onFieldsChanged();
-    for (QLineEdit* e : {m_user, m_publicHost, m_identity, m_knownHosts, m_bind, m_proxy})
+    for (QLineEdit* e : {m_user, m_publicHost, m_identity, m_knownHosts, m_bind, m_proxy, m_allow})
         fitPlaceholder(e);
 }
 
@@ -173,13 +178,21 @@ void RelayProfileDialog::onFieldsChanged() {
     for (QWidget* w : std::initializer_list<QWidget*>{m_port, m_user, m_publicHost, m_auth, m_identity, m_knownHosts,
                                                       m_bind, m_proxy})
         w->setEnabled(!lan);
+    m_allow->setEnabled(lan);
     m_host->setPlaceholderText(lan ? tr("this machine's address (empty: %1)").arg(tunnel::LanAddress::defaultAddress())
                                    : tr("relay.example.org"));
     fitPlaceholder(m_host);
     const tunnel::RelayProfile profile = profileFromFields();
     // The URL is the one format LabShare reads relays from: check it the same way `up` does. Nothing typed
     // yet is not an error to show, but there is nothing to save either.
-    const QString url = lan ? QStringLiteral("lan://") + profile.host : profile.toUrl();
+    QString url = profile.toUrl();
+    if (lan) { // as typed, so that fromUrl judges the networks the way `up` does
+        url = QStringLiteral("lan://") + (profile.host.contains(QLatin1Char(':'))
+                                              ? QLatin1Char('[') + profile.host + QLatin1Char(']')
+                                              : profile.host);
+        if (const QString allow = m_allow->text().trimmed(); !allow.isEmpty())
+            url += QStringLiteral("?allow=") + allow;
+    }
     const Result<tunnel::RelayProfile> parsed = tunnel::RelayProfile::fromUrl(url);
     const bool blank = !lan && profile.host.isEmpty();
     m_url = parsed ? url : QString();

@@ -57,6 +57,7 @@ private:
     QLineEdit* m_knownHosts = nullptr;
     QLineEdit* m_bind = nullptr;
     QLineEdit* m_proxy = nullptr;
+    QLineEdit* m_allow = nullptr; // LAN relays: allow=CIDR,…
     QLabel* m_problem = nullptr;
     QPushButton* m_test = nullptr;
     QLabel* m_testResult = nullptr;

@@ -30,6 +30,7 @@ enum class Phase { Connecting, Sending, Receiving, Done };
 struct Probe {
     int index = 0;
     int endpoint = 0;
+    int source = -1; // 127.0.0.(1 + source); -1: no bind
     QByteArray payload;
     QByteArray expected; // SHA-256 of payload
     QCryptographicHash received{QCryptographicHash::Sha256};
@@ -72,6 +73,15 @@ bool open(Probe& p, const Endpoint& endpoint) {
     }
     const int on = 1;
     ::setsockopt(p.fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    if (p.source >= 0) {
+        sockaddr_in from{};
+        from.sin_family = AF_INET;
+        from.sin_addr.s_addr = htonl(QHostAddress(QHostAddress::LocalHost).toIPv4Address() + quint32(p.source));
+        if (::bind(p.fd, reinterpret_cast<const sockaddr*>(&from), sizeof from) != 0) {
+            finish(p, QStringLiteral("bind(): ") + errnoText(errno));
+            return false;
+        }
+    }
     sockaddr_in sa{};
     sa.sin_family = AF_INET;
     sa.sin_port = htons(endpoint.port);
@@ -202,6 +212,8 @@ ChecksumSummary runChecksumClients(const QList<Endpoint>& endpoints, const Check
         Probe& p = probes[static_cast<size_t>(i)];
         p.index = i;
         p.endpoint = static_cast<int>(i % endpoints.size());
+        if (run.sources > 1)
+            p.source = static_cast<int>((i / endpoints.size()) % run.sources);
         // Every payload differs: a mixed-up, truncated or replayed stream cannot pass.
         p.payload.resize(random.bounded(run.minBytes, run.maxBytes + 1) & ~3);
         random.fillRange(reinterpret_cast<quint32*>(p.payload.data()), p.payload.size() / 4);

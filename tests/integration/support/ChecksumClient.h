@@ -15,6 +15,9 @@ struct ChecksumRun {
     int maxBytes = 256 * 1024;
     int timeoutMs = 90000; // for the whole run
     quint32 seed = 0;      // 0: a random seed (reported in the summary, so a failure can be replayed)
+    // The connections come from this many source addresses, 127.0.0.1, 127.0.0.2, … in turn (1: the
+    // kernel's choice): LabShare holds at most 64 connections at once from one address.
+    int sources = 1;
 };
 
 struct ChecksumSummary {

@@ -56,6 +56,10 @@ DesktopProcess::~DesktopProcess() {
     }
 }
 
+void DesktopProcess::setOpenFileLimit(quint64 soft, quint64 hard) {
+    dieWithTheTest(m_process, soft, hard);
+}
+
 bool DesktopProcess::start(const QStringList& arguments) {
     m_arguments = arguments;
     m_process.start(QStringLiteral(LABSHARE_BINARY), arguments);

@@ -19,6 +19,8 @@ public:
     DesktopProcess(const DesktopProcess&) = delete;
     DesktopProcess& operator=(const DesktopProcess&) = delete;
 
+    // Starts the process with these open-file limits (RLIMIT_NOFILE), as `prlimit --nofile=SOFT:HARD` would.
+    void setOpenFileLimit(quint64 soft, quint64 hard);
     [[nodiscard]] bool start(const QStringList& arguments);
     qint64 pid() const { return m_process.processId(); }
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }

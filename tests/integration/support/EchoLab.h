@@ -31,7 +31,8 @@ public:
     QString nodeName(int i) const { return QStringLiteral("n%1").arg(i + 1); }
     QStringList shareNames() const;    // clab-n1-tcp-<port>, ... in node order
     QList<qint64> bytesEchoed() const; // per node, in node order
-    // Runs `connections` checksum clients at once over `endpoints` (share i of node i) and checks
+    // Runs `connections` checksum clients at once over `endpoints` (share i of node i), from four source
+    // addresses (127.0.0.1 to 127.0.0.4, see ChecksumRun::sources), and checks
     // that every payload came back intact and that node i echoed exactly what was sent to share i.
     // Empty when all is well, else what went wrong.
     QString roundTrip(const QList<Endpoint>& endpoints, int connections, int timeoutMs = 60000) const;

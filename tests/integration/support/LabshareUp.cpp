@@ -74,6 +74,10 @@ LabshareUp::~LabshareUp() {
     stopProcess(m_process);
 }
 
+void LabshareUp::setOpenFileLimit(quint64 soft, quint64 hard) {
+    dieWithTheTest(m_process, soft, hard);
+}
+
 bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, const QStringList& extraArguments) {
     if (m_homePath.isEmpty() && !m_home.isValid()) {
         m_error = QStringLiteral("cannot create a temporary HOME: %1").arg(m_home.errorString());
@@ -102,6 +106,13 @@ bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, con
     }
     m_pid = m_process.processId();
     return true;
+}
+
+QJsonObject LabshareUp::lastHealth(const QString& name) const {
+    for (auto it = m_health.crbegin(); it != m_health.crend(); ++it)
+        if (it->value(QLatin1String("name")).toString() == name)
+            return *it;
+    return {};
 }
 
 bool LabshareUp::isRunning() const {

@@ -42,6 +42,8 @@ public:
     LabshareUp(const LabshareUp&) = delete;
     LabshareUp& operator=(const LabshareUp&) = delete;
 
+    // Starts the process with these open-file limits (RLIMIT_NOFILE), as `prlimit --nofile=SOFT:HARD` would.
+    void setOpenFileLimit(quint64 soft, quint64 hard);
     // `relayUrl` empty leaves --relay out; `extraArguments` go after it (--accept-new-host-key, --only ...).
     [[nodiscard]] bool start(const QString& topologyFile, const QString& relayUrl,
                              const QStringList& extraArguments = {});
@@ -69,6 +71,7 @@ public:
     QList<ShareEvent> events() const { return m_events; } // every share event, in order
     qsizetype eventCount() const { return m_events.size(); }
     QList<QJsonObject> healthEvents() const { return m_health; }
+    QJsonObject lastHealth(const QString& name) const;     // the latest health event of `name`; empty when none
     QStringList nonJsonLines() const { return m_nonJson; } // stdout lines that are not one JSON object
     QStringList stdoutLines() const { return m_lines; }
 

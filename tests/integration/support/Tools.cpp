@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Tools.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStringList>
 
 #include <csignal>
 
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 namespace labshare::testsupport {
 
@@ -56,6 +59,24 @@ int runTool(const QString& program, const QStringList& arguments, QByteArray* ou
 
 void dieWithTheTest(QProcess& process) {
     process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+}
+
+void dieWithTheTest(QProcess& process, quint64 openFilesSoft, quint64 openFilesHard) {
+    const rlimit limit{rlim_t(openFilesSoft), rlim_t(openFilesHard)};
+    process.setChildProcessModifier([limit] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    });
+}
+
+QString openFileLimitOf(qint64 pid) {
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(pid));
+    if (!limits.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression line(QStringLiteral("^Max open files\\s+(\\S+)\\s+(\\S+)"),
+                                         QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch m = line.match(QString::fromLatin1(limits.readAll()));
+    return m.hasMatch() ? m.captured(1) + QLatin1Char(' ') + m.captured(2) : QString();
 }
 
 } // namespace labshare::testsupport

@@ -23,5 +23,12 @@ void stopProcess(QProcess& process, int graceMs = 10000);
 // PR_SET_PDEATHSIG): a test killed by ctest's timeout or a closed pipe leaves no sshd, tinyproxy or
 // labshare behind. Call before start().
 void dieWithTheTest(QProcess& process);
+// The same, and the program starts with these open-file limits (RLIMIT_NOFILE), as under
+// `prlimit --nofile=SOFT:HARD`.
+void dieWithTheTest(QProcess& process, quint64 openFilesSoft, quint64 openFilesHard);
+
+// The open-file limits of process `pid` as /proc/PID/limits shows them: "SOFT HARD" ("4096 4096"); empty
+// when it cannot be read.
+QString openFileLimitOf(qint64 pid);
 
 } // namespace labshare::testsupport
