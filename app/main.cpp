@@ -3,8 +3,10 @@
 #include "AuthCommand.h"
 #include "CommandLine.h"
 #include "ConnectCommand.h"
+#include "Console.h"
 #include "InspectCommand.h"
 #include "UpCommand.h"
+#include "common/CoreDumps.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -15,6 +17,8 @@
 using labshare::app::Invocation;
 
 int main(int argc, char** argv) {
+    labshare::disableCoreDumps(); // before any secret is read; release builds only
+    labshare::app::escapeLogMessages();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void exitsTwoOnErrorsAndStillPrints();
     void exitsOneWhenTheFileCannotBeRead();
     void printsAHumanTable();
+    void printsOutsideTextEscaped();
     void refusesBadUsage_data();
     void refusesBadUsage();
     void fitsEightyColumns_data();
@@ -140,6 +141,41 @@ void TestInspectCli::exitsOneWhenTheFileCannotBeRead() {
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("missing.clab.yml"));
     QVERIFY(r.out.isEmpty());
+}
+
+// Node names, kinds and publish entries carrying terminal controls (clear screen, window title, bell, a
+// C1 CSI, a right-to-left override), and the problems that quote them: the table and the JSON show them
+// escaped, and the JSON still reads back as the very same names.
+void TestInspectCli::printsOutsideTextEscaped() {
+    write(QStringLiteral("hostile.clab.yml"), "name: hostile\n"
+                                              "topology:\n"
+                                              "  nodes:\n"
+                                              "    \"r1\\e[2J\\e]0;owned\\a\\x9b31m\\u202e\":\n"
+                                              "      kind: linux\n"
+                                              "      mgmt-ipv4: 172.31.0.11\n"
+                                              "      labels:\n"
+                                              "        labshare.publish: \"tcp/22 tcp/99\\e[31m\"\n");
+    const auto hasControls = [](const QByteArray& bytes) {
+        for (const QChar c : QString::fromUtf8(bytes)) {
+            const char16_t u = c.unicode();
+            if ((u < 0x20 && u != '\n') || (u >= 0x7f && u <= 0x9f) || u == 0x202e)
+                return true;
+        }
+        return false;
+    };
+    const Run table = runLabshare({QStringLiteral("inspect"), QStringLiteral("hostile.clab.yml")}, m_dir.path());
+    QCOMPARE(table.exitCode, 2); // tcp/99<ESC>[31m is not an entry
+    QVERIFY2(!hasControls(table.out) && !hasControls(table.err), (table.out + table.err).constData());
+    QVERIFY2(table.out.contains("r1\\x1b[2J\\x1b]0;owned\\x07\\x9b31m\\u202e"), table.out.constData());
+    QVERIFY2((table.out + table.err).contains("99\\x1b[31m"), (table.out + table.err).constData());
+
+    const Run json = runLabshare(
+        {QStringLiteral("inspect"), QStringLiteral("hostile.clab.yml"), QStringLiteral("--json")}, m_dir.path());
+    QCOMPARE(json.exitCode, 2);
+    QVERIFY2(!hasControls(json.out) && !hasControls(json.err), (json.out + json.err).constData());
+    const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+    QVERIFY2(QJsonDocument(report).toJson().contains(QString(u"r1\x1b[2J\x1b]0;owned\x07\u009b31m\u202e").toUtf8()),
+             json.out.constData());
 }
 
 void TestInspectCli::printsAHumanTable() {
