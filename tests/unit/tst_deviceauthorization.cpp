@@ -174,7 +174,7 @@ private Q_SLOTS:
         QFETCH(QString, issuer);
         QFETCH(QString, uri);
         QFETCH(bool, accepted);
-        const Result<QUrl> checked = readVerificationUri(uri, "verification_uri_complete", QUrl(issuer));
+        const labshare::Result<QUrl> checked = readVerificationUri(uri, "verification_uri_complete", QUrl(issuer));
         QCOMPARE(checked.ok(), accepted);
         if (!accepted)
             QVERIFY2(checked.error().message.contains("verification_uri_complete"),

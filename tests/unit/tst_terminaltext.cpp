@@ -27,11 +27,12 @@ private Q_SLOTS:
         QTest::newRow("backspace, tab, NUL") << QString::fromLatin1("a\bb\tc\0d", 7) << "a\\x08b\\x09c\\x00d";
         QTest::newRow("DEL") << "a\x7f"
                              << "a\\x7f";
-        QTest::newRow("C1 CSI") << QString(u"a\u009b31mb") << "a\\x9b31mb";
-        QTest::newRow("C1 OSC") << QString(u"\u009d0;t\u009c") << "\\x9d0;t\\x9c";
-        QTest::newRow("right-to-left override") << QString(u"node\u202Etxt.exe") << "node\\u202etxt.exe";
-        QTest::newRow("isolates and marks") << QString(u"\u2066a\u2069\u200f\u061c") << "\\u2066a\\u2069\\u200f\\u061c";
-        QTest::newRow("line separator") << QString(u"a\u2028b") << "a\\u2028b";
+        QTest::newRow("C1 CSI") << QStringView(u"a\u009b31mb").toString() << "a\\x9b31mb";
+        QTest::newRow("C1 OSC") << QStringView(u"\u009d0;t\u009c").toString() << "\\x9d0;t\\x9c";
+        QTest::newRow("right-to-left override") << QStringView(u"node\u202Etxt.exe").toString() << "node\\u202etxt.exe";
+        QTest::newRow("isolates and marks")
+            << QStringView(u"\u2066a\u2069\u200f\u061c").toString() << "\\u2066a\\u2069\\u200f\\u061c";
+        QTest::newRow("line separator") << QStringView(u"a\u2028b").toString() << "a\\u2028b";
         QTest::newRow("newline") << "a\nb"
                                  << "a\\x0ab";
     }
@@ -47,7 +48,7 @@ private Q_SLOTS:
 
     // JSON output keeps its data: a JSON reader gets the very same text back.
     void jsonStaysTheSameDataWithoutRawControls() {
-        const QString name(u"r1\x1b[31m\u009b\u202E");
+        const QString name = QStringView(u"r1\x1b[31m\u009b\u202E").toString();
         const QString json =
             QString::fromUtf8(QJsonDocument(QJsonObject{{"node", name}}).toJson(QJsonDocument::Compact));
         const QString safe = escapeJsonForTerminal(json);
