@@ -35,7 +35,7 @@ QByteArray readTicket(secrets::SecretStore& store, const QString& fingerprint) {
     QEventLoop wait;
     store.read(gateTicketKey(fingerprint), [&](const secrets::SecretReply& reply) {
         if (reply.status == secrets::SecretStatus::Ok)
-            ticket = reply.secret;
+            ticket = reply.secret.exposed();
         wait.quit();
     });
     wait.exec();

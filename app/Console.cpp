@@ -2,6 +2,7 @@
 #include "Console.h"
 #include "LiveBlock.h"
 
+#include "common/TerminalText.h"
 #include "qr/QrCode.h"
 
 #include <QByteArray>
@@ -13,11 +14,29 @@
 namespace labshare::app {
 
 void printLine(const QString& text) {
-    LiveBlock::write(stdout, (text + QLatin1Char('\n')).toUtf8());
+    LiveBlock::write(stdout, (escapeForTerminal(text, LineBreaks::Keep) + QLatin1Char('\n')).toUtf8());
 }
 
 void printProblem(const QString& text) {
-    LiveBlock::write(stderr, QStringLiteral("labshare: %1\n").arg(text).toUtf8());
+    LiveBlock::write(stderr, QStringLiteral("labshare: %1\n").arg(escapeForTerminal(text, LineBreaks::Keep)).toUtf8());
+}
+
+namespace {
+
+QtMessageHandler g_nextHandler = nullptr;
+
+void escapedMessage(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    const QString safe = escapeForTerminal(message, LineBreaks::Keep);
+    if (g_nextHandler)
+        g_nextHandler(type, context, safe);
+    else
+        std::fprintf(stderr, "%s\n", qUtf8Printable(qFormatLogMessage(type, context, safe)));
+}
+
+} // namespace
+
+void escapeLogMessages() {
+    g_nextHandler = qInstallMessageHandler(escapedMessage);
 }
 
 bool stderrShowsQrCodes() {

@@ -7,11 +7,15 @@ namespace labshare::app {
 
 // What the headless verbs print. Each line goes out at once, so a script (or a test) reading the
 // output sees it while the verb still runs; on a terminal where `labshare up` shows its live table, above
-// the table (LiveBlock).
+// the table (LiveBlock). Texts quote outside input (node names, relays' and providers' words), so every
+// control character but '\n' is shown escaped (escapeForTerminal), never sent to the terminal as is.
 void printLine(const QString& text);    // stdout
 void printProblem(const QString& text); // stderr, as "labshare: TEXT"
 // Whether stderr is a terminal that can show a QR code (UTF-8, not TERM=dumb); then printQrCode() does.
 bool stderrShowsQrCodes();
 void printQrCode(const QString& text); // stderr, nothing when it cannot show one
+// From now on Qt's log messages reach stderr with their control characters escaped too (they may quote
+// a relay's banner or a node's name). Called once, first thing in main().
+void escapeLogMessages();
 
 } // namespace labshare::app

@@ -28,7 +28,7 @@ void loadGateKey(secrets::SecretStore& store, QObject* context,
         if (!guard)
             return;
         if (reply.status == secrets::SecretStatus::Ok) {
-            done(gate::TlsIdentity::fromPem(reply.secret));
+            done(gate::TlsIdentity::fromPem(reply.secret.exposed()));
             return;
         }
         if (reply.status != secrets::SecretStatus::NotFound) {

@@ -2,6 +2,7 @@
 #include "InspectCommand.h"
 #include "Console.h"
 #include "InspectReport.h"
+#include "common/TerminalText.h"
 #include "topology/TopologyLoader.h"
 
 #include <QJsonDocument>
@@ -16,8 +17,11 @@ int runInspect(const QString& file, bool json) {
         printProblem(loaded.error().message);
         return 1;
     }
-    const QByteArray out =
-        json ? QJsonDocument(inspectJson(*loaded)).toJson(QJsonDocument::Indented) : inspectTable(*loaded).toUtf8();
+    // Node names, labels and problems come from the file: nothing in them reaches the terminal unescaped.
+    const QString text = json ? escapeJsonForTerminal(QString::fromUtf8(
+                                    QJsonDocument(inspectJson(*loaded)).toJson(QJsonDocument::Indented)))
+                              : escapeForTerminal(inspectTable(*loaded), LineBreaks::Keep);
+    const QByteArray out = text.toUtf8();
     std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
     return loaded->hasErrors() ? 2 : 0;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LiveBlock.h"
+#include "common/TerminalText.h"
 
 #include <QStringList>
 #include <QtGlobal>
@@ -30,7 +31,8 @@ int columnsOf(std::FILE* stream) {
 
 // Qt's log messages go above the block too, formatted as Qt's own handler would.
 void routeMessage(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    LiveBlock::write(stderr, (qFormatLogMessage(type, context, message) + QLatin1Char('\n')).toLocal8Bit());
+    const QString line = escapeForTerminal(qFormatLogMessage(type, context, message), LineBreaks::Keep);
+    LiveBlock::write(stderr, (line + QLatin1Char('\n')).toLocal8Bit());
 }
 
 } // namespace

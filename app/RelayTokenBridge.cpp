@@ -22,15 +22,15 @@ RelayTokenBridge::RelayTokenBridge(auth::AuthSession& session, QObject* parent)
 tunnel::SecretProvider RelayTokenBridge::secretProvider(tunnel::SecretProvider other) const {
     auth::AuthSession* session = &m_session;
     auth::AccessTokenCache* cache = &m_session.tokenCache();
-    return [session, cache, presented = m_presented,
-            other = std::move(other)](tunnel::SecretKind kind, const QString& what) -> std::optional<QByteArray> {
+    return [session, cache, presented = m_presented, other = std::move(other)](
+               tunnel::SecretKind kind, const QString& what) -> std::optional<secrets::SecretBytes> {
         if (kind != tunnel::SecretKind::Token)
             return other ? other(kind, what) : std::nullopt;
-        std::optional<QByteArray> token = cache->valid(kMinTokenSeconds);
+        std::optional<secrets::SecretBytes> token = cache->valid(kMinTokenSeconds);
         presented->store(token.has_value());
         if (!token) // the worker never waits: ask for a fresh token, and the engine retries when it comes
             QMetaObject::invokeMethod(
-                session, [session] { session->withAccessToken(session, [](const Result<QByteArray>&) {}); },
+                session, [session] { session->withAccessToken(session, [](const Result<secrets::SecretBytes>&) {}); },
                 Qt::QueuedConnection);
         return token;
     };

@@ -8,6 +8,7 @@
 #include "UpGate.h"
 #include "UpReport.h"
 #include "common/LogBuffer.h"
+#include "common/TerminalText.h"
 #include "share/ShareName.h"
 #include "share/ShareSession.h"
 #include "topology/TopologyLoader.h"
@@ -21,6 +22,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <string.h> // explicit_bzero
 #include <termios.h>
 #include <unistd.h>
 
@@ -31,12 +33,12 @@ using topology::PublishSpec;
 namespace {
 
 // Headless secrets: asked on the terminal without echo; none when there is no terminal.
-std::optional<QByteArray> askOnTerminal(tunnel::SecretKind kind, const QString& what) {
+std::optional<secrets::SecretBytes> askOnTerminal(tunnel::SecretKind kind, const QString& what) {
     if (kind == tunnel::SecretKind::Token || !::isatty(STDIN_FILENO))
         return std::nullopt;
     const LiveBlock::Hold hold; // the live table stays off the screen while the prompt waits
     std::fprintf(stderr, "%s for %s: ", kind == tunnel::SecretKind::KeyPassphrase ? "Passphrase" : "Password",
-                 qUtf8Printable(what));
+                 qUtf8Printable(escapeForTerminal(what)));
     termios old{};
     ::tcgetattr(STDIN_FILENO, &old);
     termios quiet = old;
@@ -46,11 +48,13 @@ std::optional<QByteArray> askOnTerminal(tunnel::SecretKind kind, const QString& 
     const bool ok = std::fgets(buffer, sizeof(buffer), stdin) != nullptr;
     ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
     std::fputc('\n', stderr);
-    QByteArray secret(buffer);
-    std::fill(std::begin(buffer), std::end(buffer), '\0');
+    QByteArrayView typed(buffer);
+    if (typed.endsWith('\n'))
+        typed.chop(1);
+    secrets::SecretBytes secret(typed);
+    ::explicit_bzero(buffer, sizeof(buffer));
     if (!ok)
         return std::nullopt;
-    secret.chop(secret.endsWith('\n') ? 1 : 0);
     return secret;
 }
 
@@ -170,7 +174,7 @@ int runUp(const Invocation& inv) {
         return 1;
     }
     for (const topology::Problem& p : lab->problems)
-        std::fprintf(stderr, "%s\n", qUtf8Printable(p.toString()));
+        std::fprintf(stderr, "%s\n", qUtf8Printable(escapeForTerminal(p.toString(), LineBreaks::Keep)));
     std::unique_ptr<UpGate> gate;
     QString noGate;
     const bool wantsGate = !inv.openAnyway && std::any_of(lab->nodes.cbegin(), lab->nodes.cend(), [](const auto& n) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UpReport.h"
 
+#include "common/TerminalText.h"
 #include "gate/GateEvents.h"
 
 #include "share/ShareAccess.h"
@@ -57,7 +58,8 @@ void UpReport::access(const gate::GateVerdict& verdict) {
              {QStringLiteral("reason"), verdict.reason}});
         return;
     }
-    std::fprintf(stderr, "%s: %s\n", verdict.admitted() ? "admitted" : "refused", qUtf8Printable(verdict.reason));
+    std::fprintf(stderr, "%s: %s\n", verdict.admitted() ? "admitted" : "refused",
+                 qUtf8Printable(escapeForTerminal(verdict.reason)));
 }
 
 QJsonObject UpReport::healthEvent(const share::ShareRow& row) {
@@ -105,7 +107,8 @@ QString UpReport::table(const QList<share::ShareRow>& rows) {
 }
 
 void UpReport::writeLine(const QJsonObject& object) {
-    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    const QByteArray text =
+        escapeJsonForTerminal(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))).toUtf8() + '\n';
     std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), m_out);
     std::fflush(m_out);
 }
@@ -120,8 +123,8 @@ void UpReport::shareChanged(const share::ShareRow& row, const QList<share::Share
     }
     QList<share::ShareRow> shown = all;
     if (std::none_of(shown.cbegin(), shown.cend(), [&](const share::ShareRow& r) { return r.name == row.name; }))
-        shown.append(row); // a share that just stopped
-    const QString current = table(shown);
+        shown.append(row);                                                     // a share that just stopped
+    const QString current = escapeForTerminal(table(shown), LineBreaks::Keep); // names and errors from outside
     if (current == m_lastTable)
         return;
     m_lastTable = current;

@@ -3,8 +3,10 @@
 #include "AuthCommand.h"
 #include "CommandLine.h"
 #include "ConnectCommand.h"
+#include "Console.h"
 #include "InspectCommand.h"
 #include "UpCommand.h"
+#include "common/CoreDumps.h"
 #include "tunnel/OpenFileLimit.h"
 
 #include <QCoreApplication>
@@ -16,6 +18,8 @@
 using labshare::app::Invocation;
 
 int main(int argc, char** argv) {
+    labshare::disableCoreDumps(); // before any secret is read; release builds only
+    labshare::app::escapeLogMessages();
     // Every connection LabShare forwards holds descriptors; the soft limit many systems start with (1024)
     // would cap a classroom well below what the caps in ConnectionQuota allow. Every verb, the window too.
     labshare::tunnel::OpenFileLimit::raiseToHard();

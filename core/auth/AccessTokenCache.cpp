@@ -5,25 +5,23 @@
 
 namespace labshare::auth {
 
-void AccessTokenCache::set(const QByteArray& token, const QDateTime& expiresAt) {
+void AccessTokenCache::set(secrets::SecretBytes token, const QDateTime& expiresAt) {
     const QMutexLocker lock(&m_mutex);
-    m_token.fill('\0');
-    m_token = token;
+    m_token = std::move(token);
     m_expiresAt = expiresAt;
 }
 
 void AccessTokenCache::clear() {
     const QMutexLocker lock(&m_mutex);
-    m_token.fill('\0');
     m_token.clear();
     m_expiresAt = {};
 }
 
-std::optional<QByteArray> AccessTokenCache::valid(int minSecondsLeft) const {
+std::optional<secrets::SecretBytes> AccessTokenCache::valid(int minSecondsLeft) const {
     const QMutexLocker lock(&m_mutex);
     if (m_token.isEmpty() || QDateTime::currentDateTimeUtc().addSecs(minSecondsLeft) >= m_expiresAt)
         return std::nullopt;
-    return m_token;
+    return m_token.copy();
 }
 
 } // namespace labshare::auth

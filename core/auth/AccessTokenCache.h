@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QByteArray>
+#include "secrets/SecretBytes.h"
+
 #include <QDateTime>
 #include <QMutex>
 
@@ -13,14 +14,14 @@ namespace labshare::auth {
 // token relays with it). Memory only. The session keeps it fresh; readers never wait.
 class AccessTokenCache {
 public:
-    void set(const QByteArray& token, const QDateTime& expiresAt);
+    void set(secrets::SecretBytes token, const QDateTime& expiresAt); // the token it held is wiped
     void clear();
-    // The token if it is still valid for at least `minSecondsLeft`.
-    std::optional<QByteArray> valid(int minSecondsLeft) const;
+    // A copy of the token, of the reader's own, if it is still valid for at least `minSecondsLeft`.
+    std::optional<secrets::SecretBytes> valid(int minSecondsLeft) const;
 
 private:
     mutable QMutex m_mutex;
-    QByteArray m_token;
+    secrets::SecretBytes m_token;
     QDateTime m_expiresAt;
 };
 

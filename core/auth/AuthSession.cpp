@@ -83,8 +83,8 @@ void AuthSession::restore() {
                 return;
             switch (reply.status) {
             case secrets::SecretStatus::Ok: {
-                RememberedSignIn remembered = decodeRememberedSignIn(reply.secret);
-                m_refreshToken = remembered.refreshToken;
+                RememberedSignIn remembered = decodeRememberedSignIn(reply.secret.view());
+                m_refreshToken = std::move(remembered.refreshToken);
                 m_account.identity = remembered.identity;
                 m_account.remembered = true;
                 Q_EMIT accountChanged(); // who it is, before the identity provider answers
@@ -170,7 +170,7 @@ void AuthSession::refresh() {
         }
         postAsClient(m_http, metadata->tokenEndpoint, metadata->tokenAuthMethods, credentials(),
                      {{QStringLiteral("grant_type"), QByteArrayLiteral("refresh_token")},
-                      {QStringLiteral("refresh_token"), m_refreshToken}},
+                      {QStringLiteral("refresh_token"), m_refreshToken.exposed()}},
                      this, [this, generation](const HttpAnswer& answer) {
                          if (generation != m_generation)
                              return;
@@ -205,7 +205,7 @@ void AuthSession::onRefreshFailed(const Error& error) {
 void AuthSession::onTokens(const TokenResponse& tokens, bool fromSignIn) {
     Identity identity = m_account.identity;
     if (!tokens.idToken.isEmpty()) {
-        Result<Identity> fromToken = readIdToken(tokens.idToken, m_config.issuer, m_config.clientId,
+        Result<Identity> fromToken = readIdToken(tokens.idToken.exposed(), m_config.issuer, m_config.clientId,
                                                  fromSignIn ? tokens.expectedNonce : QByteArray());
         if (!fromToken) {
             if (fromSignIn) {
@@ -221,15 +221,14 @@ void AuthSession::onTokens(const TokenResponse& tokens, bool fromSignIn) {
     m_lifetimeSeconds = tokens.expiresIn > 0 ? tokens.expiresIn : kUnknownLifetimeSeconds;
     m_account.identity = identity;
     m_account.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(m_lifetimeSeconds);
-    m_cache.set(tokens.accessToken, m_account.accessExpiresAt);
+    m_cache.set(tokens.accessToken.copy(), m_account.accessExpiresAt);
     const bool rotated = !tokens.refreshToken.isEmpty() && tokens.refreshToken != m_refreshToken;
     qCInfo(lcAuth) << (fromSignIn ? "signed in;" : "access token refreshed;") << "it expires in" << m_lifetimeSeconds
                    << "s" << (rotated && !fromSignIn ? "(refresh token rotated)" : "");
     if (rotated) {
-        rememberRefreshToken(tokens.refreshToken);
+        rememberRefreshToken(tokens.refreshToken.copy());
     } else if (fromSignIn && tokens.refreshToken.isEmpty()) {
         // Without offline access there is nothing to remember: the sign-in ends with the access token.
-        m_refreshToken.fill('\0');
         m_refreshToken.clear();
         m_account.remembered = false;
         Q_EMIT notice(tr("%1 issued no refresh token: this sign-in lasts until %2 and is not remembered.")
@@ -242,21 +241,25 @@ void AuthSession::onTokens(const TokenResponse& tokens, bool fromSignIn) {
     // A refresh answer may carry no ID token (OpenID Connect Core §12.2): then userinfo says who it is,
     // before anyone is told the sign-in is there.
     if (m_account.identity.email.isEmpty() && m_metadata && !m_metadata->userinfoEndpoint.isEmpty()) {
-        fetchUserInfo([this, accessToken = tokens.accessToken] { signedIn(accessToken); });
+        fetchUserInfo([this] { signedIn(); });
         return;
     }
-    signedIn(tokens.accessToken);
+    signedIn();
 }
 
-void AuthSession::signedIn(const QByteArray& accessToken) {
+void AuthSession::signedIn() {
     setState(AuthState::SignedIn);
     Q_EMIT accountChanged();
     Q_EMIT accessTokenChanged();
-    answerWaiters(accessToken);
+    if (std::optional<secrets::SecretBytes> token = m_cache.valid(0))
+        answerWaiters(std::move(*token));
+    else
+        answerWaiters(makeError(ErrorCode::AuthFailed, tr("the identity provider issued an access token that had "
+                                                          "already expired")));
 }
 
 void AuthSession::fetchUserInfo(std::function<void()> then) {
-    const std::optional<QByteArray> token = m_cache.valid(0);
+    const std::optional<secrets::SecretBytes> token = m_cache.valid(0);
     if (!token) {
         then();
         return;
@@ -290,8 +293,8 @@ int AuthSession::minValiditySeconds() const {
 
 void AuthSession::withAccessToken(QObject* context, TokenCallback done) {
     if (m_state == AuthState::SignedIn) {
-        if (const std::optional<QByteArray> token = m_cache.valid(minValiditySeconds())) {
-            done(*token);
+        if (std::optional<secrets::SecretBytes> token = m_cache.valid(minValiditySeconds())) {
+            done(std::move(*token));
             return;
         }
     }
@@ -337,7 +340,6 @@ void AuthSession::clearTokens() {
     m_keychainWrites = 0;
     m_refreshTimer.stop();
     m_refreshing = false;
-    m_refreshToken.fill('\0');
     m_refreshToken.clear();
     m_cache.clear();
     m_account = {};
@@ -352,7 +354,7 @@ void AuthSession::setState(AuthState state) {
     Q_EMIT stateChanged(state);
 }
 
-void AuthSession::answerWaiters(const Result<QByteArray>& token) {
+void AuthSession::answerWaiters(const Result<secrets::SecretBytes>& token) {
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter& waiter : waiters)
         if (waiter.context)

@@ -60,7 +60,7 @@ class AuthSession : public QObject {
     Q_OBJECT
 
 public:
-    using TokenCallback = std::function<void(const Result<QByteArray>& accessToken)>;
+    using TokenCallback = std::function<void(const Result<secrets::SecretBytes>& accessToken)>;
 
     AuthSession(secrets::SecretStore& store, QNetworkAccessManager& network, QObject* parent = nullptr);
     ~AuthSession() override;
@@ -70,7 +70,7 @@ public:
     void setBrowserOpener(BrowserOpener openBrowser) { m_openBrowser = std::move(openBrowser); }
     // The client secret a provider requires even of installed apps: used from now on and kept in the
     // keychain (empty: none, and the keychain entry goes). Callers set config().clientSecretInKeychain.
-    void setClientSecret(const QByteArray& secret);
+    void setClientSecret(QByteArrayView secret);
     void setBrowserTimeout(int seconds) { m_browserTimeoutSeconds = seconds; }
 
     AuthState state() const { return m_state; }
@@ -112,22 +112,23 @@ private:
     // The issuer's metadata, once the client secret (if the config says there is one) is read too.
     void withMetadata(MetadataCallback done);
     void discover(MetadataCallback done);
-    ClientCredentials credentials() const { return {m_config.clientId, m_clientSecret}; }
+    ClientCredentials credentials() const { return {m_config.clientId, m_clientSecret.copy()}; }
     void startFlow(SignInMethod method, const IssuerMetadata& metadata);
     void refresh();
     void onTokens(const TokenResponse& tokens, bool fromSignIn);
-    void signedIn(const QByteArray& accessToken);
+    void signedIn();
     void onRefreshFailed(const Error& error);
-    void rememberRefreshToken(const QByteArray& refreshToken);
+    void rememberRefreshToken(secrets::SecretBytes refreshToken);
     void writeRememberedSignIn();
     void fetchUserInfo(std::function<void()> then);
-    void revokeForSignOut(const QByteArray& refreshToken, const QByteArray& accessToken);
+    using SharedSecret = std::shared_ptr<const secrets::SecretBytes>; // one buffer for the callbacks that need it
+    void revokeForSignOut(SharedSecret refreshToken, SharedSecret accessToken);
     void scheduleRefresh(int expiresIn);
     void requireSignIn(const QString& message);
     void clearTokens();
     void setState(AuthState state);
     void signOutStepDone(const RevocationOutcome* outcome = nullptr, bool primary = false);
-    void answerWaiters(const Result<QByteArray>& token);
+    void answerWaiters(const Result<secrets::SecretBytes>& token);
     // A keychain answer for this session, dropped if the session is gone by then (the store may outlive it).
     template <typename Callback> auto guarded(Callback callback) {
         return [self = QPointer<AuthSession>(this), callback = std::move(callback)](const secrets::SecretReply& reply) {
@@ -143,14 +144,14 @@ private:
     AuthConfig m_config;
     BrowserOpener m_openBrowser;
     std::optional<IssuerMetadata> m_metadata;
-    QByteArray m_clientSecret;
+    secrets::SecretBytes m_clientSecret;
     bool m_clientSecretRead = false;
     int m_browserTimeoutSeconds = 300;
     std::unique_ptr<SignInFlow> m_flow;
     AuthState m_state = AuthState::SignedOut;
     Account m_account;
     AccessTokenCache m_cache;
-    QByteArray m_refreshToken;
+    secrets::SecretBytes m_refreshToken;
     int m_lifetimeSeconds = 0;
     bool m_refreshing = false;
     QDateTime m_lastRejectionRefresh;

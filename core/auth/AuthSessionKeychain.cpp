@@ -7,8 +7,8 @@
 
 namespace labshare::auth {
 
-void AuthSession::setClientSecret(const QByteArray& secret) {
-    m_clientSecret = secret;
+void AuthSession::setClientSecret(QByteArrayView secret) {
+    m_clientSecret = secrets::SecretBytes(secret);
     m_clientSecretRead = true;
     const auto stored = guarded([this](const secrets::SecretReply& reply) {
         if (reply.status != secrets::SecretStatus::Ok && reply.status != secrets::SecretStatus::NotFound)
@@ -40,7 +40,7 @@ void AuthSession::withMetadata(MetadataCallback done) {
                      }
                      m_clientSecretRead = true;
                      if (reply.status == secrets::SecretStatus::Ok)
-                         m_clientSecret = reply.secret;
+                         m_clientSecret = reply.secret.copy();
                      else
                          Q_EMIT notice(tr("The client secret for %1 is not in the keychain (%2); the identity "
                                           "provider may refuse LabShare until it is set again.")
@@ -49,9 +49,8 @@ void AuthSession::withMetadata(MetadataCallback done) {
                  }));
 }
 
-void AuthSession::rememberRefreshToken(const QByteArray& refreshToken) {
-    m_refreshToken.fill('\0');
-    m_refreshToken = refreshToken;
+void AuthSession::rememberRefreshToken(secrets::SecretBytes refreshToken) {
+    m_refreshToken = std::move(refreshToken);
     writeRememberedSignIn();
 }
 
@@ -60,7 +59,7 @@ void AuthSession::writeRememberedSignIn() {
     m_account.saving = true;
     const quint64 generation = m_generation;
     m_store.write(
-        m_config.secretKey(), encodeRememberedSignIn({m_refreshToken, m_account.identity}),
+        m_config.secretKey(), encodeRememberedSignIn({m_refreshToken.copy(), m_account.identity}).view(),
         guarded([this, generation](const secrets::SecretReply& reply) {
             if (generation != m_generation)
                 return;

@@ -26,13 +26,14 @@ QString SignOutOutcome::message(const QUrl& issuer) const {
 
 void AuthSession::signOut() {
     cancelSignIn();
-    const QByteArray refreshToken = m_refreshToken;
-    const QByteArray accessToken = m_cache.valid(0).value_or(QByteArray());
+    const auto refreshToken = std::make_shared<const secrets::SecretBytes>(std::move(m_refreshToken));
+    const auto accessToken =
+        std::make_shared<const secrets::SecretBytes>(m_cache.valid(0).value_or(secrets::SecretBytes()));
     const AuthConfig config = m_config;
     clearTokens();
     setState(AuthState::SignedOut);
     Q_EMIT accountChanged();
-    m_signOutOutcome = {!refreshToken.isEmpty() || !accessToken.isEmpty(), false, {}};
+    m_signOutOutcome = {!refreshToken->isEmpty() || !accessToken->isEmpty(), false, {}};
     m_signOutSteps = 1; // the keychain removal; the revocations add theirs
     if (config.isComplete()) {
         m_store.remove(config.secretKey(), guarded([this](const secrets::SecretReply& reply) {
@@ -51,7 +52,7 @@ void AuthSession::signOut() {
 // RFC 7009: the refresh token is what matters (revoking it ends the grant); the access token is
 // revoked too where there is one. The outcome reported is the refresh token's, or the access
 // token's when there was no refresh token.
-void AuthSession::revokeForSignOut(const QByteArray& refreshToken, const QByteArray& accessToken) {
+void AuthSession::revokeForSignOut(SharedSecret refreshToken, SharedSecret accessToken) {
     ++m_signOutSteps;
     withMetadata([this, refreshToken, accessToken](const Result<IssuerMetadata>& metadata) {
         if (!metadata) {
@@ -59,15 +60,15 @@ void AuthSession::revokeForSignOut(const QByteArray& refreshToken, const QByteAr
             signOutStepDone(&unreachable, true);
             return;
         }
-        const auto revoke = [this, &metadata](const QByteArray& token, const char* hint, bool primary) {
+        const auto revoke = [this, &metadata](const secrets::SecretBytes& token, const char* hint, bool primary) {
             ++m_signOutSteps;
-            revokeToken(m_http, *metadata, credentials(), token, hint, this,
+            revokeToken(m_http, *metadata, credentials(), token.exposed(), hint, this,
                         [this, primary](const RevocationOutcome& outcome) { signOutStepDone(&outcome, primary); });
         };
-        if (!refreshToken.isEmpty())
-            revoke(refreshToken, "refresh_token", true);
-        if (!accessToken.isEmpty())
-            revoke(accessToken, "access_token", refreshToken.isEmpty());
+        if (!refreshToken->isEmpty())
+            revoke(*refreshToken, "refresh_token", true);
+        if (!accessToken->isEmpty())
+            revoke(*accessToken, "access_token", refreshToken->isEmpty());
         signOutStepDone();
     });
 }

@@ -13,8 +13,8 @@ const QLatin1String kSecretBasic("client_secret_basic");
 
 // RFC 6749 §2.3.1: both parts form-urlencoded before they are joined and base64-encoded.
 QByteArray basicAuthorization(const ClientCredentials& client) {
-    const QByteArray pair =
-        QUrl::toPercentEncoding(client.clientId) + ':' + QUrl::toPercentEncoding(QString::fromUtf8(client.secret));
+    const QByteArray pair = QUrl::toPercentEncoding(client.clientId) + ':' +
+                            QUrl::toPercentEncoding(QString::fromUtf8(client.secret.view()));
     return "Basic " + pair.toBase64();
 }
 
@@ -29,7 +29,7 @@ AuthenticatedForm authenticateClient(FormFields fields, const ClientCredentials&
     } else {
         fields.append({QStringLiteral("client_id"), client.clientId.toUtf8()});
         if (!client.secret.isEmpty())
-            fields.append({QStringLiteral("client_secret"), client.secret});
+            fields.append({QStringLiteral("client_secret"), client.secret.exposed()});
     }
     form.fields = std::move(fields);
     return form;

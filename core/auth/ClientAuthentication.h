@@ -2,6 +2,7 @@
 #pragma once
 
 #include "auth/OidcHttp.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,9 +12,26 @@ namespace labshare::auth {
 
 // LabShare at the identity provider: its client id and, for providers that give installed apps a
 // client secret all the same (it is not confidential in an installed app, RFC 8252 §8.5), that secret.
+// A copy holds a copy of the secret of its own (never a shared buffer), wiped when it goes.
 struct ClientCredentials {
+    ClientCredentials() = default;
+    ClientCredentials(QString id, secrets::SecretBytes clientSecret = {})
+        : clientId(std::move(id))
+        , secret(std::move(clientSecret)) {}
+    ClientCredentials(const ClientCredentials& other)
+        : clientId(other.clientId)
+        , secret(other.secret.copy()) {}
+    ClientCredentials& operator=(const ClientCredentials& other) {
+        clientId = other.clientId;
+        secret = other.secret.copy();
+        return *this;
+    }
+    ClientCredentials(ClientCredentials&&) noexcept = default;
+    ClientCredentials& operator=(ClientCredentials&&) noexcept = default;
+    ~ClientCredentials() = default;
+
     QString clientId;
-    QByteArray secret; // empty: a public client
+    secrets::SecretBytes secret; // empty: a public client
 };
 
 // A form for a client-authenticated endpoint and the Authorization header to send with it (may be empty).

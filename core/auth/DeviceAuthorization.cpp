@@ -15,6 +15,26 @@ const QLatin1String kDeviceGrant("urn:ietf:params:oauth:grant-type:device_code")
 
 } // namespace
 
+Result<QUrl> readVerificationUri(const QString& text, const char* field, const QUrl& issuer) {
+    const QUrl url(text, QUrl::StrictMode);
+    const QString name = QLatin1String(field);
+    if (!url.isValid() || url.host().isEmpty())
+        return makeError(ErrorCode::Network, DeviceAuthorization::tr("the identity provider's device sign-in answer "
+                                                                     "has no valid %1; LabShare does not show it")
+                                                 .arg(name));
+    const bool https = url.scheme() == QLatin1String("https");
+    const bool localHttp = url.scheme() == QLatin1String("http") && isLoopbackUrl(url) && isLoopbackUrl(issuer);
+    // The address itself stays out of the message: a terminal or a window would turn it into a link.
+    if (!https && !localHttp)
+        return makeError(ErrorCode::Network,
+                         DeviceAuthorization::tr("the identity provider's device sign-in answer names a %1 that is "
+                                                 "not an https address (scheme \"%2\", host \"%3\"); LabShare does "
+                                                 "not show or open it. Ask the provider's operator to fix the "
+                                                 "provider, or use the browser sign-in")
+                             .arg(name, url.scheme(), url.host()));
+    return url;
+}
+
 void DeviceAuthorization::start() {
     cancel();
     if (m_request.issuer.deviceAuthorizationEndpoint.isEmpty()) {
@@ -52,9 +72,26 @@ void DeviceAuthorization::onCode(const HttpAnswer& answer) {
     const QJsonObject& body = answer.body;
     DeviceCode code;
     code.userCode = body.value(QLatin1String("user_code")).toString();
-    code.verificationUri = QUrl(body.value(QLatin1String("verification_uri")).toString());
-    code.verificationUriComplete = QUrl(body.value(QLatin1String("verification_uri_complete")).toString());
-    m_deviceCode = body.value(QLatin1String("device_code")).toString().toUtf8();
+    const QString uri = body.value(QLatin1String("verification_uri")).toString();
+    const QString complete = body.value(QLatin1String("verification_uri_complete")).toString();
+    if (!uri.isEmpty()) {
+        const Result<QUrl> checked = readVerificationUri(uri, "verification_uri", m_request.issuer.issuer);
+        if (!checked) {
+            fail(checked.error().message);
+            return;
+        }
+        code.verificationUri = *checked;
+    }
+    if (!complete.isEmpty()) {
+        const Result<QUrl> checked =
+            readVerificationUri(complete, "verification_uri_complete", m_request.issuer.issuer);
+        if (!checked) {
+            fail(checked.error().message);
+            return;
+        }
+        code.verificationUriComplete = *checked;
+    }
+    m_deviceCode = secrets::SecretBytes::adopt(body.value(QLatin1String("device_code")).toString().toUtf8());
     const int expiresIn = body.value(QLatin1String("expires_in")).toInt();
     m_intervalSeconds = body.value(QLatin1String("interval")).toInt(kDefaultIntervalSeconds);
     if (m_intervalSeconds <= 0)
@@ -83,7 +120,7 @@ void DeviceAuthorization::poll() {
     const quint64 generation = m_generation;
     postAsClient(m_request.issuer.tokenEndpoint,
                  {{QStringLiteral("grant_type"), QByteArray(kDeviceGrant.data())},
-                  {QStringLiteral("device_code"), m_deviceCode}},
+                  {QStringLiteral("device_code"), m_deviceCode.exposed()}},
                  [this, generation](const HttpAnswer& answer) {
                      if (generation == m_generation)
                          onPollAnswer(answer);

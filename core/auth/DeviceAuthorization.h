@@ -17,8 +17,15 @@ struct DeviceCode {
     QDateTime expiresAt;
 };
 
+// The address a device sign-in answer names in `field` (verification_uri or verification_uri_complete),
+// as the user will be asked to open it: https only; plain http only when both the issuer and the
+// address are on this computer's loopback (as a test provider is). Anything else is refused with a
+// message naming the field, so it is never shown as a link, put in a QR code or opened.
+Result<QUrl> readVerificationUri(const QString& text, const char* field, const QUrl& issuer);
+
 // The device authorization grant (RFC 8628): asks for a user code, then polls the token endpoint at
-// the interval the issuer gives (5 s when it gives none), 5 s slower after each `slow_down`.
+// the interval the issuer gives (5 s when it gives none), 5 s slower after each `slow_down`. An answer
+// whose verification addresses fail readVerificationUri() ends the sign-in before anything is shown.
 class DeviceAuthorization : public SignInFlow {
     Q_OBJECT
 
@@ -40,7 +47,7 @@ private:
     void fail(const QString& message);
 
     QTimer m_timer;
-    QByteArray m_deviceCode;
+    secrets::SecretBytes m_deviceCode;
     QDateTime m_expiresAt;
     int m_intervalSeconds = 5;
     quint64 m_generation = 0; // answers for an earlier start() or after cancel() are dropped

@@ -85,12 +85,14 @@ void LoopbackReceiver::handle(QTcpSocket* socket, const QByteArray& target) {
     }
     const QUrlQuery query(url);
     const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
+    // Another page (or another program on this computer) may send anything here; only the browser
+    // that comes back from the sign-in LabShare started knows the state. Anything else is answered and
+    // otherwise ignored, so it can neither end nor hijack the sign-in that is waiting.
     if (state != m_state) {
-        answer(socket, 400, tr("Sign-in not completed"),
-               tr("This answer does not belong to the sign-in LabShare started. Start the sign-in again from "
-                  "LabShare."));
-        close();
-        Q_EMIT failed(tr("the browser's answer did not match this sign-in (wrong state); start again"));
+        qCInfo(lcAuth) << "sign-in callback with a wrong state ignored; still waiting";
+        answer(socket, 400, tr("Not this sign-in"),
+               tr("This answer does not belong to the sign-in LabShare is waiting for, so LabShare ignored it. "
+                  "If you are signing in, finish in the tab LabShare opened."));
         return;
     }
     const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);

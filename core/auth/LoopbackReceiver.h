@@ -14,8 +14,9 @@ namespace labshare::auth {
 
 // The one-shot redirect target of a browser sign-in (RFC 8252 §7.3): listens on 127.0.0.1 only, on
 // a port the system picks (or a fixed one, for providers that match redirect URIs exactly), answers exactly one request
-// for /callback carrying the expected `state`, then closes. The page it shows says whether sign-in worked and never
-// carries the code or a token.
+// for /callback carrying the expected `state`, then closes. A request with another state (or none) gets a page saying
+// it does not belong to this sign-in and is otherwise ignored: the wait goes on. The page it shows says whether sign-in
+// worked and never carries the code or a token.
 class LoopbackReceiver : public QObject {
     Q_OBJECT
 

@@ -73,9 +73,10 @@ void OidcHttp::getJson(const QUrl& url, QObject* context, AnswerCallback done) {
     collect(m_network.get(makeRequest(url)), context, std::move(done));
 }
 
-void OidcHttp::getWithBearer(const QUrl& url, const QByteArray& accessToken, QObject* context, AnswerCallback done) {
+void OidcHttp::getWithBearer(const QUrl& url, const secrets::SecretBytes& accessToken, QObject* context,
+                             AnswerCallback done) {
     QNetworkRequest request = makeRequest(url);
-    request.setRawHeader("Authorization", "Bearer " + accessToken);
+    request.setRawHeader("Authorization", "Bearer " + accessToken.exposed());
     collect(m_network.get(request), context, std::move(done));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "secrets/SecretBytes.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -38,7 +40,7 @@ public:
     explicit OidcHttp(QNetworkAccessManager& network);
 
     void getJson(const QUrl& url, QObject* context, AnswerCallback done);
-    void getWithBearer(const QUrl& url, const QByteArray& accessToken, QObject* context, AnswerCallback done);
+    void getWithBearer(const QUrl& url, const secrets::SecretBytes& accessToken, QObject* context, AnswerCallback done);
     // application/x-www-form-urlencoded, every value percent-encoded (a '+' in a token stays a '+');
     // `authorization` is sent as the Authorization header when it is not empty.
     void postForm(const QUrl& url, const FormFields& fields, QObject* context, AnswerCallback done,

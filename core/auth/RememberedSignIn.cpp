@@ -16,8 +16,8 @@ const QLatin1String kName("name");
 
 } // namespace
 
-QByteArray encodeRememberedSignIn(const RememberedSignIn& remembered) {
-    QJsonObject object{{kRefreshToken, QString::fromUtf8(remembered.refreshToken)}};
+secrets::SecretBytes encodeRememberedSignIn(const RememberedSignIn& remembered) {
+    QJsonObject object{{kRefreshToken, QString::fromUtf8(remembered.refreshToken.view())}};
     const Identity& identity = remembered.identity;
     if (!identity.subject.isEmpty())
         object.insert(kSubject, identity.subject);
@@ -27,15 +27,15 @@ QByteArray encodeRememberedSignIn(const RememberedSignIn& remembered) {
         object.insert(kEmailVerified, identity.emailVerification == EmailVerification::Verified);
     if (!identity.name.isEmpty())
         object.insert(kName, identity.name);
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return secrets::SecretBytes::adopt(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-RememberedSignIn decodeRememberedSignIn(const QByteArray& secret) {
-    const QJsonObject object = QJsonDocument::fromJson(secret).object();
+RememberedSignIn decodeRememberedSignIn(QByteArrayView secret) {
+    const QJsonObject object = QJsonDocument::fromJson(secrets::SecretBytes(secret).exposed()).object();
     if (!object.value(kRefreshToken).isString())
-        return {secret, {}};
+        return {secrets::SecretBytes(secret), {}};
     RememberedSignIn remembered;
-    remembered.refreshToken = object.value(kRefreshToken).toString().toUtf8();
+    remembered.refreshToken = secrets::SecretBytes::adopt(object.value(kRefreshToken).toString().toUtf8());
     // The same reading as a userinfo answer, so the e-mail's verification is judged in one place.
     remembered.identity = withUserInfo({}, object);
     return remembered;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "auth/Identity.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
 
@@ -11,12 +12,12 @@ namespace labshare::auth {
 // no secret; it is kept with the token so that every run can say who is signed in before the
 // identity provider answers, and when the provider's refresh answers carry no ID token.
 struct RememberedSignIn {
-    QByteArray refreshToken;
+    secrets::SecretBytes refreshToken;
     Identity identity;
 };
 
-QByteArray encodeRememberedSignIn(const RememberedSignIn& remembered);
+secrets::SecretBytes encodeRememberedSignIn(const RememberedSignIn& remembered);
 // Also reads an entry holding the bare refresh token (what LabShare kept before it kept the identity).
-RememberedSignIn decodeRememberedSignIn(const QByteArray& secret);
+RememberedSignIn decodeRememberedSignIn(QByteArrayView secret);
 
 } // namespace labshare::auth

@@ -43,7 +43,7 @@ void StudentSignIn::onTokens(const TokenResponse& tokens) {
         Q_EMIT failed(tr("the identity provider answered without an ID token, so who signed in is unknown"));
         return;
     }
-    Result<Identity> identity = readIdToken(tokens.idToken, m_issuer.issuer, m_client.clientId);
+    Result<Identity> identity = readIdToken(tokens.idToken.exposed(), m_issuer.issuer, m_client.clientId);
     if (!identity) {
         Q_EMIT failed(identity.error().message);
         return;

@@ -20,9 +20,12 @@ Result<TokenResponse> readTokenResponse(const HttpAnswer& answer) {
                          tr("the identity provider refused: %1").arg(answer.describe()));
     }
     TokenResponse tokens;
-    tokens.accessToken = answer.body.value(QLatin1String("access_token")).toString().toUtf8();
-    tokens.refreshToken = answer.body.value(QLatin1String("refresh_token")).toString().toUtf8();
-    tokens.idToken = answer.body.value(QLatin1String("id_token")).toString().toUtf8();
+    const auto token = [&answer](const char* name) {
+        return secrets::SecretBytes::adopt(answer.body.value(QLatin1String(name)).toString().toUtf8());
+    };
+    tokens.accessToken = token("access_token");
+    tokens.refreshToken = token("refresh_token");
+    tokens.idToken = token("id_token");
     tokens.tokenType = answer.body.value(QLatin1String("token_type")).toString();
     tokens.expiresIn = answer.body.value(QLatin1String("expires_in")).toInt();
     if (tokens.accessToken.isEmpty())

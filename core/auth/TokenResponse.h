@@ -3,18 +3,19 @@
 
 #include "auth/OidcHttp.h"
 #include "common/Result.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
-#include <QMetaType>
 #include <QString>
 
 namespace labshare::auth {
 
 // A successful token endpoint answer (RFC 6749 §5.1). Empty refresh token: the issuer kept the old one.
+// Move-only: each token is in one buffer, wiped when the answer goes.
 struct TokenResponse {
-    QByteArray accessToken;
-    QByteArray refreshToken;
-    QByteArray idToken;
+    secrets::SecretBytes accessToken;
+    secrets::SecretBytes refreshToken;
+    secrets::SecretBytes idToken;
     QString tokenType;
     int expiresIn = 0;        // seconds; 0 when the issuer did not say
     QByteArray expectedNonce; // the nonce the browser flow sent; the ID token must carry it
@@ -25,5 +26,3 @@ struct TokenResponse {
 Result<TokenResponse> readTokenResponse(const HttpAnswer& answer);
 
 } // namespace labshare::auth
-
-Q_DECLARE_METATYPE(labshare::auth::TokenResponse)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/LogBuffer.h"
 
+#include "secrets/SecretRegistry.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 
@@ -32,9 +34,12 @@ const char* typeName(QtMsgType type) {
 QString redactLogLine(const QString& line) {
     static const QRegularExpression bearer(QStringLiteral("(Bearer\\s+)\\S+"),
                                            QRegularExpression::CaseInsensitiveOption);
+    // HTTP Basic's base64 of "client:secret" (the word alone, as in "basic setup", is left).
+    static const QRegularExpression basic(QStringLiteral("(Basic\\s+)[A-Za-z0-9+/]{12,}={0,2}"));
     static const QRegularExpression query(QStringLiteral("(https?://[^\\s?]+)\\?\\S*"));
-    QString out = line;
+    QString out = secrets::SecretRegistry::redact(line);
     out.replace(bearer, QStringLiteral("\\1[redacted]"));
+    out.replace(basic, QStringLiteral("\\1[redacted]"));
     out.replace(query, QStringLiteral("\\1?[redacted]"));
     return out;
 }

@@ -11,8 +11,9 @@ namespace labshare {
 
 // The app's log: every Qt message (each area has its own labshare.* category), kept in a ring of
 // the last lines for the diagnostics pane and passed on to the previous handler (stderr). Secrets
-// never reach a log in the first place; as a second line of defence, lines that look like they
-// carry a bearer token or a URL query are cut.
+// never reach a log in the first place; as a second line of defence, every secret alive in the
+// process (secrets::SecretRegistry) is cut from each line, and so are what looks like a bearer or
+// basic credential and a URL's query.
 class LogBuffer : public QObject {
     Q_OBJECT
 
@@ -44,6 +45,8 @@ private:
     QSet<QByteArray> m_ringOnly;
 };
 
+// `line` (or many) with every secret alive now, credentials after "Bearer"/"Basic" and URL queries
+// replaced by "[redacted]". Applied as lines are logged and again when diagnostics are exported.
 QString redactLogLine(const QString& line);
 
 } // namespace labshare

@@ -8,6 +8,7 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <memory>
 #include <utility>
 
 namespace labshare::secrets {
@@ -43,7 +44,7 @@ struct KeychainStore::Request {
 
     Operation operation = Operation::Read;
     QString key;
-    QByteArray secret; // what a write stores
+    std::shared_ptr<const SecretBytes> secret; // what a write stores: one buffer for every retry
     SecretCallback done;
     bool retried = false;
 };
@@ -58,8 +59,8 @@ void KeychainStore::read(const QString& key, SecretCallback done) {
     start({Request::Operation::Read, key, {}, std::move(done)});
 }
 
-void KeychainStore::write(const QString& key, const QByteArray& secret, SecretCallback done) {
-    start({Request::Operation::Write, key, secret, std::move(done)});
+void KeychainStore::write(const QString& key, QByteArrayView secret, SecretCallback done) {
+    start({Request::Operation::Write, key, std::make_shared<const SecretBytes>(secret), std::move(done)});
 }
 
 void KeychainStore::remove(const QString& key, SecretCallback done) {
@@ -78,7 +79,7 @@ void KeychainStore::start(const Request& request) {
         break;
     case Request::Operation::Write: {
         auto* write = new QKeychain::WritePasswordJob(m_service);
-        write->setBinaryData(request.secret);
+        write->setBinaryData(request.secret->exposed());
         job = write;
         break;
     }
@@ -98,9 +99,9 @@ void KeychainStore::start(const Request& request) {
             status = SecretStatus::Ok; // already gone
         else if (status == SecretStatus::NotFound && request.operation == Request::Operation::Write)
             status = SecretStatus::Failed;
-        QByteArray secret;
+        SecretBytes secret;
         if (status == SecretStatus::Ok && request.operation == Request::Operation::Read)
-            secret = qobject_cast<QKeychain::ReadPasswordJob*>(finished)->binaryData();
+            secret = SecretBytes::adopt(qobject_cast<QKeychain::ReadPasswordJob*>(finished)->binaryData());
         finish(request, status, std::move(secret), finished->errorString());
     };
     // One answer per job, whatever the backend does (QtKeychain 0.13's plain-text fallback for KWallet
@@ -118,7 +119,7 @@ void KeychainStore::retryLater(Request request, const QString& detail) {
     QTimer::singleShot(m_retryDelayMs, &m_guard, [this, request = std::move(request)] { start(request); });
 }
 
-void KeychainStore::finish(const Request& request, SecretStatus status, QByteArray secret, const QString& detail) {
+void KeychainStore::finish(const Request& request, SecretStatus status, SecretBytes secret, const QString& detail) {
     SecretReply reply{status, std::move(secret), {}};
     if (status == SecretStatus::NotFound)
         reply.message = tr("Nothing is stored as \"%1\" in %2.").arg(request.key, backendName());

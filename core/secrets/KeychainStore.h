@@ -24,7 +24,7 @@ public:
     ~KeychainStore() override;
 
     void read(const QString& key, SecretCallback done) override;
-    void write(const QString& key, const QByteArray& secret, SecretCallback done) override;
+    void write(const QString& key, QByteArrayView secret, SecretCallback done) override;
     void remove(const QString& key, SecretCallback done) override;
     QString backendName() const override;
 
@@ -35,7 +35,7 @@ private:
 
     void start(const Request& request);
     void retryLater(Request request, const QString& detail);
-    void finish(const Request& request, SecretStatus status, QByteArray secret, const QString& detail);
+    void finish(const Request& request, SecretStatus status, SecretBytes secret, const QString& detail);
     QString failureText(const Request& request, SecretStatus status, const QString& detail) const;
 
     QString m_service;

@@ -15,24 +15,24 @@ MemoryStore::~MemoryStore() = default;
 void MemoryStore::read(const QString& key, SecretCallback done) {
     if (m_unavailable)
         return answer(std::move(done), unavailable(key));
-    const auto found = m_secrets.constFind(key);
-    if (found == m_secrets.cend())
+    const auto found = m_secrets.find(key);
+    if (found == m_secrets.end())
         return answer(std::move(done),
                       {SecretStatus::NotFound, {}, tr("Nothing is stored as \"%1\" in %2.").arg(key, backendName())});
-    answer(std::move(done), {SecretStatus::Ok, *found, {}});
+    answer(std::move(done), {SecretStatus::Ok, found->second.copy(), {}});
 }
 
-void MemoryStore::write(const QString& key, const QByteArray& secret, SecretCallback done) {
+void MemoryStore::write(const QString& key, QByteArrayView secret, SecretCallback done) {
     if (m_unavailable)
         return answer(std::move(done), unavailable(key));
-    m_secrets.insert(key, secret);
+    m_secrets.insert_or_assign(key, SecretBytes(secret));
     answer(std::move(done), {SecretStatus::Ok, {}, {}});
 }
 
 void MemoryStore::remove(const QString& key, SecretCallback done) {
     if (m_unavailable)
         return answer(std::move(done), unavailable(key));
-    m_secrets.remove(key);
+    m_secrets.erase(key);
     answer(std::move(done), {SecretStatus::Ok, {}, {}});
 }
 
@@ -41,8 +41,9 @@ QString MemoryStore::backendName() const {
 }
 
 QStringList MemoryStore::keys() const {
-    QStringList keys = m_secrets.keys();
-    std::sort(keys.begin(), keys.end());
+    QStringList keys;
+    for (const auto& entry : m_secrets)
+        keys << entry.first; // a std::map is sorted
     return keys;
 }
 

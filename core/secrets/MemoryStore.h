@@ -4,9 +4,9 @@
 #include "secrets/SecretStore.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <map>
 
 namespace labshare::secrets {
 
@@ -21,7 +21,7 @@ public:
     ~MemoryStore() override;
 
     void read(const QString& key, SecretCallback done) override;
-    void write(const QString& key, const QByteArray& secret, SecretCallback done) override;
+    void write(const QString& key, QByteArrayView secret, SecretCallback done) override;
     void remove(const QString& key, SecretCallback done) override;
     QString backendName() const override;
 
@@ -36,7 +36,7 @@ private:
     SecretReply unavailable(const QString& key) const;
 
     QObject m_guard; // answers are queued on it, so destroying the store drops them
-    QHash<QString, QByteArray> m_secrets;
+    std::map<QString, SecretBytes> m_secrets;
     bool m_unavailable = false;
 };
 

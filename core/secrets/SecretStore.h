@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "secrets/SecretBytes.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -12,10 +14,30 @@ namespace labshare::secrets {
 // keeps the secret in memory for the session and tells the user it will not be remembered).
 enum class SecretStatus { Ok, NotFound, Unavailable, Failed };
 
+// A copy holds a copy of the secret of its own (never a shared buffer), wiped when it goes.
 struct SecretReply {
+    SecretReply() = default;
+    SecretReply(SecretStatus s, SecretBytes found, QString text)
+        : status(s)
+        , secret(std::move(found))
+        , message(std::move(text)) {}
+    SecretReply(const SecretReply& other)
+        : status(other.status)
+        , secret(other.secret.copy())
+        , message(other.message) {}
+    SecretReply& operator=(const SecretReply& other) {
+        status = other.status;
+        secret = other.secret.copy();
+        message = other.message;
+        return *this;
+    }
+    SecretReply(SecretReply&&) noexcept = default;
+    SecretReply& operator=(SecretReply&&) noexcept = default;
+    ~SecretReply() = default;
+
     SecretStatus status = SecretStatus::Failed;
-    QByteArray secret; // what read() found; empty otherwise
-    QString message;   // for the user: names the key and the backend's error text, never the secret
+    SecretBytes secret; // what read() found; empty otherwise
+    QString message;    // for the user: names the key and the backend's error text, never the secret
 };
 
 using SecretCallback = std::function<void(const SecretReply&)>;
@@ -31,7 +53,7 @@ public:
     virtual ~SecretStore();
 
     virtual void read(const QString& key, SecretCallback done) = 0;
-    virtual void write(const QString& key, const QByteArray& secret, SecretCallback done) = 0;
+    virtual void write(const QString& key, QByteArrayView secret, SecretCallback done) = 0;
     // Removing a key that is not there answers Ok.
     virtual void remove(const QString& key, SecretCallback done) = 0;
 

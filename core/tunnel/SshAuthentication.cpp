@@ -17,13 +17,7 @@ QString tr(const char* text) {
     return QCoreApplication::translate("labshare::tunnel::SshAuthentication", text);
 }
 
-// Wipes a secret's bytes before they are freed.
-struct SecretBytes {
-    QByteArray bytes;
-    ~SecretBytes() { bytes.fill('\0'); }
-};
-
-std::optional<QByteArray> ask(const SecretProvider& secrets, SecretKind kind, const QString& what) {
+std::optional<secrets::SecretBytes> ask(const SecretProvider& secrets, SecretKind kind, const QString& what) {
     return secrets ? secrets(kind, what) : std::nullopt;
 }
 
@@ -34,7 +28,8 @@ struct PassphraseContext {
 
 int passphraseCallback(const char*, char* buffer, size_t length, int, int, void* userdata) {
     auto* context = static_cast<PassphraseContext*>(userdata);
-    const std::optional<QByteArray> secret = ask(*context->secrets, SecretKind::KeyPassphrase, context->keyFile);
+    const std::optional<secrets::SecretBytes> secret =
+        ask(*context->secrets, SecretKind::KeyPassphrase, context->keyFile);
     if (!secret || static_cast<size_t>(secret->size()) >= length)
         return -1;
     std::memcpy(buffer, secret->constData(), static_cast<size_t>(secret->size()));
@@ -74,7 +69,7 @@ bool tryDefaultKeys(ssh_session session, const SecretProvider& secrets) {
 
 // Password, then keyboard-interactive with the same secret as every answer (relays that check a
 // token through PAM ask for it as keyboard-interactive).
-bool trySecret(ssh_session session, const QByteArray& secret, int methods) {
+bool trySecret(ssh_session session, const secrets::SecretBytes& secret, int methods) {
     if ((methods & SSH_AUTH_METHOD_PASSWORD) &&
         ssh_userauth_password(session, nullptr, secret.constData()) == SSH_AUTH_SUCCESS)
         return true;
@@ -116,13 +111,12 @@ Result<bool> authenticate(ssh_session session, const RelayProfile& profile, cons
     case RelayAuth::Password:
     case RelayAuth::Token: {
         const SecretKind kind = profile.auth == RelayAuth::Token ? SecretKind::Token : SecretKind::Password;
-        std::optional<QByteArray> secret = ask(secrets, kind, who);
+        const std::optional<secrets::SecretBytes> secret = ask(secrets, kind, who);
         if (!secret)
             return makeError(ErrorCode::AuthFailed, kind == SecretKind::Token
                                                         ? tr("relay %1 needs you to sign in first").arg(who)
                                                         : tr("relay %1 needs a password, and none was given").arg(who));
-        const SecretBytes held{std::move(*secret)}; // the only reference left, so the wipe reaches the bytes
-        ok = trySecret(session, held.bytes, methods);
+        ok = trySecret(session, *secret, methods);
         if (!ok && kind == SecretKind::Token)
             return makeError(ErrorCode::AuthFailed, tr("relay %1 refused your sign-in; sign in again").arg(who));
         break;

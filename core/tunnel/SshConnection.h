@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "secrets/SecretBytes.h"
 #include "tunnel/RelayProfile.h"
 
 #include <libssh/libssh.h>
@@ -27,7 +28,7 @@ enum class HostKeyPolicy { Refuse, AcceptNew };
 
 enum class SecretKind { KeyPassphrase, Password, Token };
 // Supplies a secret on the worker thread: a key passphrase, the relay password, or the sign-in token.
-using SecretProvider = std::function<std::optional<QByteArray>(SecretKind kind, const QString& what)>;
+using SecretProvider = std::function<std::optional<secrets::SecretBytes>(SecretKind kind, const QString& what)>;
 
 struct SshConnectOptions {
     HostKeyPolicy hostKeys = HostKeyPolicy::Refuse;

@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
+
 using namespace labshare::clitest;
 
 namespace {
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void exitsTwoOnErrorsAndStillPrints();
     void exitsOneWhenTheFileCannotBeRead();
     void printsAHumanTable();
+    void printsOutsideTextEscaped();
     void refusesBadUsage_data();
     void refusesBadUsage();
     void fitsEightyColumns_data();
@@ -140,6 +144,53 @@ void TestInspectCli::exitsOneWhenTheFileCannotBeRead() {
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("missing.clab.yml"));
     QVERIFY(r.out.isEmpty());
+}
+
+// Node names, kinds and publish entries carrying terminal controls (clear screen, window title, bell, a
+// C1 CSI, a right-to-left override), and the problems that quote them: the table and the JSON show them
+// escaped, and the JSON still reads back as the very same names.
+void TestInspectCli::printsOutsideTextEscaped() {
+    write(QStringLiteral("hostile.clab.yml"), "name: hostile\n"
+                                              "topology:\n"
+                                              "  nodes:\n"
+                                              "    \"r1\\e[2J\\e]0;owned\\a\\x9b31m\\u202e\":\n"
+                                              "      kind: linux\n"
+                                              "      mgmt-ipv4: 172.31.0.11\n"
+                                              "      labels:\n"
+                                              "        labshare.publish: \"tcp/22 tcp/99\\e[31m\"\n");
+    const auto hasControls = [](const QByteArray& bytes) {
+        for (const QChar c : QString::fromUtf8(bytes)) {
+            const char16_t u = c.unicode();
+            if ((u < 0x20 && u != '\n') || (u >= 0x7f && u <= 0x9f) || u == 0x202e)
+                return true;
+        }
+        return false;
+    };
+    const Run table = runLabshare({QStringLiteral("inspect"), QStringLiteral("hostile.clab.yml")}, m_dir.path());
+    QCOMPARE(table.exitCode, 2); // tcp/99<ESC>[31m is not an entry
+    QVERIFY2(!hasControls(table.out) && !hasControls(table.err), QByteArray(table.out + table.err).constData());
+    QVERIFY2(table.out.contains("r1\\x1b[2J\\x1b]0;owned\\x07\\x9b31m\\u202e"), table.out.constData());
+    QVERIFY2(QByteArray(table.out + table.err).contains("99\\x1b[31m"), QByteArray(table.out + table.err).constData());
+
+    const Run json = runLabshare(
+        {QStringLiteral("inspect"), QStringLiteral("hostile.clab.yml"), QStringLiteral("--json")}, m_dir.path());
+    QCOMPARE(json.exitCode, 2);
+    QVERIFY2(!hasControls(json.out) && !hasControls(json.err), QByteArray(json.out + json.err).constData());
+    // A JSON reader gets the name back exactly.
+    const std::function<bool(const QJsonValue&)> holdsName = [&holdsName](const QJsonValue& value) {
+        if (value.isString())
+            return value.toString() == QStringView(u"r1\x1b[2J\x1b]0;owned\x07\u009b31m\u202e").toString();
+        if (value.isArray()) {
+            const QJsonArray array = value.toArray();
+            return std::any_of(array.begin(), array.end(), holdsName);
+        }
+        if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            return std::any_of(object.constBegin(), object.constEnd(), holdsName);
+        }
+        return false;
+    };
+    QVERIFY2(holdsName(QJsonDocument::fromJson(json.out).object()), json.out.constData());
 }
 
 void TestInspectCli::printsAHumanTable() {

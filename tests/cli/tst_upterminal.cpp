@@ -89,6 +89,7 @@ public:
     }
 
     void interrupt() { ::kill(m_pid, SIGINT); }
+    pid_t pid() const { return m_pid; }
     QByteArray output() const { return m_output; }
     QStringList screen() const { return renderTerminal(m_output, kColumns); }
 
@@ -170,6 +171,34 @@ private Q_SLOTS:
         QCOMPARE(screen.filter(QRegularExpression("^clab-")).size(), kShares.size());
     }
 
+    // A node name carrying terminal controls (clear screen, set the window title, bell, a C1 CSI, a
+    // right-to-left override) reaches the terminal escaped: the only controls on it are the live table's own.
+    void outsideTextReachesTheTerminalEscaped() {
+        QVERIFY(writeLab(m_dir.filePath("hostile.clab.yml"),
+                         "name: hostile\ntopology:\n  nodes:\n"
+                         "    \"r1\\e[2J\\e]0;owned\\a\\x9b31m\\u202e\": {kind: linux, mgmt-ipv4: 127.0.0.73, "
+                         "labels: {labshare.publish: tcp/22}}\n"));
+        QTemporaryDir home;
+        PtyChild up;
+        QVERIFY(up.start({"up", "hostile.clab.yml", "--relay", "lan://127.0.0.1"}, m_dir.path(), home.path()));
+        const auto published = [](const QStringList& screen) {
+            return screen.join('\n').contains(QRegularExpression("tcp-22 .*127\\.0\\.0\\.1:"));
+        };
+        QVERIFY2(up.waitForScreen(published, 30000), up.output().constData());
+        checkCoreDumpsAreOff(up.pid());
+        up.interrupt();
+        QCOMPARE(up.finish(30000), 0);
+        QString shown = QString::fromUtf8(up.output());
+        shown.remove(QRegularExpression("\x1b\\[[0-9]+A")).remove(QStringLiteral("\x1b[J"));
+        QVERIFY2(shown.contains("clab-r1\\x1b[2J\\x1b]0;owned\\x07\\x9b31m\\u202e-tcp-22"), qPrintable(shown));
+        for (const QChar c : std::as_const(shown)) {
+            const char16_t u = c.unicode();
+            const bool control = (u < 0x20 && u != '\n' && u != '\r') || (u >= 0x7f && u <= 0x9f) || u == 0x202e;
+            QVERIFY2(!control,
+                     qPrintable(QStringLiteral("U+%1 in: %2").arg(int(u), 4, 16, QLatin1Char('0')).arg(shown)));
+        }
+    }
+
     void aPipeGetsTheLineForm() {
         QTemporaryDir home;
         QProcessEnvironment env = headlessEnvironment();
@@ -196,6 +225,18 @@ private Q_SLOTS:
     }
 
 private:
+    // A release build of labshare lets no core dump of itself be written (its size limit is 0).
+    static void checkCoreDumpsAreOff(pid_t pid) {
+#ifdef NDEBUG
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(pid));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        const QString text = QString::fromLatin1(limits.readAll());
+        QVERIFY2(text.contains(QRegularExpression("Max core file size +0 +0 ")), qPrintable(text));
+#else
+        Q_UNUSED(pid);
+#endif
+    }
+
     QTemporaryDir m_dir;
 };
 

@@ -55,7 +55,7 @@ private Q_SLOTS:
 
         const secrets::SecretReply stored = readKeychain(m_key);
         QCOMPARE(stored.status, secrets::SecretStatus::Ok);
-        m_tokens.append(auth::decodeRememberedSignIn(stored.secret).refreshToken);
+        m_tokens.append(auth::decodeRememberedSignIn(stored.secret.view()).refreshToken.exposed());
 
         // A later run finds it (and refreshes it) without asking; the issuer came from the settings.
         LabshareCli again(m_home.path(), {"login"});
@@ -91,6 +91,23 @@ private Q_SLOTS:
         LabshareCli logout(m_home.path(), {"logout"});
         QCOMPARE(logout.finish(), 0);
         m_outputs += login.output() + logout.output();
+    }
+
+    // A provider whose device answer sends users to a plain-http page elsewhere: the sign-in is refused
+    // with a message naming the field, and neither the page nor the code is printed.
+    void refusesAPlainHttpVerificationPage() {
+        OidcProvider misdirecting;
+        QVERIFY2(misdirecting.start({"--verification-uri", "http://phish.example/device"}),
+                 qPrintable(misdirecting.error()));
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        LabshareCli login(home.path(), {"login", "--issuer", misdirecting.issuer().toString(), "--client-id",
+                                        misdirecting.clientId()});
+        QCOMPARE(login.finish(), 1);
+        QVERIFY2(login.output().contains("verification_uri that is not an https address"),
+                 qPrintable(login.describe()));
+        QVERIFY2(!login.output().contains("phish.example/device"), qPrintable(login.describe()));
+        QVERIFY2(!login.output().contains("enter the code"), qPrintable(login.describe()));
     }
 
     void noTokenReachesTheOutputOrAFile() {

@@ -171,7 +171,7 @@ void TestDesktopProviders::aSecretAndAFixedPortFromTheProviderWindow() {
     const auth::AuthConfig saved = auth::AuthConfig::load(QSettings());
     QCOMPARE(saved.redirectPort, int(m_exactPort));
     QVERIFY(saved.clientSecretInKeychain);
-    QTRY_COMPARE_WITH_TIMEOUT(readKeychain(saved.clientSecretKey()).secret, kSecret.toUtf8(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(readKeychain(saved.clientSecretKey()).secret.exposed(), kSecret.toUtf8(), 15000);
     QFile settingsFile(QSettings().fileName());
     QVERIFY(settingsFile.open(QIODevice::ReadOnly));
     QVERIFY2(!settingsFile.readAll().contains(kSecret.toUtf8()), "the client secret is in the settings file");

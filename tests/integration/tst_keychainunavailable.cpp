@@ -255,7 +255,7 @@ void TestKeychainUnavailable::aKeychainStartingDuringTheDelayIsFoundByTheRetry()
     reader.read(key, read.callback());
     QTRY_COMPARE_WITH_TIMEOUT(read.calls, 1, answerTimeoutMs);
     QVERIFY2(read.reply->status == SecretStatus::Ok, qPrintable(read.reply->message));
-    QVERIFY(read.reply->secret == m_secret);
+    QVERIFY(read.reply->secret.view() == m_secret);
 }
 
 QTEST_GUILESS_MAIN(TestKeychainUnavailable)

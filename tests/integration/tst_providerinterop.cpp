@@ -86,7 +86,7 @@ private Q_SLOTS:
         QVERIFY2(bareRun.finish() == 0, qPrintable(bareRun.describe()));
         QVERIFY2(bareRun.output().contains("Already signed in as Alice Example <alice@example.org> at"),
                  qPrintable(bareRun.describe()));
-        const auth::RememberedSignIn kept = auth::decodeRememberedSignIn(readKeychain(provider->key()).secret);
+        const auth::RememberedSignIn kept = auth::decodeRememberedSignIn(readKeychain(provider->key()).secret.view());
         QCOMPARE(kept.identity.email, QString("alice@example.org"));
         QVERIFY(!kept.refreshToken.isEmpty());
         QCOMPARE(LabshareCli(provider->home.path(), {"logout"}).finish(), 0);
@@ -139,7 +139,7 @@ private Q_SLOTS:
         const QByteArray login = deviceLogin(*provider, {"--client-secret", kSecret});
         QVERIFY2(login.startsWith("exit 0") && login.contains("Signed in as Alice Example"), login.constData());
         const auth::AuthConfig config{provider->oidc.issuer(), provider->oidc.clientId()};
-        QCOMPARE(readKeychain(config.clientSecretKey()).secret, kSecret.toUtf8());
+        QCOMPARE(readKeychain(config.clientSecretKey()).secret.exposed(), kSecret.toUtf8());
         const QStringList files = filesContaining(provider->home.path(), {kSecret.toUtf8()});
         QVERIFY2(files.isEmpty(), qPrintable("the client secret is in " + files.join(", ")));
 
@@ -196,7 +196,7 @@ private Q_SLOTS:
         LabshareCli again(provider->home.path(), {"login"});
         QCOMPARE(again.finish(), 0);
         QVERIFY2(again.output().contains("<alice@example.org> (e-mail not verified"), qPrintable(again.describe()));
-        const auth::RememberedSignIn kept = auth::decodeRememberedSignIn(readKeychain(provider->key()).secret);
+        const auth::RememberedSignIn kept = auth::decodeRememberedSignIn(readKeychain(provider->key()).secret.view());
         QCOMPARE(kept.identity.emailVerification, auth::EmailVerification::Unverified);
         QVERIFY(!kept.identity.emailVerified());
         QCOMPARE(LabshareCli(provider->home.path(), {"logout"}).finish(), 0);

@@ -330,10 +330,12 @@ Attempt TestRelayKit::attempt(const QByteArray& token, const QString& url, QList
     }
     TunnelEngine::Options options;
     // Worker thread: the list is only read after the engine is gone.
-    options.secrets = [token, asked](SecretKind kind, const QString&) -> std::optional<QByteArray> {
+    options.secrets = [token, asked](SecretKind kind, const QString&) -> std::optional<labshare::secrets::SecretBytes> {
         if (asked)
             asked->append(kind);
-        return kind == SecretKind::Token ? std::optional<QByteArray>(token) : std::nullopt;
+        if (kind != SecretKind::Token)
+            return std::nullopt;
+        return labshare::secrets::SecretBytes(token);
     };
     result.logMark = m_relay.log().size();
     auto engine = std::make_unique<TunnelEngine>(*profile, options);
@@ -597,7 +599,7 @@ void TestRelayKit::aRefusedTokenIsRefreshedAndTheLoginRetried() {
     });
     session.signIn(labshare::auth::SignInMethod::Browser);
     QVERIFY(waitUntil([&] { return session.state() == labshare::auth::AuthState::SignedIn; }, 20000));
-    const QByteArray first = session.tokenCache().valid(0).value_or(QByteArray());
+    const QByteArray first = session.tokenCache().valid(0).value_or(labshare::secrets::SecretBytes()).exposed();
     QVERIFY(!first.isEmpty());
     m_tokens.append(first);
     QVERIFY(m_provider.revoke(first, QStringLiteral("access_token")));
@@ -618,7 +620,7 @@ void TestRelayKit::aRefusedTokenIsRefreshedAndTheLoginRetried() {
     QVERIFY2(waitUntil([&] { return last.state == ShareState::Up; }, 2 * kSettleTimeoutMs),
              qPrintable(last.lastError + QStringLiteral("\nrelay log:\n") + m_relay.log().mid(mark)));
     QCOMPARE(refusals, 1);
-    const QByteArray second = session.tokenCache().valid(0).value_or(QByteArray());
+    const QByteArray second = session.tokenCache().valid(0).value_or(labshare::secrets::SecretBytes()).exposed();
     QVERIFY(!second.isEmpty() && second != first);
     m_tokens.append(second);
     QVERIFY(m_relay.log().mid(mark).contains(QStringLiteral("the token is not active")));

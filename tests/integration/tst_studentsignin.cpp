@@ -112,7 +112,9 @@ private Q_SLOTS:
         const Outcome without = signIn(m_confidential, {m_confidential.clientId(), {}}, approveAs("alice"));
         QVERIFY(!without.identity);
         QVERIFY2(without.failure.contains("client secret"), qPrintable(without.failure));
-        const Outcome with = signIn(m_confidential, {m_confidential.clientId(), kSecret.toUtf8()}, approveAs("alice"));
+        const Outcome with =
+            signIn(m_confidential, {m_confidential.clientId(), labshare::secrets::SecretBytes(kSecret.toUtf8())},
+                   approveAs("alice"));
         QVERIFY2(with.identity, qPrintable(with.failure));
         QVERIFY(with.identity->emailVerified());
     }

@@ -147,7 +147,8 @@ private Q_SLOTS:
             QCOMPARE(first.store.keys().size(), 1);
             // Hand the remembered refresh token to the next run's store.
             std::optional<QByteArray> token;
-            first.store.read(config().secretKey(), [&token](const secrets::SecretReply& r) { token = r.secret; });
+            first.store.read(config().secretKey(),
+                             [&token](const secrets::SecretReply& r) { token = r.secret.exposed(); });
             QTRY_VERIFY(token.has_value());
             store.write(config().secretKey(), *token, [](const secrets::SecretReply&) {});
         }

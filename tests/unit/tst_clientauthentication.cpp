@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+using namespace labshare;
 using namespace labshare::auth;
 
 namespace {
@@ -38,8 +39,9 @@ private Q_SLOTS:
     }
 
     void aSecretGoesInTheFormWhereThatIsListed() {
-        const AuthenticatedForm form = authenticateClient(kGrant, {QStringLiteral("labshare"), "s3cret"},
-                                                          {"client_secret_basic", "client_secret_post"});
+        const AuthenticatedForm form =
+            authenticateClient(kGrant, {QStringLiteral("labshare"), secrets::SecretBytes("s3cret")},
+                               {"client_secret_basic", "client_secret_post"});
         QCOMPARE(field(form, "client_id"), QByteArray("labshare"));
         QCOMPARE(field(form, "client_secret"), QByteArray("s3cret"));
         QVERIFY(form.authorization.isEmpty());
@@ -53,7 +55,8 @@ private Q_SLOTS:
     }
     void elseWithHttpBasic() {
         QFETCH(QStringList, advertised);
-        const AuthenticatedForm form = authenticateClient(kGrant, {QStringLiteral("lab share:1"), "a+b/c"}, advertised);
+        const AuthenticatedForm form =
+            authenticateClient(kGrant, {QStringLiteral("lab share:1"), secrets::SecretBytes("a+b/c")}, advertised);
         QVERIFY(!hasField(form, "client_id"));
         QVERIFY(!hasField(form, "client_secret"));
         QCOMPARE(form.authorization, "Basic " + QByteArray("lab%20share%3A1:a%2Bb%2Fc").toBase64());
@@ -73,7 +76,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, secret);
         QFETCH(QStringList, advertised);
         QFETCH(bool, cannot);
-        QCOMPARE(cannotAuthenticate({QStringLiteral("labshare"), secret}, advertised), cannot);
+        QCOMPARE(cannotAuthenticate({QStringLiteral("labshare"), secrets::SecretBytes(secret)}, advertised), cannot);
     }
 };
 

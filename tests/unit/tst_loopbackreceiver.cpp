@@ -81,16 +81,27 @@ private Q_SLOTS:
         QVERIFY(request(receiver.redirectUri(), "/callback?code=x&state=state-1").startsWith("NOT CONNECTED"));
     }
 
-    void refusesAWrongState() {
+    // A request with another state (a page on another site, a program on this computer) gets a page
+    // saying so and is otherwise ignored: it neither ends the sign-in nor hands over its code.
+    void ignoresAWrongStateAndKeepsWaiting() {
         LoopbackReceiver receiver("state-1");
         QVERIFY(receiver.listen().ok());
         QSignalSpy codes(&receiver, &LoopbackReceiver::codeReceived);
         QSignalSpy failures(&receiver, &LoopbackReceiver::failed);
-        const QByteArray page = request(receiver.redirectUri(), "/callback?code=abc&state=forged");
-        QVERIFY2(page.startsWith("HTTP/1.1 400"), page.constData());
+        for (const char* target :
+             {"/callback?code=abc&state=forged", "/callback?code=abc", "/callback?error=access_denied&state=forged"}) {
+            const QByteArray page = request(receiver.redirectUri(), target);
+            QVERIFY2(page.startsWith("HTTP/1.1 400"), page.constData());
+            QVERIFY2(page.contains("does not belong to the sign-in LabShare is waiting for"), page.constData());
+            QVERIFY(!page.contains("abc"));
+        }
         QCOMPARE(codes.size(), 0);
-        QCOMPARE(failures.size(), 1);
-        QVERIFY(failures.at(0).at(0).toString().contains("wrong state"));
+        QCOMPARE(failures.size(), 0);
+        const QByteArray page = request(receiver.redirectUri(), "/callback?code=good&state=state-1");
+        QVERIFY2(page.startsWith("HTTP/1.1 200"), page.constData());
+        QCOMPARE(codes.size(), 1);
+        QCOMPARE(codes.at(0).at(0).toByteArray(), QByteArray("good"));
+        QCOMPARE(failures.size(), 0);
     }
 
     void reportsTheProvidersError() {

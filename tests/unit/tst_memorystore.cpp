@@ -53,7 +53,7 @@ private Q_SLOTS:
         store.read("refresh-token", read.callback());
         QTRY_COMPARE(read.calls, 1);
         QCOMPARE(read.reply->status, SecretStatus::Ok);
-        QCOMPARE(read.reply->secret, secret);
+        QCOMPARE(read.reply->secret.exposed(), secret);
 
         store.remove("refresh-token", remove.callback());
         QTRY_COMPARE(remove.calls, 1);
@@ -73,7 +73,7 @@ private Q_SLOTS:
         store.read("a", read.callback());
         QTRY_COMPARE(read.calls, 1);
         QCOMPARE(write.calls, 1); // answered in the order asked
-        QCOMPARE(read.reply->secret, QByteArray("first"));
+        QCOMPARE(read.reply->secret.exposed(), QByteArray("first"));
         QCOMPARE(store.keys(), (QStringList{"a", "b"}));
     }
 

@@ -598,6 +598,8 @@ void TestRelayProfile::knowsWhetherThePortWasGiven() {
     const auto again = RelayProfile::fromUrl(profile->toUrl());
     QVERIFY(again.ok());
     QCOMPARE(*again, *profile);
+}
+
 void TestRelayProfile::lanAllowAdmitsOnlyItsNetworks_data() {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("source");

@@ -20,9 +20,10 @@ private Q_SLOTS:
     void keepsTheTokenAndWhoItBelongsTo() {
         QFETCH(int, verification);
         Identity alice{"sub-1", "alice@example.org", "Alice Example", EmailVerification(verification)};
-        const QByteArray secret = encodeRememberedSignIn({"refresh+token/with=signs", alice});
-        const RememberedSignIn read = decodeRememberedSignIn(secret);
-        QCOMPARE(read.refreshToken, QByteArray("refresh+token/with=signs"));
+        const labshare::secrets::SecretBytes secret =
+            encodeRememberedSignIn({labshare::secrets::SecretBytes("refresh+token/with=signs"), alice});
+        const RememberedSignIn read = decodeRememberedSignIn(secret.view());
+        QCOMPARE(read.refreshToken.exposed(), QByteArray("refresh+token/with=signs"));
         QCOMPARE(read.identity.subject, alice.subject);
         QCOMPARE(read.identity.email, alice.email);
         QCOMPARE(read.identity.name, alice.name);
@@ -31,7 +32,7 @@ private Q_SLOTS:
 
     void readsTheBareTokenEarlierVersionsKept() {
         const RememberedSignIn read = decodeRememberedSignIn("Zm9vYmFy.opaque-token");
-        QCOMPARE(read.refreshToken, QByteArray("Zm9vYmFy.opaque-token"));
+        QCOMPARE(read.refreshToken.exposed(), QByteArray("Zm9vYmFy.opaque-token"));
         QVERIFY(read.identity.subject.isEmpty() && read.identity.email.isEmpty());
     }
 
@@ -40,7 +41,7 @@ private Q_SLOTS:
     void anObjectWithoutATokenIsNotReadAsAnIdentity() {
         const QByteArray odd = QJsonDocument(QJsonObject{{"email", "mallory@example.org"}}).toJson();
         const RememberedSignIn read = decodeRememberedSignIn(odd);
-        QCOMPARE(read.refreshToken, odd);
+        QCOMPARE(read.refreshToken.exposed(), odd);
         QVERIFY(read.identity.email.isEmpty());
     }
 };

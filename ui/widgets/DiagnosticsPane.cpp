@@ -70,7 +70,9 @@ DiagnosticsPane::DiagnosticsPane(LogBuffer& log, QWidget* parent)
     m_lines = log.lines();
     refill();
     connect(m_level, &QComboBox::currentIndexChanged, this, &DiagnosticsPane::refill);
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(shownText()); });
+    // Exported again through the redaction: a secret that arrived after a line was logged is cut too.
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(redactLogLine(shownText())); });
     connect(&log, &LogBuffer::lineAdded, this, &DiagnosticsPane::onLineAdded, Qt::QueuedConnection);
 }
 

@@ -31,8 +31,9 @@ bool removeFromKeychain(const QString& key) {
 
 QByteArray readRefreshToken(const QString& key) {
     const secrets::SecretReply reply = readKeychain(key);
-    return reply.status == secrets::SecretStatus::Ok ? auth::decodeRememberedSignIn(reply.secret).refreshToken
-                                                     : QByteArray();
+    return reply.status == secrets::SecretStatus::Ok
+               ? auth::decodeRememberedSignIn(reply.secret.view()).refreshToken.exposed()
+               : QByteArray();
 }
 
 } // namespace labshare::testsupport
