@@ -9,11 +9,37 @@ namespace labshare::auth {
 
 namespace {
 
-constexpr int kDefaultIntervalSeconds = 5; // RFC 8628 §3.2
-constexpr int kSlowDownSeconds = 5;        // RFC 8628 §3.5
+constexpr int kSlowDownSeconds = 5; // RFC 8628 §3.5
 const QLatin1String kDeviceGrant("urn:ietf:params:oauth:grant-type:device_code");
 
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::auth::DeviceAuthorization", text);
+}
+
 } // namespace
+
+Result<DeviceCodeAnswer> readDeviceCodeAnswer(const HttpAnswer& answer) {
+    if (!answer.succeeded())
+        return makeError(ErrorCode::AuthFailed,
+                         tr("the identity provider did not start a device sign-in: %1").arg(answer.describe()));
+    const QJsonObject& body = answer.body;
+    DeviceCodeAnswer read;
+    read.code.userCode = body.value(QLatin1String("user_code")).toString();
+    read.code.verificationUri = QUrl(body.value(QLatin1String("verification_uri")).toString());
+    read.code.verificationUriComplete = QUrl(body.value(QLatin1String("verification_uri_complete")).toString());
+    read.deviceCode = body.value(QLatin1String("device_code")).toString().toUtf8();
+    read.expiresIn = body.value(QLatin1String("expires_in")).toInt();
+    read.intervalSeconds = body.value(QLatin1String("interval")).toInt(DeviceCodeAnswer::kDefaultIntervalSeconds);
+    if (read.intervalSeconds <= 0)
+        read.intervalSeconds = DeviceCodeAnswer::kDefaultIntervalSeconds;
+    read.intervalSeconds = qMin(read.intervalSeconds, DeviceCodeAnswer::kMaxIntervalSeconds);
+    if (read.code.userCode.isEmpty() || read.deviceCode.isEmpty() || !read.code.verificationUri.isValid() ||
+        read.expiresIn <= 0)
+        return makeError(ErrorCode::AuthFailed,
+                         tr("the identity provider's device sign-in answer lacks user_code, device_code, "
+                            "verification_uri or expires_in"));
+    return read;
+}
 
 void DeviceAuthorization::start() {
     cancel();
@@ -45,26 +71,15 @@ void DeviceAuthorization::cancel() {
 }
 
 void DeviceAuthorization::onCode(const HttpAnswer& answer) {
-    if (!answer.succeeded()) {
-        fail(tr("the identity provider did not start a device sign-in: %1").arg(answer.describe()));
+    Result<DeviceCodeAnswer> read = readDeviceCodeAnswer(answer);
+    if (!read) {
+        fail(read.error().message);
         return;
     }
-    const QJsonObject& body = answer.body;
-    DeviceCode code;
-    code.userCode = body.value(QLatin1String("user_code")).toString();
-    code.verificationUri = QUrl(body.value(QLatin1String("verification_uri")).toString());
-    code.verificationUriComplete = QUrl(body.value(QLatin1String("verification_uri_complete")).toString());
-    m_deviceCode = body.value(QLatin1String("device_code")).toString().toUtf8();
-    const int expiresIn = body.value(QLatin1String("expires_in")).toInt();
-    m_intervalSeconds = body.value(QLatin1String("interval")).toInt(kDefaultIntervalSeconds);
-    if (m_intervalSeconds <= 0)
-        m_intervalSeconds = kDefaultIntervalSeconds;
-    if (code.userCode.isEmpty() || m_deviceCode.isEmpty() || !code.verificationUri.isValid() || expiresIn <= 0) {
-        fail(tr("the identity provider's device sign-in answer lacks user_code, device_code, verification_uri or "
-                "expires_in"));
-        return;
-    }
-    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn);
+    DeviceCode code = read->code;
+    m_deviceCode = read->deviceCode;
+    m_intervalSeconds = read->intervalSeconds;
+    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(read->expiresIn);
     code.expiresAt = m_expiresAt;
     qCInfo(lcAuth) << "device sign-in started; polling every" << m_intervalSeconds << "s";
     schedulePoll();
@@ -105,7 +120,8 @@ void DeviceAuthorization::onPollAnswer(const HttpAnswer& answer) {
     if (error == QLatin1String("authorization_pending")) {
         schedulePoll();
     } else if (error == QLatin1String("slow_down")) {
-        m_intervalSeconds += kSlowDownSeconds; // for this and every later request
+        // For this and every later request.
+        m_intervalSeconds = qMin(m_intervalSeconds + kSlowDownSeconds, DeviceCodeAnswer::kMaxIntervalSeconds);
         qCInfo(lcAuth) << "identity provider asked to slow down; polling every" << m_intervalSeconds << "s";
         schedulePoll();
     } else if (error == QLatin1String("expired_token")) {
