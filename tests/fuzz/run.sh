@@ -46,7 +46,7 @@ done
 if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/fuzz/artifacts/fuzz_$target-" "$corpus" $existing >"$log" 2>&1; then
-    echo "fuzz_$target: $(grep -E '^#[0-9]+ +DONE' "$log" | tail -1)"
+    echo "fuzz_$target: $(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1)"
 else
     echo "fuzz_$target: FAILED, see $log"
     grep -E 'ERROR|SUMMARY|property broken|Test unit written|deadly signal' "$log" | head -8 | sed 's/^/    /'
