@@ -54,6 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK(split.raw == whole.raw);
     }
     for (HttpRequestStream::Head head : whole.heads) {
+        FUZZ_CHECK(head.versionMajor == 1); // anything that is not HTTP/1.x is an error
         const QByteArray cookies = head.header("Cookie");
         const QByteArray without = HttpRequestStream::withoutCookie(cookies, "labshare_ticket");
         FUZZ_CHECK(HttpRequestStream::cookie(without, "labshare_ticket").isEmpty());
