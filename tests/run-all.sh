@@ -16,25 +16,25 @@ part() { # name: prints how long the part that just ended took
     echo "run-all: $1 took $((now - started)) s"
     started=$now
 }
-# Tests never touch the user's own configuration or keyring.
-HOME=$(mktemp -d)
-XDG_RUNTIME_DIR=$(mktemp -d)
-export HOME XDG_RUNTIME_DIR
-chmod 700 "$XDG_RUNTIME_DIR"
+suite() { # preset [ctest arguments]: every test, in a fresh HOME so tests never touch the user's own configuration or keyring
+    preset=$1
+    shift
+    runtime=$(mktemp -d)
+    chmod 700 "$runtime"
+    HOME=$(mktemp -d) XDG_RUNTIME_DIR=$runtime LABSHARE_SCREENSHOT_DIR="$top/build/$preset/screenshots" \
+        "$top/tests/with-desktop.sh" ctest --preset "$preset" --no-tests=error "$@"
+}
 
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 part "build (ci)"
-LABSHARE_SCREENSHOT_DIR="$top/build/ci/screenshots"
-export LABSHARE_SCREENSHOT_DIR
-"$top/tests/with-desktop.sh" ctest --preset ci --no-tests=error "$@"
+suite ci "$@"
 part "tests (ci)"
 
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 part "build (asan)"
-LABSHARE_SCREENSHOT_DIR="$top/build/asan/screenshots"
-"$top/tests/with-desktop.sh" ctest --preset asan --no-tests=error "$@"
+suite asan "$@"
 part "tests (asan)"
 "$top/tests/fuzz/run.sh" all "${LABSHARE_FUZZ_SECONDS:-30}"
 part "fuzzing"
