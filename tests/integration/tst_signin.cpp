@@ -246,7 +246,7 @@ private Q_SLOTS:
         BrowserUser browser;
         run.session.setBrowserOpener([&](const QUrl& url) {
             const QUrl redirect(QUrlQuery(url).queryItemValue("redirect_uri", QUrl::FullyDecoded));
-            QTimer::singleShot(0, &run.session, [&browser, redirect] {
+            QTimer::singleShot(0, &run.session, [redirect] {
                 QUrl forged = redirect;
                 forged.setQuery("code=stolen-code&state=not-the-state");
                 (void)exchange(forged);
