@@ -1,19 +1,40 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what the tests need, builds LabShare with warnings as errors, and runs every test:
-# unit, ui, integration and style (clang-format, layering). CI runs exactly this.
+# unit, ui, integration and style (clang-format, layering). Then builds it again with clang under
+# AddressSanitizer and UndefinedBehaviorSanitizer (the asan preset), runs every test again on that
+# build, and runs each libFuzzer target of tests/fuzz for LABSHARE_FUZZ_SECONDS (30) seconds.
+# CI runs exactly this. Each part's wall time is printed as it ends.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/installer/dependencies.sh" test
 "$top/tests/fixtures/oidc/install.sh"
 cd "$top"
+started=$(date +%s)
+part() { # name: prints how long the part that just ended took
+    now=$(date +%s)
+    echo "run-all: $1 took $((now - started)) s"
+    started=$now
+}
+suite() { # preset [ctest arguments]: every test, in a fresh HOME so tests never touch the user's own configuration or keyring
+    preset=$1
+    shift
+    runtime=$(mktemp -d)
+    chmod 700 "$runtime"
+    HOME=$(mktemp -d) XDG_RUNTIME_DIR=$runtime LABSHARE_SCREENSHOT_DIR="$top/build/$preset/screenshots" \
+        "$top/tests/with-desktop.sh" ctest --preset "$preset" --no-tests=error "$@"
+}
+
 cmake --preset ci >/dev/null
 cmake --build --preset ci
-# Tests never touch the user's own configuration or keyring.
-HOME=$(mktemp -d)
-XDG_RUNTIME_DIR=$(mktemp -d)
-export HOME XDG_RUNTIME_DIR
-chmod 700 "$XDG_RUNTIME_DIR"
-LABSHARE_SCREENSHOT_DIR="$top/build/ci/screenshots"
-export LABSHARE_SCREENSHOT_DIR
-"$top/tests/with-desktop.sh" ctest --preset ci --no-tests=error "$@"
+part "build (ci)"
+suite ci "$@"
+part "tests (ci)"
+
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+part "build (asan)"
+suite asan "$@"
+part "tests (asan)"
+"$top/tests/fuzz/run.sh" all "${LABSHARE_FUZZ_SECONDS:-30}"
+part "fuzzing"

@@ -9,9 +9,12 @@ namespace labshare::auth {
 
 namespace {
 
-constexpr int kDefaultIntervalSeconds = 5; // RFC 8628 §3.2
-constexpr int kSlowDownSeconds = 5;        // RFC 8628 §3.5
+constexpr int kSlowDownSeconds = 5; // RFC 8628 §3.5
 const QLatin1String kDeviceGrant("urn:ietf:params:oauth:grant-type:device_code");
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("labshare::auth::DeviceAuthorization", text);
+}
 
 } // namespace
 
@@ -33,6 +36,29 @@ Result<QUrl> readVerificationUri(const QString& text, const char* field, const Q
                                                  "provider, or use the browser sign-in")
                              .arg(name, url.scheme(), url.host()));
     return url;
+}
+
+Result<DeviceCodeAnswer> readDeviceCodeAnswer(const HttpAnswer& answer) {
+    if (!answer.succeeded())
+        return makeError(ErrorCode::AuthFailed,
+                         tr("the identity provider did not start a device sign-in: %1").arg(answer.describe()));
+    const QJsonObject& body = answer.body;
+    DeviceCodeAnswer read;
+    read.code.userCode = body.value(QLatin1String("user_code")).toString();
+    read.code.verificationUri = QUrl(body.value(QLatin1String("verification_uri")).toString());
+    read.code.verificationUriComplete = QUrl(body.value(QLatin1String("verification_uri_complete")).toString());
+    read.deviceCode = body.value(QLatin1String("device_code")).toString().toUtf8();
+    read.expiresIn = body.value(QLatin1String("expires_in")).toInt();
+    read.intervalSeconds = body.value(QLatin1String("interval")).toInt(DeviceCodeAnswer::kDefaultIntervalSeconds);
+    if (read.intervalSeconds <= 0)
+        read.intervalSeconds = DeviceCodeAnswer::kDefaultIntervalSeconds;
+    read.intervalSeconds = qMin(read.intervalSeconds, DeviceCodeAnswer::kMaxIntervalSeconds);
+    if (read.code.userCode.isEmpty() || read.deviceCode.isEmpty() || !read.code.verificationUri.isValid() ||
+        read.expiresIn <= 0)
+        return makeError(ErrorCode::AuthFailed,
+                         tr("the identity provider's device sign-in answer lacks user_code, device_code, "
+                            "verification_uri or expires_in"));
+    return read;
 }
 
 void DeviceAuthorization::start() {
@@ -65,43 +91,28 @@ void DeviceAuthorization::cancel() {
 }
 
 void DeviceAuthorization::onCode(const HttpAnswer& answer) {
-    if (!answer.succeeded()) {
-        fail(tr("the identity provider did not start a device sign-in: %1").arg(answer.describe()));
+    Result<DeviceCodeAnswer> read = readDeviceCodeAnswer(answer);
+    if (!read) {
+        fail(read.error().message);
         return;
     }
-    const QJsonObject& body = answer.body;
-    DeviceCode code;
-    code.userCode = body.value(QLatin1String("user_code")).toString();
-    const QString uri = body.value(QLatin1String("verification_uri")).toString();
-    const QString complete = body.value(QLatin1String("verification_uri_complete")).toString();
-    if (!uri.isEmpty()) {
-        const Result<QUrl> checked = readVerificationUri(uri, "verification_uri", m_request.issuer.issuer);
+    DeviceCode code = read->code;
+    // The addresses are shown, put in a QR code or opened: each is checked as the user will see it.
+    for (const auto& [field, target] : {std::pair{"verification_uri", &code.verificationUri},
+                                        std::pair{"verification_uri_complete", &code.verificationUriComplete}}) {
+        const QString text = answer.body.value(QLatin1String(field)).toString();
+        if (text.isEmpty())
+            continue;
+        const Result<QUrl> checked = readVerificationUri(text, field, m_request.issuer.issuer);
         if (!checked) {
             fail(checked.error().message);
             return;
         }
-        code.verificationUri = *checked;
+        *target = *checked;
     }
-    if (!complete.isEmpty()) {
-        const Result<QUrl> checked =
-            readVerificationUri(complete, "verification_uri_complete", m_request.issuer.issuer);
-        if (!checked) {
-            fail(checked.error().message);
-            return;
-        }
-        code.verificationUriComplete = *checked;
-    }
-    m_deviceCode = secrets::SecretBytes::adopt(body.value(QLatin1String("device_code")).toString().toUtf8());
-    const int expiresIn = body.value(QLatin1String("expires_in")).toInt();
-    m_intervalSeconds = body.value(QLatin1String("interval")).toInt(kDefaultIntervalSeconds);
-    if (m_intervalSeconds <= 0)
-        m_intervalSeconds = kDefaultIntervalSeconds;
-    if (code.userCode.isEmpty() || m_deviceCode.isEmpty() || !code.verificationUri.isValid() || expiresIn <= 0) {
-        fail(tr("the identity provider's device sign-in answer lacks user_code, device_code, verification_uri or "
-                "expires_in"));
-        return;
-    }
-    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn);
+    m_deviceCode = secrets::SecretBytes::adopt(std::move(read->deviceCode));
+    m_intervalSeconds = read->intervalSeconds;
+    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(read->expiresIn);
     code.expiresAt = m_expiresAt;
     qCInfo(lcAuth) << "device sign-in started; polling every" << m_intervalSeconds << "s";
     schedulePoll();
@@ -142,7 +153,8 @@ void DeviceAuthorization::onPollAnswer(const HttpAnswer& answer) {
     if (error == QLatin1String("authorization_pending")) {
         schedulePoll();
     } else if (error == QLatin1String("slow_down")) {
-        m_intervalSeconds += kSlowDownSeconds; // for this and every later request
+        // For this and every later request.
+        m_intervalSeconds = qMin(m_intervalSeconds + kSlowDownSeconds, DeviceCodeAnswer::kMaxIntervalSeconds);
         qCInfo(lcAuth) << "identity provider asked to slow down; polling every" << m_intervalSeconds << "s";
         schedulePoll();
     } else if (error == QLatin1String("expired_token")) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "auth/SignInFlow.h"
+#include "common/Result.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -22,6 +23,21 @@ struct DeviceCode {
 // address are on this computer's loopback (as a test provider is). Anything else is refused with a
 // message naming the field, so it is never shown as a link, put in a QR code or opened.
 Result<QUrl> readVerificationUri(const QString& text, const char* field, const QUrl& issuer);
+
+// The device authorization endpoint's answer (RFC 8628 §3.2), checked.
+struct DeviceCodeAnswer {
+    static constexpr int kDefaultIntervalSeconds = 5; // RFC 8628 §3.2
+    // A longer interval is read as this: no code lives that long, and the poll timer counts milliseconds in an int.
+    static constexpr int kMaxIntervalSeconds = 3600;
+
+    DeviceCode code; // expiresAt stays empty: the flow sets it when the answer arrives
+    QByteArray deviceCode;
+    int expiresIn = 0;                             // seconds, > 0
+    int intervalSeconds = kDefaultIntervalSeconds; // 1 to kMaxIntervalSeconds
+};
+
+// The answer as a DeviceCodeAnswer, or an error saying what it lacks or why the issuer refused.
+Result<DeviceCodeAnswer> readDeviceCodeAnswer(const HttpAnswer& answer);
 
 // The device authorization grant (RFC 8628): asks for a user code, then polls the token endpoint at
 // the interval the issuer gives (5 s when it gives none), 5 s slower after each `slow_down`. An answer

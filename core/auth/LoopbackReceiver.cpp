@@ -6,15 +6,12 @@
 #include <QCoreApplication>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrlQuery>
 
 namespace labshare::auth {
 
 namespace {
 
-constexpr qsizetype kMaxRequestHead = 16 * 1024;
 constexpr int kRequestTimeoutMs = 10000;
-const QLatin1String kPath("/callback");
 
 } // namespace
 
@@ -36,7 +33,7 @@ Result<bool> LoopbackReceiver::listen(quint16 port) {
                              .arg(m_server.errorString()));
     }
     // Kept: the token request must repeat it exactly, after the listener has closed.
-    m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(kPath));
+    m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(kRedirectPath));
     return true;
 }
 
@@ -60,49 +57,52 @@ void LoopbackReceiver::onConnection() {
 }
 
 void LoopbackReceiver::onReadable(QTcpSocket* socket) {
-    if (socket->bytesAvailable() > kMaxRequestHead) {
-        answer(socket, 431, tr("Request too large"), tr("This is not a sign-in answer LabShare understands."));
-        return;
-    }
-    const QByteArray head = socket->peek(kMaxRequestHead);
-    if (!head.contains("\r\n\r\n"))
+    const RedirectRequest request = readRedirectRequest(socket->peek(RedirectRequest::kMaxHeadBytes + 1), m_state);
+    if (request.kind == RedirectRequest::Kind::Incomplete)
         return; // wait for the rest of the request head
     socket->readAll();
-    const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
-    if (requestLine.size() != 3 || requestLine.at(0) != "GET") {
+    switch (request.kind) {
+    case RedirectRequest::Kind::Incomplete:
+        break;
+    case RedirectRequest::Kind::TooLarge:
+        answer(socket, 431, tr("Request too large"), tr("This is not a sign-in answer LabShare understands."));
+        break;
+    case RedirectRequest::Kind::NotGet:
         answer(socket, 405, tr("Not supported"), tr("This is not a sign-in answer LabShare understands."));
-        return;
+        break;
+    case RedirectRequest::Kind::NotFound:
+        answer(socket, 404, tr("Not found"), tr("Nothing here."));
+        break;
+    case RedirectRequest::Kind::WrongState:
+    case RedirectRequest::Kind::Refused:
+    case RedirectRequest::Kind::Code:
+        handle(socket, request);
+        break;
     }
-    handle(socket, requestLine.at(1));
 }
 
-void LoopbackReceiver::handle(QTcpSocket* socket, const QByteArray& target) {
-    const QUrl url(QString::fromLatin1(target), QUrl::StrictMode);
-    // Exact redirect match: anything else (a favicon, a probe) gets a 404 and the wait goes on.
-    if (m_done || url.path() != kPath) {
+void LoopbackReceiver::handle(QTcpSocket* socket, const RedirectRequest& request) {
+    // After the one answer that counts, every request gets a 404.
+    if (m_done) {
         answer(socket, 404, tr("Not found"), tr("Nothing here."));
         return;
     }
-    const QUrlQuery query(url);
-    const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
     // Another page (or another program on this computer) may send anything here; only the browser
     // that comes back from the sign-in LabShare started knows the state. Anything else is answered and
     // otherwise ignored, so it can neither end nor hijack the sign-in that is waiting.
-    if (state != m_state) {
+    if (request.kind == RedirectRequest::Kind::WrongState) {
         qCInfo(lcAuth) << "sign-in callback with a wrong state ignored; still waiting";
         answer(socket, 400, tr("Not this sign-in"),
                tr("This answer does not belong to the sign-in LabShare is waiting for, so LabShare ignored it. "
                   "If you are signing in, finish in the tab LabShare opened."));
         return;
     }
-    const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
-    const QByteArray code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded).toUtf8();
     close();
-    if (!error.isEmpty() || code.isEmpty()) {
-        const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+    if (request.kind == RedirectRequest::Kind::Refused) {
         answer(socket, 200, tr("Sign-in not completed"),
                tr("The identity provider did not sign you in. You can close this tab and try again in LabShare."));
-        const QString reason = error.isEmpty() ? tr("no authorization code") : error;
+        const QString reason = request.error.isEmpty() ? tr("no authorization code") : request.error;
+        const QString& description = request.errorDescription;
         Q_EMIT failed(
             tr("the identity provider did not sign you in: %1")
                 .arg(description.isEmpty() ? reason : reason + QLatin1String(" (") + description + QLatin1Char(')')));
@@ -110,7 +110,7 @@ void LoopbackReceiver::handle(QTcpSocket* socket, const QByteArray& target) {
     }
     answer(socket, 200, tr("Signed in"),
            tr("You are signed in to LabShare. You can close this tab and go back to LabShare."));
-    Q_EMIT codeReceived(code);
+    Q_EMIT codeReceived(request.code);
 }
 
 void LoopbackReceiver::answer(QTcpSocket* socket, int status, const QString& title, const QString& text) {

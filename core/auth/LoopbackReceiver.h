@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/RedirectRequest.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -35,7 +36,7 @@ private:
     void onConnection();
     void onReadable(QTcpSocket* socket);
     void answer(QTcpSocket* socket, int status, const QString& title, const QString& text);
-    void handle(QTcpSocket* socket, const QByteArray& target);
+    void handle(QTcpSocket* socket, const RedirectRequest& request);
 
     QByteArray m_state;
     QTcpServer m_server;

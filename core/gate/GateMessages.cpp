@@ -51,6 +51,18 @@ Result<QString> text(const QJsonObject& object, const char* field, bool required
     return string;
 }
 
+// A ticket field: text of printable ASCII, as the gate's tickets are, so that the bytes a helper keeps
+// and sends back are the ones the gate issued (encodeMessage writes a ticket's bytes as Latin-1).
+Result<QByteArray> ticketText(const QJsonObject& object, bool required) {
+    Result<QString> value = text(object, "ticket", required);
+    if (!value)
+        return value.error();
+    for (const QChar c : *value)
+        if (c.unicode() > 0x7e)
+            return malformed(tr("\"ticket\" is not a ticket"));
+    return value->toLatin1();
+}
+
 Result<QUrl> link(const QJsonObject& object, const char* field, bool required) {
     Result<QString> value = text(object, field, required);
     if (!value)
@@ -95,9 +107,11 @@ Result<GateMessage> decode(const QJsonObject& object) {
             problem = take(message.sharedBy, "by", false);
         break;
     case GateMessage::Type::Ticket: {
-        QString ticket;
-        problem = take(ticket, "ticket", true);
-        message.ticket = ticket.toUtf8();
+        Result<QByteArray> ticket = ticketText(object, true);
+        if (ticket)
+            message.ticket = *ticket;
+        else
+            problem = ticket.error();
         break;
     }
     case GateMessage::Type::SignInRequest:
@@ -120,14 +134,15 @@ Result<GateMessage> decode(const QJsonObject& object) {
         break;
     }
     case GateMessage::Type::Admitted: {
-        QString ticket;
         QString expires;
         problem = take(message.identity, "identity", true);
-        if (!problem)
-            problem = take(ticket, "ticket", false);
+        Result<QByteArray> ticket = ticketText(object, false);
+        if (!problem && !ticket)
+            problem = ticket.error();
         if (!problem)
             problem = take(expires, "expires", true);
-        message.ticket = ticket.toUtf8();
+        if (ticket)
+            message.ticket = *ticket;
         message.expires = QDateTime::fromString(expires, Qt::ISODate);
         if (!problem && !message.expires.isValid())
             problem = malformed(tr("\"expires\" is not a time"));

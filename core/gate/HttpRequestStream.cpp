@@ -115,6 +115,11 @@ Result<QList<HttpRequestStream::Piece>> HttpRequestStream::feed(const QByteArray
             http_parser_pause(&s.parser, 0);
         if (s.headDone) {
             s.headDone = false;
+            // http_parser takes any version up to 999.999; what the gate forwards is HTTP/1.x only.
+            if (s.head.versionMajor != 1)
+                return makeError(
+                    ErrorCode::BadInput,
+                    tr("not an HTTP/1.x request (HTTP/%1.%2)").arg(s.head.versionMajor).arg(s.head.versionMinor));
             out.append({std::exchange(s.head, {}), {}});
             s.field.clear();
             s.lastWasValue = false;

@@ -37,6 +37,15 @@ Result<std::unique_ptr<TlsSession>> contextError() {
 // The newest session ticket from a gate whose key was the one pinned, per pin, for the process.
 class ResumableSessions {
 public:
+    ResumableSessions() = default;
+    ResumableSessions(const ResumableSessions&) = delete;
+    ResumableSessions& operator=(const ResumableSessions&) = delete;
+    // Runs at exit, before OpenSSL's own clean-up (registered earlier, when the first context was made).
+    ~ResumableSessions() {
+        for (SSL_SESSION* session : std::as_const(m_sessions))
+            SSL_SESSION_free(session);
+    }
+
     void keep(const QString& pin, const SSL_SESSION* session) {
         // A copy: OpenSSL marks a connection's own session unresumable when it ends without a close_notify.
         SSL_SESSION* copy = SSL_SESSION_dup(session);
@@ -59,7 +68,7 @@ private:
 };
 
 ResumableSessions& resumable() {
-    static ResumableSessions sessions; // lives as long as the process: nothing to free at exit
+    static ResumableSessions sessions; // lives as long as the process
     return sessions;
 }
 

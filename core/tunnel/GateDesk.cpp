@@ -72,15 +72,18 @@ bool GateDesk::drop(const Entry& e) {
     return true;
 }
 
-void GateDesk::appendFds(std::vector<pollfd>& fds) const {
+std::size_t GateDesk::appendFds(std::vector<pollfd>& fds) const {
     for (const Entry& e : m_entries) {
         fds.push_back({e.splice->clientFd(), e.splice->clientEvents(), 0});
         fds.push_back({e.splice->nodeFd(), e.splice->nodeEvents(), 0});
     }
+    return m_entries.size();
 }
 
-void GateDesk::onEvents(const pollfd* fds, ShareBook& book, SessionPhase phase) {
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+void GateDesk::onEvents(const pollfd* fds, std::size_t polled, ShareBook& book, SessionPhase phase) {
+    // A connection accepted after appendFds (while the poll's other events were handled) is appended to
+    // m_entries and has no fds in this poll.
+    for (std::size_t i = 0; i < polled && i < m_entries.size(); ++i) {
         GatedSplice& splice = *m_entries[i].splice;
         if (const short node = fds[2 * i + 1].revents) {
             splice.onNodeEvents(node);

@@ -38,8 +38,11 @@ public:
     void forget(const TrackedShare& share); // the share stops: its connections close
     void clear();
 
-    void appendFds(std::vector<pollfd>& fds) const;                        // two per connection: client, node
-    void onEvents(const pollfd* fds, ShareBook& book, SessionPhase phase); // the entries appendFds added
+    // Two fds per connection (client, node); returns how many connections they cover.
+    std::size_t appendFds(std::vector<pollfd>& fds) const;
+    // The events of the first `polled` connections, those appendFds covered: connections accepted since
+    // (while the poll's other events were handled) have no fds in `fds` yet.
+    void onEvents(const pollfd* fds, std::size_t polled, ShareBook& book, SessionPhase phase);
     void answer(const gate::SignInAnswer& answer);
     void tick(qint64 nowMs);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/HttpConnectProxy.h"
+#include "tunnel/ConnectAnswer.h"
 #include "tunnel/Socket.h"
 
 #include <QCoreApplication>
@@ -50,9 +51,8 @@ Result<bool> httpConnect(int fd, const QString& host, quint16 port, int timeoutM
     }
 
     // Peek, find the end of the response head, then consume exactly that much.
-    QByteArray head;
-    constexpr qsizetype kMaxHead = 16 * 1024;
-    while (true) {
+    ConnectAnswer answer;
+    while (!answer.complete()) {
         const Result<bool> ready = waitFor(fd, POLLIN, deadline, wakeFd);
         if (!ready)
             return ready;
@@ -65,26 +65,15 @@ Result<bool> httpConnect(int fd, const QString& host, quint16 port, int timeoutM
                 continue;
             return makeError(ErrorCode::Network, tr("cannot read from the proxy: %1").arg(errnoText(errno)));
         }
-        const QByteArray peeked = head + QByteArray(buffer, n);
-        const qsizetype end = peeked.indexOf("\r\n\r\n");
-        const qsizetype take = end >= 0 ? end + 4 - head.size() : n;
+        const qsizetype take = answer.headBytesIn(QByteArray(buffer, n));
         QByteArray consumed(take, Qt::Uninitialized);
         if (::recv(fd, consumed.data(), static_cast<size_t>(take), 0) != take)
             return makeError(ErrorCode::Network, tr("cannot read from the proxy"));
-        head += consumed;
-        if (end >= 0)
-            break;
-        if (head.size() > kMaxHead)
+        answer.take(consumed);
+        if (answer.overlong())
             return makeError(ErrorCode::Network, tr("the proxy sent an over-long answer"));
     }
-    const QByteArray statusLine = head.left(head.indexOf("\r\n"));
-    const QList<QByteArray> parts = statusLine.split(' ');
-    if (parts.size() < 2 || !parts.at(0).startsWith("HTTP/"))
-        return makeError(ErrorCode::Network, tr("the proxy did not answer in HTTP"));
-    if (!parts.at(1).startsWith('2'))
-        return makeError(ErrorCode::Network, tr("the proxy refused to connect to %1: %2")
-                                                 .arg(QString::fromUtf8(authority), QString::fromUtf8(statusLine)));
-    return true;
+    return answer.verdict(authority);
 }
 
 } // namespace labshare::tunnel

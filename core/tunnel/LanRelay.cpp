@@ -207,7 +207,7 @@ void LanRelay::run() {
             fds.push_back({s.splice->nodeFd(), s.splice->nodeEvents(), 0});
         }
         const std::size_t gatesAt = fds.size();
-        m_gates.appendFds(fds);
+        const std::size_t gated = m_gates.appendFds(fds);
         const std::size_t probesAt = fds.size();
         m_book.appendProbeFds(fds);
         if (::poll(fds.data(), fds.size(), 250) < 0)
@@ -227,7 +227,7 @@ void LanRelay::run() {
             if (const short clientEvents = fds[splicesAt + 2 * i].revents)
                 s.onClientEvents(clientEvents);
         }
-        m_gates.onEvents(fds.data() + gatesAt, m_book, SessionPhase::Ready);
+        m_gates.onEvents(fds.data() + gatesAt, gated, m_book, SessionPhase::Ready);
         m_gates.tick(QDateTime::currentMSecsSinceEpoch());
         m_book.onProbeEvents(fds.data() + probesAt, SessionPhase::Ready);
         std::erase_if(m_splices, [](const Splice& s) { return s.splice->isFinished(); });

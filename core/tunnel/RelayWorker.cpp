@@ -227,7 +227,7 @@ int RelayWorker::pollOnce(int timeoutMs) {
     for (const Link& l : m_links)
         fds.push_back({l.connection->targetFd(), l.connection->targetEvents(), 0});
     const std::size_t gates = fds.size();
-    m_gates.appendFds(fds);
+    const std::size_t gated = m_gates.appendFds(fds);
     const std::size_t probes = fds.size();
     m_book.appendProbeFds(fds);
     const int n = ::poll(fds.data(), fds.size(), timeoutMs);
@@ -253,7 +253,7 @@ int RelayWorker::pollOnce(int timeoutMs) {
         }
         ++i;
     }
-    m_gates.onEvents(fds.data() + gates, m_book, m_phase);
+    m_gates.onEvents(fds.data() + gates, gated, m_book, m_phase);
     m_book.onProbeEvents(fds.data() + probes, m_phase);
     return n;
 }

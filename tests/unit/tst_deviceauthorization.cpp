@@ -128,6 +128,19 @@ private Q_SLOTS:
         QCOMPARE(flow.intervalSeconds(), 5);
     }
 
+    // An interval of 2^31-1 s made the poll timer's milliseconds overflow an int (undefined behaviour; in
+    // practice a negative timeout that polled at once, again and again).
+    void capsAHugeInterval() {
+        ScriptedHttpServer server;
+        server.script("/device", {{200, codeAnswer(2147483647)}});
+        QNetworkAccessManager network;
+        DeviceAuthorization flow(network, clientFor(server));
+        QSignalSpy codes(&flow, &DeviceAuthorization::codeReady);
+        flow.start();
+        QTRY_COMPARE_WITH_TIMEOUT(codes.size(), 1, 5000);
+        QCOMPARE(flow.intervalSeconds(), 3600); // DeviceCodeAnswer::kMaxIntervalSeconds
+    }
+
     void cancelStopsPolling() {
         ScriptedHttpServer server;
         server.script("/device", {{200, codeAnswer(1)}});

@@ -88,6 +88,14 @@ private Q_SLOTS:
                                          "{\"v\":1,\"type\":\"admitted\",\"identity\":\"a@b.c\",\"expires\":\"soon\"}"
                                          "\n")
                                   << "not a time";
+        // Found by tests/fuzz/fuzz_gatemessages: a non-ASCII ticket was kept as UTF-8 and sent back as Latin-1,
+        // so the gate got other bytes than it issued.
+        QTest::newRow("non-ASCII ticket")
+            << QByteArray("{\"v\":1,\"type\":\"ticket\",\"ticket\":\"lst1.\u00e9\"}\n") << "\"ticket\" is not a ticket";
+        QTest::newRow("non-ASCII new ticket")
+            << QByteArray("{\"v\":1,\"type\":\"admitted\",\"identity\":\"a@b.c\",\"ticket\":\"\u03e9\","
+                          "\"expires\":\"2026-12-04T18:00:00Z\"}\n")
+            << "\"ticket\" is not a ticket";
         QTest::newRow("oversized line") << QByteArray(5000, 'x') + '\n' << "longer than 4096 bytes";
         QTest::newRow("endless line") << QByteArray(4096, '{') << "longer than 4096 bytes";
     }

@@ -85,6 +85,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("why");
         QTest::newRow("a TLS hello") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << "HTTP";
         QTest::newRow("ssh") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n") << "HTTP";
+        // http_parser reads any version up to 999.999; the gate forwarded such heads as they were.
+        QTest::newRow("HTTP/2.0") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n")
+                                  << "not an HTTP/1.x request (HTTP/2.0)";
+        QTest::newRow("HTTP/0.9") << QByteArray("GET / HTTP/0.9\r\n\r\n") << "not an HTTP/1.x request (HTTP/0.9)";
         QTest::newRow("a head without end") << ("GET / HTTP/1.1\r\nX: " + QByteArray(20000, 'a')) << "16 KiB";
     }
 
