@@ -23,7 +23,7 @@ struct Invocation {
     bool acceptNewHostKey = false;
     bool openAnyway = false;
     bool allowLocalTargets = false; // publish lab targets on this computer itself
-    bool verbose = false; // -v: libssh's own messages on stderr too
+    bool verbose = false;           // -v: libssh's own messages on stderr too
     // login
     QString issuer;         // empty: the one in the settings
     QString clientId;       // empty: the one in the settings

@@ -16,7 +16,7 @@ QString tr(const char* text) {
 
 std::optional<QString> whyLocal(const QString& host, bool hostNetwork, const QList<QHostAddress>& ownAddresses) {
     if (hostNetwork)
-        return tr("the node uses this computer's network (network-mode: host)");
+        return tr("network-mode: host, the network of this computer");
     QHostAddress address(host);
     if (address.isNull())
         return tr("a host name, which may name any computer, this one included");
@@ -28,11 +28,11 @@ std::optional<QString> whyLocal(const QString& host, bool hostNetwork, const QLi
     }
     address.setScopeId({});
     if (address.isLoopback())
-        return tr("loopback: a service of this computer");
+        return tr("loopback");
     if (address.isLinkLocal())
-        return tr("link-local: this computer's own network segment");
+        return tr("link-local");
     if (address == QHostAddress(QHostAddress::AnyIPv4) || address == QHostAddress(QHostAddress::AnyIPv6))
-        return tr("an address that means this computer");
+        return tr("an address meaning this computer");
     for (QHostAddress own : ownAddresses) {
         own.setScopeId({});
         if (own.isEqual(address, QHostAddress::TolerantConversion))

@@ -131,8 +131,7 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
         return makeError(ErrorCode::BadInput, tr("the lab has no node '%1'").arg(nodeName));
     if (const std::optional<LocalTarget> local = unconsentedLocalTarget(*node))
         return makeError(ErrorCode::LocalTarget,
-                         tr("the lab has LabShare reach %1 at %2, which is %3: publishing it exposes a service of "
-                            "this computer itself")
+                         tr("the lab has LabShare reach %1 at %2 (%3): that is this computer itself, not a lab node")
                              .arg(nodeName, local->host, local->why));
     QString target = m_targets.value(nodeName);
     if (target.isEmpty())

@@ -180,7 +180,8 @@ private Q_SLOTS:
                          "labels: {labshare.publish: tcp/22}}\n"));
         QTemporaryDir home;
         PtyChild up;
-        QVERIFY(up.start({"up", "hostile.clab.yml", "--relay", "lan://127.0.0.1"}, m_dir.path(), home.path()));
+        QVERIFY(up.start({"up", "hostile.clab.yml", "--relay", "lan://127.0.0.1", "--allow-local-targets"},
+                         m_dir.path(), home.path()));
         const auto published = [](const QStringList& screen) {
             return screen.join('\n').contains(QRegularExpression("tcp-22 .*127\\.0\\.0\\.1:"));
         };

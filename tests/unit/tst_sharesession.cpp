@@ -86,7 +86,7 @@ private Q_SLOTS:
         QTest::newRow("ipv6 loopback") << QByteArray("\"::1\"") << QStringLiteral("loopback");
         QTest::newRow("mapped loopback") << QByteArray("\"::ffff:127.0.0.1\"") << QStringLiteral("loopback");
         QTest::newRow("link-local") << QByteArray("169.254.1.1") << QStringLiteral("link-local");
-        QTest::newRow("any") << QByteArray("0.0.0.0") << QStringLiteral("means this computer");
+        QTest::newRow("any") << QByteArray("0.0.0.0") << QStringLiteral("meaning this computer");
         QTest::newRow("own") << QByteArray("198.51.100.4") << QStringLiteral("own address");
         QTest::newRow("host name") << QByteArray("intranet.example") << QStringLiteral("host name");
     }
