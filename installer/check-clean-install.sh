@@ -266,9 +266,10 @@ need_file "$(dirname "$module")/pam_unix.so" "libpam-modules' pam_unix.so beside
 # systemd makes /run/sshd for ssh.service (RuntimeDirectory=sshd); `sshd -t` wants it, and there is no systemd here.
 mkdir -p "$root/run/sshd"
 # The issuer is a closed loopback port: setup only warns that it does not answer. --no-reload: no sshd runs here.
-step "labshare-relay-setup configures sshd" labshare-relay-setup --issuer https://127.0.0.1:9/ --allow @example.org --no-reload
+step "labshare-relay-setup configures sshd" labshare-relay-setup --issuer https://127.0.0.1:9/ --allow @example.org --client-id labshare-test --public-address 192.0.2.1 --no-reload
 grep -qxF '@include labshare-relay' "$root/etc/pam.d/sshd" || fail "labshare-relay-setup left /etc/pam.d/sshd without the relay"
 step "sshd applies the relay settings" sh -c 'sshd -T -C user=labshare,host=relay.invalid,addr=192.0.2.1 | grep -x "forcecommand /bin/true"'
+step "the relay account listens on the public address only" sh -c 'sshd -T -C user=labshare,host=relay.invalid,addr=192.0.2.1 | grep -x "permitlisten 192.0.2.1:\*"'
 step "remove the relay kit package" apt-get remove -y -q labshare-relay
 ! grep -q labshare-relay "$root/etc/pam.d/sshd" || fail "removing labshare-relay left it in /etc/pam.d/sshd"
 [ ! -e "$root/etc/ssh/sshd_config.d/labshare-relay.conf" ] || fail "removing labshare-relay left its sshd drop-in"
