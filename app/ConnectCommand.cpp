@@ -28,14 +28,14 @@ QString tr(const char* text) {
 }
 
 // Waits for one keychain answer (before the verb's own event loop starts: nothing else runs yet).
-QByteArray readTicket(secrets::SecretStore& store, const QString& fingerprint) {
+secrets::SecretBytes readTicket(secrets::SecretStore& store, const QString& fingerprint) {
     if (fingerprint.isEmpty())
         return {};
-    QByteArray ticket;
+    secrets::SecretBytes ticket;
     QEventLoop wait;
     store.read(gateTicketKey(fingerprint), [&](const secrets::SecretReply& reply) {
         if (reply.status == secrets::SecretStatus::Ok)
-            ticket = reply.secret.exposed();
+            ticket = reply.secret.copy();
         wait.quit();
     });
     wait.exec();
@@ -84,14 +84,15 @@ int runConnect(const Invocation& inv) {
             store.remove(gateTicketKey(options.pin), [](const secrets::SecretReply&) {});
         });
         QObject::connect(tunnel, &GateTunnel::admitted, qApp,
-                         [&](const QString& identity, const QByteArray& ticket, const QString& fingerprint) {
+                         [&, tunnel](const QString& identity, const QString& fingerprint) {
                              if (settings.value(knownGateKey(inv.file)).toString() != fingerprint)
                                  settings.setValue(knownGateKey(inv.file), fingerprint);
                              options.pin = fingerprint;
+                             const secrets::SecretBytes& ticket = tunnel->newTicket();
                              if (ticket.isEmpty())
                                  return; // the ticket the helper offered let it in
-                             options.ticket = ticket;
-                             store.write(gateTicketKey(fingerprint), ticket, [](const secrets::SecretReply&) {});
+                             options.ticket = ticket.copy();
+                             store.write(gateTicketKey(fingerprint), ticket.view(), [](const secrets::SecretReply&) {});
                              printProblem(tr("admitted as %1").arg(identity));
                          });
     };

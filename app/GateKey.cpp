@@ -42,7 +42,7 @@ void loadGateKey(secrets::SecretStore& store, QObject* context,
             return;
         }
         const gate::TlsIdentity identity = *made;
-        store.write(kKey, identity.toPem(), [guard, done, identity](const secrets::SecretReply& written) {
+        store.write(kKey, identity.toPem().view(), [guard, done, identity](const secrets::SecretReply& written) {
             if (!guard)
                 return;
             if (written.status != secrets::SecretStatus::Ok)

@@ -7,9 +7,9 @@
 
 namespace labshare::app {
 
-GateTunnel::GateTunnel(Options options, Writer writer, QObject* parent)
+GateTunnel::GateTunnel(const Options& options, Writer writer, QObject* parent)
     : QObject(parent)
-    , m_options(std::move(options))
+    , m_options(options.copy())
     , m_writer(std::move(writer)) {
     connect(&m_socket, &QTcpSocket::connected, this, [this] {
         // The exchange is a few small messages each way: Nagle would hold each one back.
@@ -35,7 +35,7 @@ void GateTunnel::start() {
         end(1, tls.error().message);
         return;
     }
-    m_client = std::make_unique<gate::GateClient>(std::move(*tls), m_options.ticket);
+    m_client = std::make_unique<gate::GateClient>(std::move(*tls), std::move(m_options.ticket));
     m_socket.connectToHost(m_options.host, m_options.port);
 }
 
@@ -75,7 +75,7 @@ void GateTunnel::onGateBytes() {
     case gate::GateClient::State::Admitted:
         if (!m_announced) {
             m_announced = true;
-            Q_EMIT admitted(m_client->identity(), m_client->newTicket(), m_client->gateFingerprint());
+            Q_EMIT admitted(m_client->identity(), m_client->gateFingerprint());
             if (!m_pending.isEmpty())
                 m_client->send(std::exchange(m_pending, {}));
             if (m_studentClosed)

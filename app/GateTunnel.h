@@ -22,19 +22,23 @@ public:
         QString host;
         quint16 port = 0;
         QString pin; // "SHA256:…"; empty: accept the gate's key (and say which it was)
-        QByteArray ticket;
+        secrets::SecretBytes ticket;
+
+        Options copy() const { return {host, port, pin, ticket.copy()}; }
     };
     using Writer = std::function<void(const QByteArray& bytes)>; // to the student's program; empty: EOF
 
-    GateTunnel(Options options, Writer writer, QObject* parent = nullptr);
+    GateTunnel(const Options& options, Writer writer, QObject* parent = nullptr);
 
     void start();
     void fromStudent(const QByteArray& bytes); // the student's program wrote this
     void studentClosed();                      // … and then closed its side
+    // After admitted(): the ticket the gate gave for next time; empty when the one offered let the student in.
+    const secrets::SecretBytes& newTicket() const { return m_client->newTicket(); }
 
 Q_SIGNALS:
     void signInShown();
-    void admitted(const QString& identity, const QByteArray& newTicket, const QString& fingerprint);
+    void admitted(const QString& identity, const QString& fingerprint);
     void ticketRefused(); // forget the stored ticket
     void finished(int exitCode, const QString& problem);
 

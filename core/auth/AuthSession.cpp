@@ -206,7 +206,7 @@ void AuthSession::onTokens(const TokenResponse& tokens, bool fromSignIn) {
     Identity identity = m_account.identity;
     if (!tokens.idToken.isEmpty()) {
         Result<Identity> fromToken = readIdToken(tokens.idToken.exposed(), m_config.issuer, m_config.clientId,
-                                                 fromSignIn ? tokens.expectedNonce : QByteArray());
+                                                 fromSignIn ? tokens.expectedNonce.view() : QByteArrayView());
         if (!fromToken) {
             if (fromSignIn) {
                 setState(m_refreshToken.isEmpty() ? AuthState::SignedOut : AuthState::SignInRequired);

@@ -37,9 +37,9 @@ void BrowserAuthorization::start() {
         return;
     }
     m_pkce = makePkce();
-    m_state = randomUrlToken();
-    m_nonce = randomUrlToken();
-    m_receiver = std::make_unique<LoopbackReceiver>(m_state);
+    m_state = secretUrlToken();
+    m_nonce = secretUrlToken();
+    m_receiver = std::make_unique<LoopbackReceiver>(m_state.copy());
     if (Result<bool> listening = m_receiver->listen(quint16(m_request.redirectPort)); !listening) {
         failLater(listening.error().message);
         return;
@@ -84,8 +84,8 @@ QUrl BrowserAuthorization::authorizationUrl() const {
     add("client_id", m_request.client.clientId);
     add("redirect_uri", m_receiver->redirectUri().toString());
     add("scope", m_request.scope);
-    add("state", QString::fromLatin1(m_state));
-    add("nonce", QString::fromLatin1(m_nonce));
+    add("state", QString::fromLatin1(m_state.view()));
+    add("nonce", QString::fromLatin1(m_nonce.view()));
     add("code_challenge", QString::fromLatin1(m_pkce.challenge));
     add("code_challenge_method", QStringLiteral("S256"));
     url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
@@ -100,7 +100,7 @@ void BrowserAuthorization::onCode(const QByteArray& code) {
                  {{QStringLiteral("grant_type"), QByteArrayLiteral("authorization_code")},
                   {QStringLiteral("code"), code},
                   {QStringLiteral("redirect_uri"), redirect.toString().toUtf8()},
-                  {QStringLiteral("code_verifier"), m_pkce.verifier}},
+                  {QStringLiteral("code_verifier"), m_pkce.verifier.exposed()}},
                  [this, generation](const HttpAnswer& answer) {
                      if (generation != m_generation)
                          return;
@@ -109,7 +109,7 @@ void BrowserAuthorization::onCode(const QByteArray& code) {
                          fail(tokens.error().message);
                          return;
                      }
-                     tokens->expectedNonce = m_nonce;
+                     tokens->expectedNonce = m_nonce.copy();
                      cancel();
                      Q_EMIT succeeded(*tokens);
                  });

@@ -48,8 +48,8 @@ private:
     BrowserOpener m_openBrowser;
     std::unique_ptr<LoopbackReceiver> m_receiver;
     Pkce m_pkce;
-    QByteArray m_state;
-    QByteArray m_nonce;
+    secrets::SecretBytes m_state;
+    secrets::SecretBytes m_nonce;
     QTimer m_deadline;
     quint64 m_generation = 0;
 };

@@ -60,7 +60,7 @@ QString Identity::displayName() const {
 }
 
 Result<Identity> readIdToken(const QByteArray& idToken, const QUrl& issuer, const QString& clientId,
-                             const QByteArray& expectedNonce) {
+                             QByteArrayView expectedNonce) {
     const QList<QByteArray> parts = idToken.split('.');
     if (parts.size() != 3)
         return makeError(ErrorCode::BadInput, tr("the identity provider's ID token is not a JWT"));
@@ -75,7 +75,8 @@ Result<Identity> readIdToken(const QByteArray& idToken, const QUrl& issuer, cons
                          tr("the ID token was issued by \"%1\", not by %2").arg(iss, issuer.toString()));
     if (!hasAudience(claims.value(QLatin1String("aud")), clientId))
         return makeError(ErrorCode::AuthFailed, tr("the ID token is not meant for client %1").arg(clientId));
-    if (!expectedNonce.isEmpty() && claims.value(QLatin1String("nonce")).toString().toUtf8() != expectedNonce)
+    if (!expectedNonce.isEmpty() &&
+        QByteArrayView(claims.value(QLatin1String("nonce")).toString().toUtf8()) != expectedNonce)
         return makeError(ErrorCode::AuthFailed, tr("the ID token does not carry the nonce of this sign-in"));
     Identity identity;
     identity.subject = claims.value(QLatin1String("sub")).toString();

@@ -33,7 +33,7 @@ struct Identity {
 // not checked: OpenID Connect Core §3.1.3.7 allows TLS server validation in its place for tokens
 // obtained directly from the token endpoint. The issuer, the audience and (when given) the nonce are checked.
 Result<Identity> readIdToken(const QByteArray& idToken, const QUrl& issuer, const QString& clientId,
-                             const QByteArray& expectedNonce = {});
+                             QByteArrayView expectedNonce = {});
 // The userinfo endpoint's claims (OpenID Connect Core §5.3.2) on top of what is already known.
 Identity withUserInfo(Identity identity, const QJsonObject& userinfo);
 

@@ -15,7 +15,7 @@ constexpr int kRequestTimeoutMs = 10000;
 
 } // namespace
 
-LoopbackReceiver::LoopbackReceiver(QByteArray expectedState, QObject* parent)
+LoopbackReceiver::LoopbackReceiver(secrets::SecretBytes expectedState, QObject* parent)
     : QObject(parent)
     , m_state(std::move(expectedState)) {
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::onConnection);
@@ -57,7 +57,8 @@ void LoopbackReceiver::onConnection() {
 }
 
 void LoopbackReceiver::onReadable(QTcpSocket* socket) {
-    const RedirectRequest request = readRedirectRequest(socket->peek(RedirectRequest::kMaxHeadBytes + 1), m_state);
+    const RedirectRequest request =
+        readRedirectRequest(socket->peek(RedirectRequest::kMaxHeadBytes + 1), m_state.view());
     if (request.kind == RedirectRequest::Kind::Incomplete)
         return; // wait for the rest of the request head
     socket->readAll();

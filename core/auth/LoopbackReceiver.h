@@ -3,6 +3,7 @@
 
 #include "auth/RedirectRequest.h"
 #include "common/Result.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -22,7 +23,7 @@ class LoopbackReceiver : public QObject {
     Q_OBJECT
 
 public:
-    explicit LoopbackReceiver(QByteArray expectedState, QObject* parent = nullptr);
+    explicit LoopbackReceiver(secrets::SecretBytes expectedState, QObject* parent = nullptr);
 
     Result<bool> listen(quint16 port = 0);
     QUrl redirectUri() const { return m_redirectUri; } // http://127.0.0.1:PORT/callback
@@ -38,7 +39,7 @@ private:
     void answer(QTcpSocket* socket, int status, const QString& title, const QString& text);
     void handle(QTcpSocket* socket, const RedirectRequest& request);
 
-    QByteArray m_state;
+    secrets::SecretBytes m_state;
     QTcpServer m_server;
     QUrl m_redirectUri;
     bool m_done = false;

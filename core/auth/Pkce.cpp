@@ -19,14 +19,26 @@ QByteArray randomUrlToken(int bytes) {
     return raw.toBase64(kBase64Url);
 }
 
-QByteArray pkceChallenge(const QByteArray& verifier) {
+secrets::SecretBytes secretUrlToken(int bytes, QByteArrayView prefix) {
+    QByteArray raw(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(raw.begin(), raw.end());
+    QByteArray encoded = raw.toBase64(kBase64Url);
+    secrets::SecretBytes::adopt(std::move(raw)); // wiped
+    QByteArray text;
+    text.reserve(prefix.size() + encoded.size());
+    text.append(prefix).append(encoded);
+    secrets::SecretBytes::adopt(std::move(encoded));
+    return secrets::SecretBytes::adopt(std::move(text));
+}
+
+QByteArray pkceChallenge(QByteArrayView verifier) {
     return QCryptographicHash::hash(verifier, QCryptographicHash::Sha256).toBase64(kBase64Url);
 }
 
 Pkce makePkce() {
     Pkce pkce;
-    pkce.verifier = randomUrlToken(32);
-    pkce.challenge = pkceChallenge(pkce.verifier);
+    pkce.verifier = secretUrlToken(32);
+    pkce.challenge = pkceChallenge(pkce.verifier.view());
     return pkce;
 }
 

@@ -7,7 +7,7 @@
 
 namespace labshare::auth {
 
-RedirectRequest readRedirectRequest(const QByteArray& received, const QByteArray& expectedState) {
+RedirectRequest readRedirectRequest(const QByteArray& received, QByteArrayView expectedState) {
     RedirectRequest request;
     if (received.size() > RedirectRequest::kMaxHeadBytes) {
         request.kind = RedirectRequest::Kind::TooLarge;
@@ -29,7 +29,7 @@ RedirectRequest readRedirectRequest(const QByteArray& received, const QByteArray
     }
     const QUrlQuery query(url);
     const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
-    if (state != expectedState) {
+    if (QByteArrayView(state) != expectedState) {
         request.kind = RedirectRequest::Kind::WrongState;
         return request;
     }

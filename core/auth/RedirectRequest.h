@@ -32,6 +32,6 @@ struct RedirectRequest {
 
 // Reads the request in `received` (pass at most kMaxHeadBytes + 1 bytes: more is TooLarge anyway) for the
 // sign-in whose state is `expectedState`.
-RedirectRequest readRedirectRequest(const QByteArray& received, const QByteArray& expectedState);
+RedirectRequest readRedirectRequest(const QByteArray& received, QByteArrayView expectedState);
 
 } // namespace labshare::auth

@@ -17,8 +17,8 @@ struct TokenResponse {
     secrets::SecretBytes refreshToken;
     secrets::SecretBytes idToken;
     QString tokenType;
-    int expiresIn = 0;        // seconds; 0 when the issuer did not say
-    QByteArray expectedNonce; // the nonce the browser flow sent; the ID token must carry it
+    int expiresIn = 0;                  // seconds; 0 when the issuer did not say
+    secrets::SecretBytes expectedNonce; // the nonce the browser flow sent; the ID token must carry it
 };
 
 // The token endpoint's answer as a TokenResponse, or an error whose message names the OAuth error

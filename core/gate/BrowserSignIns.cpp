@@ -3,6 +3,7 @@
 
 #include "auth/Pkce.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 
 #include <algorithm>
@@ -16,12 +17,16 @@ constexpr int kCookieBytes = 24;
 
 } // namespace
 
+QByteArray BrowserSignIns::key(QByteArrayView cookie) {
+    return QCryptographicHash::hash(cookie, QCryptographicHash::Sha256);
+}
+
 int BrowserSignIns::underWayFrom(const QString& browserAt) const {
     return int(std::count_if(m_signIns.cbegin(), m_signIns.cend(),
                              [&](const SignIn& s) { return s.browserAt == browserAt && !s.outcome; }));
 }
 
-QByteArray BrowserSignIns::start(const QString& share, const QString& browserAt, qint64 nowMs) {
+secrets::SecretBytes BrowserSignIns::start(const QString& share, const QString& browserAt, qint64 nowMs) {
     if (underWayFrom(browserAt) >= kMaxPerAddress)
         return {};
     if (m_signIns.size() >= kMax) {
@@ -30,23 +35,23 @@ QByteArray BrowserSignIns::start(const QString& share, const QString& browserAt,
         });
         m_signIns.erase(oldest);
     }
-    const QByteArray cookie = auth::randomUrlToken(kCookieBytes);
+    secrets::SecretBytes cookie = auth::secretUrlToken(kCookieBytes);
     SignIn signIn;
     signIn.share = share;
     signIn.browserAt = browserAt;
     signIn.startedMs = nowMs;
     signIn.expiresMs = nowMs + kWaitForCodeMs;
-    m_signIns.insert(cookie, signIn);
+    m_signIns.insert(key(cookie.view()), signIn);
     return cookie;
 }
 
-BrowserSignIns::SignIn* BrowserSignIns::find(const QByteArray& cookie) {
-    const auto found = m_signIns.find(cookie);
+BrowserSignIns::SignIn* BrowserSignIns::find(QByteArrayView cookie) {
+    const auto found = m_signIns.find(key(cookie));
     return found == m_signIns.end() ? nullptr : &*found;
 }
 
-void BrowserSignIns::finish(const QByteArray& cookie) {
-    m_signIns.remove(cookie);
+void BrowserSignIns::finish(QByteArrayView cookie) {
+    m_signIns.remove(key(cookie));
 }
 
 std::vector<std::pair<quint64, QString>> BrowserSignIns::takeWanted(quint64& nextId) {

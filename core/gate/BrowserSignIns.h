@@ -5,6 +5,7 @@
 #include "auth/Identity.h"
 #include "common/Result.h"
 #include "gate/GateEvents.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -41,10 +42,10 @@ public:
 
     // A new sign-in for a browser at `browserAt` that wants `share`: the cookie value naming it; empty
     // when that address has kMaxPerAddress under way already (they end with their codes' expiry).
-    QByteArray start(const QString& share, const QString& browserAt, qint64 nowMs);
+    secrets::SecretBytes start(const QString& share, const QString& browserAt, qint64 nowMs);
     int underWayFrom(const QString& browserAt) const;
-    SignIn* find(const QByteArray& cookie);
-    void finish(const QByteArray& cookie);
+    SignIn* find(QByteArrayView cookie);
+    void finish(QByteArrayView cookie);
 
     // The sign-ins not asked for yet get ids from `nextId`: (id, share) to ask the provider for.
     std::vector<std::pair<quint64, QString>> takeWanted(quint64& nextId);
@@ -53,7 +54,9 @@ public:
     void expire(qint64 nowMs, const std::function<void(quint64 id)>& dropped);
 
 private:
-    QHash<QByteArray, SignIn> m_signIns; // by cookie value
+    static QByteArray key(QByteArrayView cookie); // its SHA-256: the cookie itself is kept nowhere
+
+    QHash<QByteArray, SignIn> m_signIns; // by key()
 };
 
 } // namespace labshare::gate

@@ -13,7 +13,7 @@ QString tr(const char* text) {
 
 } // namespace
 
-GateClient::GateClient(std::unique_ptr<TlsSession> tls, QByteArray ticket)
+GateClient::GateClient(std::unique_ptr<TlsSession> tls, secrets::SecretBytes ticket)
     : m_tls(std::move(tls))
     , m_ticket(std::move(ticket)) {}
 
@@ -44,7 +44,7 @@ void GateClient::advance() {
         }
         if (!*message)
             break;
-        onMessage(**message);
+        onMessage(std::move(**message));
     }
     if (m_state == State::Admitted)
         m_stream += m_reader.takeRest();
@@ -52,18 +52,18 @@ void GateClient::advance() {
         fail(tr("the gate closed the connection without a verdict"));
 }
 
-void GateClient::onMessage(const GateMessage& message) {
+void GateClient::onMessage(GateMessage&& message) {
     switch (message.type) {
     case GateMessage::Type::Hello:
         m_share = message.share;
         return;
     case GateMessage::Type::SignIn:
         m_ticketRefused = m_ticketOffered; // the gate did not take it
-        m_signIn = message;
+        m_signIn = std::move(message);
         return;
     case GateMessage::Type::Admitted:
         m_identity = message.identity;
-        m_newTicket = message.ticket;
+        m_newTicket = std::move(message.ticket);
         m_expires = message.expires;
         m_state = State::Admitted;
         return;
@@ -84,7 +84,7 @@ void GateClient::sendFirst() {
     GateMessage first;
     if (!m_ticket.isEmpty()) {
         first.type = GateMessage::Type::Ticket;
-        first.ticket = m_ticket;
+        first.ticket = m_ticket.copy();
         m_ticketOffered = true;
     } else {
         first.type = GateMessage::Type::SignInRequest;

@@ -19,7 +19,7 @@ class GateClient {
 public:
     enum class State { Talking, Admitted, Refused, Failed };
 
-    GateClient(std::unique_ptr<TlsSession> tls, QByteArray ticket);
+    GateClient(std::unique_ptr<TlsSession> tls, secrets::SecretBytes ticket);
 
     void receive(const QByteArray& bytes); // from the gate
     QByteArray takeForGate();
@@ -34,25 +34,25 @@ public:
     // The code to show the student, once, when the gate starts a sign-in.
     std::optional<GateMessage> takeSignIn() { return std::exchange(m_signIn, std::nullopt); }
     QString identity() const { return m_identity; }
-    QByteArray newTicket() const { return m_newTicket; } // Admitted after a sign-in: keep it
+    const secrets::SecretBytes& newTicket() const { return m_newTicket; } // Admitted after a sign-in: keep it
     QDateTime ticketExpires() const { return m_expires; }
     bool ticketRefused() const { return m_ticketRefused; } // the offered ticket was not taken: forget it
     QString problem() const { return m_problem; }          // Refused or Failed: one line
 
 private:
     void advance();
-    void onMessage(const GateMessage& message);
+    void onMessage(GateMessage&& message);
     void sendFirst(); // the ticket, or a sign-in request
     void fail(const QString& problem);
 
     std::unique_ptr<TlsSession> m_tls;
-    QByteArray m_ticket;
+    secrets::SecretBytes m_ticket;
     MessageReader m_reader;
     State m_state = State::Talking;
     QString m_share;
     std::optional<GateMessage> m_signIn;
     QString m_identity;
-    QByteArray m_newTicket;
+    secrets::SecretBytes m_newTicket;
     QDateTime m_expires;
     bool m_ticketOffered = false;
     bool m_firstSent = false;

@@ -53,14 +53,14 @@ Result<QString> text(const QJsonObject& object, const char* field, bool required
 
 // A ticket field: text of printable ASCII, as the gate's tickets are, so that the bytes a helper keeps
 // and sends back are the ones the gate issued (encodeMessage writes a ticket's bytes as Latin-1).
-Result<QByteArray> ticketText(const QJsonObject& object, bool required) {
+Result<secrets::SecretBytes> ticketText(const QJsonObject& object, bool required) {
     Result<QString> value = text(object, "ticket", required);
     if (!value)
         return value.error();
     for (const QChar c : *value)
         if (c.unicode() > 0x7e)
             return malformed(tr("\"ticket\" is not a ticket"));
-    return value->toLatin1();
+    return secrets::SecretBytes::adopt(value->toLatin1());
 }
 
 Result<QUrl> link(const QJsonObject& object, const char* field, bool required) {
@@ -107,9 +107,9 @@ Result<GateMessage> decode(const QJsonObject& object) {
             problem = take(message.sharedBy, "by", false);
         break;
     case GateMessage::Type::Ticket: {
-        Result<QByteArray> ticket = ticketText(object, true);
+        Result<secrets::SecretBytes> ticket = ticketText(object, true);
         if (ticket)
-            message.ticket = *ticket;
+            message.ticket = std::move(*ticket);
         else
             problem = ticket.error();
         break;
@@ -136,13 +136,13 @@ Result<GateMessage> decode(const QJsonObject& object) {
     case GateMessage::Type::Admitted: {
         QString expires;
         problem = take(message.identity, "identity", true);
-        Result<QByteArray> ticket = ticketText(object, false);
+        Result<secrets::SecretBytes> ticket = ticketText(object, false);
         if (!problem && !ticket)
             problem = ticket.error();
         if (!problem)
             problem = take(expires, "expires", true);
         if (ticket)
-            message.ticket = *ticket;
+            message.ticket = std::move(*ticket);
         message.expires = QDateTime::fromString(expires, Qt::ISODate);
         if (!problem && !message.expires.isValid())
             problem = malformed(tr("\"expires\" is not a time"));
@@ -170,7 +170,7 @@ QByteArray encodeMessage(const GateMessage& message) {
             object.insert(QStringLiteral("by"), message.sharedBy);
         break;
     case GateMessage::Type::Ticket:
-        object.insert(QStringLiteral("ticket"), QString::fromLatin1(message.ticket));
+        object.insert(QStringLiteral("ticket"), QString::fromLatin1(message.ticket.view()));
         break;
     case GateMessage::Type::SignInRequest:
         break;
@@ -184,7 +184,7 @@ QByteArray encodeMessage(const GateMessage& message) {
     case GateMessage::Type::Admitted:
         object.insert(QStringLiteral("identity"), message.identity);
         if (!message.ticket.isEmpty())
-            object.insert(QStringLiteral("ticket"), QString::fromLatin1(message.ticket));
+            object.insert(QStringLiteral("ticket"), QString::fromLatin1(message.ticket.view()));
         object.insert(QStringLiteral("expires"), message.expires.toUTC().toString(Qt::ISODate));
         break;
     case GateMessage::Type::Refused:
@@ -224,7 +224,7 @@ Result<std::optional<GateMessage>> MessageReader::next() {
         m_failed = true;
         return message.error();
     }
-    return std::optional<GateMessage>(*message);
+    return std::optional<GateMessage>(std::move(message).value());
 }
 
 bool looksLikeTlsClientHello(const QByteArray& firstBytes) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -14,7 +15,8 @@ namespace labshare::gate {
 
 // What the gate and `labshare connect` say to each other inside the TLS session, before the
 // stream is joined to the node (docs/gate-protocol.md). One message per line, compact JSON, at
-// most kMaxMessageBytes with its newline, every message with "v": 1 and a "type".
+// most kMaxMessageBytes with its newline, every message with "v": 1 and a "type". Move-only: a ticket
+// is a secret.
 struct GateMessage {
     enum class Type {
         Hello,         // gate → helper: which share, shared by whom
@@ -26,16 +28,16 @@ struct GateMessage {
     };
 
     Type type = Type::Hello;
-    QString share;     // Hello
-    QString sharedBy;  // Hello: the instructor as their provider names them; may be empty
-    QByteArray ticket; // Ticket; Admitted (a new ticket; empty when the one offered was used)
-    QString userCode;  // SignIn
-    QUrl link;         // SignIn: where to enter the code
-    QUrl linkComplete; // SignIn: with the code filled in; may be empty
-    int expiresIn = 0; // SignIn: seconds the code is valid
-    QString identity;  // Admitted, Refused: the e-mail signed in (Refused: may be empty)
-    QDateTime expires; // Admitted: when the ticket ends (UTC)
-    QString reason;    // Refused: one line for the student
+    QString share;               // Hello
+    QString sharedBy;            // Hello: the instructor as their provider names them; may be empty
+    secrets::SecretBytes ticket; // Ticket; Admitted (a new ticket; empty when the one offered was used)
+    QString userCode;            // SignIn
+    QUrl link;                   // SignIn: where to enter the code
+    QUrl linkComplete;           // SignIn: with the code filled in; may be empty
+    int expiresIn = 0;           // SignIn: seconds the code is valid
+    QString identity;            // Admitted, Refused: the e-mail signed in (Refused: may be empty)
+    QDateTime expires;           // Admitted: when the ticket ends (UTC)
+    QString reason;              // Refused: one line for the student
 };
 
 constexpr qsizetype kMaxMessageBytes = 4096;

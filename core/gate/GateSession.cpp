@@ -84,7 +84,7 @@ void GateSession::advance() {
 void GateSession::onHelperMessage(const GateMessage& message) {
     const bool talking = m_state == State::Talking;
     if (talking && message.type == GateMessage::Type::Ticket) {
-        const std::optional<TicketBook::Holder> holder = m_tickets.holder(message.ticket);
+        const std::optional<TicketBook::Holder> holder = m_tickets.holder(message.ticket.view());
         if (holder && holder->browserAt.isEmpty()) { // a browser's cookie is for HTTP shares only
             // Tickets are issued to verified addresses only; the list is checked again every time.
             const auth::Identity identity{{}, holder->email, {}, auth::EmailVerification::Verified};
@@ -132,15 +132,15 @@ void GateSession::signInFinished(const Result<auth::Identity>& identity) {
         refuse(identity->email, describeAdmission(admission, *identity, m_share.name));
         return;
     }
-    const TicketBook::Issued ticket = m_tickets.issue(identity->email);
-    admit(identity->email, ticket.ticket, ticket.expires);
+    TicketBook::Issued ticket = m_tickets.issue(identity->email);
+    admit(identity->email, std::move(ticket.ticket), ticket.expires);
 }
 
-void GateSession::admit(const QString& email, const QByteArray& newTicket, const QDateTime& expires) {
+void GateSession::admit(const QString& email, secrets::SecretBytes newTicket, const QDateTime& expires) {
     GateMessage admitted;
     admitted.type = GateMessage::Type::Admitted;
     admitted.identity = email;
-    admitted.ticket = newTicket;
+    admitted.ticket = std::move(newTicket);
     admitted.expires = expires;
     send(admitted);
     m_state = State::Joined;

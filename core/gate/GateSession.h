@@ -62,7 +62,7 @@ public:
 private:
     void advance();
     void onHelperMessage(const GateMessage& message);
-    void admit(const QString& email, const QByteArray& newTicket, const QDateTime& expires);
+    void admit(const QString& email, secrets::SecretBytes newTicket, const QDateTime& expires);
     void refuse(const QString& identity, const QString& reason);
     void send(const GateMessage& message);
     bool pendingTls() const { return m_tls && m_tls->outgoingPending() > 0; }

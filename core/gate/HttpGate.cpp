@@ -106,13 +106,14 @@ void HttpGate::answerWithoutTicket(const HttpRequestStream::Head& head, qint64 n
     if (again || !signIn) {
         if (signIn)
             m_signIns.finish(cookie);
-        const QByteArray fresh = m_signIns.start(m_share.name, m_browserAt, nowMs);
+        const secrets::SecretBytes fresh = m_signIns.start(m_share.name, m_browserAt, nowMs);
         if (fresh.isEmpty())
             answer(HttpGatePages::tooManySignIns(context));
         else if (again)
-            answer(HttpGatePages::startOver(fresh));
+            answer(HttpGatePages::startOver(fresh.view()));
         else
-            answer(HttpGatePages::signIn(context, nullptr, HttpGatePages::signInCookie(fresh, kSignInCookieSeconds)));
+            answer(HttpGatePages::signIn(context, nullptr,
+                                         HttpGatePages::signInCookie(fresh.view(), kSignInCookieSeconds)));
         return;
     }
     if (!signIn->outcome) {
@@ -135,7 +136,7 @@ void HttpGate::answerWithoutTicket(const HttpRequestStream::Head& head, qint64 n
     }
     const TicketBook::Issued issued = m_tickets.issue(identity.email, QDateTime::currentDateTimeUtc(), m_browserAt);
     m_signIns.finish(cookie);
-    answer(HttpGatePages::admit(sameSiteTarget(head.target), issued.ticket));
+    answer(HttpGatePages::admit(sameSiteTarget(head.target), issued.ticket.view()));
 }
 
 void HttpGate::answer(const QByteArray& response) {

@@ -29,8 +29,8 @@ QByteArray response(int status, const QByteArray& reason, const QList<QByteArray
 
 } // namespace
 
-QByteArray HttpGatePages::signInCookie(const QByteArray& value, int maxAgeSeconds) {
-    return QByteArray(kSignInCookie) + '=' + value + "; Max-Age=" + QByteArray::number(maxAgeSeconds) +
+QByteArray HttpGatePages::signInCookie(QByteArrayView value, int maxAgeSeconds) {
+    return QByteArray(kSignInCookie) + '=' + value.toByteArray() + "; Max-Age=" + QByteArray::number(maxAgeSeconds) +
            "; Path=/; HttpOnly; SameSite=Lax";
 }
 
@@ -107,15 +107,16 @@ QByteArray HttpGatePages::failed(const Context& context, const QString& reason) 
     return page(503, "Service Unavailable", tr("Sign-in failed — %1").arg(context.share), body, {}, {});
 }
 
-QByteArray HttpGatePages::admit(const QByteArray& target, const QByteArray& ticket) {
-    return response(303, "See Other",
-                    {"Location: " + target,
-                     QByteArray("Set-Cookie: ") + kTicketCookie + '=' + ticket + "; Path=/; HttpOnly; SameSite=Lax",
-                     "Set-Cookie: " + signInCookie("", 0)},
-                    {});
+QByteArray HttpGatePages::admit(const QByteArray& target, QByteArrayView ticket) {
+    return response(
+        303, "See Other",
+        {"Location: " + target,
+         QByteArray("Set-Cookie: ") + kTicketCookie + '=' + ticket.toByteArray() + "; Path=/; HttpOnly; SameSite=Lax",
+         "Set-Cookie: " + signInCookie("", 0)},
+        {});
 }
 
-QByteArray HttpGatePages::startOver(const QByteArray& signInCookieValue) {
+QByteArray HttpGatePages::startOver(QByteArrayView signInCookieValue) {
     return response(303, "See Other",
                     {"Location: /", QByteArray("Set-Cookie: ") + kTicketCookie + "=; Max-Age=0; Path=/",
                      "Set-Cookie: " + signInCookie(signInCookieValue, 900)},

@@ -35,13 +35,13 @@ public:
     static QByteArray refused(const Context& context, const QString& identity, const QString& reason);
     static QByteArray failed(const Context& context, const QString& reason);
     // 303 to `target` with the ticket (a session cookie, HttpOnly, SameSite=Lax), the sign-in cookie cleared.
-    static QByteArray admit(const QByteArray& target, const QByteArray& ticket);
+    static QByteArray admit(const QByteArray& target, QByteArrayView ticket);
     // 303 to "/" with a new sign-in cookie (after "sign in as someone else").
-    static QByteArray startOver(const QByteArray& signInCookie);
+    static QByteArray startOver(QByteArrayView signInCookie);
     static QByteArray badRequest(const QString& reason);
     static QByteArray tooManySignIns(const Context& context);
 
-    static QByteArray signInCookie(const QByteArray& value, int maxAgeSeconds);
+    static QByteArray signInCookie(QByteArrayView value, int maxAgeSeconds);
 
 private:
     static QByteArray page(int status, const QByteArray& reason, const QString& title, const QString& bodyHtml,

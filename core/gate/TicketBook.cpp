@@ -56,7 +56,7 @@ qsizetype TicketBook::size() const {
     return m_entries.size();
 }
 
-QByteArray TicketBook::hash(const QByteArray& ticket) {
+QByteArray TicketBook::hash(QByteArrayView ticket) {
     return QCryptographicHash::hash(ticket, QCryptographicHash::Sha256);
 }
 
@@ -69,14 +69,14 @@ TicketBook::Issued TicketBook::issue(const QString& email, const QDateTime& now,
         m_entries.erase(oldest);
     }
     Issued issued;
-    issued.ticket = kPrefix + auth::randomUrlToken(kRandomBytes);
+    issued.ticket = auth::secretUrlToken(kRandomBytes, kPrefix);
     issued.expires = std::min(endOfLocalDay(now), now.toUTC().addSecs(kMaxLifetimeSeconds));
-    m_entries.insert(hash(issued.ticket), {asciiLower(email), now.toUTC(), issued.expires, browserAt});
+    m_entries.insert(hash(issued.ticket.view()), {asciiLower(email), now.toUTC(), issued.expires, browserAt});
     persist();
     return issued;
 }
 
-std::optional<TicketBook::Holder> TicketBook::holder(const QByteArray& ticket, const QDateTime& now) const {
+std::optional<TicketBook::Holder> TicketBook::holder(QByteArrayView ticket, const QDateTime& now) const {
     if (ticket.size() > kMaxTicketText || !ticket.startsWith(kPrefix))
         return std::nullopt;
     const QMutexLocker lock(&m_mutex);

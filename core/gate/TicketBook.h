@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -26,7 +27,7 @@ public:
     static constexpr qsizetype kMaxTicketText = 128;
 
     struct Issued {
-        QByteArray ticket; // "lst1." + 43 base64url characters: give it to the student, never log it
+        secrets::SecretBytes ticket; // "lst1." + 43 base64url characters: give it to the student, never log it
         QDateTime expires;
     };
 
@@ -44,8 +45,7 @@ public:
         QString browserAt; // empty: a ticket of labshare connect
     };
     // Whom a ticket was issued to, if it is known here, unexpired and not revoked.
-    std::optional<Holder> holder(const QByteArray& ticket,
-                                 const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    std::optional<Holder> holder(QByteArrayView ticket, const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
     void revoke(const QString& email); // ASCII case-insensitive
     void revokeAll();
     qsizetype size() const;
@@ -61,7 +61,7 @@ private:
         QDateTime expires;
         QString browserAt;
     };
-    static QByteArray hash(const QByteArray& ticket);
+    static QByteArray hash(QByteArrayView ticket);
     void forgetExpired(const QDateTime& now); // with the lock held
     void persist();                           // with the lock held
     Result<bool> saveLocked() const;          // likewise

@@ -21,12 +21,6 @@ QString tr(const char* text) {
 
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
-QByteArray drain(BIO* bio) {
-    char* data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
-    return QByteArray(data, size);
-}
-
 } // namespace
 
 QString publicKeyFingerprint(EVP_PKEY* key) {
@@ -72,7 +66,7 @@ Result<bool> TlsIdentity::finish() {
     return true;
 }
 
-Result<TlsIdentity> TlsIdentity::fromPem(const QByteArray& pem) {
+Result<TlsIdentity> TlsIdentity::fromPem(QByteArrayView pem) {
     BioPtr bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), BIO_free);
     TlsIdentity identity;
     identity.m_key.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
@@ -85,12 +79,14 @@ Result<TlsIdentity> TlsIdentity::fromPem(const QByteArray& pem) {
     return identity;
 }
 
-QByteArray TlsIdentity::toPem() const {
-    BioPtr bio(BIO_new(BIO_s_mem()), BIO_free);
+secrets::SecretBytes TlsIdentity::toPem() const {
+    BioPtr bio(BIO_new(BIO_s_mem()), BIO_free); // a memory BIO clears its buffer as it frees it
     if (!bio || PEM_write_bio_PrivateKey(bio.get(), m_key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1 ||
         PEM_write_bio_X509(bio.get(), m_certificate.get()) != 1)
         return {};
-    return drain(bio.get());
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(bio.get(), &data);
+    return secrets::SecretBytes(QByteArrayView(data, size));
 }
 
 } // namespace labshare::gate

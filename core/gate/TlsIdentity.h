@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "secrets/SecretBytes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -21,9 +22,9 @@ class TlsIdentity {
 public:
     static Result<TlsIdentity> generate();
     // What toPem() wrote; an error when it is not a key and certificate that belong together.
-    static Result<TlsIdentity> fromPem(const QByteArray& pem);
+    static Result<TlsIdentity> fromPem(QByteArrayView pem);
 
-    QByteArray toPem() const; // the private key and the certificate: a secret, for the keychain only
+    secrets::SecretBytes toPem() const; // the private key and the certificate, for the keychain only
     QString fingerprint() const { return m_fingerprint; }
 
     EVP_PKEY* key() const { return m_key.get(); }

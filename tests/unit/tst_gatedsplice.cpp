@@ -190,7 +190,7 @@ private:
     // A helper without a ticket, pinned to the gate's key.
     std::unique_ptr<GateClient> helper() const {
         Result<std::unique_ptr<TlsSession>> tls = TlsSession::client(m_identity.fingerprint());
-        return tls ? std::make_unique<GateClient>(std::move(*tls), QByteArray()) : nullptr;
+        return tls ? std::make_unique<GateClient>(std::move(*tls), secrets::SecretBytes()) : nullptr;
     }
 
     GatedSplice makeSplice(EchoNode& node, Student& student, int silentLimitMs = GatedSplice::kSilentLimitMs) {

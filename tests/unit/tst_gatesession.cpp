@@ -23,7 +23,7 @@ auth::DeviceCode code() {
 struct Helper {
     std::unique_ptr<TlsSession> tls;
     MessageReader reader;
-    QList<GateMessage> heard;
+    std::vector<GateMessage> heard;
 
     explicit Helper(const QString& pin) {
         Result<std::unique_ptr<TlsSession>> made = TlsSession::client(pin);
@@ -45,11 +45,11 @@ struct Helper {
                 auto message = reader.next();
                 if (!message || !*message)
                     break;
-                heard.append(**message);
-                if ((*message)->type == GateMessage::Type::Admitted)
+                heard.push_back(std::move(**message));
+                if (heard.back().type == GateMessage::Type::Admitted)
                     stream += reader.takeRest();
             }
-            if (!heard.isEmpty() && heard.last().type == GateMessage::Type::Admitted)
+            if (!heard.empty() && heard.back().type == GateMessage::Type::Admitted)
                 stream += reader.takeRest();
         }
         return stream;
@@ -57,13 +57,16 @@ struct Helper {
     bool heardType(GateMessage::Type type) const {
         return std::any_of(heard.cbegin(), heard.cend(), [type](const GateMessage& m) { return m.type == type; });
     }
-    GateMessage last() const { return heard.isEmpty() ? GateMessage{} : heard.last(); }
+    const GateMessage& last() const {
+        static const GateMessage none;
+        return heard.empty() ? none : heard.back();
+    }
 };
 
 GateMessage ticketMessage(const QByteArray& ticket) {
     GateMessage message;
     message.type = GateMessage::Type::Ticket;
-    message.ticket = ticket;
+    message.ticket = secrets::SecretBytes(ticket);
     return message;
 }
 
@@ -121,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(fromGate.isEmpty());
         QCOMPARE(helper.last().type, GateMessage::Type::Admitted);
         QCOMPARE(helper.last().identity, QString("kate@Example.EDU"));
-        QVERIFY(helper.last().ticket.startsWith("lst1."));
+        QVERIFY(helper.last().ticket.view().startsWith("lst1."));
         QVERIFY(gate.isJoined());
         QCOMPARE(gate.takeForNode(), QByteArray("SSH-2.0-client\r\n"));
         const auto verdict = gate.takeVerdict();
@@ -131,7 +134,7 @@ private Q_SLOTS:
         gate.sendFromNode("SSH-2.0-node\r\n");
         helper.tls->receive(gate.takeForStudent());
         QCOMPARE(helper.tls->takeReceived(), QByteArray("SSH-2.0-node\r\n"));
-        m_ticket = helper.last().ticket;
+        m_ticket = helper.last().ticket.exposed();
         m_tickets = std::move(tickets);
     }
 
@@ -160,7 +163,7 @@ private Q_SLOTS:
 
     void anUnknownTicketMeansSigningIn() {
         TicketBook elsewhere;
-        const QByteArray foreign = elsewhere.issue("alice@example.org").ticket;
+        const QByteArray foreign = elsewhere.issue("alice@example.org").ticket.exposed();
         GateSession gate(m_share, m_tickets, m_identity, 0);
         Helper helper(m_identity.fingerprint());
         helper.say(ticketMessage(foreign));

@@ -195,7 +195,7 @@ private Q_SLOTS:
 private:
     // A ticket this gate gave to `email` at `browserAt` (empty: one of labshare connect's).
     QByteArray browserTicket(const QString& email, const QString& browserAt = kBrowser) {
-        return m_tickets.issue(email, QDateTime::currentDateTimeUtc(), browserAt).ticket;
+        return m_tickets.issue(email, QDateTime::currentDateTimeUtc(), browserAt).ticket.exposed();
     }
     HttpGate make() { return HttpGate(m_share, m_tickets, m_signIns, kBrowser, QDateTime::currentMSecsSinceEpoch()); }
     QByteArray status(const QByteArray& cookie) {
@@ -206,7 +206,7 @@ private:
     }
     // A browser sign-in of this share, already answered with `email`: its cookie value.
     QByteArray startAndIdentify(const QString& email) {
-        const QByteArray cookie = m_signIns.start(m_share.name, kBrowser, 0);
+        const QByteArray cookie = m_signIns.start(m_share.name, kBrowser, 0).exposed();
         quint64 nextId = 100;
         const auto wanted = m_signIns.takeWanted(nextId);
         (void)m_signIns.answer({wanted.front().first, std::nullopt, verified(email), {}}, 0);

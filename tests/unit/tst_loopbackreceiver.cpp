@@ -42,7 +42,7 @@ class TestLoopbackReceiver : public QObject {
 
 private Q_SLOTS:
     void listensOnLoopbackOnly() {
-        LoopbackReceiver receiver("s1");
+        LoopbackReceiver receiver(secrets::SecretBytes(QByteArrayView("s1")));
         QVERIFY(receiver.listen().ok());
         const QUrl redirect = receiver.redirectUri();
         QCOMPARE(redirect.host(), QString("127.0.0.1"));
@@ -62,7 +62,7 @@ private Q_SLOTS:
     }
 
     void acceptsTheMatchingStateOnce() {
-        LoopbackReceiver receiver("state-1");
+        LoopbackReceiver receiver(secrets::SecretBytes(QByteArrayView("state-1")));
         QVERIFY(receiver.listen().ok());
         QSignalSpy codes(&receiver, &LoopbackReceiver::codeReceived);
         QSignalSpy failures(&receiver, &LoopbackReceiver::failed);
@@ -84,7 +84,7 @@ private Q_SLOTS:
     // A request with another state (a page on another site, a program on this computer) gets a page
     // saying so and is otherwise ignored: it neither ends the sign-in nor hands over its code.
     void ignoresAWrongStateAndKeepsWaiting() {
-        LoopbackReceiver receiver("state-1");
+        LoopbackReceiver receiver(secrets::SecretBytes(QByteArrayView("state-1")));
         QVERIFY(receiver.listen().ok());
         QSignalSpy codes(&receiver, &LoopbackReceiver::codeReceived);
         QSignalSpy failures(&receiver, &LoopbackReceiver::failed);
@@ -105,7 +105,7 @@ private Q_SLOTS:
     }
 
     void reportsTheProvidersError() {
-        LoopbackReceiver receiver("s");
+        LoopbackReceiver receiver(secrets::SecretBytes(QByteArrayView("s")));
         QVERIFY(receiver.listen().ok());
         QSignalSpy failures(&receiver, &LoopbackReceiver::failed);
         request(receiver.redirectUri(), "/callback?error=access_denied&error_description=End-User%20aborted&state=s");
@@ -115,7 +115,7 @@ private Q_SLOTS:
     }
 
     void refusesOtherMethodsAndHugeRequests() {
-        LoopbackReceiver receiver("s");
+        LoopbackReceiver receiver(secrets::SecretBytes(QByteArrayView("s")));
         QVERIFY(receiver.listen().ok());
         QVERIFY(exchange(receiver.redirectUri().port(), "POST /callback?code=a&state=s HTTP/1.1\r\n\r\n")
                     .startsWith("HTTP/1.1 405"));

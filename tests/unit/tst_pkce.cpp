@@ -21,9 +21,9 @@ private Q_SLOTS:
         const Pkce pkce = makePkce();
         QCOMPARE(pkce.verifier.size(), 43);
         QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9_-]{43}$"))
-                    .match(QString::fromLatin1(pkce.verifier))
+                    .match(QString::fromLatin1(pkce.verifier.view()))
                     .hasMatch());
-        QCOMPARE(pkce.challenge, pkceChallenge(pkce.verifier));
+        QCOMPARE(pkce.challenge, pkceChallenge(pkce.verifier.view()));
     }
 
     void randomTokensDoNotRepeat() {

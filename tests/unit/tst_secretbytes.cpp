@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/Pkce.h"
 #include "common/LogBuffer.h"
+#include "gate/TicketBook.h"
+#include "gate/TlsIdentity.h"
 #include "secrets/SecretBytes.h"
 #include "secrets/SecretRegistry.h"
 
@@ -127,6 +130,24 @@ private Q_SLOTS:
         QVERIFY2(!redacted.contains(QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(secret)))),
                  qPrintable(redacted));
         QVERIFY2(redacted.contains("[redacted]"), qPrintable(redacted));
+    }
+
+    // What the gate and a browser sign-in make themselves is held as secrets too, so it is cut out the
+    // same way: a ticket as issued, the gate's TLS key, a PKCE verifier, a sign-in's state and nonce.
+    void secretsTheAppMakesAreRedacted() {
+        gate::TicketBook book;
+        const gate::TicketBook::Issued issued = book.issue(QStringLiteral("alice@example.org"));
+        const auth::Pkce pkce = auth::makePkce();
+        const SecretBytes state = auth::secretUrlToken();
+        Result<gate::TlsIdentity> identity = gate::TlsIdentity::generate();
+        QVERIFY(identity);
+        const SecretBytes pem = identity->toPem();
+        for (const SecretBytes* secret : {&issued.ticket, &pkce.verifier, &state, &pem}) {
+            const QString text = QString::fromLatin1(secret->view());
+            const QString redacted = redactLogLine(QStringLiteral("sent ") + text + QStringLiteral(" along"));
+            QVERIFY2(!redacted.contains(text), qPrintable(redacted));
+            QCOMPARE(redacted, QString("sent [redacted] along"));
+        }
     }
 
     void basicCredentialsAreCutButTheWordStays() {
