@@ -3,7 +3,8 @@
 # Installs what LabShare needs on Debian 12, from Debian's own packages.
 #   installer/dependencies.sh build   compilers, Qt 6 and the libraries LabShare links
 #   installer/dependencies.sh test    the above, plus the real servers and tools the tests drive, and clang
-#                                     with libFuzzer and llvm-symbolizer for the sanitizer build and tests/fuzz
+#                                     with libFuzzer and llvm-symbolizer for the sanitizer build and tests/fuzz, and
+#                                     ccache to keep compiled objects between builds
 # Packages already present are not fetched again; sudo is used only when not run as root.
 set -eu
 
@@ -11,7 +12,7 @@ build_packages="cmake g++ ninja-build pkg-config qt6-base-dev qt6-base-dev-tools
  qt6-svg-dev qtkeychain-qt6-dev libssh-dev libyaml-cpp-dev libqrencode-dev libssl-dev libhttp-parser-dev libgl-dev dpkg-dev
  libpam0g-dev"
 test_packages="clang-format git openssh-server openssh-client tinyproxy iperf3 python3 iproute2 xvfb xauth x11-apps imagemagick fonts-dejavu-core chromium trayer xdotool x11-utils dbus dbus-x11 gnome-keyring libsecret-tools zbar-tools desktop-file-utils appstream libxml2-utils debootstrap
- clang libclang-rt-14-dev llvm"
+ clang libclang-rt-14-dev llvm ccache"
 
 case "${1:-build}" in
 build) packages="$build_packages" ;;

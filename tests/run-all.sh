@@ -10,6 +10,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/installer/dependencies.sh" test
 "$top/tests/fixtures/oidc/install.sh"
 cd "$top"
+# ccache (CMakeLists.txt uses it when installed) with paths relative to the checkout, so that a fresh clone
+# compiles only what changed since the last build of any checkout on this machine.
+export CCACHE_BASEDIR="$top" CCACHE_NOHASHDIR=true
 started=$(date +%s)
 part() { # name: prints how long the part that just ended took
     now=$(date +%s)
