@@ -30,8 +30,9 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     , m_auth(m_keychain, m_network)
     , m_tokenBridge(m_auth)
     , m_window(std::make_unique<ui::MainWindow>(m_topologyModel, m_sharesModel, log))
+    , m_secretBridge(m_keychain, m_window.get())
     , m_account(std::make_unique<AccountController>(m_auth, m_tokenBridge, *m_window))
-    , m_relays(std::make_unique<RelayController>(m_tokenBridge, *m_window))
+    , m_relays(std::make_unique<RelayController>(m_tokenBridge, m_secretBridge, *m_window))
     , m_gate(m_auth, m_keychain, m_network)
     , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays, m_gate)) {
     ui::MainWindow* w = m_window.get();

@@ -5,6 +5,7 @@
 #include "DesktopGate.h"
 #include "LabController.h"
 #include "RelayController.h"
+#include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
 #include "auth/AuthSession.h"
 #include "models/SharesModel.h"
@@ -84,6 +85,7 @@ private:
     ui::TopologyModel m_topologyModel;
     ui::SharesModel m_sharesModel;
     std::unique_ptr<ui::MainWindow> m_window;
+    RelaySecretBridge m_secretBridge;
     std::unique_ptr<AccountController> m_account;
     std::unique_ptr<RelayController> m_relays;
     DesktopGate m_gate;

@@ -2,6 +2,7 @@
 #include "RelayController.h"
 #include "DesktopLogging.h"
 #include "MainWindow.h"
+#include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
 #include "tunnel/LanAddress.h"
 #include "widgets/RelayProfileDialog.h"
@@ -20,9 +21,11 @@ QStringList savedRelays() {
 
 } // namespace
 
-RelayController::RelayController(RelayTokenBridge& tokenBridge, ui::MainWindow& window, QObject* parent)
+RelayController::RelayController(RelayTokenBridge& tokenBridge, RelaySecretBridge& secretBridge, ui::MainWindow& window,
+                                 QObject* parent)
     : QObject(parent)
     , m_tokenBridge(tokenBridge)
+    , m_secretBridge(secretBridge)
     , m_window(window)
     , m_machineAddresses([] { return QNetworkInterface::allAddresses(); }) {}
 
@@ -32,6 +35,7 @@ void RelayController::setMachineAddresses(std::function<QList<QHostAddress>()> a
 
 RelayController::~RelayController() {
     m_tokenBridge.attach(nullptr);
+    m_secretBridge.attach(nullptr);
     m_engine.reset(); // waits for its worker (at once when it has stopped)
     for (const QPointer<tunnel::TunnelEngine>& engine : std::as_const(m_retiring))
         delete engine.data(); // waits for a worker that has not ended yet
@@ -67,9 +71,11 @@ Result<bool> RelayController::use(const QString& url) {
     m_offeredPublic.clear();
     m_url = url;
     tunnel::TunnelEngine::Options options;
-    options.secrets = m_tokenBridge.secretProvider(); // relays with auth=token log in as the signed-in user
+    // Relays with auth=token log in as the signed-in user; passwords and key passphrases are asked for.
+    options.secrets = m_tokenBridge.secretProvider(m_secretBridge.secretProvider());
     m_engine = std::make_unique<tunnel::TunnelEngine>(*profile, options);
     m_tokenBridge.attach(m_engine.get());
+    m_secretBridge.attach(m_engine.get());
     connect(m_engine.get(), &tunnel::TunnelEngine::hostKeyUnknown, this, &RelayController::onHostKeyUnknown);
     showChoices();
     Q_EMIT engineChanged(m_engine.get());
@@ -117,6 +123,7 @@ void RelayController::onEngineGone() {
 void RelayController::stopAll(int timeoutMs, std::function<void(bool clean)> done) {
     m_stoppingAll = true;
     m_tokenBridge.attach(nullptr);
+    m_secretBridge.attach(nullptr);
     if (m_engine)
         Q_EMIT engineChanged(nullptr);
     retire(std::move(m_engine));

@@ -18,6 +18,7 @@ class MainWindow;
 
 namespace labshare::app {
 
+class RelaySecretBridge;
 class RelayTokenBridge;
 
 // The relay the open lab publishes through: the relays to choose from (the LAN relay, the saved ones,
@@ -29,7 +30,8 @@ class RelayController : public QObject {
     Q_OBJECT
 
 public:
-    RelayController(RelayTokenBridge& tokenBridge, ui::MainWindow& window, QObject* parent = nullptr);
+    RelayController(RelayTokenBridge& tokenBridge, RelaySecretBridge& secretBridge, ui::MainWindow& window,
+                    QObject* parent = nullptr);
     ~RelayController() override;
 
     tunnel::TunnelEngine* engine() const { return m_engine.get(); }
@@ -68,6 +70,7 @@ private:
     QList<QPair<QString, QString>> choices() const;
 
     RelayTokenBridge& m_tokenBridge;
+    RelaySecretBridge& m_secretBridge;
     ui::MainWindow& m_window;
     std::unique_ptr<tunnel::TunnelEngine> m_engine;
     QString m_url;

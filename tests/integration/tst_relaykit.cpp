@@ -288,12 +288,13 @@ bool TestRelayKit::writeRelayConfig(const OidcProvider& provider, const QString&
         {QStringLiteral("cache_seconds"), QStringLiteral("0")},
         {QStringLiteral("cache_dir"), m_dir.filePath(QStringLiteral("cache"))},
     };
-    for (const auto& [key, value] : settings) {
+    for (const auto& setting : settings) { // clang 14 cannot capture a structured binding
+        const QString& key = setting.first;
         const auto it = std::find_if(all.begin(), all.end(), [&key](const auto& kv) { return kv.first == key; });
         if (it != all.end())
-            it->second = value;
+            it->second = setting.second;
         else
-            all.append({key, value});
+            all.append(setting);
     }
     QString text = QStringLiteral("[relay]\n");
     for (const auto& [key, value] : std::as_const(all))
