@@ -188,6 +188,8 @@ void TestDesktopRelaySecret::aKeyPassphraseIsAskedAgainUntilItOpensTheKey() {
     ui::RelaySecretDialog* again = prompt();
     QVERIFY2(again, "a wrong passphrase was not asked again");
     const QString refused = again->findChild<QLabel*>(QStringLiteral("relaySecretLabel"))->text();
+    if (const QString dir = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR"); !dir.isEmpty() && QDir().mkpath(dir))
+        again->grab().save(QDir(dir).filePath(QStringLiteral("relay-passphrase-prompt.png")));
     QVERIFY2(refused.contains(QStringLiteral("That passphrase does not open the key")), qPrintable(refused));
     QVERIFY(!isUp());
 
