@@ -84,6 +84,19 @@ private Q_SLOTS:
         QVERIFY(!allow->isEnabled()); // SSH relays decide themselves who reaches them
     }
 
+    // What the dialog has no field for is kept: editing the user must not drop the cipher or the timeout.
+    void optionsWithoutAFieldSurviveAnEdit() {
+        const QString url("ssh://me@relay.example.org:22?cipher=aes128-gcm@openssh.com&timeout=2.5");
+        RelayProfileDialog dialog(*tunnel::RelayProfile::fromUrl(url));
+        dialog.findChild<QLineEdit*>("userLineEdit")->setText("you");
+        const Result<tunnel::RelayProfile> edited = tunnel::RelayProfile::fromUrl(dialog.relayUrl());
+        QVERIFY2(edited, qPrintable(dialog.relayUrl()));
+        QCOMPARE(edited->user, QString("you"));
+        QCOMPARE(edited->cipher, QString("aes128-gcm@openssh.com"));
+        QCOMPARE(edited->connectTimeoutMs, 2500);
+        QVERIFY(edited->explicitPort); // the URL named port 22: ~/.ssh/config's Port does not replace it
+    }
+
     void deleteAsksToForgetTheRelay() {
         RelayProfileDialog dialog(*tunnel::RelayProfile::fromUrl("ssh://me@relay.example.org"));
         QCOMPARE(dialog.findChild<QLineEdit*>("hostLineEdit")->text(), QString("relay.example.org"));

@@ -43,7 +43,8 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, QWid
 RelayProfileDialog::~RelayProfileDialog() = default;
 
 RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, bool isNew, QWidget* parent)
-    : QDialog(parent) {
+    : QDialog(parent)
+    , m_edited(profile) {
     setObjectName(QStringLiteral("relayProfileDialog"));
     setWindowTitle(isNew ? tr("New relay") : tr("Relay %1").arg(profile.displayName()));
     m_flavor = new QComboBox(this);
@@ -154,11 +155,12 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, bool
 }
 
 tunnel::RelayProfile RelayProfileDialog::profileFromFields() const {
-    tunnel::RelayProfile p;
+    tunnel::RelayProfile p = m_edited; // cipher=, timeout= and what else has no field stay as they were
     p.flavor = static_cast<RelayFlavor>(m_flavor->currentData().toInt());
     p.host = m_host->text().trimmed();
     p.port = static_cast<quint16>(m_port->value());
-    p.explicitPort = p.port != 22; // the field's default, 22, leaves the port to ~/.ssh/config like a URL without one
+    // The field's default, 22, leaves the port to ~/.ssh/config like a URL without one, unless the URL named it.
+    p.explicitPort = p.port != 22 || (m_edited.explicitPort && m_edited.port == 22);
     p.user = m_user->text().trimmed();
     p.publicHost = m_publicHost->text().trimmed();
     p.auth = static_cast<RelayAuth>(m_auth->currentData().toInt());
@@ -166,6 +168,8 @@ tunnel::RelayProfile RelayProfileDialog::profileFromFields() const {
     p.knownHostsFile = m_knownHosts->text().trimmed();
     p.bindAddress = m_bind->text().trimmed();
     const QUrl proxy(m_proxy->text().trimmed());
+    p.proxyHost.clear();
+    p.proxyPort = 0;
     if (!m_proxy->text().trimmed().isEmpty()) {
         p.proxyHost = proxy.host();
         p.proxyPort = static_cast<quint16>(proxy.port(0));

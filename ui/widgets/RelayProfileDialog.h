@@ -47,6 +47,7 @@ private:
     void onTestConnection();
     void onProbeFinished(bool ok, const QString& fingerprint, const QString& message);
 
+    tunnel::RelayProfile m_edited; // what the fields started from; keeps the options they do not show
     QComboBox* m_flavor = nullptr;
     QLineEdit* m_host = nullptr;
     QSpinBox* m_port = nullptr;
