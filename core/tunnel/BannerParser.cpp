@@ -511,7 +511,7 @@ void BannerParser::parsePinggyLine(const QString& line, QList<PublicAddress>& fo
         if (tcp && !hostPort->port)
             continue;
         const QString url = scheme + QStringLiteral("://") + authority;
-        if (m_seenUrls.contains(url.toLower()))
+        if (m_seenUrls.contains(url.toLower()) || m_seenUrls.size() >= kMaxPinggyUrls)
             continue;
         m_seenUrls.insert(url.toLower());
         found.append(

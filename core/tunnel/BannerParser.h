@@ -33,6 +33,10 @@ struct PublicAddress {
 // 16 KiB is dropped.
 class BannerParser {
 public:
+    // Distinct pinggy URLs reported at most: a real session has a handful; a relay that keeps inventing
+    // new ones is not believed beyond this (and cannot grow the parser's memory without end).
+    static constexpr qsizetype kMaxPinggyUrls = 32;
+
     explicit BannerParser(RelayFlavor flavor);
 
     RelayFlavor flavor() const { return m_flavor; }

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void returnsAddressesWhenTheirLineCompletes();
     void finishParsesAnUnterminatedLastLine();
     void dropsOverlongLines();
+    void aRelayInventingUrlsIsNotBelievedWithoutEnd();
     void stripsAnsi_data();
     void stripsAnsi();
     void survivesRandomGarbage();
@@ -356,6 +357,20 @@ void TestBannerParser::dropsOverlongLines() {
     const QByteArray host = QByteArray(200, 'b') + ".example.org";
     QCOMPARE(describe(parser.feed("TCP: " + host + ":40002" + QByteArray(15000, ' ') + "\r\n")),
              QStringList{"TCP|" + QString::fromLatin1(host) + "|40002|"});
+}
+
+// A hostile pinggy-like relay redraws its screen with a new URL every time: each is reported once, and
+// after kMaxPinggyUrls no more, so neither the parser nor the shares table grows without end.
+void TestBannerParser::aRelayInventingUrlsIsNotBelievedWithoutEnd() {
+    BannerParser parser(RelayFlavor::Pinggy);
+    qsizetype reported = 0;
+    for (int i = 0; i < 10000; ++i)
+        reported += parser
+                        .feed("tcp://t" + QByteArray::number(i) + ".a.pinggy.link:4" +
+                              QByteArray::number(i % 9000 + 1000) + "\r\n")
+                        .size();
+    QCOMPARE(reported, BannerParser::kMaxPinggyUrls);
+    QVERIFY(parser.feed("tcp://t0.a.pinggy.link:41000\r\n").isEmpty()); // seen before
 }
 
 void TestBannerParser::stripsAnsi_data() {
