@@ -15,8 +15,11 @@ const char* const kUsage =
     "                                  there is one, 1 when the file cannot be read\n"
     "  labshare up FILE [--relay URL] [--only NODE[:TYPE/PORT]]... [--target NODE=HOST]...\n"
     "              [--json] [--accept-new-host-key] [--open-anyway] [--allow-local-targets]\n"
-    "              [--issuer URL --client-id ID] [-v]\n"
-    "                                  publish the lab's ports until SIGINT/SIGTERM; relay URLs:\n"
+    "              [--issuer URL --client-id ID] [--for DURATION | --until HH:MM] [-v]\n"
+    "                                  publish the lab's ports until SIGINT/SIGTERM, or until the\n"
+    "                                  class ends: --for 90m (1h30m, 45s) after the start, --until\n"
+    "                                  17:00 local time (tomorrow if past), warned 5 minutes before,\n"
+    "                                  then every share stops and up exits 0; relay URLs:\n"
     "                                  lan://[ADDRESS] (the default, no account) or\n"
     "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
     "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
@@ -108,6 +111,11 @@ Invocation parseUp(const QStringList& args) {
             if (!value(v))
                 return invalid(QStringLiteral("labshare up: --only needs NODE or NODE:TYPE/PORT"));
             inv.only << v;
+        } else if (arg == QLatin1String("--for") || arg == QLatin1String("--until")) {
+            if (!inv.endFor.isEmpty() || !inv.endAt.isEmpty())
+                return invalid(QStringLiteral("labshare up: give --for or --until once"));
+            if (!value(arg == QLatin1String("--for") ? inv.endFor : inv.endAt))
+                return invalid(QStringLiteral("labshare up: %1 needs a value").arg(arg));
         } else if (arg == QLatin1String("--target")) {
             if (!value(v) || !v.contains(QLatin1Char('=')))
                 return invalid(QStringLiteral("labshare up: --target needs NODE=HOST"));

@@ -23,6 +23,8 @@ struct Invocation {
     bool acceptNewHostKey = false;
     bool openAnyway = false;
     bool allowLocalTargets = false; // publish lab targets on this computer itself
+    QString endFor;                 // --for DURATION (90m, 1h30m): every share ends that long after the start
+    QString endAt;                  // --until HH:MM (local time; tomorrow when already past)
     bool verbose = false;           // -v: libssh's own messages on stderr too
     // login
     QString issuer;         // empty: the one in the settings

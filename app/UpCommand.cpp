@@ -5,6 +5,7 @@
 #include "LiveBlock.h"
 #include "RelayTokenBridge.h"
 #include "SignalWatcher.h"
+#include "UpDeadline.h"
 #include "UpGate.h"
 #include "UpReport.h"
 #include "common/LogBuffer.h"
@@ -151,6 +152,18 @@ int runUp(const Invocation& inv) {
         printProblem(relay.error().message);
         return 2;
     }
+    std::optional<share::ShareDeadline> classEnd; // --for counts from now, before anything is published
+    if (!inv.endFor.isEmpty() || !inv.endAt.isEmpty()) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const Result<share::ShareDeadline> end = inv.endFor.isEmpty() ? share::ShareDeadline::at(inv.endAt, now)
+                                                                      : share::ShareDeadline::after(inv.endFor, now);
+        if (!end) {
+            printProblem((inv.endFor.isEmpty() ? QStringLiteral("--until: ") : QStringLiteral("--for: ")) +
+                         end.error().message);
+            return 2;
+        }
+        classEnd = *end;
+    }
     if (relay->isLan()) {
         if (const Result<QString> address = tunnel::LanAddress::choose(*relay); !address) {
             printProblem(address.error().message);
@@ -296,6 +309,19 @@ int runUp(const Invocation& inv) {
         return 2;
     }
 
+    std::optional<UpDeadline> deadline;
+    if (classEnd) {
+        deadline.emplace(*classEnd);
+        QObject::connect(&*deadline, &UpDeadline::warning, qApp,
+                         [&report](const QDateTime& end, qint64 left) { report.classEnding(end, left); });
+        QObject::connect(&*deadline, &UpDeadline::ended, qApp, [&report](const QDateTime& end) {
+            report.classEnded(end);
+            QCoreApplication::exit(0);
+        });
+        printProblem(QStringLiteral("every share stops %1 (%2)")
+                         .arg(classEnd->untilText(), classEnd->leftText(QDateTime::currentDateTimeUtc())));
+        deadline->start();
+    }
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [] { QCoreApplication::exit(0); });
     const int rc = QCoreApplication::exec();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UpReport.h"
+#include "Console.h"
 
 #include "common/TerminalText.h"
 #include "gate/GateEvents.h"
@@ -60,6 +61,30 @@ void UpReport::access(const gate::GateVerdict& verdict) {
     }
     std::fprintf(stderr, "%s: %s\n", verdict.admitted() ? "admitted" : "refused",
                  qUtf8Printable(escapeForTerminal(verdict.reason)));
+}
+
+void UpReport::classEnding(const QDateTime& end, qint64 secondsLeft) {
+    if (m_form == Form::Json) {
+        writeLine({{QStringLiteral("event"), QStringLiteral("class")},
+                   {QStringLiteral("phase"), QStringLiteral("ending")},
+                   {QStringLiteral("ends"), end.toUTC().toString(Qt::ISODate)},
+                   {QStringLiteral("seconds_left"), secondsLeft}});
+        return;
+    }
+    printProblem(QStringLiteral("the class ends at %1: every share stops in %2 min")
+                     .arg(end.toLocalTime().toString(QStringLiteral("HH:mm")))
+                     .arg((secondsLeft + 59) / 60));
+}
+
+void UpReport::classEnded(const QDateTime& end) {
+    if (m_form == Form::Json) {
+        writeLine({{QStringLiteral("event"), QStringLiteral("class")},
+                   {QStringLiteral("phase"), QStringLiteral("ended")},
+                   {QStringLiteral("ends"), end.toUTC().toString(Qt::ISODate)}});
+        return;
+    }
+    printProblem(QStringLiteral("the class is over (%1): stopping every share")
+                     .arg(end.toLocalTime().toString(QStringLiteral("HH:mm"))));
 }
 
 QJsonObject UpReport::healthEvent(const share::ShareRow& row) {

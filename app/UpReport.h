@@ -30,6 +30,9 @@ public:
     void healthUpdated(const QList<share::ShareRow>& rows);
     // Gated shares: the key students pin (in every gated share's event) and each verdict of the gate.
     void access(const gate::GateVerdict& verdict);
+    // --for / --until: the warning five minutes before the class ends, and its end.
+    void classEnding(const QDateTime& end, qint64 secondsLeft);
+    void classEnded(const QDateTime& end);
 
     static QJsonObject shareEvent(const share::ShareRow& row);
     static QJsonObject healthEvent(const share::ShareRow& row);

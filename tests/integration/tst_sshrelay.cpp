@@ -14,6 +14,7 @@
 #include "Wait.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #include <QStandardPaths>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void sharesRecoverWhenTheRelayRestarts();
     void silentRelayIsDeclaredDeadAndThePortRetaken();
     void interruptTearsDownAndExitsZero();
+    void aClassThatEndsStopsEveryShareAndExitsZero();
     void unreachableRelayExitsOne();
 
 private:
@@ -225,6 +227,39 @@ void TestSshRelay::interruptTearsDownAndExitsZero() {
     QVERIFY2(closed, qPrintable(QStringLiteral("the relay still listens:\n") + table.text()));
     QVERIFY2(m_up.nonJsonLines().isEmpty(), qPrintable(m_up.nonJsonLines().join(QLatin1Char('\n'))));
     QVERIFY2(!m_up.healthEvents().isEmpty(), qPrintable(QStringLiteral("no health event in the whole run\n") + why()));
+}
+
+void TestSshRelay::aClassThatEndsStopsEveryShareAndExitsZero() {
+    // The next class, with the same remembered ports, over in a few seconds: `up --for` stops every share
+    // at the end, exits 0, and the relay lets every port go.
+    QList<quint16> remembered;
+    for (const QString& name : std::as_const(m_names))
+        remembered.append(m_up.publicPort(name));
+    LabshareUp up(m_up.homeDirectory());
+    QVERIFY2(up.start(m_lab.topologyFile(), m_relay.relayUrl(m_relay.knownHostsFile()), {"--for", "6s"}),
+             qPrintable(up.errorString()));
+    QVERIFY2(up.waitForStates(m_names, "up", kUpTimeoutMs), qPrintable(up.diagnostics()));
+    for (int i = 0; i < m_names.size(); ++i)
+        QCOMPARE(up.publicPort(m_names.at(i)), remembered.at(i)); // the ledger kept them for this class
+    QVERIFY2(up.waitForExit(30000), qPrintable(QStringLiteral("still running after its 6 s\n") + up.diagnostics()));
+    QCOMPARE(up.exitCode(), 0);
+    for (const QString& name : std::as_const(m_names))
+        QCOMPARE(up.lastState(name), "stopped");
+    QStringList phases;
+    for (const QString& line : up.stdoutLines()) {
+        const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (event.value("event").toString() == "class")
+            phases << event.value("phase").toString();
+    }
+    QCOMPARE(phases, QStringList({"ending", "ended"})); // less than five minutes: the warning comes at once
+    SocketTable table;
+    const bool closed = waitUntil(
+        [&] {
+            return table.capture() && std::all_of(remembered.cbegin(), remembered.cend(),
+                                                  [&](quint16 p) { return table.listenersOn(p).isEmpty(); });
+        },
+        15000);
+    QVERIFY2(closed, qPrintable(QStringLiteral("the relay still listens:\n") + table.text()));
 }
 
 QTEST_GUILESS_MAIN(TestSshRelay)

@@ -95,6 +95,15 @@ private Q_SLOTS:
         QCOMPARE(parseCommandLine({"labshare", "--version"}).verb, Invocation::Verb::Version);
     }
 
+    void upEndsAfterADurationOrAtATime() {
+        QCOMPARE(parseCommandLine({"labshare", "up", "lab.clab.yml", "--for", "90m"}).endFor, QString("90m"));
+        QCOMPARE(parseCommandLine({"labshare", "up", "lab.clab.yml", "--until", "17:00"}).endAt, QString("17:00"));
+        const Invocation both = parseCommandLine({"labshare", "up", "lab.clab.yml", "--for", "1h", "--until", "17:00"});
+        QCOMPARE(both.verb, Invocation::Verb::Invalid);
+        QVERIFY2(both.text.contains("give --for or --until once"), qPrintable(both.text));
+        QCOMPARE(parseCommandLine({"labshare", "up", "lab.clab.yml", "--for"}).verb, Invocation::Verb::Invalid);
+    }
+
     // A word that is neither a verb nor an existing file is an unknown command; a path that does not exist is
     // "no such file". Both are bad input (exit 2) decided while parsing, before anything needs a display.
     void unknownVerbsAndMissingFiles_data() {
