@@ -7,8 +7,11 @@
 #include "common/LogBuffer.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QLockFile>
 #include <QThreadPool>
+#include <QTranslator>
 
 namespace labshare::app {
 
@@ -19,10 +22,24 @@ void applyApplicationIdentity() {
     QCoreApplication::setApplicationVersion(QStringLiteral(LABSHARE_VERSION));
 }
 
+void installTranslations() {
+    const QLocale locale;
+    const auto load = [&locale](const QString& name, const QString& directory) {
+        auto* translator = new QTranslator(QCoreApplication::instance());
+        if (translator->load(locale, name, QStringLiteral("_"), directory))
+            QCoreApplication::installTranslator(translator);
+        else
+            delete translator;
+    };
+    load(QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    load(QStringLiteral("labshare"), QStringLiteral(":/i18n"));
+}
+
 int runGui(int& argc, char** argv, const QString& file) {
     LogBuffer& log = LogBuffer::install();
     QApplication app(argc, argv);
     applyApplicationIdentity();
+    installTranslations();
     QApplication::setDesktopFileName(QStringLiteral(LABSHARE_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/labshare.svg")));
     // The tray keeps shares up while the window is closed: the controller decides when to end.

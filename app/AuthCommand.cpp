@@ -17,13 +17,14 @@ namespace labshare::app {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::app::AuthCommand", text);
-}
+// Gives this file's messages their tr() and translation context.
+class AuthCommand {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::AuthCommand)
+};
 
 QString expiry(const auth::Account& account) {
     return account.accessExpiresAt.isValid() ? account.accessExpiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))
-                                             : tr("unknown (the identity provider could not be reached)");
+                                             : AuthCommand::tr("unknown (the identity provider could not be reached)");
 }
 
 bool openWithXdgOpen(const QUrl& url) {
@@ -70,16 +71,18 @@ int runLogin(const Invocation& inv) {
         if (state == auth::AuthState::SignedIn && !signingIn) {
             QSettings settings;
             config->save(settings); // a new redirect port or client secret is kept
-            printLine(tr("Already signed in as %1 at %2 (remembered in the keychain); the access token expires at %3.\n"
-                         "Run `labshare logout` first to sign in as someone else.")
-                          .arg(session.account().identity.describe(), issuer, expiry(session.account())));
+            printLine(
+                AuthCommand::tr(
+                    "Already signed in as %1 at %2 (remembered in the keychain); the access token expires at %3.\n"
+                    "Run `labshare logout` first to sign in as someone else.")
+                    .arg(session.account().identity.describe(), issuer, expiry(session.account())));
             alreadySignedIn = true;
             if (!session.account().saving) // else a rotated refresh token is on its way to the keychain
                 QCoreApplication::exit(rotatedTokenLost ? 1 : 0);
         } else if (state == auth::AuthState::SignedOut && !signingIn) {
             signIn();
         } else if (state == auth::AuthState::SignedIn) {
-            printLine(tr("Signed in as %1 at %2; the access token expires at %3.")
+            printLine(AuthCommand::tr("Signed in as %1 at %2; the access token expires at %3.")
                           .arg(session.account().identity.describe(), issuer, expiry(session.account())));
         }
     });
@@ -94,23 +97,23 @@ int runLogin(const Invocation& inv) {
             return;
         }
         if (!remembered) {
-            printProblem(
-                tr("the sign-in could not be saved, so other LabShare runs will not see it; start the keychain "
-                   "service (e.g. gnome-keyring) and run `labshare login` again"));
+            printProblem(AuthCommand::tr(
+                "the sign-in could not be saved, so other LabShare runs will not see it; start the keychain "
+                "service (e.g. gnome-keyring) and run `labshare login` again"));
             QCoreApplication::exit(1);
             return;
         }
         QSettings settings;
         config->save(settings); // the issuer is remembered once a sign-in with it worked
-        printLine(tr("The sign-in is remembered in the keychain; `labshare logout` removes it."));
+        printLine(AuthCommand::tr("The sign-in is remembered in the keychain; `labshare logout` removes it."));
         QCoreApplication::exit(0);
     });
     QObject::connect(&session, &auth::AuthSession::deviceCodeReady, qApp, [&](const auth::DeviceCode& code) {
-        printLine(tr("To sign in, open %1 in a browser on any device and enter the code\n\n    %2\n")
+        printLine(AuthCommand::tr("To sign in, open %1 in a browser on any device and enter the code\n\n    %2\n")
                       .arg(code.verificationUri.toString(), code.userCode));
         if (code.verificationUriComplete.isValid() && !code.verificationUriComplete.isEmpty())
-            printLine(tr("or open %1").arg(code.verificationUriComplete.toString()));
-        printLine(tr("Waiting for you to confirm (the code expires at %1)…")
+            printLine(AuthCommand::tr("or open %1").arg(code.verificationUriComplete.toString()));
+        printLine(AuthCommand::tr("Waiting for you to confirm (the code expires at %1)…")
                       .arg(code.expiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
     });
     QObject::connect(
@@ -118,10 +121,11 @@ int runLogin(const Invocation& inv) {
         [&](const QUrl& url, bool opened, const QDateTime& deadline) {
             const QString until = deadline.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
             if (opened)
-                printLine(tr("Your browser shows the sign-in page; waiting for you to sign in (until %1)…").arg(until));
+                printLine(AuthCommand::tr("Your browser shows the sign-in page; waiting for you to sign in (until %1)…")
+                              .arg(until));
             else
-                printLine(tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting "
-                             "for you to sign in (until %2)…")
+                printLine(AuthCommand::tr("Open this link in a browser on this computer to sign in:\n\n%1\n\nWaiting "
+                                          "for you to sign in (until %2)…")
                               .arg(url.toString(QUrl::FullyEncoded), until));
         });
     QObject::connect(&session, &auth::AuthSession::signInFailed, qApp, [&](const QString& message) {
@@ -130,7 +134,7 @@ int runLogin(const Invocation& inv) {
             signIn();
             return;
         }
-        printProblem(tr("sign-in failed: %1").arg(message));
+        printProblem(AuthCommand::tr("sign-in failed: %1").arg(message));
         QCoreApplication::exit(1);
     });
     QObject::connect(&session, &auth::AuthSession::notice, qApp, [](const QString& message) { printProblem(message); });
@@ -147,9 +151,9 @@ int runLogout() {
         bool finished = false;
         forgetGateTickets(store, [&](int forgotten) {
             if (forgotten == 1)
-                printLine(tr("Forgot the ticket for shares for named people."));
+                printLine(AuthCommand::tr("Forgot the ticket for shares for named people."));
             else if (forgotten > 1)
-                printLine(tr("Forgot %1 tickets for shares for named people.").arg(forgotten));
+                printLine(AuthCommand::tr("Forgot %1 tickets for shares for named people.").arg(forgotten));
             finished = true;
             wait.quit();
         });
@@ -158,7 +162,7 @@ int runLogout() {
     }
     const Result<auth::AuthConfig> config = identityProvider();
     if (!config) {
-        printLine(tr("Not signed in."));
+        printLine(AuthCommand::tr("Not signed in."));
         return 0;
     }
     HeadlessAuth headless(*config);
@@ -169,7 +173,7 @@ int runLogout() {
             return;
         QObject::disconnect(&session, &auth::AuthSession::stateChanged, qApp, nullptr);
         if (state == auth::AuthState::SignedOut) {
-            printLine(tr("Not signed in at %1.").arg(issuer));
+            printLine(AuthCommand::tr("Not signed in at %1.").arg(issuer));
             QCoreApplication::exit(0);
             return;
         }

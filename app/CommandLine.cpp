@@ -7,42 +7,45 @@ namespace labshare::app {
 
 namespace {
 
-const char* const kUsage =
-    "Usage:\n"
-    "  labshare [FILE]                 open the desktop app, optionally on a topology\n"
-    "  labshare inspect FILE [--json]  show the lab's nodes, addresses, publish entries and\n"
-    "                                  problems; exit 0 when there is no error, 2 when\n"
-    "                                  there is one, 1 when the file cannot be read\n"
-    "  labshare up FILE [--relay URL] [--only NODE[:TYPE/PORT]]... [--target NODE=HOST]...\n"
-    "              [--json] [--accept-new-host-key] [--open-anyway] [--allow-local-targets]\n"
-    "              [--issuer URL --client-id ID] [--for DURATION | --until HH:MM] [-v]\n"
-    "                                  publish the lab's ports until SIGINT/SIGTERM, or until the\n"
-    "                                  class ends: --for 90m (1h30m, 45s) after the start, --until\n"
-    "                                  17:00 local time (tomorrow if past), warned 5 minutes before,\n"
-    "                                  then every share stops and up exits 0; relay URLs:\n"
-    "                                  lan://[ADDRESS] (the default, no account) or\n"
-    "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
-    "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
-    "                                  &bind=ADDRESS&proxy=http://host:port; a node the lab has\n"
-    "                                  reached on this computer itself (loopback, its own or a\n"
-    "                                  link-local address, a host name, network-mode: host) is\n"
-    "                                  left out unless --allow-local-targets or --target says so;\n"
-    "                                  -v also prints libssh's own messages\n"
-    "  labshare login [--issuer URL] [--client-id ID] [--client-secret SECRET] [--scope SCOPES]\n"
-    "                 [--device | --browser [--no-browser] [--redirect-port PORT] [--timeout SECONDS]]\n"
-    "                                  sign in with your identity provider (remembered in the\n"
-    "                                  keychain) for relays with auth=token; --device (the\n"
-    "                                  default) prints a code to enter on any device; the secret\n"
-    "                                  is for providers that require one even of installed apps;\n"
-    "                                  --redirect-port fixes the browser's return address at\n"
-    "                                  http://127.0.0.1:PORT/callback (0: any port again);\n"
-    "                                  --scope replaces \"openid email profile offline_access\"\n"
-    "  labshare logout                 sign out: revoke the sign-in at the provider and delete it\n"
-    "  labshare connect HOST:PORT [--fingerprint SHA256:...] [--accept-new] [--listen ADDR:PORT]\n"
-    "                                  reach a share for named people: sign in at the gate (a\n"
-    "                                  code on stderr), then carry stdin/stdout (a ProxyCommand)\n"
-    "                                  or every connection to --listen\n"
-    "  labshare --version | --help\n";
+// One message, so that a translation lays its columns out as its words need.
+QString usage() {
+    return Invocation::tr(
+        "Usage:\n"
+        "  labshare [FILE]                 open the desktop app, optionally on a topology\n"
+        "  labshare inspect FILE [--json]  show the lab's nodes, addresses, publish entries and\n"
+        "                                  problems; exit 0 when there is no error, 2 when\n"
+        "                                  there is one, 1 when the file cannot be read\n"
+        "  labshare up FILE [--relay URL] [--only NODE[:TYPE/PORT]]... [--target NODE=HOST]...\n"
+        "              [--json] [--accept-new-host-key] [--open-anyway] [--allow-local-targets]\n"
+        "              [--issuer URL --client-id ID] [--for DURATION | --until HH:MM] [-v]\n"
+        "                                  publish the lab's ports until SIGINT/SIGTERM, or until the\n"
+        "                                  class ends: --for 90m (1h30m, 45s) after the start, --until\n"
+        "                                  17:00 local time (tomorrow if past), warned 5 minutes before,\n"
+        "                                  then every share stops and up exits 0; relay URLs:\n"
+        "                                  lan://[ADDRESS] (the default, no account) or\n"
+        "                                  ssh://user@host:port?flavor=openssh&public-host=H\n"
+        "                                  &identity=KEY&known-hosts=FILE&auth=agent|key|password|token\n"
+        "                                  &bind=ADDRESS&proxy=http://host:port; a node the lab has\n"
+        "                                  reached on this computer itself (loopback, its own or a\n"
+        "                                  link-local address, a host name, network-mode: host) is\n"
+        "                                  left out unless --allow-local-targets or --target says so;\n"
+        "                                  -v also prints libssh's own messages\n"
+        "  labshare login [--issuer URL] [--client-id ID] [--client-secret SECRET] [--scope SCOPES]\n"
+        "                 [--device | --browser [--no-browser] [--redirect-port PORT] [--timeout SECONDS]]\n"
+        "                                  sign in with your identity provider (remembered in the\n"
+        "                                  keychain) for relays with auth=token; --device (the\n"
+        "                                  default) prints a code to enter on any device; the secret\n"
+        "                                  is for providers that require one even of installed apps;\n"
+        "                                  --redirect-port fixes the browser's return address at\n"
+        "                                  http://127.0.0.1:PORT/callback (0: any port again);\n"
+        "                                  --scope replaces \"openid email profile offline_access\"\n"
+        "  labshare logout                 sign out: revoke the sign-in at the provider and delete it\n"
+        "  labshare connect HOST:PORT [--fingerprint SHA256:...] [--accept-new] [--listen ADDR:PORT]\n"
+        "                                  reach a share for named people: sign in at the gate (a\n"
+        "                                  code on stderr), then carry stdin/stdout (a ProxyCommand)\n"
+        "                                  or every connection to --listen\n"
+        "  labshare --version | --help\n");
+}
 
 Invocation textOnly(Invocation::Verb verb, const QString& text) {
     Invocation inv;
@@ -54,7 +57,7 @@ Invocation textOnly(Invocation::Verb verb, const QString& text) {
 Invocation invalid(const QString& message) {
     Invocation inv;
     inv.verb = Invocation::Verb::Invalid;
-    inv.text = message + QLatin1Char('\n') + QLatin1String(kUsage);
+    inv.text = message + QLatin1Char('\n') + usage();
     return inv;
 }
 
@@ -65,17 +68,17 @@ Invocation parseInspect(const QStringList& args) {
         if (arg == QLatin1String("--json"))
             inv.json = true;
         else if (arg == QLatin1String("--help") || arg == QLatin1String("-h"))
-            return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
+            return textOnly(Invocation::Verb::Help, usage());
         else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-"))
-            return invalid(QStringLiteral("labshare inspect: unknown option %1").arg(arg));
+            return invalid(Invocation::tr("labshare inspect: unknown option %1").arg(arg));
         else if (inv.file.isEmpty())
             inv.file = arg;
         else
             return invalid(
-                QStringLiteral("labshare inspect: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
+                Invocation::tr("labshare inspect: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
     }
     if (inv.file.isEmpty())
-        return invalid(QStringLiteral("labshare inspect: name a topology file"));
+        return invalid(Invocation::tr("labshare inspect: name a topology file"));
     return inv;
 }
 
@@ -103,36 +106,36 @@ Invocation parseUp(const QStringList& args) {
             inv.verbose = true;
         } else if (arg == QLatin1String("--issuer") || arg == QLatin1String("--client-id")) {
             if (!value(arg == QLatin1String("--issuer") ? inv.issuer : inv.clientId))
-                return invalid(QStringLiteral("labshare up: %1 needs a value").arg(arg));
+                return invalid(Invocation::tr("labshare up: %1 needs a value").arg(arg));
         } else if (arg == QLatin1String("--relay")) {
             if (!value(inv.relay))
-                return invalid(QStringLiteral("labshare up: --relay needs a URL"));
+                return invalid(Invocation::tr("labshare up: --relay needs a URL"));
         } else if (arg == QLatin1String("--only")) {
             if (!value(v))
-                return invalid(QStringLiteral("labshare up: --only needs NODE or NODE:TYPE/PORT"));
+                return invalid(Invocation::tr("labshare up: --only needs NODE or NODE:TYPE/PORT"));
             inv.only << v;
         } else if (arg == QLatin1String("--for") || arg == QLatin1String("--until")) {
             if (!inv.endFor.isEmpty() || !inv.endAt.isEmpty())
-                return invalid(QStringLiteral("labshare up: give --for or --until once"));
+                return invalid(Invocation::tr("labshare up: give --for or --until once"));
             if (!value(arg == QLatin1String("--for") ? inv.endFor : inv.endAt))
-                return invalid(QStringLiteral("labshare up: %1 needs a value").arg(arg));
+                return invalid(Invocation::tr("labshare up: %1 needs a value").arg(arg));
         } else if (arg == QLatin1String("--target")) {
             if (!value(v) || !v.contains(QLatin1Char('=')))
-                return invalid(QStringLiteral("labshare up: --target needs NODE=HOST"));
+                return invalid(Invocation::tr("labshare up: --target needs NODE=HOST"));
             inv.targets << v;
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
-            return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
+            return textOnly(Invocation::Verb::Help, usage());
         } else if (arg.startsWith(QLatin1Char('-'))) {
-            return invalid(QStringLiteral("labshare up: unknown option %1").arg(arg));
+            return invalid(Invocation::tr("labshare up: unknown option %1").arg(arg));
         } else if (inv.file.isEmpty()) {
             inv.file = arg;
         } else {
             return invalid(
-                QStringLiteral("labshare up: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
+                Invocation::tr("labshare up: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
         }
     }
     if (inv.file.isEmpty())
-        return invalid(QStringLiteral("labshare up: name a topology file"));
+        return invalid(Invocation::tr("labshare up: name a topology file"));
     return inv;
 }
 
@@ -143,20 +146,20 @@ Invocation parseConnect(const QStringList& args) {
         const QString& arg = args.at(i);
         if (arg == QLatin1String("--fingerprint") || arg == QLatin1String("--listen")) {
             if (i + 1 >= args.size())
-                return invalid(QStringLiteral("labshare connect: %1 needs a value").arg(arg));
+                return invalid(Invocation::tr("labshare connect: %1 needs a value").arg(arg));
             (arg == QLatin1String("--fingerprint") ? inv.fingerprint : inv.listen) = args.at(++i);
         } else if (arg == QLatin1String("--accept-new")) {
             inv.acceptNew = true;
         } else if (arg.startsWith(QLatin1Char('-')) || !inv.file.isEmpty()) {
-            return invalid(QStringLiteral("labshare connect: unknown argument %1").arg(arg));
+            return invalid(Invocation::tr("labshare connect: unknown argument %1").arg(arg));
         } else {
             inv.file = arg;
         }
     }
     if (inv.file.isEmpty())
-        return invalid(QStringLiteral("labshare connect: name the share's HOST:PORT"));
+        return invalid(Invocation::tr("labshare connect: name the share's HOST:PORT"));
     if (!inv.fingerprint.isEmpty() && !inv.fingerprint.startsWith(QLatin1String("SHA256:")))
-        return invalid(QStringLiteral("labshare connect: --fingerprint wants SHA256:… as the handout shows it"));
+        return invalid(Invocation::tr("labshare connect: --fingerprint wants SHA256:… as the handout shows it"));
     return inv;
 }
 
@@ -170,7 +173,7 @@ Invocation parseLogin(const QStringList& args) {
                                 arg == QLatin1String("--client-secret") || arg == QLatin1String("--redirect-port") ||
                                 arg == QLatin1String("--timeout") || arg == QLatin1String("--scope");
         if (takesValue && i + 1 >= args.size())
-            return invalid(QStringLiteral("labshare login: %1 needs a value").arg(arg));
+            return invalid(Invocation::tr("labshare login: %1 needs a value").arg(arg));
         if (arg == QLatin1String("--issuer")) {
             inv.issuer = args.at(++i);
         } else if (arg == QLatin1String("--client-id")) {
@@ -179,7 +182,7 @@ Invocation parseLogin(const QStringList& args) {
             inv.scope = args.at(++i).simplified();
             if (!inv.scope.split(QLatin1Char(' ')).contains(QLatin1String("openid")))
                 return invalid(
-                    QStringLiteral("labshare login: --scope must include openid (got \"%1\")").arg(inv.scope));
+                    Invocation::tr("labshare login: --scope must include openid (got \"%1\")").arg(inv.scope));
         } else if (arg == QLatin1String("--client-secret")) {
             inv.clientSecret = args.at(++i);
             inv.clientSecretGiven = true;
@@ -187,7 +190,7 @@ Invocation parseLogin(const QStringList& args) {
             bool ok = false;
             inv.redirectPort = args.at(++i).toInt(&ok);
             if (!ok || inv.redirectPort < 0 || inv.redirectPort > 65535)
-                return invalid(QStringLiteral("labshare login: --redirect-port wants a port from 1 to 65535, or 0 for "
+                return invalid(Invocation::tr("labshare login: --redirect-port wants a port from 1 to 65535, or 0 for "
                                               "any port (got %1)")
                                    .arg(args.at(i)));
         } else if (arg == QLatin1String("--timeout")) {
@@ -195,7 +198,7 @@ Invocation parseLogin(const QStringList& args) {
             inv.signInTimeout = args.at(++i).toInt(&ok);
             if (!ok || inv.signInTimeout < 10 || inv.signInTimeout > 3600)
                 return invalid(
-                    QStringLiteral("labshare login: --timeout wants seconds from 10 to 3600 (got %1)").arg(args.at(i)));
+                    Invocation::tr("labshare login: --timeout wants seconds from 10 to 3600 (got %1)").arg(args.at(i)));
         } else if (arg == QLatin1String("--device")) {
             device = true;
         } else if (arg == QLatin1String("--browser")) {
@@ -203,17 +206,17 @@ Invocation parseLogin(const QStringList& args) {
         } else if (arg == QLatin1String("--no-browser")) {
             inv.noBrowser = true;
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
-            return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
+            return textOnly(Invocation::Verb::Help, usage());
         } else {
-            return invalid(QStringLiteral("labshare login: unknown argument %1").arg(arg));
+            return invalid(Invocation::tr("labshare login: unknown argument %1").arg(arg));
         }
     }
     if (device && inv.browser)
-        return invalid(QStringLiteral("labshare login: choose --device or --browser, not both"));
+        return invalid(Invocation::tr("labshare login: choose --device or --browser, not both"));
     if (inv.noBrowser && !inv.browser)
-        return invalid(QStringLiteral("labshare login: --no-browser goes with --browser"));
+        return invalid(Invocation::tr("labshare login: --no-browser goes with --browser"));
     if (inv.signInTimeout > 0 && !inv.browser)
-        return invalid(QStringLiteral("labshare login: --timeout goes with --browser (a device code has its own "
+        return invalid(Invocation::tr("labshare login: --timeout goes with --browser (a device code has its own "
                                       "expiry)"));
     return inv;
 }
@@ -228,7 +231,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
     if (first == QLatin1String("--version") || first == QLatin1String("-v"))
         return textOnly(Invocation::Verb::Version, QStringLiteral("labshare " LABSHARE_VERSION));
     if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help"))
-        return textOnly(Invocation::Verb::Help, QLatin1String(kUsage));
+        return textOnly(Invocation::Verb::Help, usage());
     if (first == QLatin1String("inspect"))
         return parseInspect(args.mid(1));
     if (first == QLatin1String("up"))
@@ -239,7 +242,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
         return parseLogin(args.mid(1));
     if (first == QLatin1String("logout")) {
         if (args.size() > 1)
-            return invalid(QStringLiteral("labshare logout: takes no arguments (got %1)").arg(args.at(1)));
+            return invalid(Invocation::tr("labshare logout: takes no arguments (got %1)").arg(args.at(1)));
         Invocation inv;
         inv.verb = Invocation::Verb::Logout;
         return inv;
@@ -263,7 +266,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
         if (arg.startsWith(QLatin1Char('-')))
             continue;
         if (!inv.file.isEmpty())
-            return invalid(QStringLiteral("labshare: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
+            return invalid(Invocation::tr("labshare: one topology file at a time (got %1 and %2)").arg(inv.file, arg));
         inv.file = arg;
     }
     if (inv.file.isEmpty() || QFileInfo::exists(inv.file))
@@ -272,12 +275,12 @@ Invocation parseCommandLine(const QStringList& arguments) {
                                 inv.file.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive) ||
                                 inv.file.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive);
     if (!looksLikeAFile)
-        return invalid(QStringLiteral("labshare: unknown command '%1' (the commands are inspect, up, login, "
+        return invalid(Invocation::tr("labshare: unknown command '%1' (the commands are inspect, up, login, "
                                       "logout and connect; labshare FILE opens a topology file)")
                            .arg(inv.file));
     Invocation missing;
     missing.verb = Invocation::Verb::Invalid;
-    missing.text = QStringLiteral("labshare: no such file: %1").arg(inv.file);
+    missing.text = Invocation::tr("labshare: no such file: %1").arg(inv.file);
     return missing;
 }
 
@@ -288,7 +291,7 @@ QString missingDisplay(const Invocation& invocation, const QProcessEnvironment& 
     for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         if (!environment.value(QLatin1String(name)).isEmpty())
             return {};
-    return QStringLiteral("labshare: no display: the desktop app needs one (DISPLAY or WAYLAND_DISPLAY is unset); "
+    return Invocation::tr("labshare: no display: the desktop app needs one (DISPLAY or WAYLAND_DISPLAY is unset); "
                           "the headless verbs are inspect, up, login and logout");
 #else
     Q_UNUSED(invocation)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -10,6 +11,9 @@ namespace labshare::app {
 // What the user asked for on the command line. Parsing needs no QCoreApplication, so --help and
 // --version work without a display.
 struct Invocation {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::Invocation)
+
+public:
     enum class Verb { Gui, Inspect, Up, Login, Logout, Connect, Help, Version, Invalid };
 
     Verb verb = Verb::Gui;

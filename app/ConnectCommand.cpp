@@ -23,9 +23,10 @@ namespace labshare::app {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::app::ConnectCommand", text);
-}
+// Gives this file's messages their tr() and translation context.
+class ConnectCommand {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::ConnectCommand)
+};
 
 // Waits for one keychain answer (before the verb's own event loop starts: nothing else runs yet).
 secrets::SecretBytes readTicket(secrets::SecretStore& store, const QString& fingerprint) {
@@ -61,7 +62,8 @@ int runConnect(const Invocation& inv) {
     bool portOk = false;
     const int port = inv.file.section(QLatin1Char(':'), -1).toInt(&portOk);
     if (host.isEmpty() || !portOk || port < 1 || port > 65535) {
-        printProblem(tr("labshare connect: give the share's address as HOST:PORT (got %1)").arg(inv.file));
+        printProblem(
+            ConnectCommand::tr("labshare connect: give the share's address as HOST:PORT (got %1)").arg(inv.file));
         return 2;
     }
     QSettings settings;
@@ -69,8 +71,9 @@ int runConnect(const Invocation& inv) {
     if (pin.isEmpty())
         pin = settings.value(knownGateKey(inv.file)).toString();
     if (pin.isEmpty() && !inv.acceptNew) {
-        printProblem(tr("labshare connect: the gate at %1 is not known yet: give --fingerprint SHA256:… from the "
-                        "instructor's handout (or --accept-new to trust the key it shows)")
+        printProblem(ConnectCommand::tr(
+                         "labshare connect: the gate at %1 is not known yet: give --fingerprint SHA256:… from the "
+                         "instructor's handout (or --accept-new to trust the key it shows)")
                          .arg(inv.file));
         return 2;
     }
@@ -93,7 +96,7 @@ int runConnect(const Invocation& inv) {
                                  return; // the ticket the helper offered let it in
                              options.ticket = ticket.copy();
                              store.write(gateTicketKey(fingerprint), ticket.view(), [](const secrets::SecretReply&) {});
-                             printProblem(tr("admitted as %1").arg(identity));
+                             printProblem(ConnectCommand::tr("admitted as %1").arg(identity));
                          });
     };
 
@@ -103,10 +106,12 @@ int runConnect(const Invocation& inv) {
         QTcpServer server;
         const QHostAddress address(inv.listen.section(QLatin1Char(':'), 0, -2));
         if (address.isNull() || !server.listen(address, quint16(inv.listen.section(QLatin1Char(':'), -1).toUInt()))) {
-            printProblem(tr("labshare connect: cannot listen on %1: %2").arg(inv.listen, server.errorString()));
+            printProblem(
+                ConnectCommand::tr("labshare connect: cannot listen on %1: %2").arg(inv.listen, server.errorString()));
             return 2;
         }
-        printProblem(tr("carrying every connection to %1 through the gate at %2").arg(inv.listen, inv.file));
+        printProblem(
+            ConnectCommand::tr("carrying every connection to %1 through the gate at %2").arg(inv.listen, inv.file));
         QObject::connect(&server, &QTcpServer::newConnection, qApp, [&] {
             while (QTcpSocket* local = server.nextPendingConnection()) {
                 local->setSocketOption(QAbstractSocket::LowDelayOption, 1);

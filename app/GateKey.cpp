@@ -15,9 +15,10 @@ namespace {
 
 const QString kKey = QStringLiteral("gate-tls-key");
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::app::GateKey", text);
-}
+// Gives this file's messages their tr() and translation context.
+class GateKey {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::GateKey)
+};
 
 } // namespace
 
@@ -32,8 +33,9 @@ void loadGateKey(secrets::SecretStore& store, QObject* context,
             return;
         }
         if (reply.status != secrets::SecretStatus::NotFound) {
-            done(makeError(ErrorCode::FileUnreadable,
-                           tr("the gate's key needs the keychain, which did not answer: %1").arg(reply.message)));
+            done(makeError(
+                ErrorCode::FileUnreadable,
+                GateKey::tr("the gate's key needs the keychain, which did not answer: %1").arg(reply.message)));
             return;
         }
         Result<gate::TlsIdentity> made = gate::TlsIdentity::generate();
@@ -46,8 +48,9 @@ void loadGateKey(secrets::SecretStore& store, QObject* context,
             if (!guard)
                 return;
             if (written.status != secrets::SecretStatus::Ok)
-                done(makeError(ErrorCode::FileUnwritable,
-                               tr("the gate's key could not be kept in the keychain: %1").arg(written.message)));
+                done(makeError(
+                    ErrorCode::FileUnwritable,
+                    GateKey::tr("the gate's key could not be kept in the keychain: %1").arg(written.message)));
             else
                 done(identity);
         });

@@ -8,14 +8,6 @@
 
 namespace labshare::app {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::app::HeadlessAuth", text);
-}
-
-} // namespace
-
 HeadlessAuth::HeadlessAuth(const auth::AuthConfig& config)
     : m_store(QStringLiteral(LABSHARE_APP_ID))
     , m_session(m_store, m_network) {
@@ -29,15 +21,18 @@ Result<auth::AuthConfig> identityProvider(const QString& issuer, const QString& 
     if (!clientId.isEmpty())
         config.clientId = clientId.trimmed();
     if (config.issuer.isEmpty())
-        return makeError(ErrorCode::BadInput,
-                         tr("no identity provider is set: give --issuer URL and --client-id ID (they are remembered)"));
+        return makeError(
+            ErrorCode::BadInput,
+            HeadlessAuth::tr(
+                "no identity provider is set: give --issuer URL and --client-id ID (they are remembered)"));
     Result<QUrl> checked = auth::parseIssuer(config.issuer.toString());
     if (!checked)
         return checked.error();
     config.issuer = *checked;
     if (config.clientId.isEmpty())
-        return makeError(ErrorCode::BadInput,
-                         tr("no client id is set for %1: give --client-id ID").arg(config.issuer.toString()));
+        return makeError(
+            ErrorCode::BadInput,
+            HeadlessAuth::tr("no client id is set for %1: give --client-id ID").arg(config.issuer.toString()));
     return config;
 }
 

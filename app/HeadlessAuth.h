@@ -4,6 +4,7 @@
 #include "auth/AuthSession.h"
 #include "secrets/KeychainStore.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 
 namespace labshare::app {
@@ -11,6 +12,8 @@ namespace labshare::app {
 // The sign-in as the headless verbs (login, logout, up) use it: the system keychain, a network
 // manager and the session, for the identity provider in `config`.
 class HeadlessAuth {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::HeadlessAuth)
+
 public:
     explicit HeadlessAuth(const auth::AuthConfig& config);
 

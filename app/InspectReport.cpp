@@ -2,6 +2,7 @@
 #include "InspectReport.h"
 #include "share/ShareName.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -13,6 +14,11 @@ namespace labshare::app {
 using namespace labshare::topology;
 
 namespace {
+
+// Gives this file's messages their tr() and translation context.
+class InspectReport {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::InspectReport)
+};
 
 QJsonObject publishJson(const Node& node, const PublishSpec& spec) {
     return {{QStringLiteral("type"), publishTypeName(spec.type)},
@@ -51,7 +57,7 @@ QString publishText(const Node& node, const PublishSpec& spec) {
     QString text = share::shareName(node.name, spec) + QStringLiteral(": ") + publishTypeName(spec.type) +
                    QLatin1Char('/') + QString::number(spec.port);
     if (!spec.allowed.isEmpty())
-        text += QStringLiteral(" for ") + spec.allowed.join(QStringLiteral(", "));
+        text += QLatin1Char(' ') + InspectReport::tr("for %1").arg(spec.allowed.join(QStringLiteral(", ")));
     return text + QStringLiteral(" (") + publishOriginName(spec.from) + QLatin1Char(')');
 }
 
@@ -128,8 +134,8 @@ QString inspectTable(const Topology& topology) {
             rows << row;
         }
     }
-    const Row header{QStringLiteral("NODE"), QStringLiteral("KIND"), QStringLiteral("ADDRESS"), QStringLiteral("FROM"),
-                     QStringLiteral("SHARE: PUBLISH")};
+    const Row header{InspectReport::tr("NODE"), InspectReport::tr("KIND"), InspectReport::tr("ADDRESS"),
+                     InspectReport::tr("FROM"), InspectReport::tr("SHARE: PUBLISH")};
     std::array<qsizetype, Columns> width{};
     for (int c = 0; c < PublishColumn; ++c) {
         width[c] = header[c].size();
@@ -179,7 +185,7 @@ QString inspectTable(const Topology& topology) {
     };
 
     QString out =
-        wrap(QStringLiteral("Lab %1 (%2), %3 nodes").arg(topology.name, topology.file).arg(topology.nodes.size()),
+        wrap(InspectReport::tr("Lab %1 (%2), %3 nodes").arg(topology.name, topology.file).arg(topology.nodes.size()),
              kWidth, 4)
             .join(QLatin1Char('\n')) +
         QStringLiteral("\n\n");
@@ -193,7 +199,9 @@ QString inspectTable(const Topology& topology) {
     }
     const auto errors = std::count_if(topology.problems.cbegin(), topology.problems.cend(),
                                       [](const Problem& p) { return p.severity == Severity::Error; });
-    out += QStringLiteral("\n%1 error(s), %2 warning(s)\n").arg(errors).arg(topology.problems.size() - errors);
+    out += QLatin1Char('\n') +
+           InspectReport::tr("%1 error(s), %2 warning(s)").arg(errors).arg(topology.problems.size() - errors) +
+           QLatin1Char('\n');
     return out;
 }
 

@@ -33,13 +33,19 @@ using topology::PublishSpec;
 
 namespace {
 
+// Gives this file's messages their tr() and translation context.
+class UpCommand {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::UpCommand)
+};
+
 // Headless secrets: asked on the terminal without echo; none when there is no terminal.
 std::optional<secrets::SecretBytes> askOnTerminal(tunnel::SecretKind kind, const QString& what) {
     if (kind == tunnel::SecretKind::Token || !::isatty(STDIN_FILENO))
         return std::nullopt;
     const LiveBlock::Hold hold; // the live table stays off the screen while the prompt waits
-    std::fprintf(stderr, "%s for %s: ", kind == tunnel::SecretKind::KeyPassphrase ? "Passphrase" : "Password",
-                 qUtf8Printable(escapeForTerminal(what)));
+    const QString prompt = kind == tunnel::SecretKind::KeyPassphrase ? UpCommand::tr("Passphrase for %1: ")
+                                                                     : UpCommand::tr("Password for %1: ");
+    std::fputs(qUtf8Printable(prompt.arg(escapeForTerminal(what))), stderr);
     termios old{};
     ::tcgetattr(STDIN_FILENO, &old);
     termios quiet = old;
@@ -72,8 +78,8 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
     QList<Selection> out;
     const auto add = [&](const QString& node, const PublishSpec& spec) {
         if (!spec.isOpen() && !inv.openAnyway && !gated) {
-            printProblem(QStringLiteral("%1 is meant only for %2; it is left out: %3. Add --open-anyway to publish "
-                                        "it open to anyone.")
+            printProblem(UpCommand::tr("%1 is meant only for %2; it is left out: %3. Add --open-anyway to publish "
+                                       "it open to anyone.")
                              .arg(share::shareName(node, spec), spec.allowed.join(QStringLiteral(", ")), noGate));
             return;
         }
@@ -90,7 +96,7 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
         const topology::Node* node = lab.node(nodeName);
         if (!node)
             return makeError(ErrorCode::BadInput,
-                             QStringLiteral("--only %1: the lab has no node '%2'").arg(pick, nodeName));
+                             UpCommand::tr("--only %1: the lab has no node '%2'").arg(pick, nodeName));
         if (!pick.contains(QLatin1Char(':'))) {
             for (const PublishSpec& spec : node->publish)
                 add(nodeName, spec);
@@ -98,7 +104,7 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
         }
         Result<PublishSpec> wanted = PublishSpec::parse(pick.section(QLatin1Char(':'), 1));
         if (!wanted)
-            return makeError(ErrorCode::BadInput, QStringLiteral("--only %1: %2").arg(pick, wanted.error().message));
+            return makeError(ErrorCode::BadInput, UpCommand::tr("--only %1: %2").arg(pick, wanted.error().message));
         const auto declared = std::find_if(node->publish.cbegin(), node->publish.cend(), [&](const PublishSpec& s) {
             return s.type == wanted->type && s.port == wanted->port;
         });
@@ -111,8 +117,8 @@ Result<QList<Selection>> select(const topology::Topology& lab, const Invocation&
 Result<std::unique_ptr<UpGate>> gateFor(const Invocation& inv) {
     const Result<auth::AuthConfig> provider = identityProvider(inv.issuer, inv.clientId);
     if (!provider)
-        return makeError(ErrorCode::BadInput, QStringLiteral("the gate needs your identity provider to sign students "
-                                                             "in, and %1")
+        return makeError(ErrorCode::BadInput, UpCommand::tr("the gate needs your identity provider to sign students "
+                                                            "in, and %1")
                                                   .arg(provider.error().message));
     return UpGate::prepare(*provider);
 }
@@ -131,8 +137,8 @@ Result<bool> restoreSignIn(HeadlessAuth& headless) {
         wait.exec();
     if (session.state() != auth::AuthState::SignedIn)
         return makeError(ErrorCode::AuthFailed,
-                         QStringLiteral("this relay admits signed-in users and you are not signed in at %1: run "
-                                        "`labshare login` first")
+                         UpCommand::tr("this relay admits signed-in users and you are not signed in at %1: run "
+                                       "`labshare login` first")
                              .arg(session.config().issuer.toString()));
     return true;
 }
@@ -175,9 +181,9 @@ int runUp(const Invocation& inv) {
         if (!alternative.isEmpty()) {
             tunnel::RelayProfile named;
             named.host = alternative;
-            printProblem(QStringLiteral("this machine has no private network address, so lan:// listens on 127.0.0.1 "
-                                        "only; %1 is public, and shares there are open to the internet: to use it, "
-                                        "name it with --relay %2")
+            printProblem(UpCommand::tr("this machine has no private network address, so lan:// listens on 127.0.0.1 "
+                                       "only; %1 is public, and shares there are open to the internet: to use it, "
+                                       "name it with --relay %2")
                              .arg(alternative, named.toUrl()));
         }
     }
@@ -211,8 +217,8 @@ int runUp(const Invocation& inv) {
     if (relay->auth == tunnel::RelayAuth::Token) {
         const Result<auth::AuthConfig> provider = identityProvider();
         if (!provider) {
-            printProblem(provider.error().message +
-                         QStringLiteral(" (this relay admits signed-in users: run `labshare login`)"));
+            printProblem(UpCommand::tr("%1 (this relay admits signed-in users: run `labshare login`)")
+                             .arg(provider.error().message));
             return 2;
         }
         signIn.emplace(*provider);
@@ -242,8 +248,8 @@ int runUp(const Invocation& inv) {
     if (gate) {
         QObject::connect(&engine, &tunnel::TunnelEngine::gateVerdict, qApp,
                          [&report](const gate::GateVerdict& verdict) { report.access(verdict); });
-        printProblem(QStringLiteral("shares for named people go through LabShare's gate, key %1; students connect "
-                                    "with `labshare connect HOST:PORT --fingerprint %1`")
+        printProblem(UpCommand::tr("shares for named people go through LabShare's gate, key %1; students connect "
+                                   "with `labshare connect HOST:PORT --fingerprint %1`")
                          .arg(gate->fingerprint()));
     }
     int exitCode = 0;
@@ -260,9 +266,9 @@ int runUp(const Invocation& inv) {
         tokens->attach(&engine);
         QObject::connect(&engine, &tunnel::TunnelEngine::loginRefused, qApp, [&] { loginBeingRetried = true; });
         QObject::connect(&*tokens, &RelayTokenBridge::signInNeeded, qApp,
-                         [&](const QString& message) { fail(message + QStringLiteral(": run `labshare login`")); });
+                         [&](const QString& message) { fail(UpCommand::tr("%1: run `labshare login`").arg(message)); });
         QObject::connect(&signIn->session(), &auth::AuthSession::signInFailed, qApp,
-                         [&](const QString& message) { fail(message + QStringLiteral(" Run `labshare login`.")); });
+                         [&](const QString& message) { fail(UpCommand::tr("%1 Run `labshare login`.").arg(message)); });
         QObject::connect(&signIn->session(), &auth::AuthSession::accessTokenChanged, qApp,
                          [&] { loginBeingRetried = false; });
     }
@@ -284,7 +290,7 @@ int runUp(const Invocation& inv) {
         // A relay that cannot be reached at all is an error to report, not to wait out; once it has
         // been reached, LabShare keeps reconnecting for as long as it runs.
         else if (row.health.state == tunnel::ShareState::Reconnecting && !everConnected && exitCode == 0)
-            fail(QStringLiteral("cannot reach the relay: %1").arg(row.health.lastError));
+            fail(UpCommand::tr("cannot reach the relay: %1").arg(row.health.lastError));
     });
     QObject::connect(&session, &share::ShareSession::healthUpdated, &session,
                      [&](const QList<share::ShareRow>& rows) { report.healthUpdated(rows); });
@@ -295,17 +301,16 @@ int runUp(const Invocation& inv) {
         if (name)
             ++published;
         else if (name.error().code == ErrorCode::NoAddress)
-            printProblem(name.error().message + QStringLiteral("; give one with --target %1=HOST").arg(s.node));
+            printProblem(UpCommand::tr("%1; give one with --target %2=HOST").arg(name.error().message, s.node));
         else if (name.error().code == ErrorCode::LocalTarget)
-            printProblem(name.error().message +
-                         QStringLiteral("; left out (publish it with --allow-local-targets for the whole lab, or "
-                                        "--target %1=HOST)")
-                             .arg(s.node));
+            printProblem(UpCommand::tr("%1; left out (publish it with --allow-local-targets for the whole lab, or "
+                                       "--target %2=HOST)")
+                             .arg(name.error().message, s.node));
         else
             printProblem(name.error().message);
     }
     if (published == 0) {
-        printProblem(QStringLiteral("nothing to publish in %1").arg(inv.file));
+        printProblem(UpCommand::tr("nothing to publish in %1").arg(inv.file));
         return 2;
     }
 
@@ -318,7 +323,7 @@ int runUp(const Invocation& inv) {
             report.classEnded(end);
             QCoreApplication::exit(0);
         });
-        printProblem(QStringLiteral("every share stops %1 (%2)")
+        printProblem(UpCommand::tr("every share stops %1 (%2)")
                          .arg(classEnd->untilText(), classEnd->leftText(QDateTime::currentDateTimeUtc())));
         deadline->start();
     }

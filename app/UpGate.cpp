@@ -40,7 +40,7 @@ Result<std::unique_ptr<UpGate>> UpGate::prepare(const auth::AuthConfig& provider
         return issuer->error();
     if ((*issuer)->deviceAuthorizationEndpoint.isEmpty())
         return makeError(ErrorCode::BadInput,
-                         QStringLiteral("%1 offers no device sign-in, which the gate needs to sign students in")
+                         tr("%1 offers no device sign-in, which the gate needs to sign students in")
                              .arg(provider.issuer.toString()));
     auto tickets = std::make_shared<gate::TicketBook>(gateTicketsPath());
     if (const Result<bool> loaded = tickets->load(); !loaded)

@@ -5,6 +5,8 @@
 #include "HeadlessAuth.h"
 #include "gate/GateEvents.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -19,6 +21,8 @@ namespace labshare::app {
 // the keychain), its tickets, the instructor's identity provider (the one `labshare login` uses, or
 // --issuer/--client-id) and the students' sign-ins the engine asks for.
 class UpGate {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::UpGate)
+
 public:
     // Before the verb's own event loop starts: reads the key, the tickets and the provider's endpoints.
     static Result<std::unique_ptr<UpGate>> prepare(const auth::AuthConfig& provider);

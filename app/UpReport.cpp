@@ -59,8 +59,8 @@ void UpReport::access(const gate::GateVerdict& verdict) {
              {QStringLiteral("reason"), verdict.reason}});
         return;
     }
-    std::fprintf(stderr, "%s: %s\n", verdict.admitted() ? "admitted" : "refused",
-                 qUtf8Printable(escapeForTerminal(verdict.reason)));
+    const QString line = verdict.admitted() ? tr("admitted: %1") : tr("refused: %1");
+    std::fprintf(stderr, "%s\n", qUtf8Printable(line.arg(escapeForTerminal(verdict.reason))));
 }
 
 void UpReport::classEnding(const QDateTime& end, qint64 secondsLeft) {
@@ -71,7 +71,7 @@ void UpReport::classEnding(const QDateTime& end, qint64 secondsLeft) {
                    {QStringLiteral("seconds_left"), secondsLeft}});
         return;
     }
-    printProblem(QStringLiteral("the class ends at %1: every share stops in %2 min")
+    printProblem(tr("the class ends at %1: every share stops in %2 min")
                      .arg(end.toLocalTime().toString(QStringLiteral("HH:mm")))
                      .arg((secondsLeft + 59) / 60));
 }
@@ -83,8 +83,8 @@ void UpReport::classEnded(const QDateTime& end) {
                    {QStringLiteral("ends"), end.toUTC().toString(Qt::ISODate)}});
         return;
     }
-    printProblem(QStringLiteral("the class is over (%1): stopping every share")
-                     .arg(end.toLocalTime().toString(QStringLiteral("HH:mm"))));
+    printProblem(
+        tr("the class is over (%1): stopping every share").arg(end.toLocalTime().toString(QStringLiteral("HH:mm"))));
 }
 
 QJsonObject UpReport::healthEvent(const share::ShareRow& row) {
@@ -109,8 +109,9 @@ QJsonObject UpReport::healthEvent(const share::ShareRow& row) {
 }
 
 QString UpReport::table(const QList<share::ShareRow>& rows) {
+    const QString shareHeader = tr("SHARE"), stateHeader = tr("STATE"), publicHeader = tr("PUBLIC");
     QStringList lines;
-    qsizetype wName = 5, wState = 5, wPublic = 6;
+    qsizetype wName = shareHeader.size(), wState = stateHeader.size(), wPublic = publicHeader.size();
     for (const share::ShareRow& r : rows) {
         wName = std::max(wName, r.name.size());
         wState = std::max(wState, shareStateName(r.health.state).size());
@@ -121,8 +122,7 @@ QString UpReport::table(const QList<share::ShareRow>& rows) {
             a.leftJustified(wName + 2) + b.leftJustified(wState + 2) + c.leftJustified(wPublic + 2) + d;
         return text.trimmed();
     };
-    lines << line(QStringLiteral("SHARE"), QStringLiteral("STATE"), QStringLiteral("PUBLIC"),
-                  QStringLiteral("OPEN / ERROR"));
+    lines << line(shareHeader, stateHeader, publicHeader, tr("OPEN / ERROR"));
     for (const share::ShareRow& r : rows) {
         const QString detail = !r.health.lastError.isEmpty() ? r.health.lastError : r.url;
         lines << line(r.name, shareStateName(r.health.state),

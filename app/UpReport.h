@@ -4,6 +4,7 @@
 #include "LiveBlock.h"
 #include "share/ShareSession.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -19,6 +20,8 @@ namespace labshare::app {
 // {"event":"health",…} per share each tick); otherwise the table of shares on every change that alters it:
 // on a terminal redrawn in place, into a pipe or file printed again below the last one.
 class UpReport {
+    Q_DECLARE_TR_FUNCTIONS(labshare::app::UpReport)
+
 public:
     enum class Form { Lines, Terminal, Json };
 

@@ -17,6 +17,35 @@
 
 using labshare::app::Invocation;
 
+namespace {
+
+// What main() prints itself (help, a mistake on the command line, a missing display) is worded once more
+// with a QCoreApplication and the user's translation loaded: parsing needs neither, a translation needs both.
+template <typename Words> QString translated(int& argc, char** argv, Words words) {
+    QCoreApplication app(argc, argv);
+    labshare::app::installTranslations();
+    return words();
+}
+
+int runVerb(const Invocation& invocation) {
+    switch (invocation.verb) {
+    case Invocation::Verb::Inspect:
+        return labshare::app::runInspect(invocation.file, invocation.json);
+    case Invocation::Verb::Up:
+        return labshare::app::runUp(invocation);
+    case Invocation::Verb::Login:
+        return labshare::app::runLogin(invocation);
+    case Invocation::Verb::Logout:
+        return labshare::app::runLogout();
+    case Invocation::Verb::Connect:
+        return labshare::app::runConnect(invocation);
+    default:
+        return 2;
+    }
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     labshare::disableCoreDumps(); // before any secret is read; release builds only
     labshare::app::escapeLogMessages();
@@ -31,43 +60,32 @@ int main(int argc, char** argv) {
     switch (invocation.verb) {
     case Invocation::Verb::Version:
     case Invocation::Verb::Help:
-        std::printf("%s\n", qUtf8Printable(invocation.text));
+        std::printf("%s\n", qUtf8Printable(translated(
+                                argc, argv, [&] { return labshare::app::parseCommandLine(arguments).text; })));
         return 0;
     case Invocation::Verb::Invalid:
-        std::fprintf(stderr, "%s\n", qUtf8Printable(invocation.text));
+        std::fprintf(stderr, "%s\n", qUtf8Printable(translated(argc, argv, [&] {
+                         return labshare::app::parseCommandLine(arguments).text;
+                     })));
         return 2;
-    case Invocation::Verb::Inspect: {
-        QCoreApplication app(argc, argv);
-        labshare::app::applyApplicationIdentity();
-        return labshare::app::runInspect(invocation.file, invocation.json);
-    }
-    case Invocation::Verb::Up: {
-        QCoreApplication app(argc, argv);
-        labshare::app::applyApplicationIdentity();
-        return labshare::app::runUp(invocation);
-    }
-    case Invocation::Verb::Login: {
-        QCoreApplication app(argc, argv);
-        labshare::app::applyApplicationIdentity();
-        return labshare::app::runLogin(invocation);
-    }
-    case Invocation::Verb::Logout: {
-        QCoreApplication app(argc, argv);
-        labshare::app::applyApplicationIdentity();
-        return labshare::app::runLogout();
-    }
+    case Invocation::Verb::Inspect:
+    case Invocation::Verb::Up:
+    case Invocation::Verb::Login:
+    case Invocation::Verb::Logout:
     case Invocation::Verb::Connect: {
         QCoreApplication app(argc, argv);
         labshare::app::applyApplicationIdentity();
-        return labshare::app::runConnect(invocation);
+        labshare::app::installTranslations();
+        return runVerb(invocation);
     }
     case Invocation::Verb::Gui:
         break;
     }
     // Before QApplication exists: without a display Qt would abort (exit 134) with a platform-plugin error.
-    if (const QString problem = labshare::app::missingDisplay(invocation, QProcessEnvironment::systemEnvironment());
-        !problem.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qUtf8Printable(problem));
+    if (!labshare::app::missingDisplay(invocation, QProcessEnvironment::systemEnvironment()).isEmpty()) {
+        std::fprintf(stderr, "%s\n", qUtf8Printable(translated(argc, argv, [&] {
+                         return labshare::app::missingDisplay(invocation, QProcessEnvironment::systemEnvironment());
+                     })));
         return 1;
     }
     return labshare::app::runGui(argc, argv, invocation.file);

@@ -11,6 +11,7 @@
 #include "common/Result.h"
 #include "secrets/SecretStore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QObject>
@@ -37,6 +38,9 @@ enum class SignInMethod { Device, Browser };
 
 // How a sign-out went at the identity provider. The tokens leave this computer either way.
 struct SignOutOutcome {
+    Q_DECLARE_TR_FUNCTIONS(labshare::auth::SignOutOutcome)
+
+public:
     bool hadTokens = false; // false: there was nothing to revoke
     bool revoked = false;   // the provider confirmed revoking the refresh token (or the access token when
                             // there was no refresh token)

@@ -10,9 +10,6 @@
 namespace labshare::auth {
 
 QString SignOutOutcome::message(const QUrl& issuer) const {
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("labshare::auth::SignOutOutcome", text);
-    };
     const QString at = issuer.toString();
     if (!hadTokens)
         return tr("Signed out of %1: nothing was left to revoke, and the sign-in is removed from this computer.")

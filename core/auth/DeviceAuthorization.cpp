@@ -12,10 +12,6 @@ namespace {
 constexpr int kSlowDownSeconds = 5; // RFC 8628 §3.5
 const QLatin1String kDeviceGrant("urn:ietf:params:oauth:grant-type:device_code");
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::auth::DeviceAuthorization", text);
-}
-
 } // namespace
 
 Result<QUrl> readVerificationUri(const QString& text, const char* field, const QUrl& issuer) {
@@ -40,8 +36,9 @@ Result<QUrl> readVerificationUri(const QString& text, const char* field, const Q
 
 Result<DeviceCodeAnswer> readDeviceCodeAnswer(const HttpAnswer& answer) {
     if (!answer.succeeded())
-        return makeError(ErrorCode::AuthFailed,
-                         tr("the identity provider did not start a device sign-in: %1").arg(answer.describe()));
+        return makeError(
+            ErrorCode::AuthFailed,
+            DeviceAuthorization::tr("the identity provider did not start a device sign-in: %1").arg(answer.describe()));
     const QJsonObject& body = answer.body;
     DeviceCodeAnswer read;
     read.code.userCode = body.value(QLatin1String("user_code")).toString();
@@ -55,9 +52,10 @@ Result<DeviceCodeAnswer> readDeviceCodeAnswer(const HttpAnswer& answer) {
     read.intervalSeconds = qMin(read.intervalSeconds, DeviceCodeAnswer::kMaxIntervalSeconds);
     if (read.code.userCode.isEmpty() || read.deviceCode.isEmpty() || !read.code.verificationUri.isValid() ||
         read.expiresIn <= 0)
-        return makeError(ErrorCode::AuthFailed,
-                         tr("the identity provider's device sign-in answer lacks user_code, device_code, "
-                            "verification_uri or expires_in"));
+        return makeError(
+            ErrorCode::AuthFailed,
+            DeviceAuthorization::tr("the identity provider's device sign-in answer lacks user_code, device_code, "
+                                    "verification_uri or expires_in"));
     return read;
 }
 

@@ -9,10 +9,6 @@ namespace labshare::auth {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::auth::Identity", text);
-}
-
 QString withoutSlash(QString text) {
     if (text.endsWith(QLatin1Char('/')))
         text.chop(1);
@@ -63,21 +59,21 @@ Result<Identity> readIdToken(const QByteArray& idToken, const QUrl& issuer, cons
                              QByteArrayView expectedNonce) {
     const QList<QByteArray> parts = idToken.split('.');
     if (parts.size() != 3)
-        return makeError(ErrorCode::BadInput, tr("the identity provider's ID token is not a JWT"));
+        return makeError(ErrorCode::BadInput, Identity::tr("the identity provider's ID token is not a JWT"));
     const auto decoded = QByteArray::fromBase64Encoding(parts.at(1), QByteArray::Base64UrlEncoding |
                                                                          QByteArray::AbortOnBase64DecodingErrors);
     const QJsonObject claims = QJsonDocument::fromJson(decoded.decoded).object();
     if (!decoded || claims.isEmpty())
-        return makeError(ErrorCode::BadInput, tr("the identity provider's ID token cannot be read"));
+        return makeError(ErrorCode::BadInput, Identity::tr("the identity provider's ID token cannot be read"));
     const QString iss = claims.value(QLatin1String("iss")).toString();
     if (!isIssuer(iss, issuer))
         return makeError(ErrorCode::AuthFailed,
-                         tr("the ID token was issued by \"%1\", not by %2").arg(iss, issuer.toString()));
+                         Identity::tr("the ID token was issued by \"%1\", not by %2").arg(iss, issuer.toString()));
     if (!hasAudience(claims.value(QLatin1String("aud")), clientId))
-        return makeError(ErrorCode::AuthFailed, tr("the ID token is not meant for client %1").arg(clientId));
+        return makeError(ErrorCode::AuthFailed, Identity::tr("the ID token is not meant for client %1").arg(clientId));
     if (!expectedNonce.isEmpty() &&
         QByteArrayView(claims.value(QLatin1String("nonce")).toString().toUtf8()) != expectedNonce)
-        return makeError(ErrorCode::AuthFailed, tr("the ID token does not carry the nonce of this sign-in"));
+        return makeError(ErrorCode::AuthFailed, Identity::tr("the ID token does not carry the nonce of this sign-in"));
     Identity identity;
     identity.subject = claims.value(QLatin1String("sub")).toString();
     return withUserInfo(identity, claims);

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -16,6 +17,9 @@ enum class EmailVerification { Unstated, Verified, Unverified };
 
 // Who is signed in, as the issuer describes them.
 struct Identity {
+    Q_DECLARE_TR_FUNCTIONS(labshare::auth::Identity)
+
+public:
     QString subject;
     QString email;
     QString name;

@@ -11,10 +11,6 @@ namespace labshare::auth {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::auth::IssuerMetadata", text);
-}
-
 // Issuer identifiers are compared as strings (Discovery §4.3); a lone trailing slash is tolerated
 // because people paste issuers both ways.
 QString comparable(const QUrl& url) {
@@ -29,13 +25,14 @@ Result<QUrl> endpoint(const QJsonObject& doc, const char* field, bool required) 
     const QString text = doc.value(name).toString();
     if (text.isEmpty()) {
         if (required)
-            return makeError(ErrorCode::BadInput, tr("the issuer's discovery document has no %1").arg(name));
+            return makeError(ErrorCode::BadInput,
+                             IssuerMetadata::tr("the issuer's discovery document has no %1").arg(name));
         return QUrl();
     }
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("https") && !isLoopbackUrl(url)))
-        return makeError(ErrorCode::BadInput,
-                         tr("the issuer's %1 is not an https address: %2").arg(name, url.toString(QUrl::RemoveQuery)));
+        return makeError(ErrorCode::BadInput, IssuerMetadata::tr("the issuer's %1 is not an https address: %2")
+                                                  .arg(name, url.toString(QUrl::RemoveQuery)));
     return url;
 }
 
@@ -62,16 +59,19 @@ bool isLoopbackUrl(const QUrl& url) {
 Result<QUrl> parseIssuer(const QString& text) {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (text.trimmed().isEmpty())
-        return makeError(ErrorCode::BadInput, tr("no issuer is set: give the address of your identity provider"));
+        return makeError(ErrorCode::BadInput,
+                         IssuerMetadata::tr("no issuer is set: give the address of your identity provider"));
     if (!url.isValid() || url.host().isEmpty())
-        return makeError(ErrorCode::BadInput, tr("issuer \"%1\" is not a valid address").arg(text.trimmed()));
+        return makeError(ErrorCode::BadInput,
+                         IssuerMetadata::tr("issuer \"%1\" is not a valid address").arg(text.trimmed()));
     if (url.hasQuery() || url.hasFragment())
-        return makeError(ErrorCode::BadInput, tr("issuer %1 must not have a query or fragment")
+        return makeError(ErrorCode::BadInput, IssuerMetadata::tr("issuer %1 must not have a query or fragment")
                                                   .arg(url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment)));
     if (url.scheme() != QLatin1String("https") && !isLoopbackUrl(url))
-        return makeError(ErrorCode::BadInput,
-                         tr("issuer %1 must use https (plain http is only accepted on this computer's loopback)")
-                             .arg(url.toString()));
+        return makeError(
+            ErrorCode::BadInput,
+            IssuerMetadata::tr("issuer %1 must use https (plain http is only accepted on this computer's loopback)")
+                .arg(url.toString()));
     return url;
 }
 
@@ -88,9 +88,10 @@ Result<IssuerMetadata> parseIssuerMetadata(const QByteArray& json, const QUrl& i
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (!document.isObject())
-        return makeError(ErrorCode::BadInput, tr("the issuer's discovery document is not JSON: %1 (offset %2)")
-                                                  .arg(parseError.errorString())
-                                                  .arg(parseError.offset));
+        return makeError(ErrorCode::BadInput,
+                         IssuerMetadata::tr("the issuer's discovery document is not JSON: %1 (offset %2)")
+                             .arg(parseError.errorString())
+                             .arg(parseError.offset));
     return parseIssuerMetadata(document.object(), issuer);
 }
 
@@ -99,7 +100,7 @@ Result<IssuerMetadata> parseIssuerMetadata(const QJsonObject& doc, const QUrl& i
     meta.issuer = QUrl(doc.value(QLatin1String("issuer")).toString());
     if (comparable(meta.issuer) != comparable(issuer))
         return makeError(ErrorCode::BadInput,
-                         tr("the discovery document at %1 is for issuer \"%2\", not %3")
+                         IssuerMetadata::tr("the discovery document at %1 is for issuer \"%2\", not %3")
                              .arg(discoveryUrl(issuer).toString(), meta.issuer.toString(), issuer.toString()));
     struct Field {
         QUrl* target;

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
 #include <QUrl>
@@ -12,6 +13,9 @@ namespace labshare::auth {
 
 // What an issuer's discovery document (/.well-known/openid-configuration) tells a native client.
 struct IssuerMetadata {
+    Q_DECLARE_TR_FUNCTIONS(labshare::auth::IssuerMetadata)
+
+public:
     QUrl issuer;
     QUrl authorizationEndpoint;
     QUrl tokenEndpoint;

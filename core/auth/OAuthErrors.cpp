@@ -7,9 +7,10 @@ namespace labshare::auth {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::auth::OAuthErrors", text);
-}
+// Gives this file's messages their tr() and translation context.
+class OAuthErrors {
+    Q_DECLARE_TR_FUNCTIONS(labshare::auth::OAuthErrors)
+};
 
 } // namespace
 
@@ -51,7 +52,7 @@ QString oauthErrorMeaning(const QString& code) {
     };
     for (const Meaning& meaning : meanings)
         if (code == QLatin1String(meaning.code))
-            return tr(meaning.text);
+            return OAuthErrors::tr(meaning.text);
     return {};
 }
 

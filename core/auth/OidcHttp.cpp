@@ -15,10 +15,6 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::auth::OidcHttp", text);
-}
-
 QNetworkRequest makeRequest(const QUrl& url) {
     QNetworkRequest request(url);
     request.setTransferTimeout(kTimeoutMs);
@@ -52,17 +48,17 @@ QString HttpAnswer::describe() const {
     const QString description = body.value(QLatin1String("error_description")).toString();
     QString text;
     if (error.isEmpty())
-        text = tr("the identity provider answered HTTP %1").arg(status);
+        text = OidcHttp::tr("the identity provider answered HTTP %1").arg(status);
     else if (const QString meaning = oauthErrorMeaning(error); !meaning.isEmpty())
         text = QStringLiteral("%1 (%2)").arg(meaning, error);
     else
-        text = tr("the identity provider answered HTTP %1 with \"%2\", which is not a standard OAuth error")
+        text = OidcHttp::tr("the identity provider answered HTTP %1 with \"%2\", which is not a standard OAuth error")
                    .arg(status)
                    .arg(error);
     if (!description.isEmpty())
-        text += tr("; it says: %1").arg(description);
+        text += OidcHttp::tr("; it says: %1").arg(description);
     else if (status >= 400 && error.isEmpty())
-        text += tr(" without saying why");
+        text += OidcHttp::tr(" without saying why");
     return text;
 }
 

@@ -4,6 +4,7 @@
 #include "secrets/SecretBytes.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -36,6 +37,8 @@ using AnswerCallback = std::function<void(const HttpAnswer&)>;
 // The HTTP calls of OpenID Connect and OAuth, asynchronous on the caller's thread. `done` runs on
 // `context`'s thread and never after `context` is destroyed. Requests time out after 20 s.
 class OidcHttp {
+    Q_DECLARE_TR_FUNCTIONS(labshare::auth::OidcHttp)
+
 public:
     explicit OidcHttp(QNetworkAccessManager& network);
 

@@ -6,6 +6,7 @@
 #include "secrets/SecretBytes.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace labshare::auth {
@@ -13,6 +14,9 @@ namespace labshare::auth {
 // A successful token endpoint answer (RFC 6749 §5.1). Empty refresh token: the issuer kept the old one.
 // Move-only: each token is in one buffer, wiped when the answer goes.
 struct TokenResponse {
+    Q_DECLARE_TR_FUNCTIONS(labshare::auth::TokenResponse)
+
+public:
     secrets::SecretBytes accessToken;
     secrets::SecretBytes refreshToken;
     secrets::SecretBytes idToken;

@@ -9,19 +9,22 @@ namespace labshare::auth {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::auth::TokenRevocation", text);
-}
+// Gives this file's messages their tr() and translation context.
+class TokenRevocation {
+    Q_DECLARE_TR_FUNCTIONS(labshare::auth::TokenRevocation)
+};
 
 QString refusal(const HttpAnswer& answer, const ClientCredentials& client, const QStringList& advertised) {
-    QString reason = answer.networkError.isEmpty()
-                         ? tr("the identity provider refused: %1").arg(answer.describe())
-                         : tr("the identity provider could not be reached: %1").arg(answer.networkError);
+    QString reason =
+        answer.networkError.isEmpty()
+            ? TokenRevocation::tr("the identity provider refused: %1").arg(answer.describe())
+            : TokenRevocation::tr("the identity provider could not be reached: %1").arg(answer.networkError);
     if (cannotAuthenticate(client, advertised))
-        reason += client.secret.isEmpty()
-                      ? tr("; it lets only clients with a secret revoke (it lists %1), and none is set")
-                            .arg(advertised.join(QLatin1String(", ")))
-                      : tr("; it lists only %1 for revocation").arg(advertised.join(QLatin1String(", ")));
+        reason +=
+            client.secret.isEmpty()
+                ? TokenRevocation::tr("; it lets only clients with a secret revoke (it lists %1), and none is set")
+                      .arg(advertised.join(QLatin1String(", ")))
+                : TokenRevocation::tr("; it lists only %1 for revocation").arg(advertised.join(QLatin1String(", ")));
     return reason;
 }
 
@@ -30,7 +33,7 @@ QString refusal(const HttpAnswer& answer, const ClientCredentials& client, const
 void revokeToken(OidcHttp& http, const IssuerMetadata& issuer, const ClientCredentials& client, const QByteArray& token,
                  const char* hint, QObject* context, std::function<void(const RevocationOutcome&)> done) {
     if (issuer.revocationEndpoint.isEmpty()) {
-        done({false, tr("it offers no revocation endpoint")});
+        done({false, TokenRevocation::tr("it offers no revocation endpoint")});
         return;
     }
     const QStringList advertised = issuer.revocationAuthMethods;

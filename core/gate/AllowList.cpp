@@ -7,10 +7,6 @@ namespace labshare::gate {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::AllowList", text);
-}
-
 // The text lower-cased, when it is printable ASCII without spaces; empty otherwise, so no Unicode
 // look-alike or control character can ever compare equal to a listed item.
 QString usableLower(const QString& text) {
@@ -54,14 +50,16 @@ QString describeAdmission(Admission admission, const auth::Identity& identity, c
     const QString who = identity.email.isEmpty() ? identity.displayName() : identity.email;
     switch (admission) {
     case Admission::Admitted:
-        return tr("%1 is admitted to %2").arg(who, share);
+        return AllowList::tr("%1 is admitted to %2").arg(who, share);
     case Admission::NotListed:
-        return tr("%1 is not on the list for %2").arg(who, share);
+        return AllowList::tr("%1 is not on the list for %2").arg(who, share);
     case Admission::Unverified:
-        return tr("%1 is not verified by the identity provider, so it cannot be admitted to %2").arg(who, share);
+        return AllowList::tr("%1 is not verified by the identity provider, so it cannot be admitted to %2")
+            .arg(who, share);
     case Admission::NoUsableAddress:
-        return tr("the identity provider gave no usable e-mail address for %1, so it cannot be admitted to %2")
-            .arg(who.isEmpty() ? tr("this sign-in") : who, share);
+        return AllowList::tr(
+                   "the identity provider gave no usable e-mail address for %1, so it cannot be admitted to %2")
+            .arg(who.isEmpty() ? AllowList::tr("this sign-in") : who, share);
     }
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include "auth/Identity.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ enum class Admission {
 // and nothing else: no Unicode case folding, so U+212A KELVIN SIGN never stands in for a 'k'. An
 // identity passes only with an address the provider marks verified (email_verified true).
 class AllowList {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::AllowList)
+
 public:
     AllowList() = default;
     explicit AllowList(const QStringList& items);

@@ -5,14 +5,6 @@
 
 namespace labshare::gate {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::GateClient", text);
-}
-
-} // namespace
-
 GateClient::GateClient(std::unique_ptr<TlsSession> tls, secrets::SecretBytes ticket)
     : m_tls(std::move(tls))
     , m_ticket(std::move(ticket)) {}

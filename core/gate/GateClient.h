@@ -5,6 +5,7 @@
 #include "gate/TlsSession.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -16,6 +17,8 @@ namespace labshare::gate {
 // gate: offers a ticket kept from an earlier admission or asks to sign in, hands on the code to
 // show, and once admitted carries the stream both ways. Pure state: the owner moves the bytes.
 class GateClient {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::GateClient)
+
 public:
     enum class State { Talking, Admitted, Refused, Failed };
 

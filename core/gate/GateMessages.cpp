@@ -9,9 +9,10 @@ namespace labshare::gate {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::GateMessages", text);
-}
+// Gives this file's messages their tr() and translation context.
+class GateMessages {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::GateMessages)
+};
 
 struct TypeName {
     GateMessage::Type type;
@@ -34,7 +35,7 @@ QLatin1String typeName(GateMessage::Type type) {
 }
 
 Error malformed(const QString& what) {
-    return {ErrorCode::BadInput, tr("the gate's exchange is malformed: %1").arg(what), {}};
+    return {ErrorCode::BadInput, GateMessages::tr("the gate's exchange is malformed: %1").arg(what), {}};
 }
 
 // A string field: present, a JSON string, and free of control characters (it may reach a terminal).
@@ -43,11 +44,11 @@ Result<QString> text(const QJsonObject& object, const char* field, bool required
     if (value.isUndefined() && !required)
         return QString();
     if (!value.isString())
-        return malformed(tr("\"%1\" is missing or not a string").arg(QLatin1String(field)));
+        return malformed(GateMessages::tr("\"%1\" is missing or not a string").arg(QLatin1String(field)));
     const QString string = value.toString();
     for (const QChar c : string)
         if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Format)
-            return malformed(tr("\"%1\" holds a control character").arg(QLatin1String(field)));
+            return malformed(GateMessages::tr("\"%1\" holds a control character").arg(QLatin1String(field)));
     return string;
 }
 
@@ -59,7 +60,7 @@ Result<secrets::SecretBytes> ticketText(const QJsonObject& object, bool required
         return value.error();
     for (const QChar c : *value)
         if (c.unicode() > 0x7e)
-            return malformed(tr("\"ticket\" is not a ticket"));
+            return malformed(GateMessages::tr("\"ticket\" is not a ticket"));
     return secrets::SecretBytes::adopt(value->toLatin1());
 }
 
@@ -72,13 +73,13 @@ Result<QUrl> link(const QJsonObject& object, const char* field, bool required) {
     const QUrl url(*value, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
         url.host().isEmpty())
-        return malformed(tr("\"%1\" is not a web address").arg(QLatin1String(field)));
+        return malformed(GateMessages::tr("\"%1\" is not a web address").arg(QLatin1String(field)));
     return url;
 }
 
 Result<GateMessage> decode(const QJsonObject& object) {
     if (object.value(QLatin1String("v")).toInt(-1) != kProtocolVersion)
-        return malformed(tr("not version %1 of the protocol").arg(kProtocolVersion));
+        return malformed(GateMessages::tr("not version %1 of the protocol").arg(kProtocolVersion));
     Result<QString> type = text(object, "type", true);
     if (!type)
         return type.error();
@@ -90,7 +91,7 @@ Result<GateMessage> decode(const QJsonObject& object) {
             known = true;
         }
     if (!known)
-        return malformed(tr("unknown message \"%1\"").arg(type->left(40)));
+        return malformed(GateMessages::tr("unknown message \"%1\"").arg(type->left(40)));
 
     const auto take = [&object](QString& target, const char* field, bool required) -> std::optional<Error> {
         Result<QString> value = text(object, field, required);
@@ -129,7 +130,7 @@ Result<GateMessage> decode(const QJsonObject& object) {
             message.linkComplete = *complete;
             message.expiresIn = object.value(QLatin1String("expires_in")).toInt(0);
             if (message.expiresIn <= 0 || message.userCode.isEmpty())
-                problem = malformed(tr("the sign-in has no code or no expiry"));
+                problem = malformed(GateMessages::tr("the sign-in has no code or no expiry"));
         }
         break;
     }
@@ -145,7 +146,7 @@ Result<GateMessage> decode(const QJsonObject& object) {
             message.ticket = std::move(*ticket);
         message.expires = QDateTime::fromString(expires, Qt::ISODate);
         if (!problem && !message.expires.isValid())
-            problem = malformed(tr("\"expires\" is not a time"));
+            problem = malformed(GateMessages::tr("\"expires\" is not a time"));
         break;
     }
     case GateMessage::Type::Refused:
@@ -198,18 +199,18 @@ QByteArray encodeMessage(const GateMessage& message) {
 
 Result<std::optional<GateMessage>> MessageReader::next() {
     if (m_failed)
-        return malformed(tr("nothing is read after an error"));
+        return malformed(GateMessages::tr("nothing is read after an error"));
     const qsizetype end = m_buffer.indexOf('\n');
     if (end < 0) {
         if (m_buffer.size() >= kMaxMessageBytes) {
             m_failed = true;
-            return malformed(tr("a message is longer than %1 bytes").arg(kMaxMessageBytes));
+            return malformed(GateMessages::tr("a message is longer than %1 bytes").arg(kMaxMessageBytes));
         }
         return std::optional<GateMessage>();
     }
     if (end + 1 > kMaxMessageBytes) {
         m_failed = true;
-        return malformed(tr("a message is longer than %1 bytes").arg(kMaxMessageBytes));
+        return malformed(GateMessages::tr("a message is longer than %1 bytes").arg(kMaxMessageBytes));
     }
     const QByteArray line = m_buffer.left(end);
     m_buffer.remove(0, end + 1);
@@ -217,7 +218,7 @@ Result<std::optional<GateMessage>> MessageReader::next() {
     const QJsonDocument document = QJsonDocument::fromJson(line, &error);
     if (!document.isObject()) {
         m_failed = true;
-        return malformed(tr("a message is not a JSON object"));
+        return malformed(GateMessages::tr("a message is not a JSON object"));
     }
     Result<GateMessage> message = decode(document.object());
     if (!message) {
@@ -233,8 +234,9 @@ bool looksLikeTlsClientHello(const QByteArray& firstBytes) {
 }
 
 QByteArray plainClientNotice(const QString& share) {
-    return tr("LabShare: %1 admits only the people its lab names. Connect with `labshare connect HOST:PORT` "
-              "(the instructor's handout shows the command).\r\n")
+    return GateMessages::tr(
+               "LabShare: %1 admits only the people its lab names. Connect with `labshare connect HOST:PORT` "
+               "(the instructor's handout shows the command).\r\n")
         .arg(share)
         .toUtf8();
 }

@@ -5,14 +5,6 @@
 
 namespace labshare::gate {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::GateSession", text);
-}
-
-} // namespace
-
 GateSession::GateSession(const GatedShare& share, TicketBook& tickets, const TlsIdentity& identity, qint64 nowMs)
     : m_share(share)
     , m_tickets(tickets)

@@ -11,6 +11,7 @@
 #include "gate/TlsSession.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -32,6 +33,8 @@ struct GatedShare {
 // signInStarted() and signInFinished()) and the allow-list decides. Pure state: the owner moves the
 // bytes and the time; nothing here blocks, touches a descriptor or talks to the identity provider.
 class GateSession final : public Gatekeeper {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::GateSession)
+
 public:
     static constexpr qint64 kHelloTimeoutMs = 10000;
 

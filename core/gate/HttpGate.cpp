@@ -10,10 +10,6 @@ namespace labshare::gate {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::HttpGate", text);
-}
-
 constexpr int kSignInCookieSeconds = 15 * 60;
 
 // Where to send a browser back to: its own path, never another host.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
+
 #include "gate/BrowserSignIns.h"
 #include "gate/GateSession.h"
 #include "gate/Gatekeeper.h"
@@ -17,6 +19,8 @@ namespace labshare::gate {
 // signing in (BrowserSignIns, bound to a cookie and to the browser's address), the ticket once it is
 // admitted, or who it is signed in as and why that is not enough. Pure state, like GateSession.
 class HttpGate final : public Gatekeeper {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::HttpGate)
+
 public:
     static constexpr qint64 kRequestTimeoutMs = 10000; // a first request head must come by then
 

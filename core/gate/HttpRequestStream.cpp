@@ -7,14 +7,6 @@
 
 namespace labshare::gate {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::HttpRequestStream", text);
-}
-
-} // namespace
-
 struct HttpRequestStream::Parser {
     http_parser parser{};
     http_parser_settings settings{};

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 
@@ -18,6 +19,8 @@ namespace labshare::gate {
 // request that upgrades the connection (WebSocket), everything else is raw. Heads are capped at
 // kMaxHeadBytes; anything that is not HTTP/1.x is an error naming what was wrong.
 class HttpRequestStream {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::HttpRequestStream)
+
 public:
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
 

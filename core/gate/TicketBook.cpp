@@ -26,10 +26,6 @@ const QByteArray kPrefix = QByteArrayLiteral("lst1.");
 constexpr int kRandomBytes = 32;
 constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::TicketBook", text);
-}
-
 QDateTime endOfLocalDay(const QDateTime& now) {
     const QDateTime local = now.toLocalTime();
     return QDateTime(local.date().addDays(1), QTime(0, 0), Qt::LocalTime).toUTC();

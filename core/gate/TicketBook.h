@@ -5,6 +5,7 @@
 #include "secrets/SecretBytes.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
@@ -21,6 +22,8 @@ namespace labshare::gate {
 // could present, and a restart of LabShare does not sign every student in again. Thread-safe: the
 // relay workers check and issue, the window revokes.
 class TicketBook {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::TicketBook)
+
 public:
     static constexpr qint64 kMaxLifetimeSeconds = 12 * 3600;
     static constexpr qsizetype kMaxTickets = 10000; // the oldest go first beyond this

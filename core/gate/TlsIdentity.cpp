@@ -15,10 +15,6 @@ namespace labshare::gate {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::TlsIdentity", text);
-}
-
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "secrets/SecretBytes.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -19,6 +20,8 @@ namespace labshare::gate {
 // installation and kept in the keychain. Students pin it by its fingerprint, so no certificate
 // authority is involved and the certificate's names and dates mean nothing.
 class TlsIdentity {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::TlsIdentity)
+
 public:
     static Result<TlsIdentity> generate();
     // What toPem() wrote; an error when it is not a key and certificate that belong together.

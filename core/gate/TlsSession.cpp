@@ -16,22 +16,18 @@ namespace {
 
 constexpr int kReadChunk = 16 * 1024;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::gate::TlsSession", text);
-}
-
 QString openSslError() {
     const unsigned long code = ERR_get_error();
     ERR_clear_error();
     if (code == 0)
-        return tr("the connection broke off");
+        return TlsSession::tr("the connection broke off");
     char text[256];
     ERR_error_string_n(code, text, sizeof text);
     return QString::fromLatin1(text);
 }
 
 Result<std::unique_ptr<TlsSession>> contextError() {
-    return makeError(ErrorCode::ProcessFailed, tr("cannot set up TLS: %1").arg(openSslError()));
+    return makeError(ErrorCode::ProcessFailed, TlsSession::tr("cannot set up TLS: %1").arg(openSslError()));
 }
 
 // The newest session ticket from a gate whose key was the one pinned, per pin, for the process.

@@ -5,6 +5,7 @@
 #include "gate/TlsIdentity.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -25,6 +26,8 @@ namespace labshare::gate {
 // the gate proved that key when the ticket was made, and only it can open the ticket, so a resumed
 // session needs no certificate and costs a fraction of a full handshake.
 class TlsSession {
+    Q_DECLARE_TR_FUNCTIONS(labshare::gate::TlsSession)
+
 public:
     static Result<std::unique_ptr<TlsSession>> server(const TlsIdentity& identity);
     // `pinned`: "SHA256:…" the gate must have; empty accepts any key (peerFingerprint() says which).

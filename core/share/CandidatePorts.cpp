@@ -15,9 +15,10 @@ using topology::PublishType;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::share::CandidatePorts", text);
-}
+// Gives this file's messages their tr() and translation context.
+class CandidatePorts {
+    Q_DECLARE_TR_FUNCTIONS(labshare::share::CandidatePorts)
+};
 
 struct KnownPort {
     PublishType type;
@@ -130,11 +131,11 @@ QList<CandidatePort> candidatePorts(const topology::Node& node, const QList<Publ
 QString candidateOriginName(CandidateOrigin origin) {
     switch (origin) {
     case CandidateOrigin::Declared:
-        return tr("declared in the lab");
+        return CandidatePorts::tr("declared in the lab");
     case CandidateOrigin::WellKnown:
-        return tr("well-known port");
+        return CandidatePorts::tr("well-known port");
     case CandidateOrigin::UserAdded:
-        return tr("added by you");
+        return CandidatePorts::tr("added by you");
     }
     return {};
 }

@@ -6,20 +6,12 @@
 
 namespace labshare::share {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::share::LocalTarget", text);
-}
-
-} // namespace
-
 std::optional<QString> whyLocal(const QString& host, bool hostNetwork, const QList<QHostAddress>& ownAddresses) {
     if (hostNetwork)
-        return tr("network-mode: host, the network of this computer");
+        return LocalTarget::tr("network-mode: host, the network of this computer");
     QHostAddress address(host);
     if (address.isNull())
-        return tr("a host name, which may name any computer, this one included");
+        return LocalTarget::tr("a host name, which may name any computer, this one included");
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
         bool mapped = false;
         const QHostAddress v4(address.toIPv4Address(&mapped));
@@ -28,15 +20,15 @@ std::optional<QString> whyLocal(const QString& host, bool hostNetwork, const QLi
     }
     address.setScopeId({});
     if (address.isLoopback())
-        return tr("loopback");
+        return LocalTarget::tr("loopback");
     if (address.isLinkLocal())
-        return tr("link-local");
+        return LocalTarget::tr("link-local");
     if (address == QHostAddress(QHostAddress::AnyIPv4) || address == QHostAddress(QHostAddress::AnyIPv6))
-        return tr("an address meaning this computer");
+        return LocalTarget::tr("an address meaning this computer");
     for (QHostAddress own : ownAddresses) {
         own.setScopeId({});
         if (own.isEqual(address, QHostAddress::TolerantConversion))
-            return tr("this computer's own address");
+            return LocalTarget::tr("this computer's own address");
     }
     return std::nullopt;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QList>
 #include <QString>
@@ -14,6 +15,9 @@ namespace labshare::share {
 // node on the host's network): publishing that would expose the instructor's own services, so
 // such a target needs the user's consent first.
 struct LocalTarget {
+    Q_DECLARE_TR_FUNCTIONS(labshare::share::LocalTarget)
+
+public:
     QString node;
     QString host;
     QString why; // "loopback", "this computer's own address", …, for the question and the message

@@ -14,9 +14,10 @@ namespace labshare::topology::LabDiscovery {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::topology::LabDiscovery", text);
-}
+// Gives this file's messages their tr() and translation context.
+class Messages {
+    Q_DECLARE_TR_FUNCTIONS(labshare::topology::LabDiscovery)
+};
 
 SourceLocation locationOfOffset(const QByteArray& text, const QString& file, int offset) {
     const QByteArray before = text.left(offset);
@@ -30,7 +31,8 @@ std::optional<QJsonDocument> parseJson(const QByteArray& json, const QString& fi
     QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         problems.append({locationOfOffset(json, file, error.offset), Severity::Warning,
-                         tr("cannot read node addresses from this file: %1").arg(error.errorString()), QString()});
+                         Messages::tr("cannot read node addresses from this file: %1").arg(error.errorString()),
+                         QString()});
         return std::nullopt;
     }
     return doc;

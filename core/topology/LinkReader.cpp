@@ -11,15 +11,13 @@ namespace labshare::topology {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::topology::LinkReader", text);
-}
-
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
 class LinkReader {
+    Q_DECLARE_TR_FUNCTIONS(labshare::topology::LinkReader)
+
 public:
     LinkReader(Topology& topology, const YamlLocator& locator)
         : m_topology(topology)

@@ -10,10 +10,6 @@ namespace labshare::topology {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::topology::NodeDefinition", text);
-}
-
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
@@ -35,7 +31,7 @@ public:
             return std::nullopt;
         if (!value.IsScalar()) {
             report(m_locator.at(value.Mark()), Severity::Error,
-                   tr("'%1' must be a single value").arg(qs(key.Scalar())));
+                   NodeDefinition::tr("'%1' must be a single value").arg(qs(key.Scalar())));
             return std::nullopt;
         }
         return ScalarValue{qs(value.Scalar()), m_locator.at(value.Mark())};
@@ -58,7 +54,7 @@ public:
             });
             if (duplicate) {
                 report(entry.where, Severity::Warning,
-                       tr("%1/%2 is listed twice here; the first entry is used")
+                       NodeDefinition::tr("%1/%2 is listed twice here; the first entry is used")
                            .arg(publishTypeName(spec.type))
                            .arg(spec.port));
                 continue;
@@ -77,11 +73,11 @@ public:
                     entries.append({qs(item.Scalar()), m_locator.at(item.Mark())});
                 else
                     report(m_locator.at(item.Mark()), Severity::Error,
-                           tr("a publish entry must be text such as tcp/22"));
+                           NodeDefinition::tr("a publish entry must be text such as tcp/22"));
             }
         } else if (!value.IsNull()) {
             report(m_locator.at(value.Mark()), Severity::Error,
-                   tr("'publish' must be a list of entries such as [tcp/22, tls/57400]"));
+                   NodeDefinition::tr("'publish' must be a list of entries such as [tcp/22, tls/57400]"));
         }
         def.publishWritten = value.IsSequence() && value.size() > 0;
         def.publish = specs(entries, m_origin);
@@ -89,11 +85,13 @@ public:
         QStringList labelForm;
         for (const PublishSpec& spec : std::as_const(def.publish))
             labelForm << spec.text.simplified().remove(QLatin1Char(' '));
-        const QString fix = labelForm.isEmpty() ? tr("remove the key")
-                                                : tr("write it as a label instead: labels: {%1: \"%2\"}")
-                                                      .arg(kPublishLabel, labelForm.join(QLatin1Char(' ')));
+        const QString fix = labelForm.isEmpty()
+                                ? NodeDefinition::tr("remove the key")
+                                : NodeDefinition::tr("write it as a label instead: labels: {%1: \"%2\"}")
+                                      .arg(kPublishLabel, labelForm.join(QLatin1Char(' ')));
         report(keyWhere, Severity::Warning,
-               tr("containerlab v0.62 and later refuse the retired 'publish' key, so this file will not deploy; %1")
+               NodeDefinition::tr(
+                   "containerlab v0.62 and later refuse the retired 'publish' key, so this file will not deploy; %1")
                    .arg(fix));
     }
 
@@ -101,7 +99,8 @@ public:
         if (value.IsNull())
             return;
         if (!value.IsMap()) {
-            report(m_locator.at(value.Mark()), Severity::Error, tr("'labels' must be a map of names to values"));
+            report(m_locator.at(value.Mark()), Severity::Error,
+                   NodeDefinition::tr("'labels' must be a map of names to values"));
             return;
         }
         for (const auto& kv : value) {

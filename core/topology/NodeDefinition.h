@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/node/node.h>
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -23,6 +24,9 @@ struct ScalarValue {
 // The settings of one level of containerlab's inheritance chain (defaults, a kind, a group or a
 // node) as written, with its publish entries already checked once, where they are written.
 struct NodeDefinition {
+    Q_DECLARE_TR_FUNCTIONS(labshare::topology::NodeDefinition)
+
+public:
     std::optional<ScalarValue> kind;
     std::optional<ScalarValue> image;
     std::optional<ScalarValue> group;

@@ -8,10 +8,6 @@ namespace labshare::topology {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::topology::PublishSpec", text);
-}
-
 Error badEntry(const QString& message) {
     return makeError(ErrorCode::BadInput, message);
 }

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "topology/SourceLocation.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,9 @@ enum class PublishOrigin { Node, Group, Kind, Defaults, Label };
 // One publish entry, `<type>/<port>[/<allowed>]`, as containerlab's retired `publish` key and
 // LabShare's `labshare.publish` label write it.
 struct PublishSpec {
+    Q_DECLARE_TR_FUNCTIONS(labshare::topology::PublishSpec)
+
+public:
     PublishType type = PublishType::Tcp;
     quint16 port = 0;
     QStringList allowed; // e-mails (items with '@') and domains, in the order written

@@ -15,10 +15,6 @@ namespace labshare::topology {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::topology::TopologyLoader", text);
-}
-
 // At most kMaxFileSize bytes of an open file; nothing when it holds more.
 std::optional<QByteArray> readCapped(QFile& file) {
     QByteArray text = file.read(TopologyLoader::kMaxFileSize + 1);
@@ -30,7 +26,8 @@ std::optional<QByteArray> readCapped(QFile& file) {
 Problem tooLarge(const QString& file) {
     return {{file, 1, 1},
             Severity::Error,
-            tr("the file is larger than %1 MiB; LabShare does not read it").arg(TopologyLoader::kMaxFileSize >> 20),
+            TopologyLoader::tr("the file is larger than %1 MiB; LabShare does not read it")
+                .arg(TopologyLoader::kMaxFileSize >> 20),
             QString()};
 }
 

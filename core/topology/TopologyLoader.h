@@ -5,6 +5,7 @@
 #include "topology/Topology.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 
@@ -26,6 +27,8 @@ struct LoadOptions {
 // every node, and finds where the nodes run. Bad input never stops the load: each problem is
 // recorded with file, line and column, and the rest of the lab still loads.
 class TopologyLoader {
+    Q_DECLARE_TR_FUNCTIONS(labshare::topology::TopologyLoader)
+
 public:
     // Larger topology files and topology-data.json files are refused unread: no lab needs more, and
     // a hostile file of gigabytes would otherwise be read whole.

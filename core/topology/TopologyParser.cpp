@@ -18,10 +18,6 @@ namespace labshare::topology {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::topology::TopologyParser", text);
-}
-
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
@@ -45,6 +41,8 @@ QString plainName(QString name) {
 }
 
 class Parser {
+    Q_DECLARE_TR_FUNCTIONS(labshare::topology::TopologyParser)
+
 public:
     Parser(const QString& file, const std::string& original, const EnvExpansion& expansion, Topology& topology)
         : m_locator(file, original, expansion)

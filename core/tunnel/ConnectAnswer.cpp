@@ -6,14 +6,6 @@
 
 namespace labshare::tunnel {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::HttpConnectProxy", text);
-}
-
-} // namespace
-
 qsizetype ConnectAnswer::headBytesIn(const QByteArray& peeked) const {
     if (m_complete)
         return 0;

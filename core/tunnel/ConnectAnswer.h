@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 namespace labshare::tunnel {
 
@@ -11,6 +12,8 @@ namespace labshare::tunnel {
 // head already belong to the tunnelled connection. No socket here: httpConnect peeks, asks how many of the
 // peeked bytes belong to the head, reads exactly those and hands them back.
 class ConnectAnswer {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::ConnectAnswer)
+
 public:
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
 

@@ -18,10 +18,6 @@ namespace labshare::tunnel {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::LanRelay", text);
-}
-
 // A non-blocking listening socket on address:port (port 0: the kernel picks one).
 Result<Socket> listenOn(const QString& address, quint16 port) {
     const QHostAddress host(address);
@@ -47,7 +43,7 @@ Result<Socket> listenOn(const QString& address, quint16 port) {
     if (!s.isValid() || ::bind(s.fd(), reinterpret_cast<sockaddr*>(&storage), length) != 0 ||
         ::listen(s.fd(), 512) != 0)
         return makeError(ErrorCode::Network,
-                         tr("cannot listen on %1 port %2: %3").arg(address).arg(port).arg(errnoText(errno)));
+                         LanRelay::tr("cannot listen on %1 port %2: %3").arg(address).arg(port).arg(errnoText(errno)));
     return s;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
+
 #include "tunnel/ConnectionQuota.h"
 #include "tunnel/GateDesk.h"
 #include "tunnel/RelayBackend.h"
@@ -23,6 +25,8 @@ namespace labshare::tunnel {
 // closed at once and counted as refused. Same health reports as an SSH relay; everything runs on
 // this object's worker thread.
 class LanRelay final : public RelayBackend {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::LanRelay)
+
 public:
     struct Options {
         int healthIntervalMs = 1000;

@@ -16,10 +16,6 @@ namespace labshare::tunnel {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::RelayProfile", text);
-}
-
 constexpr quint16 kDefaultSshPort = 22;
 constexpr int kDefaultTimeoutMs = 10000;
 
@@ -148,7 +144,8 @@ QString applyAllow(RelayProfile& profile, const QString& value) {
                 ? QHostAddress::parseSubnet(text)
                 : qMakePair(single, single.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32);
         if (text.isEmpty() || subnet.first.isNull() || subnet.second < 0 || !single.scopeId().isEmpty())
-            return tr("allow '%1' is not a network: write allow=192.168.10.0/24 or allow=10.0.0.0/8,fd00::/8")
+            return RelayProfile::tr(
+                       "allow '%1' is not a network: write allow=192.168.10.0/24 or allow=10.0.0.0/8,fd00::/8")
                 .arg(text);
         networks << subnet.first.toString() + QLatin1Char('/') + QString::number(subnet.second);
     }
@@ -158,13 +155,14 @@ QString applyAllow(RelayProfile& profile, const QString& value) {
 
 QString applyProxy(RelayProfile& profile, const QString& value) {
     if (value.contains(QLatin1Char('@')))
-        return tr("the proxy has a user name or password, and credentials never go in relay URLs: write "
-                  "proxy=http://host:port");
+        return RelayProfile::tr("the proxy has a user name or password, and credentials never go in relay URLs: write "
+                                "proxy=http://host:port");
     const QUrl proxy(value, QUrl::StrictMode);
     const bool noPath = proxy.path().isEmpty() || proxy.path() == QLatin1String("/");
     if (!proxy.isValid() || proxy.scheme() != QLatin1String("http") || proxy.host().isEmpty() || proxy.port() < 1 ||
         !noPath || proxy.hasQuery() || proxy.hasFragment())
-        return tr("proxy '%1' is not http://host:port (only HTTP CONNECT proxies are supported)").arg(value);
+        return RelayProfile::tr("proxy '%1' is not http://host:port (only HTTP CONNECT proxies are supported)")
+            .arg(value);
     profile.proxyHost = proxy.host();
     profile.proxyPort = static_cast<quint16>(proxy.port());
     return {};
@@ -175,13 +173,13 @@ QString applyOption(RelayProfile& profile, const QString& key, const QString& va
     if (key == QLatin1String("flavor")) {
         const auto flavor = relayFlavorFromName(value);
         if (flavor == RelayFlavor::Lan)
-            return tr("flavor 'lan' is not an SSH relay: write lan://ADDRESS");
+            return RelayProfile::tr("flavor 'lan' is not an SSH relay: write lan://ADDRESS");
         if (!flavor)
-            return tr("unknown flavor '%1' (use %2)").arg(value, sshFlavorNames());
+            return RelayProfile::tr("unknown flavor '%1' (use %2)").arg(value, sshFlavorNames());
         profile.flavor = *flavor;
     } else if (key == QLatin1String("public-host")) {
         if (!isHostOrAddress(value))
-            return tr("public-host '%1' is not a host name or address").arg(value);
+            return RelayProfile::tr("public-host '%1' is not a host name or address").arg(value);
         profile.publicHost = value;
     } else if (key == QLatin1String("identity")) {
         profile.identityFile = expandHome(value);
@@ -190,24 +188,24 @@ QString applyOption(RelayProfile& profile, const QString& key, const QString& va
     } else if (key == QLatin1String("auth")) {
         const auto auth = relayAuthFromName(value);
         if (!auth)
-            return tr("unknown auth '%1' (use agent, key, password or token)").arg(value);
+            return RelayProfile::tr("unknown auth '%1' (use agent, key, password or token)").arg(value);
         profile.auth = *auth;
     } else if (key == QLatin1String("bind")) {
         if (value != QLatin1String("*") && !isHostOrAddress(value))
-            return tr("bind address '%1' is not an address, a host name or *").arg(value);
+            return RelayProfile::tr("bind address '%1' is not an address, a host name or *").arg(value);
         profile.bindAddress = value;
     } else if (key == QLatin1String("proxy")) {
         return applyProxy(profile, value);
     } else if (key == QLatin1String("cipher")) {
         static const QRegularExpression names(QStringLiteral("^[A-Za-z0-9@._+-]+(,[A-Za-z0-9@._+-]+)*$"));
         if (!names.match(value).hasMatch())
-            return tr("cipher '%1' is not a cipher name (for example aes128-gcm@openssh.com)").arg(value);
+            return RelayProfile::tr("cipher '%1' is not a cipher name (for example aes128-gcm@openssh.com)").arg(value);
         profile.cipher = value;
     } else if (key == QLatin1String("timeout")) {
         static const QRegularExpression seconds(QStringLiteral("^[0-9]{1,4}(\\.[0-9]{1,3})?$"));
         const int ms = seconds.match(value).hasMatch() ? qRound(value.toDouble() * 1000) : -1;
         if (ms < 1 || ms > 3600 * 1000)
-            return tr("timeout '%1' is not a number of seconds from 0.001 to 3600").arg(value);
+            return RelayProfile::tr("timeout '%1' is not a number of seconds from 0.001 to 3600").arg(value);
         profile.connectTimeoutMs = ms;
     }
     return {};

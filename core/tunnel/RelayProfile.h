@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "tunnel/RelayFlavor.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +31,9 @@ std::optional<RelayAuth> relayAuthFromName(const QString& name); // accepts the 
 //   lan://[ADDRESS][?allow=CIDR[,CIDR…]]
 // A URL never carries a password or token: fromUrl refuses one, without repeating it.
 struct RelayProfile {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::RelayProfile)
+
+public:
     RelayFlavor flavor = RelayFlavor::Lan;
     QString user;              // ssh user; empty: the connector decides (current user, ~/.ssh/config)
     QString host;              // relay host (ssh) or, for lan, the local address to listen on ("" = default interface)

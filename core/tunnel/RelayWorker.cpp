@@ -21,10 +21,6 @@ namespace labshare::tunnel {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::RelayWorker", text);
-}
-
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }

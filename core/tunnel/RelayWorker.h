@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
+
 #include "tunnel/Backoff.h"
 #include "tunnel/BannerParser.h"
 #include "tunnel/ConnectionQuota.h"
@@ -33,6 +35,8 @@ struct RelayWorkerOptions {
 // back-off. A forwarded channel over a connection cap (ConnectionQuota: per share, per originator address as the
 // relay states it, in all) is closed at once and counted as refused. One libssh session, used only here.
 class RelayWorker {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::RelayWorker)
+
 public:
     RelayWorker(RelayProfile profile, RelayWorkerOptions options, RelayListener listener, RelayCommands& commands);
     ~RelayWorker();

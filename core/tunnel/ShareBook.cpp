@@ -6,14 +6,6 @@
 
 namespace labshare::tunnel {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::ShareBook", text);
-}
-
-} // namespace
-
 ShareBook::ShareBook(RelayListener& listener, const QString& relayId, int healthIntervalMs, int probeIntervalMs)
     : m_listener(listener)
     , m_ledger(relayId)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
+
 #include "tunnel/Backoff.h"
 #include "tunnel/ForwardLedger.h"
 #include "tunnel/ForwardedConnection.h"
@@ -32,6 +34,8 @@ struct TrackedShare {
 // listener (on change, and a figure tick about once a second) and the node-port probes. Shared by
 // the SSH relay and the LAN relay so both report alike.
 class ShareBook {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::ShareBook)
+
 public:
     ShareBook(RelayListener& listener, const QString& relayId, int healthIntervalMs, int probeIntervalMs);
 

@@ -20,14 +20,6 @@
 
 namespace labshare::tunnel {
 
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::Socket", text);
-}
-
-} // namespace
-
 QString errnoText(int error) {
     return QString::fromLocal8Bit(std::strerror(error));
 }
@@ -80,7 +72,7 @@ std::optional<Result<Socket>> connectNumeric(const QByteArray& host, quint16 por
     }
     return Result<Socket>(makeError(
         ErrorCode::Network,
-        tr("cannot connect to %1 port %2: %3").arg(QString::fromLatin1(host)).arg(port).arg(errnoText(errno))));
+        Socket::tr("cannot connect to %1 port %2: %3").arg(QString::fromLatin1(host)).arg(port).arg(errnoText(errno))));
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <utility>
@@ -12,6 +13,8 @@ namespace labshare::tunnel {
 
 // A non-blocking TCP socket file descriptor, closed on destruction (POSIX).
 class Socket {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::Socket)
+
 public:
     Socket() = default;
     explicit Socket(int fd)

@@ -13,9 +13,10 @@ namespace labshare::tunnel {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::SshAuthentication", text);
-}
+// Gives this file's messages their tr() and translation context.
+class SshAuthentication {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::SshAuthentication)
+};
 
 std::optional<secrets::SecretBytes> ask(const SecretProvider& secrets, SecretKind kind, const QString& what) {
     return secrets ? secrets(kind, what) : std::nullopt;
@@ -57,7 +58,7 @@ bool tryKeyFile(ssh_session session, const QString& path, const SecretProvider& 
 
 bool tryDefaultKeys(ssh_session session, const SecretProvider& secrets) {
     ssh_callbacks_struct callbacks{};
-    PassphraseContext context{&secrets, tr("your SSH key")};
+    PassphraseContext context{&secrets, SshAuthentication::tr("your SSH key")};
     callbacks.userdata = &context;
     callbacks.auth_function = passphraseCallback;
     ssh_callbacks_init(&callbacks);
@@ -113,19 +114,21 @@ Result<bool> authenticate(ssh_session session, const RelayProfile& profile, cons
         const SecretKind kind = profile.auth == RelayAuth::Token ? SecretKind::Token : SecretKind::Password;
         const std::optional<secrets::SecretBytes> secret = ask(secrets, kind, who);
         if (!secret)
-            return makeError(ErrorCode::AuthFailed, kind == SecretKind::Token
-                                                        ? tr("relay %1 needs you to sign in first").arg(who)
-                                                        : tr("relay %1 needs a password, and none was given").arg(who));
+            return makeError(ErrorCode::AuthFailed,
+                             kind == SecretKind::Token
+                                 ? SshAuthentication::tr("relay %1 needs you to sign in first").arg(who)
+                                 : SshAuthentication::tr("relay %1 needs a password, and none was given").arg(who));
         ok = trySecret(session, *secret, methods);
         if (!ok && kind == SecretKind::Token)
-            return makeError(ErrorCode::AuthFailed, tr("relay %1 refused your sign-in; sign in again").arg(who));
+            return makeError(ErrorCode::AuthFailed,
+                             SshAuthentication::tr("relay %1 refused your sign-in; sign in again").arg(who));
         break;
     }
     }
     if (ok)
         return true;
     return makeError(ErrorCode::AuthFailed,
-                     tr("relay %1 refused the login (%2): %3")
+                     SshAuthentication::tr("relay %1 refused the login (%2): %3")
                          .arg(who, relayAuthName(profile.auth), QString::fromUtf8(ssh_get_error(session))));
 }
 

@@ -19,10 +19,6 @@ namespace labshare::tunnel {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("labshare::tunnel::SshConnection", text);
-}
-
 QString sshError(ssh_session session) {
     return QString::fromUtf8(ssh_get_error(session));
 }
@@ -44,7 +40,7 @@ void logCallback(int, const char*, const char* buffer, void*) {
 Result<bool> setOption(ssh_session session, ssh_options_e option, const void* value, const char* name) {
     if (ssh_options_set(session, option, value) != SSH_OK)
         return makeError(ErrorCode::BadInput,
-                         tr("cannot set SSH option %1: %2").arg(QLatin1String(name), sshError(session)));
+                         SshConnection::tr("cannot set SSH option %1: %2").arg(QLatin1String(name), sshError(session)));
     return true;
 }
 
@@ -73,31 +69,33 @@ Result<bool> verifyHostKey(ssh_session session, const RelayProfile& profile, con
         return true;
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
-        return makeError(ErrorCode::HostKeyChanged,
-                         tr("the host key of relay %1 has changed: it is now %2, which %3 does not list. Refusing to "
-                            "connect; if the relay was really reinstalled, remove its old entry from %3")
-                             .arg(relay, fingerprint, QDir::toNativeSeparators(knownHosts)));
+        return makeError(
+            ErrorCode::HostKeyChanged,
+            SshConnection::tr("the host key of relay %1 has changed: it is now %2, which %3 does not list. Refusing to "
+                              "connect; if the relay was really reinstalled, remove its old entry from %3")
+                .arg(relay, fingerprint, QDir::toNativeSeparators(knownHosts)));
     case SSH_KNOWN_HOSTS_NOT_FOUND:
     case SSH_KNOWN_HOSTS_UNKNOWN:
         if (options.hostKeys == HostKeyPolicy::AcceptNew || options.trustedFingerprint == fingerprint) {
             QDir().mkpath(QFileInfo(knownHosts).absolutePath());
             if (ssh_session_update_known_hosts(session) != SSH_OK)
                 return makeError(ErrorCode::HostKeyUnknown,
-                                 tr("cannot record the host key of relay %1 in %2: %3")
+                                 SshConnection::tr("cannot record the host key of relay %1 in %2: %3")
                                      .arg(relay, QDir::toNativeSeparators(knownHosts), sshError(session)));
             qCInfo(lcTunnel) << "recorded new host key" << fingerprint << "for" << relay;
             return true;
         }
-        return makeError(ErrorCode::HostKeyUnknown,
-                         tr("the host key of relay %1 is not known yet (%2). Check it with the relay's operator, "
-                            "then accept it (headless: --accept-new-host-key)")
-                             .arg(relay, fingerprint),
-                         fingerprint);
+        return makeError(
+            ErrorCode::HostKeyUnknown,
+            SshConnection::tr("the host key of relay %1 is not known yet (%2). Check it with the relay's operator, "
+                              "then accept it (headless: --accept-new-host-key)")
+                .arg(relay, fingerprint),
+            fingerprint);
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
     return makeError(ErrorCode::HostKeyUnknown,
-                     tr("cannot check the host key of relay %1: %2").arg(relay, sshError(session)));
+                     SshConnection::tr("cannot check the host key of relay %1: %2").arg(relay, sshError(session)));
 }
 
 } // namespace
@@ -125,7 +123,7 @@ Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshCo
     installSshLogging();
     SshSessionPtr session(ssh_new());
     if (!session)
-        return makeError(ErrorCode::Network, tr("cannot create an SSH session"));
+        return makeError(ErrorCode::Network, SshConnection::tr("cannot create an SSH session"));
     ssh_session s = session.get();
 
     // libssh resolves ~ from the password database; LabShare means $HOME, like Qt and OpenSSH.
@@ -193,15 +191,15 @@ Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshCo
                                      : Socket::connectTo(connectHost, static_cast<quint16>(effectivePort));
     if (!socket)
         return socket.error();
-    const QString hop = viaProxy ? tr("proxy %1:%2").arg(profile.proxyHost).arg(profile.proxyPort)
-                                 : tr("relay %1:%2").arg(connectHost).arg(effectivePort);
+    const QString hop = viaProxy ? SshConnection::tr("proxy %1:%2").arg(profile.proxyHost).arg(profile.proxyPort)
+                                 : SshConnection::tr("relay %1:%2").arg(connectHost).arg(effectivePort);
     if (Result<bool> up = socket->waitConnected(profile.connectTimeoutMs, options.stopFd); !up)
-        return makeError(up.error().code, tr("cannot connect to %1: %2").arg(hop, up.error().message));
+        return makeError(up.error().code, SshConnection::tr("cannot connect to %1: %2").arg(hop, up.error().message));
     if (viaProxy)
         if (Result<bool> tunnel = httpConnect(socket->fd(), connectHost, static_cast<quint16>(effectivePort),
                                               profile.connectTimeoutMs, options.stopFd);
             !tunnel)
-            return makeError(tunnel.error().code, tr("%1: %2").arg(hop, tunnel.error().message));
+            return makeError(tunnel.error().code, SshConnection::tr("%1: %2").arg(hop, tunnel.error().message));
     socket->setBlocking(true);
     const int fd = socket->release(); // libssh owns and closes it from here
     if (options.socketFd)
@@ -210,9 +208,10 @@ Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshCo
         return r.error();
 
     if (ssh_connect(s) != SSH_OK)
-        return makeError(
-            ErrorCode::Network,
-            tr("SSH handshake with relay %1:%2 failed: %3").arg(connectHost).arg(effectivePort).arg(sshError(s)));
+        return makeError(ErrorCode::Network, SshConnection::tr("SSH handshake with relay %1:%2 failed: %3")
+                                                 .arg(connectHost)
+                                                 .arg(effectivePort)
+                                                 .arg(sshError(s)));
     SshConnection connection;
     connection.fingerprint = fingerprintOf(s);
     if (Result<bool> trusted = verifyHostKey(s, profile, knownHosts, options, connection.fingerprint); !trusted)

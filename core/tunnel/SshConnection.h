@@ -8,6 +8,7 @@
 #include <libssh/libssh.h>
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QtGlobal>
 
@@ -39,6 +40,9 @@ struct SshConnectOptions {
 };
 
 struct SshConnection {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::SshConnection)
+
+public:
     SshSessionPtr session;
     QString fingerprint; // the relay's host key, "SHA256:…"
     QString user;        // who we logged in as
