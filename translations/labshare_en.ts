@@ -2169,6 +2169,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>the relay refused the forward: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the relay left a request unanswered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::tunnel::ShareBook</name>

@@ -4,10 +4,6 @@
 #include "tunnel/OpenFileLimit.h"
 #include "tunnel/TcpStats.h"
 
-// ssh_send_keepalive() is declared with the server API but works on client sessions too: it sends
-// keepalive@openssh.com with want-reply, which every OpenSSH-compatible server answers.
-#include <libssh/server.h>
-
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -41,7 +37,8 @@ RelayWorker::RelayWorker(RelayProfile profile, RelayWorkerOptions options, Relay
     , m_forwards(m_book.shares())
     // A gated connection holds three descriptors: the socket pair its channel feeds, and the node's.
     , m_quota(ConnectionQuota::capsFor(OpenFileLimit::soft(), 3))
-    , m_gates(m_listener, m_options.silentGateMs) {}
+    , m_gates(m_listener, m_options.silentGateMs)
+    , m_request(m_profile.bindAddress) {}
 
 RelayWorker::~RelayWorker() {
     teardownSession();
@@ -174,6 +171,10 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
     ssh_event_add_session(m_event, m_session);
     qCInfo(lcTunnel) << "connected to relay" << m_profile.id() << "as" << connection.user << connection.fingerprint;
 
+    const auto closed = [this] {
+        m_sessionError = tr("the relay closed the connection: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
+        return Outcome::Lost;
+    };
     int timeout = 0;
     while (true) {
         if (pollOnce(timeout) < 0) {
@@ -181,22 +182,22 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
             return Outcome::Lost;
         }
         if (!handleCommands())
-            return Outcome::Stopped;
-        if (!ssh_is_connected(m_session)) {
-            m_sessionError = tr("the relay closed the connection: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
-            return Outcome::Lost;
-        }
+            return Outcome::Stopped; // whatever the relay was asked meanwhile ends with the session
+        if (!ssh_is_connected(m_session))
+            return closed();
         const qint64 now = nowMs();
         checkRelayHeard(now);
-        if (now - m_lastRxMs > qint64(m_options.keepaliveIntervalMs) * m_options.keepaliveMisses) {
+        const qint64 patienceMs = qint64(m_options.keepaliveIntervalMs) * m_options.keepaliveMisses;
+        if (now - m_lastRxMs > patienceMs) {
             m_sessionError = tr("the relay stopped answering keepalives");
             return Outcome::Lost;
         }
-        requestDueForwards();
-        if (!ssh_is_connected(m_session)) {
-            m_sessionError = tr("the relay closed the connection: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
+        if (m_request.isBusy() && now - m_requestSentMs > patienceMs) { // it talks, but not to us
+            m_sessionError = tr("the relay left a request unanswered");
             return Outcome::Lost;
         }
+        if (!driveRequests() || !ssh_is_connected(m_session))
+            return closed();
         acceptChannels();
         readControlChannel();
         for (Link& l : m_links) {
@@ -205,6 +206,10 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
                 m_book.nodeAnswered(*l.forward, l.connection->connectError(), m_phase);
         }
         std::erase_if(m_links, [](const Link& l) { return l.connection->isFinished(); });
+        // libssh reads the session inside those calls too: an answer they took in is taken up now, not
+        // after the next poll's wait.
+        if (!driveRequests())
+            return closed();
         m_gates.tick(now);
         tick(now);
         // Anything libssh parsed while we pumped (data, EOF, a new channel) is handled before sleeping.
@@ -274,18 +279,70 @@ void RelayWorker::openControlChannel() {
         qCInfo(lcTunnel) << "relay refused the session command:" << ssh_get_error(m_session);
 }
 
-bool RelayWorker::requestForward(Forward& f) {
-    const QByteArray bind = m_profile.bindAddress.toUtf8();
-    const int asked = f.boundPort ? f.boundPort : f.spec.remotePort;
-    int bound = 0;
-    ssh_set_blocking(m_session, 1);
-    int rc = ssh_channel_listen_forward(m_session, bind.isEmpty() ? nullptr : bind.constData(), asked, &bound);
-    if (rc != SSH_OK && QByteArray(ssh_get_error(m_session)).contains("keepalive@openssh.com"))
-        // The slot still held a keepalive's answer, and that is what came back: now ask for real.
-        rc = ssh_channel_listen_forward(m_session, bind.isEmpty() ? nullptr : bind.constData(), asked, &bound);
-    ssh_set_blocking(m_session, 0);
-    if (rc == SSH_OK) {
-        m_book.bound(f, static_cast<quint16>(asked ? asked : bound));
+bool RelayWorker::driveRequests() {
+    if (m_request.isBusy() && !answered(m_request.resume(m_session)))
+        return false;
+    const qint64 now = nowMs();
+    while (!m_request.isBusy()) {
+        const std::optional<GlobalRequest::Request> next = nextRequest(now);
+        if (!next)
+            break;
+        m_requestSentMs = now;
+        if (!answered(m_request.start(m_session, *next)))
+            return false;
+    }
+    return true;
+}
+
+std::optional<GlobalRequest::Request> RelayWorker::nextRequest(qint64 now) {
+    using Kind = GlobalRequest::Kind;
+    if (!m_cancels.empty()) { // first, so that a port given up is free before anything asks for it again
+        const quint16 port = m_cancels.front();
+        m_cancels.pop_front();
+        return GlobalRequest::Request{Kind::Cancel, nullptr, port};
+    }
+    for (auto& f : m_forwards)
+        if (f->phase == ForwardPhase::Pending || (f->phase == ForwardPhase::Refused && f->retryAtMs <= now))
+            return GlobalRequest::Request{Kind::Listen, f.get(), f->boundPort ? f->boundPort : f->spec.remotePort};
+    // Only an idle slot needs one: the relay is heard answering the others.
+    if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs) {
+        m_keepaliveSentMs = now;
+        return GlobalRequest::Request{Kind::Keepalive, nullptr, 0};
+    }
+    return std::nullopt;
+}
+
+bool RelayWorker::answered(GlobalRequest::Answer answer) {
+    using Answer = GlobalRequest::Answer;
+    if (answer == Answer::Waiting)
+        return true;
+    if (answer == Answer::SessionLost)
+        return false;
+    m_activity = true;
+    const GlobalRequest::Request& r = m_request.request();
+    const bool accepted = answer == Answer::Accepted;
+    switch (r.kind) {
+    case GlobalRequest::Kind::Listen:
+        if (r.share)
+            listenAnswered(*r.share, accepted);
+        else if (accepted && r.port != 0) // its share stopped while the relay was deciding
+            release(r.port);
+        break;
+    case GlobalRequest::Kind::Cancel:
+        if (!accepted)
+            qCInfo(lcTunnel) << "relay did not cancel port" << r.port << ssh_get_error(m_session);
+        break;
+    case GlobalRequest::Kind::Keepalive:
+        break; // what counts is that the relay spoke (checkRelayHeard)
+    }
+    return true;
+}
+
+void RelayWorker::listenAnswered(Forward& f, bool accepted) {
+    const quint16 port = m_request.request().port;
+    if (accepted) {
+        m_book.bound(f, port);
+        m_released.remove(port);
         f.health.publicHost = m_profile.publicHost.isEmpty() ? m_profile.host : m_profile.publicHost;
         f.health.publicPort = f.boundPort;
         f.health.url.clear();
@@ -296,47 +353,33 @@ bool RelayWorker::requestForward(Forward& f) {
         f.nextProbeMs = 0;
         qCInfo(lcTunnel) << "relay listens for" << f.spec.name << "on port" << f.boundPort;
         update(f);
-        return true;
+        return;
     }
-    if (!ssh_is_connected(m_session) || ssh_get_error_code(m_session) == SSH_FATAL)
-        return false;
-    f.health.lastError = asked
+    f.health.lastError = port
                              ? tr("the relay refused to listen on port %1 (an earlier session may still hold it); "
                                   "retrying")
-                                   .arg(asked)
+                                   .arg(port)
                              : tr("the relay refused the forward: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
     m_book.refused(f);
     update(f);
-    return true;
-}
-
-void RelayWorker::requestDueForwards() {
-    const qint64 now = nowMs();
-    for (auto& f : m_forwards) {
-        if (f->phase == ForwardPhase::Bound || (f->phase == ForwardPhase::Refused && f->retryAtMs > now))
-            continue;
-        if (!requestForward(*f))
-            return;
-        m_activity = true;
-    }
 }
 
 void RelayWorker::cancelForward(Forward& f) {
     std::erase_if(m_links, [&f](const Link& l) { return l.forward == &f; });
     m_gates.forget(f);
     std::erase(m_awaitingBanner, &f);
-    if (m_session && f.phase == ForwardPhase::Bound && ssh_is_connected(m_session)) {
-        const QByteArray bind = m_profile.bindAddress.toUtf8();
-        ssh_set_blocking(m_session, 1);
-        const char* address = bind.isEmpty() ? nullptr : bind.constData();
-        int rc = ssh_channel_cancel_forward(m_session, address, f.boundPort);
-        if (rc != SSH_OK && QByteArray(ssh_get_error(m_session)).contains("keepalive@openssh.com"))
-            rc = ssh_channel_cancel_forward(m_session, address, f.boundPort); // see requestForward()
-        if (rc != SSH_OK)
-            qCInfo(lcTunnel) << "relay did not cancel port" << f.boundPort << ssh_get_error(m_session);
-        ssh_set_blocking(m_session, 0);
-    }
+    const GlobalRequest::Request& onItsWay = m_request.request();
+    if (m_request.isBusy() && onItsWay.share == &f && onItsWay.port != 0)
+        m_released.insert(onItsWay.port);
+    m_request.forget(f); // a listen for it on its way: a yes to it is followed by a cancel (answered())
+    if (m_session && f.phase == ForwardPhase::Bound)
+        release(f.boundPort);
     f.phase = ForwardPhase::Pending;
+}
+
+void RelayWorker::release(quint16 port) {
+    m_cancels.push_back(port); // sent when the request slot is free (driveRequests())
+    m_released.insert(port);
 }
 
 void RelayWorker::acceptChannels() {
@@ -354,7 +397,8 @@ void RelayWorker::acceptChannels() {
         for (auto& f : m_forwards)
             if (f->phase == ForwardPhase::Bound && f->boundPort == port)
                 forward = f.get();
-        if (!forward && m_forwards.size() == 1 && m_forwards.front()->phase == ForwardPhase::Bound)
+        if (!forward && m_forwards.size() == 1 && m_forwards.front()->phase == ForwardPhase::Bound &&
+            !m_released.contains(static_cast<quint16>(port)))
             forward = m_forwards.front().get(); // relays that report another port than they bound
         if (!forward) {
             qCInfo(lcTunnel) << "relay forwarded a connection for unknown port" << port;
@@ -452,15 +496,6 @@ void RelayWorker::checkRelayHeard(qint64 now) {
 }
 
 void RelayWorker::tick(qint64 now) {
-    if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs) {
-        m_keepaliveSentMs = now;
-        // ssh_send_keepalive() is libssh's one global request slot: a call sends keepalive@openssh.com
-        // (want-reply) when the slot is free, only collects the answer when one came back, and does
-        // nothing while one is on its way. Two calls per interval send a new keepalive whenever the
-        // last one was answered, and never a second one before.
-        ssh_send_keepalive(m_session);
-        ssh_send_keepalive(m_session);
-    }
     m_book.startDueProbes(now);
     m_book.tick(now, m_phase);
 }
@@ -469,6 +504,9 @@ void RelayWorker::teardownSession() {
     m_links.clear(); // channels before the session that owns them
     m_gates.clear();
     m_awaitingBanner.clear();
+    m_request.clear();
+    m_cancels.clear();
+    m_released.clear();
     for (auto& f : m_forwards)
         f->probe.close();
     if (m_control) {

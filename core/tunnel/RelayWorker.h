@@ -8,14 +8,18 @@
 #include "tunnel/ConnectionQuota.h"
 #include "tunnel/ForwardedConnection.h"
 #include "tunnel/GateDesk.h"
+#include "tunnel/GlobalRequest.h"
 #include "tunnel/RelayBackend.h"
 #include "tunnel/RelayCommands.h"
 #include "tunnel/RelayProfile.h"
 #include "tunnel/ShareBook.h"
 #include "tunnel/SshConnection.h"
 
+#include <QSet>
+
 #include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace labshare::tunnel {
@@ -24,7 +28,7 @@ struct RelayWorkerOptions {
     HostKeyPolicy hostKeys = HostKeyPolicy::Refuse;
     SecretProvider secrets;
     int keepaliveIntervalMs = 3000;
-    int keepaliveMisses = 3; // the relay is dead after this many intervals without a byte from it
+    int keepaliveMisses = 3; // the relay is dead after this many intervals without a byte or an answer from it
     int healthIntervalMs = 1000;
     int probeIntervalMs = 10000;
     int silentGateMs = GatedSplice::kSilentLimitMs; // a gated share's client sends a byte by then, or goes
@@ -34,6 +38,8 @@ struct RelayWorkerOptions {
 // forwarded channels to nodes (through the gate for shares with an allow-list), keep the session alive, reconnect with
 // back-off. A forwarded channel over a connection cap (ConnectionQuota: per share, per originator address as the
 // relay states it, in all) is closed at once and counted as refused. One libssh session, used only here.
+// Nothing waits for the relay: a request to it (a forward, its cancel, a keepalive) is sent and its answer
+// taken on a later turn of the poll loop (GlobalRequest), so commands are handled at once meanwhile.
 class RelayWorker {
     Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::RelayWorker)
 
@@ -56,9 +62,12 @@ private:
     void waitForCommands(int timeoutMs);
     Outcome serve(SshConnection& connection);
     void openControlChannel();
-    bool requestForward(Forward& forward); // false when the session is gone
-    void requestDueForwards();
+    bool driveRequests(); // false when the session is gone
+    std::optional<GlobalRequest::Request> nextRequest(qint64 now);
+    bool answered(GlobalRequest::Answer answer); // false when the session is gone
+    void listenAnswered(Forward& forward, bool accepted);
     void cancelForward(Forward& forward);
+    void release(quint16 port); // no share has it any more: cancel it on the relay
     void acceptChannels();
     void join(ssh_channel channel, Forward& forward, ConnectionQuota::Slot slot);
     void joinThroughGate(ssh_channel channel, Forward& forward, const QString& from, ConnectionQuota::Slot slot);
@@ -93,6 +102,10 @@ private:
     ssh_channel m_control = nullptr;
     std::unique_ptr<BannerParser> m_banner;
     std::deque<Forward*> m_awaitingBanner;
+    GlobalRequest m_request;
+    qint64 m_requestSentMs = 0;
+    std::deque<quint16> m_cancels; // ports to give up, waiting for m_request
+    QSet<quint16> m_released;      // ports given up: a connection the relay still forwards there goes nowhere
     bool m_activity = false;
     qint64 m_keepaliveSentMs = 0;
     qint64 m_lastRxMs = 0;     // when the relay last sent anything (answers to keepalives included)

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <unistd.h>
 
 namespace labshare::tunnel {
 
@@ -101,8 +102,15 @@ Result<bool> verifyHostKey(ssh_session session, const RelayProfile& profile, con
 } // namespace
 
 void SshSessionFree::operator()(ssh_session session) const {
-    if (ssh_is_connected(session))
+    if (ssh_is_connected(session)) {
+        // Every session here got its socket from openSshConnection() (SSH_OPTIONS_FD), and libssh 0.10's
+        // ssh_disconnect() leaves such a socket open and forgets it: closed here, or the relay would keep the
+        // session, and every forward of it, for as long as this process runs.
+        const socket_t fd = ssh_get_fd(session);
         ssh_disconnect(session);
+        if (fd != SSH_INVALID_SOCKET)
+            ::close(fd);
+    }
     ssh_free(session);
 }
 
@@ -201,7 +209,7 @@ Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshCo
             !tunnel)
             return makeError(tunnel.error().code, SshConnection::tr("%1: %2").arg(hop, tunnel.error().message));
     socket->setBlocking(true);
-    const int fd = socket->release(); // libssh owns and closes it from here
+    const int fd = socket->release(); // the session's from here: closed with it (SshSessionFree)
     if (options.socketFd)
         options.socketFd->store(fd);
     if (Result<bool> r = setOption(s, SSH_OPTIONS_FD, &fd, "socket"); !r)
