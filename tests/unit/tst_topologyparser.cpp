@@ -69,6 +69,7 @@ private Q_SLOTS:
     void refusesALabNameThatIsAPath();
     void hostileExpansionIsAProblemAtItsPlace();
     void boundsWhatAliasesStandFor();
+    void aFileYamlCppReadsForeverIsReadInTime();
 };
 
 void TestTopologyParser::publishOverridesNeverMerges_data() {
@@ -466,6 +467,15 @@ void TestTopologyParser::hostileExpansionIsAProblemAtItsPlace() {
     QVERIFY(p);
     QCOMPARE(p->where.line, 6);
     QCOMPARE(p->where.column, 14 + 32 * 5);
+}
+
+// Found by fuzz_topology: for this 2.5 KB file yaml-cpp 0.7's event parser reports one document after
+// another without moving on, and the alias budget's pass went on reading them for good.
+void TestTopologyParser::aFileYamlCppReadsForeverIsReadInTime() {
+    QFile file(QStringLiteral(LABSHARE_TEST_DATA "/topologies/hostile/endless-documents.clab.yml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Topology t = parse(file.readAll());
+    QVERIFY(!t.problems.isEmpty());
 }
 
 void TestTopologyParser::boundsWhatAliasesStandFor() {
