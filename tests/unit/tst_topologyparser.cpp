@@ -472,7 +472,7 @@ void TestTopologyParser::hostileExpansionIsAProblemAtItsPlace() {
 // Found by fuzz_topology: for this 2.5 KB file yaml-cpp 0.7's event parser reports one document after
 // another without moving on, and the alias budget's pass went on reading them for good.
 void TestTopologyParser::aFileYamlCppReadsForeverIsReadInTime() {
-    QFile file(QStringLiteral(LABSHARE_TEST_DATA "/topologies/hostile/endless-documents.clab.yml"));
+    QFile file(QStringLiteral(LABSHARE_TEST_DATA "/hostile/endless-yaml-documents.txt"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const Topology t = parse(file.readAll());
     QVERIFY(!t.problems.isEmpty());
