@@ -5,10 +5,9 @@ namespace labshare::app {
 
 using share::ShareDeadline;
 
-UpDeadline::UpDeadline(const ShareDeadline& deadline, Clock clock, QObject* parent)
+UpDeadline::UpDeadline(const ShareDeadline& deadline, QObject* parent)
     : QObject(parent)
-    , m_deadline(deadline)
-    , m_clock(std::move(clock)) {
+    , m_deadline(deadline) {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &UpDeadline::check);
@@ -19,7 +18,7 @@ void UpDeadline::start() {
 }
 
 void UpDeadline::check() {
-    const QDateTime now = m_clock();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     switch (m_deadline.phase(now)) {
     case ShareDeadline::Phase::Ended:
         Q_EMIT ended(m_deadline.end());

@@ -6,8 +6,6 @@
 #include <QObject>
 #include <QTimer>
 
-#include <functional>
-
 namespace labshare::app {
 
 // `labshare up --for 90m` / `--until 17:00`: watches the wall clock (a suspended laptop's timers do not
@@ -16,12 +14,8 @@ class UpDeadline : public QObject {
     Q_OBJECT
 
 public:
-    using Clock = std::function<QDateTime()>;
-
-    explicit UpDeadline(const share::ShareDeadline& deadline, Clock clock = &QDateTime::currentDateTimeUtc,
-                        QObject* parent = nullptr);
+    explicit UpDeadline(const share::ShareDeadline& deadline, QObject* parent = nullptr);
     void start();
-    const share::ShareDeadline& deadline() const { return m_deadline; }
 
 Q_SIGNALS:
     void warning(const QDateTime& end, qint64 secondsLeft); // once, five minutes before (or at once when less)
@@ -31,7 +25,6 @@ private:
     void check();
 
     share::ShareDeadline m_deadline;
-    Clock m_clock;
     QTimer m_timer;
     bool m_warned = false;
 };

@@ -10,18 +10,21 @@ namespace {
 
 constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 
-} // namespace
-
-QByteArray randomUrlToken(int bytes) {
+QByteArray randomBytes(int bytes) {
     QByteArray raw(bytes, Qt::Uninitialized);
     // QRandomGenerator::system() reads the operating system's cryptographic source.
     QRandomGenerator::system()->generate(raw.begin(), raw.end());
-    return raw.toBase64(kBase64Url);
+    return raw;
+}
+
+} // namespace
+
+QByteArray randomUrlToken(int bytes) {
+    return randomBytes(bytes).toBase64(kBase64Url);
 }
 
 secrets::SecretBytes secretUrlToken(int bytes, QByteArrayView prefix) {
-    QByteArray raw(bytes, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(raw.begin(), raw.end());
+    QByteArray raw = randomBytes(bytes);
     QByteArray encoded = raw.toBase64(kBase64Url);
     secrets::SecretBytes::adopt(std::move(raw)); // wiped
     QByteArray text;

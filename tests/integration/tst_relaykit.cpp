@@ -288,9 +288,8 @@ bool TestRelayKit::writeRelayConfig(const OidcProvider& provider, const QString&
         {QStringLiteral("cache_seconds"), QStringLiteral("0")},
         {QStringLiteral("cache_dir"), m_dir.filePath(QStringLiteral("cache"))},
     };
-    for (const auto& setting : settings) { // clang 14 cannot capture a structured binding
-        const QString& key = setting.first;
-        const auto it = std::find_if(all.begin(), all.end(), [&key](const auto& kv) { return kv.first == key; });
+    for (const auto& setting : settings) { // not [key, value]: clang 14 cannot capture a structured binding
+        const auto it = std::find_if(all.begin(), all.end(), [&](const auto& kv) { return kv.first == setting.first; });
         if (it != all.end())
             it->second = setting.second;
         else
