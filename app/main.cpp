@@ -5,6 +5,7 @@
 #include "ConnectCommand.h"
 #include "Console.h"
 #include "InspectCommand.h"
+#include "ProgramSetup.h"
 #include "UpCommand.h"
 #include "common/CoreDumps.h"
 #include "tunnel/OpenFileLimit.h"

@@ -3,10 +3,10 @@
 // (Xvfb) with a real tray host (trayer), publishing through a real sshd relay on loopback: tick a
 // port in the topology tree, wait for `up`, connect through the public port, click the tray icon,
 // and save screenshots of the window, the tray menu and the presentation view.
-#include "Application.h"
 #include "DesktopController.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
+#include "ProgramSetup.h"
 #include "SshRelay.h"
 #include "Tools.h"
 #include "common/LogBuffer.h"

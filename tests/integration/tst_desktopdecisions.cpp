@@ -3,10 +3,10 @@
 // builds) sharing a lab of echo nodes through the LAN relay on loopback. Whatever would stop shares or
 // move addresses asks first and does nothing when cancelled; a port unticked and ticked again gets its
 // address back; a half-edited file, a renamed node or a lab that fails to open leaves the shares up.
-#include "Application.h"
 #include "DesktopController.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
+#include "ProgramSetup.h"
 #include "common/LogBuffer.h"
 #include "models/TopologyModel.h"
 #include "share/LabSettings.h"

@@ -6,7 +6,6 @@
 // real `labshare connect` run from that command lets alice in after she approves on the provider's
 // device page; carol, signed in but not listed, is refused; the shares table shows both. Without an
 // identity provider the window asks before publishing open, and says why.
-#include "Application.h"
 #include "BrowserUser.h"
 #include "DesktopController.h"
 #include "EchoNode.h"
@@ -16,6 +15,7 @@
 #include "LabshareCli.h"
 #include "MainWindow.h"
 #include "OidcProvider.h"
+#include "ProgramSetup.h"
 #include "Wait.h"
 #include "auth/AuthConfig.h"
 #include "common/LogBuffer.h"

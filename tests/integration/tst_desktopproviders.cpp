@@ -4,13 +4,13 @@
 // provider window's client secret and fixed redirect port, the browser sign-in window's deadline, an
 // unverified e-mail, a sign-in known from the keychain when refreshes carry no ID token, what sign-out
 // says the provider did, and a non-standard refusal in words. The real app on Xvfb, the real keychain.
-#include "Application.h"
 #include "BrowserUser.h"
 #include "DesktopController.h"
 #include "FreePort.h"
 #include "KeychainAnswers.h"
 #include "MainWindow.h"
 #include "OidcProvider.h"
+#include "ProgramSetup.h"
 #include "account/AccountMenu.h"
 #include "account/IdentityProviderDialog.h"
 #include "account/SignInDialog.h"

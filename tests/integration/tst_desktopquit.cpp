@@ -4,9 +4,9 @@
 // click on the icon, as a user does) and SIGTERM both stop every share — a student's connection is
 // closed, nothing listens on the public port any more — and exit 0. A second launch hands its file to
 // the running app instead of starting another one.
-#include "Application.h"
 #include "DesktopProcess.h"
 #include "EchoLab.h"
+#include "ProgramSetup.h"
 #include "Tools.h"
 #include "Wait.h"
 #include "share/LabSettings.h"

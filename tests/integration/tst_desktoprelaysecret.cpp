@@ -4,11 +4,11 @@
 // asks without blocking, asks again when the answer was wrong, remembers only when told to, and a
 // remembered answer is used without asking.
 // Runs as root: sshd checks passwords through a per-run service in /etc/pam.d, removed at the end.
-#include "Application.h"
 #include "DesktopController.h"
 #include "EchoLab.h"
 #include "KeychainAnswers.h"
 #include "MainWindow.h"
+#include "ProgramSetup.h"
 #include "SshRelay.h"
 #include "Tools.h"
 #include "common/LogBuffer.h"

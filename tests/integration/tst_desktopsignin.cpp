@@ -5,18 +5,18 @@
 // sign-in window with its code and QR code, the user approving in a browser (BrowserUser), who is
 // signed in and until when; a restart signed in from the keychain; signing out forgets the entry.
 // Screenshots of the sign-in window and the account menu go to LABSHARE_SCREENSHOT_DIR.
-#include "Application.h"
 #include "BrowserUser.h"
 #include "DesktopController.h"
 #include "KeychainAnswers.h"
 #include "MainWindow.h"
 #include "OidcProvider.h"
+#include "ProgramSetup.h"
 #include "account/AccountMenu.h"
 #include "account/ClockText.h"
 #include "account/IdentityProviderDialog.h"
 #include "account/SignInDialog.h"
 #include "common/LogBuffer.h"
-#include "qr/QrCode.h"
+#include "qr/QrPicture.h"
 #include "secrets/KeychainStore.h"
 
 #include <QApplication>
@@ -145,10 +145,10 @@ void TestDesktopSignIn::signsInWithTheDeviceFlowFromTheAccountButton() {
     QCOMPARE(dialog->qrPayload(), code.verificationUriComplete.toString(QUrl::FullyEncoded));
     auto* qrLabel = dialog->findChild<QLabel*>(QStringLiteral("qrCodeLabel"));
     QVERIFY(qrLabel->isVisible());
-    const ui::QrCode qr = ui::QrCode::encode(dialog->qrPayload());
+    const qr::QrCode qr = qr::QrCode::encode(dialog->qrPayload());
     const QImage shown = qrLabel->pixmap().toImage().convertToFormat(QImage::Format_RGB32);
-    const int module = shown.width() / (qr.size() + 2 * ui::QrCode::quietZone);
-    QCOMPARE(shown, qr.toImage(module).convertToFormat(QImage::Format_RGB32));
+    const int module = shown.width() / (qr.size() + 2 * qr::QrCode::quietZone);
+    QCOMPARE(shown, ui::qrImage(qr, module).convertToFormat(QImage::Format_RGB32));
     // Nothing of the window is cut off: it is as large as its layout asks. A top-level resize reaches the
     // widget when the X server confirms it, so this waits for it.
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -1,17 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# core/ links Qt Core and Network only; each third-party library has one home.
+# core/ and the headless verbs (app/headless/) link Qt Core and Network only; each third-party library has one
+# home.
 set -u
 cd "$1"
 status=0
 fail() { echo "layering: $1"; status=1; }
 src() { find "$@" -name '*.cpp' -o -name '*.h' 2>/dev/null; }
 
-gui=$(src core | xargs grep -lE '#include *<(QtGui|QtWidgets|QWidget|QApplication|QGuiApplication|QIcon|QPixmap|QImage|QClipboard|QDesktopServices|QSystemTrayIcon)' 2>/dev/null)
-[ -z "$gui" ] || fail "core/ includes QtGui or QtWidgets: $gui"
-gui=$(src core | xargs grep -lE '\b(QWidget|QApplication|QIcon|QDesktopServices)\b' 2>/dev/null)
-[ -z "$gui" ] || fail "core/ names GUI classes: $gui"
+gui=$(src core app/headless | xargs grep -lE '#include *<(QtGui|QtWidgets|QWidget|QApplication|QGuiApplication|QIcon|QPixmap|QImage|QClipboard|QDesktopServices|QSystemTrayIcon)' 2>/dev/null)
+[ -z "$gui" ] || fail "core/ or app/headless/ includes QtGui or QtWidgets: $gui"
+gui=$(src core app/headless | xargs grep -lE '\b(QWidget|QApplication|QIcon|QDesktopServices)\b' 2>/dev/null)
+[ -z "$gui" ] || fail "core/ or app/headless/ names GUI classes: $gui"
 grep -qE 'Qt6?::(Gui|Widgets)' core/CMakeLists.txt && fail "core/CMakeLists.txt links Qt Gui or Widgets"
+grep -qE 'Qt6?::(Gui|Widgets)|\bui\b|labshare_desktop' app/headless/CMakeLists.txt &&
+    fail "app/headless/CMakeLists.txt links Qt Gui, Widgets, ui/ or the desktop"
 
 home() { # pattern home library
     out=$(src app core ui tests | grep -v "^$2/" | xargs grep -lE "$1" 2>/dev/null)
@@ -20,9 +23,9 @@ home() { # pattern home library
 home '#include *<yaml-cpp/' core/topology yaml-cpp
 home '#include *<libssh/' core/tunnel libssh
 home '#include *<(qt6keychain|qtkeychain)/' core/secrets QtKeychain
-home '#include *<qrencode' ui/qr libqrencode
+home '#include *<qrencode' core/qr libqrencode
 home '#include *<openssl/' core/gate OpenSSL
 home '#include *<http_parser' core/gate http-parser
 
-[ $status -eq 0 ] && echo "layering: core is GUI-free; yaml-cpp, libssh, QtKeychain, libqrencode, OpenSSL and http-parser each stay in their home"
+[ $status -eq 0 ] && echo "layering: core and the headless verbs are GUI-free; yaml-cpp, libssh, QtKeychain, libqrencode, OpenSSL and http-parser each stay in their home"
 exit $status

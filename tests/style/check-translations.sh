@@ -42,7 +42,7 @@ for ts in translations/*.ts; do
     found=1
     copy="$work/$(basename "$ts")"
     cp "$ts" "$copy"
-    if ! "$lupdate" "$@" -I core -I ui -I app "@$work/sources" -ts "$copy" >"$work/log" 2>&1; then
+    if ! "$lupdate" "$@" -I core -I ui -I app/headless -I app/desktop "@$work/sources" -ts "$copy" >"$work/log" 2>&1; then
         fail "lupdate failed on $ts:
 $(cat "$work/log")"
         continue

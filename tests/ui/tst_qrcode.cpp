@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "qr/QrCode.h"
+#include "qr/QrPicture.h"
 
 #include <QPainter>
 #include <QProcess>
@@ -7,7 +7,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using labshare::ui::QrCode;
+using labshare::qr::QrCode;
+using labshare::ui::paintQrCode;
+using labshare::ui::qrImage;
 
 namespace {
 
@@ -76,12 +78,12 @@ private Q_SLOTS:
     void rejectsWhatCannotBeEncoded() {
         QVERIFY(QrCode::encode(QString()).isNull());
         QVERIFY(QrCode::encode(QString(3000, 'a')).isNull()); // version 40-M holds 2331 bytes
-        QVERIFY(QrCode().toImage().isNull());
+        QVERIFY(qrImage(QrCode()).isNull());
     }
 
     void rendersWithAQuietZone() {
         const QrCode qr = QrCode::encode("https://relay.example.org:40123");
-        const QImage image = qr.toImage(4);
+        const QImage image = qrImage(qr, 4);
         const int side = (qr.size() + 2 * QrCode::quietZone) * 4;
         QCOMPARE(image.size(), QSize(side, side));
         const int quiet = QrCode::quietZone * 4;
@@ -124,11 +126,11 @@ private Q_SLOTS:
     }
 
     void differentPayloadsDifferentCodes() {
-        const QImage a = QrCode::encode("ssh://admin@relay.example.org:40123").toImage(2);
-        const QImage b = QrCode::encode("ssh://admin@relay.example.org:40124").toImage(2);
+        const QImage a = qrImage(QrCode::encode("ssh://admin@relay.example.org:40123"), 2);
+        const QImage b = qrImage(QrCode::encode("ssh://admin@relay.example.org:40124"), 2);
         QCOMPARE(a.size(), b.size());
         QVERIFY(a != b);
-        QCOMPARE(QrCode::encode("ssh://admin@relay.example.org:40123").toImage(2), a);
+        QCOMPARE(qrImage(QrCode::encode("ssh://admin@relay.example.org:40123"), 2), a);
     }
 
     void paintsWholePixelModulesCentred() {
@@ -136,7 +138,7 @@ private Q_SLOTS:
         QImage canvas(400, 300, QImage::Format_RGB32);
         canvas.fill(Qt::darkBlue);
         QPainter p(&canvas);
-        const QRectF square = qr.paint(p, QRectF(0, 0, 400, 300));
+        const QRectF square = paintQrCode(p, qr, QRectF(0, 0, 400, 300));
         p.end();
         const int modules = qr.size() + 2 * QrCode::quietZone;    // 37
         QCOMPARE(square.width(), qreal(300 / modules * modules)); // 8 px per module
@@ -154,7 +156,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString payload = QString::fromUtf8("ssh://admin@relay.example.org:40123 — é");
         const QString file = dir.filePath("code.png");
-        QVERIFY(QrCode::encode(payload).toImage(6).save(file));
+        QVERIFY(qrImage(QrCode::encode(payload), 6).save(file));
         QProcess scan;
         scan.start(zbar, {"--quiet", "--raw", "-Sbinary", file});
         QVERIFY(scan.waitForFinished(20000));

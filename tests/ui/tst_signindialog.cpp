@@ -7,7 +7,7 @@
 #include "account/ClockText.h"
 #include "account/SignInDialog.h"
 #include "auth/AuthSession.h"
-#include "qr/QrCode.h"
+#include "qr/QrPicture.h"
 #include "secrets/MemoryStore.h"
 
 #include <QClipboard>
@@ -80,12 +80,12 @@ private Q_SLOTS:
         // The QR code holds the address with the code filled in, and the pixels shown are that code.
         QVERIFY(!code.verificationUriComplete.isEmpty());
         QCOMPARE(f.dialog.qrPayload(), code.verificationUriComplete.toString(QUrl::FullyEncoded));
-        const ui::QrCode qr = ui::QrCode::encode(f.dialog.qrPayload());
+        const qr::QrCode qr = qr::QrCode::encode(f.dialog.qrPayload());
         const QImage shown = f.child<QLabel>("qrCodeLabel")->pixmap().toImage().convertToFormat(QImage::Format_RGB32);
         QVERIFY(!qr.isNull() && !shown.isNull());
-        const int module = shown.width() / (qr.size() + 2 * ui::QrCode::quietZone);
+        const int module = shown.width() / (qr.size() + 2 * qr::QrCode::quietZone);
         QVERIFY(module >= 3); // big enough for a phone to read off a screen
-        QCOMPARE(shown, qr.toImage(module).convertToFormat(QImage::Format_RGB32));
+        QCOMPARE(shown, ui::qrImage(qr, module).convertToFormat(QImage::Format_RGB32));
 
         QVERIFY2(f.child<QLabel>("waitingLabel")->text().contains("valid until " + ui::clockText(code.expiresAt)),
                  qPrintable(f.child<QLabel>("waitingLabel")->text()));

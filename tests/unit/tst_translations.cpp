@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Application.h"
 #include "CommandLine.h"
+#include "ProgramSetup.h"
 #include "topology/PublishSpec.h"
 
 #include <QCoreApplication>
@@ -11,7 +11,7 @@
 
 using labshare::app::Invocation;
 
-// The messages reach the program (app/Application's installTranslations()): the source language's file is
+// The messages reach the program (app/headless/ProgramSetup's installTranslations()): the source language's file is
 // compiled in under ":/i18n", and a language the user has is loaded from there, for the app's messages and
 // core's alike. This test adds a small Esperanto file (tests/data/translations/labshare_eo.ts) under the same
 // prefix, as a new translations/labshare_LANG.ts would be.

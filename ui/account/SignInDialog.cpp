@@ -2,7 +2,7 @@
 #include "account/SignInDialog.h"
 
 #include "account/ClockText.h"
-#include "qr/QrCode.h"
+#include "qr/QrPicture.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -217,8 +217,8 @@ void SignInDialog::onDeviceCode(const auth::DeviceCode& code) {
         QStringLiteral("<a href=\"%1\">%2</a>")
             .arg(code.verificationUri.toString(QUrl::FullyEncoded).toHtmlEscaped(), address.toHtmlEscaped()));
     m_userCodeLabel->setText(code.userCode);
-    const QrCode qr = QrCode::encode(m_qrPayload);
-    m_qr->setPixmap(qr.isNull() ? QPixmap() : QPixmap::fromImage(qr.toImage(kQrModulePixels)));
+    const qr::QrCode qr = qr::QrCode::encode(m_qrPayload);
+    m_qr->setPixmap(qr.isNull() ? QPixmap() : QPixmap::fromImage(qrImage(qr, kQrModulePixels)));
     m_qr->setVisible(!qr.isNull());
     m_waiting->setText(
         code.expiresAt.isValid()

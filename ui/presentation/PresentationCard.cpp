@@ -136,7 +136,7 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
     const QString payload = ShareCommands::qrPayload(row, user);
     if (payload != m_qrPayload) {
         m_qrPayload = payload;
-        m_qr = QrCode::encode(payload);
+        m_qr = qr::QrCode::encode(payload);
     }
     setAccessibleName(m_title);
     setAccessibleDescription(m_status.isEmpty() ? m_main : m_main + QStringLiteral(" — ") + m_status);
@@ -278,7 +278,7 @@ void PresentationCard::paintEvent(QPaintEvent*) {
     if (plan.head.isEmpty())
         return;
     if (!m_qr.isNull())
-        m_qr.paint(p, plan.qr);
+        paintQrCode(p, m_qr, plan.qr);
 
     QFont titleFont = sansFont(true);
     titleFont.setPixelSize(std::max(1, int(plan.size.title)));

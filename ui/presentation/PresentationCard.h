@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "qr/QrCode.h"
+#include "qr/QrPicture.h"
 #include "share/ShareSession.h"
 
 #include <QWidget>
@@ -40,7 +40,7 @@ public:
     QString statusText() const { return m_status; }   // share::ShareStatus::text, empty when Up
     QString detailText() const { return m_detail; }   // "relay stopped answering", "user admin", …
     QString qrPayload() const { return m_qrPayload; } // empty: no code shown
-    const QrCode& qrCode() const { return m_qr; }
+    const qr::QrCode& qrCode() const { return m_qr; }
     bool hasCode() const { return m_mainIsCode; } // false while it waits for a public address
 
     // The largest sizes at which this card's texts fit its current size, in `layout` where it can.
@@ -66,7 +66,7 @@ private:
     TypeScale m_scale;
     QColor m_accent;
     QString m_qrPayload;
-    QrCode m_qr;
+    qr::QrCode m_qr;
 };
 
 } // namespace labshare::ui

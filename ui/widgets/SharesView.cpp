@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/SharesView.h"
 #include "models/SharesModel.h"
-#include "qr/QrCode.h"
+#include "qr/QrPicture.h"
 #include "share/ShareCommands.h"
 #include "topology/KindAliases.h"
 
@@ -182,7 +182,7 @@ void SharesView::showQrCode(const ShareRow& share) {
     dialog->setWindowTitle(share.name);
     const QString payload = ShareCommands::qrPayload(share, loginUser(share));
     auto* image = new QLabel(dialog);
-    image->setPixmap(QPixmap::fromImage(QrCode::encode(payload).toImage(10)));
+    image->setPixmap(QPixmap::fromImage(qrImage(qr::QrCode::encode(payload), 10)));
     auto* text = new QLabel(payload, dialog);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     text->setAlignment(Qt::AlignCenter);

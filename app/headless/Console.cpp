@@ -48,7 +48,7 @@ bool stderrShowsQrCodes() {
 
 void printQrCode(const QString& text) {
     if (stderrShowsQrCodes())
-        LiveBlock::write(stderr, ui::QrCode::encode(text).toTerminalText().toUtf8());
+        LiveBlock::write(stderr, qr::QrCode::encode(text).toTerminalText().toUtf8());
 }
 
 } // namespace labshare::app

@@ -2,38 +2,16 @@
 #include "Application.h"
 #include "DesktopController.h"
 #include "MainWindow.h"
+#include "ProgramSetup.h"
 #include "SignalWatcher.h"
 #include "SingleInstance.h"
 #include "common/LogBuffer.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QLockFile>
 #include <QThreadPool>
-#include <QTranslator>
 
 namespace labshare::app {
-
-void applyApplicationIdentity() {
-    QCoreApplication::setOrganizationName(QStringLiteral("LabShare"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("labshare.github.io"));
-    QCoreApplication::setApplicationName(QStringLiteral("LabShare"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LABSHARE_VERSION));
-}
-
-void installTranslations() {
-    const QLocale locale;
-    const auto load = [&locale](const QString& name, const QString& directory) {
-        auto* translator = new QTranslator(QCoreApplication::instance());
-        if (translator->load(locale, name, QStringLiteral("_"), directory))
-            QCoreApplication::installTranslator(translator);
-        else
-            delete translator;
-    };
-    load(QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-    load(QStringLiteral("labshare"), QStringLiteral(":/i18n"));
-}
 
 int runGui(int& argc, char** argv, const QString& file) {
     LogBuffer& log = LogBuffer::install();

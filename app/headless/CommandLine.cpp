@@ -247,7 +247,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
         inv.verb = Invocation::Verb::Logout;
         return inv;
     }
-    // Qt's own GUI options (-platform offscreen, -style fusion, -reverse, …) pass through to QApplication.
+    // Qt's own GUI options (-platform offscreen, -style fusion, -reverse, …) pass through to the window's Qt.
     static const QStringList qtOptionsWithValue = {
         QStringLiteral("-platform"),        QStringLiteral("-platformpluginpath"),
         QStringLiteral("-platformtheme"),   QStringLiteral("-plugin"),
