@@ -8,7 +8,7 @@
 #include "ProgramSetup.h"
 #include "UpCommand.h"
 #include "common/CoreDumps.h"
-#include "tunnel/OpenFileLimit.h"
+#include "tunnel/net/OpenFileLimit.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>

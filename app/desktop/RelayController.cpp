@@ -4,7 +4,7 @@
 #include "MainWindow.h"
 #include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
-#include "tunnel/LanAddress.h"
+#include "tunnel/lan/LanAddress.h"
 #include "widgets/RelayProfileDialog.h"
 
 #include <QNetworkInterface>

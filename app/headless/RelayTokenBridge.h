@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "tunnel/SshConnection.h"
+#include "tunnel/ssh/SshChoices.h"
 
 #include <QObject>
 #include <QPointer>

@@ -13,8 +13,8 @@
 #include "share/ShareName.h"
 #include "share/ShareSession.h"
 #include "topology/TopologyLoader.h"
-#include "tunnel/LanAddress.h"
 #include "tunnel/TunnelEngine.h"
+#include "tunnel/lan/LanAddress.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

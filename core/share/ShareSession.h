@@ -5,8 +5,8 @@
 #include "share/LocalTarget.h"
 #include "share/ShareVisitors.h"
 #include "topology/Topology.h"
-#include "tunnel/ShareHealth.h"
 #include "tunnel/TunnelEngine.h"
+#include "tunnel/bookkeeping/ShareHealth.h"
 
 #include <QHash>
 #include <QList>

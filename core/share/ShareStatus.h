@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "tunnel/ShareHealth.h"
+#include "tunnel/bookkeeping/ShareHealth.h"
 
 #include <QCoreApplication>
 #include <QString>

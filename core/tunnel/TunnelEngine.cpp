@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/TunnelEngine.h"
-#include "tunnel/LanRelay.h"
-#include "tunnel/RelaySession.h"
+#include "tunnel/lan/LanRelay.h"
+#include "tunnel/ssh/RelaySession.h"
 
 #include <QPointer>
 

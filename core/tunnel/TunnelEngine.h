@@ -2,10 +2,10 @@
 #pragma once
 
 #include "gate/GateEvents.h"
-#include "tunnel/ForwardSpec.h"
-#include "tunnel/RelayProfile.h"
-#include "tunnel/ShareHealth.h"
-#include "tunnel/SshConnection.h"
+#include "tunnel/bookkeeping/ForwardSpec.h"
+#include "tunnel/bookkeeping/RelayProfile.h"
+#include "tunnel/bookkeeping/ShareHealth.h"
+#include "tunnel/ssh/SshChoices.h"
 
 #include <QList>
 #include <QObject>

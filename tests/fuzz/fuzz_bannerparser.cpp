@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What a relay prints on the session channel (tunnel/BannerParser), for every flavour that announces
+// What a relay prints on the session channel (tunnel/bookkeeping/BannerParser), for every flavour that announces
 // addresses in text. The same bytes fed whole and in pieces must announce the same addresses.
 #include "FuzzSupport.h"
 
-#include "tunnel/BannerParser.h"
+#include "tunnel/bookkeeping/BannerParser.h"
 
 using namespace labshare;
 using namespace labshare::tunnel;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// An HTTP proxy's answer to CONNECT (tunnel/ConnectAnswer), taken off a "socket" the way httpConnect does:
+// An HTTP proxy's answer to CONNECT (tunnel/net/ConnectAnswer), taken off a "socket" the way httpConnect does:
 // peek what is there, take what belongs to the head. The head taken ends at its first blank line.
 #include "FuzzSupport.h"
 
-#include "tunnel/ConnectAnswer.h"
+#include "tunnel/net/ConnectAnswer.h"
 
 using namespace labshare;
 using namespace labshare::tunnel;

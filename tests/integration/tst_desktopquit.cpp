@@ -11,8 +11,8 @@
 #include "Wait.h"
 #include "share/LabSettings.h"
 #include "topology/TopologyLoader.h"
-#include "tunnel/ForwardLedger.h"
-#include "tunnel/RelayProfile.h"
+#include "tunnel/bookkeeping/ForwardLedger.h"
+#include "tunnel/bookkeeping/RelayProfile.h"
 
 #include <QDir>
 #include <QTcpSocket>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// "Test connection" (core/tunnel/RelayProbe) against a real OpenSSH relay: logs in and reports the host
+// "Test connection" (core/tunnel/ssh/RelayProbe) against a real OpenSSH relay: logs in and reports the host
 // key; an unknown key is reported, not recorded; a dead relay is an error; nothing is ever published.
 #include "SshRelay.h"
 
-#include "tunnel/RelayProbe.h"
+#include "tunnel/ssh/RelayProbe.h"
 
 #include <QFile>
 #include <QSignalSpy>

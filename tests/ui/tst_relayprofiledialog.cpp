@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tunnel/LanAddress.h"
+#include "tunnel/lan/LanAddress.h"
 #include "widgets/RelayProfileDialog.h"
 
 #include <QComboBox>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tunnel/Backoff.h"
+#include "tunnel/bookkeeping/Backoff.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tunnel/BannerParser.h"
+#include "tunnel/bookkeeping/BannerParser.h"
 
 #include <QFile>
 #include <QRandomGenerator>

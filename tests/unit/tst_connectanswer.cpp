@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tunnel/ConnectAnswer.h"
+#include "tunnel/net/ConnectAnswer.h"
 
 #include <QTest>
 

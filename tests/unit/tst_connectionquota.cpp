@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ConnectionQuota: the caps per share, per source and in all, what a slot holds and when it frees its
 // place, and the caps lowered to leave descriptors free below a low open-file limit.
-#include "tunnel/ConnectionQuota.h"
+#include "tunnel/bookkeeping/ConnectionQuota.h"
 
 #include <QTest>
 

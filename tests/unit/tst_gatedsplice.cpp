@@ -3,7 +3,7 @@
 // pair played by hand (TLS client and the exchange), an echo server on 127.0.0.1 as the node.
 #include "gate/GateClient.h"
 #include "gate/GateSession.h"
-#include "tunnel/GatedSplice.h"
+#include "tunnel/net/GatedSplice.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // LanAddress::choose: a lan:// address this machine does not have is refused up front, naming it and
 // the addresses the machine has; loopback is always fine. LanAddress::defaultAddress: lan:// alone listens on a
 // private address, never a public one (that the window offers as publicAlternative()).
-#include "tunnel/LanAddress.h"
+#include "tunnel/lan/LanAddress.h"
 
 #include <QNetworkInterface>
 #include <QStandardPaths>

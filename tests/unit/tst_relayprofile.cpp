@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tunnel/RelayProfile.h"
+#include "tunnel/bookkeeping/RelayProfile.h"
 
 #include <QDir>
 #include <QFile>

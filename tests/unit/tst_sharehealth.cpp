@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tunnel/ShareHealth.h"
+#include "tunnel/bookkeeping/ShareHealth.h"
 
 #include <QTest>
 

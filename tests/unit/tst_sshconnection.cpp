@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// How libssh's log reaches Qt logging (core/tunnel/SshConnection): on every thread, at debug level, in its own
+// How libssh's log reaches Qt logging (core/tunnel/ssh/SshConnection): on every thread, at debug level, in its own
 // category (which the log ring keeps and `labshare up` shows only with -v).
-#include "tunnel/SshConnection.h"
+#include "tunnel/ssh/SshConnection.h"
 
 #include <QLoggingCategory>
 #include <QMutex>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "share/ShareStatus.h"
-#include "tunnel/ShareHealth.h"
+#include "tunnel/bookkeeping/ShareHealth.h"
 
 #include <QColor>
 #include <QIcon>

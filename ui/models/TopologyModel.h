@@ -3,7 +3,7 @@
 
 #include "share/CandidatePorts.h"
 #include "topology/Topology.h"
-#include "tunnel/ShareHealth.h"
+#include "tunnel/bookkeeping/ShareHealth.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/RelayProfileDialog.h"
-#include "tunnel/LanAddress.h"
-#include "tunnel/RelayProbe.h"
+#include "tunnel/lan/LanAddress.h"
+#include "tunnel/ssh/RelayProbe.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

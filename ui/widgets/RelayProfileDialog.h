@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "tunnel/RelayProfile.h"
-#include "tunnel/SshConnection.h"
+#include "tunnel/bookkeeping/RelayProfile.h"
+#include "tunnel/ssh/SshChoices.h"
 
 #include <QDialog>
 

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/ssh/RelaySession.h"
+
+namespace labshare::tunnel {
+
+RelaySession::RelaySession(RelayProfile profile, RelayWorkerOptions options, RelayListener listener)
+    : m_worker(std::make_unique<RelayWorker>(std::move(profile), std::move(options), std::move(listener), m_commands)) {
+}
+
+RelaySession::~RelaySession() {
+    shutdown();
+}
+
+void RelaySession::start() {
+    if (!m_thread.joinable())
+        m_thread = std::thread([this] { m_worker->run(); });
+}
+
+void RelaySession::addForward(const ForwardSpec& spec) {
+    m_commands.post(RelayCommand::add(spec));
+}
+
+void RelaySession::removeForward(const QString& name) {
+    m_commands.post(RelayCommand::withText(RelayCommand::Kind::Remove, name));
+}
+
+void RelaySession::trustHostKey(const QString& fingerprint) {
+    m_commands.post(RelayCommand::withText(RelayCommand::Kind::TrustHostKey, fingerprint));
+}
+
+void RelaySession::retryLogin() {
+    m_commands.post(RelayCommand::of(RelayCommand::Kind::RetryLogin));
+}
+
+void RelaySession::setGate(std::shared_ptr<const gate::GateSetup> setup) {
+    m_commands.post(RelayCommand::setGate(std::move(setup)));
+}
+
+void RelaySession::answerGate(const gate::SignInAnswer& answer) {
+    m_commands.post(RelayCommand::answer(answer));
+}
+
+void RelaySession::requestStop() {
+    m_commands.post(RelayCommand::of(RelayCommand::Kind::Stop));
+}
+
+void RelaySession::shutdown() {
+    if (!m_thread.joinable())
+        return;
+    requestStop();
+    m_thread.join();
+}
+
+} // namespace labshare::tunnel

@@ -1,0 +1,528 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tunnel/ssh/RelayWorker.h"
+#include "common/Logging.h"
+#include "tunnel/net/OpenFileLimit.h"
+#include "tunnel/net/TcpStats.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <algorithm>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace labshare::tunnel {
+
+namespace {
+
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+bool isFatal(ErrorCode code) {
+    return code == ErrorCode::HostKeyChanged || code == ErrorCode::HostKeyUnknown || code == ErrorCode::AuthFailed;
+}
+
+} // namespace
+
+RelayWorker::RelayWorker(RelayProfile profile, RelayWorkerOptions options, RelayListener listener,
+                         RelayCommands& commands)
+    : m_profile(std::move(profile))
+    , m_options(std::move(options))
+    , m_listener(std::move(listener))
+    , m_commands(commands)
+    , m_book(m_listener, m_profile.id(), m_options.healthIntervalMs, m_options.probeIntervalMs)
+    , m_forwards(m_book.shares())
+    // A gated connection holds three descriptors: the socket pair its channel feeds, and the node's.
+    , m_quota(ConnectionQuota::capsFor(OpenFileLimit::soft(), 3))
+    , m_gates(m_listener, m_options.silentGateMs)
+    , m_request(m_profile.bindAddress) {}
+
+RelayWorker::~RelayWorker() {
+    teardownSession();
+}
+
+bool RelayWorker::handleCommands() {
+    m_commands.drainWake(); // before take(): a command posted after this wakes the next poll
+    for (RelayCommand& c : m_commands.take()) {
+        switch (c.kind) {
+        case RelayCommand::Kind::Stop:
+            return false;
+        case RelayCommand::Kind::Add: {
+            if (Forward* existing = m_book.find(c.spec.name)) {
+                if (existing->spec == c.spec)
+                    break;
+                cancelForward(*existing);
+                existing->spec = c.spec;
+                existing->phase = ForwardPhase::Pending;
+                existing->boundPort = 0;
+                break;
+            }
+            update(m_book.add(c.spec));
+            break;
+        }
+        case RelayCommand::Kind::Remove:
+            if (Forward* f = m_book.find(c.text)) {
+                cancelForward(*f);
+                m_book.remove(*f);
+            }
+            break;
+        case RelayCommand::Kind::TrustHostKey:
+            m_trustedFingerprint = c.text;
+            if (m_phase == SessionPhase::Fatal)
+                m_phase = SessionPhase::Idle;
+            break;
+        case RelayCommand::Kind::RetryLogin:
+            if (m_phase == SessionPhase::Fatal)
+                m_phase = SessionPhase::Idle;
+            break;
+        case RelayCommand::Kind::GateAnswer:
+            m_gates.answer(c.gate);
+            break;
+        case RelayCommand::Kind::SetGate:
+            m_gates.setSetup(std::move(c.gateSetup));
+            break;
+        }
+    }
+    return true;
+}
+
+void RelayWorker::waitForCommands(int timeoutMs) {
+    pollfd fd{m_commands.wakeFd(), POLLIN, 0};
+    if (::poll(&fd, 1, timeoutMs) > 0)
+        m_commands.drainWake();
+}
+
+void RelayWorker::run() {
+    installSshLogging();
+    while (handleCommands()) {
+        if (m_forwards.empty() || m_phase == SessionPhase::Fatal) {
+            waitForCommands(-1); // connect only when there is something to publish, or the user decided
+            continue;
+        }
+        m_phase = SessionPhase::Connecting;
+        updateAll();
+        SshConnectOptions options;
+        options.hostKeys = m_options.hostKeys;
+        options.trustedFingerprint = m_trustedFingerprint;
+        options.secrets = m_options.secrets;
+        options.stopFd = m_commands.stopFd();
+        options.socketFd = &m_commands.connectingFd();
+        Result<SshConnection> connection = openSshConnection(m_profile, options);
+        m_commands.clearConnectingFd();
+        if (m_commands.stopping())
+            break;
+        if (!connection) {
+            const Error& e = connection.error();
+            qCInfo(lcTunnel) << "relay" << m_profile.id() << e.message;
+            m_book.setError(e.message);
+            if (isFatal(e.code)) {
+                m_phase = SessionPhase::Fatal;
+                updateAll();
+                if (e.code == ErrorCode::HostKeyUnknown && m_listener.hostKeyUnknown)
+                    m_listener.hostKeyUnknown(e.detail);
+                if (e.code == ErrorCode::AuthFailed && m_listener.loginRefused)
+                    m_listener.loginRefused(e.message);
+            } else {
+                m_phase = SessionPhase::Lost;
+                updateAll();
+                waitForCommands(m_backoff.nextDelayMs());
+            }
+            continue;
+        }
+        m_backoff.reset(); // reached it: the next loss starts the back-off afresh
+        const Outcome outcome = serve(connection.value());
+        teardownSession();
+        if (outcome == Outcome::Stopped)
+            break;
+        m_phase = SessionPhase::Lost;
+        m_book.setError(m_sessionError);
+        updateAll();
+        waitForCommands(m_backoff.nextDelayMs());
+    }
+    teardownSession();
+    m_phase = SessionPhase::Stopped;
+    for (auto& f : m_forwards)
+        update(*f);
+    if (m_listener.stopped)
+        m_listener.stopped();
+}
+
+RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
+    m_session = connection.session.release();
+    m_banner = std::make_unique<BannerParser>(m_profile.flavor);
+    m_awaitingBanner.clear();
+    m_book.setRtt(-1);
+    m_keepaliveSentMs = nowMs();
+    m_lastRxMs = m_keepaliveSentMs;
+    m_lastRxBytes = 0;
+    m_sessionError.clear();
+    openControlChannel();
+    m_phase = SessionPhase::Ready;
+    for (auto& f : m_forwards) {
+        f->phase = ForwardPhase::Pending;
+        f->retryAtMs = 0;
+        f->health.lastError.clear();
+    }
+    ssh_set_blocking(m_session, 0);
+    m_event = ssh_event_new();
+    ssh_event_add_session(m_event, m_session);
+    qCInfo(lcTunnel) << "connected to relay" << m_profile.id() << "as" << connection.user << connection.fingerprint;
+
+    const auto closed = [this] {
+        m_sessionError = tr("the relay closed the connection: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
+        return Outcome::Lost;
+    };
+    int timeout = 0;
+    while (true) {
+        if (pollOnce(timeout) < 0) {
+            m_sessionError = tr("lost the relay: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
+            return Outcome::Lost;
+        }
+        if (!handleCommands())
+            return Outcome::Stopped; // whatever the relay was asked meanwhile ends with the session
+        if (!ssh_is_connected(m_session))
+            return closed();
+        const qint64 now = nowMs();
+        checkRelayHeard(now);
+        const qint64 patienceMs = qint64(m_options.keepaliveIntervalMs) * m_options.keepaliveMisses;
+        if (now - m_lastRxMs > patienceMs) {
+            m_sessionError = tr("the relay stopped answering keepalives");
+            return Outcome::Lost;
+        }
+        if (m_request.isBusy() && now - m_requestSentMs > patienceMs) { // it talks, but not to us
+            m_sessionError = tr("the relay left a request unanswered");
+            return Outcome::Lost;
+        }
+        if (!driveRequests() || !ssh_is_connected(m_session))
+            return closed();
+        acceptChannels();
+        readControlChannel();
+        for (Link& l : m_links) {
+            l.connection->pump();
+            if (l.connection->isFinished() && l.connection->connectFailed()) // a student's, refused by the node
+                m_book.nodeAnswered(*l.forward, l.connection->connectError(), m_phase);
+        }
+        std::erase_if(m_links, [](const Link& l) { return l.connection->isFinished(); });
+        // libssh reads the session inside those calls too: an answer they took in is taken up now, not
+        // after the next poll's wait.
+        if (!driveRequests())
+            return closed();
+        m_gates.tick(now);
+        tick(now);
+        // Anything libssh parsed while we pumped (data, EOF, a new channel) is handled before sleeping.
+        timeout = m_activity ? 0 : 250;
+        m_activity = false;
+    }
+}
+
+int RelayWorker::pollOnce(int timeoutMs) {
+    std::vector<pollfd> fds;
+    fds.reserve(m_links.size() + m_forwards.size() + 2);
+    fds.push_back({m_commands.wakeFd(), POLLIN, 0});
+    const int sessionFd = ssh_get_fd(m_session);
+    const bool writePending = ssh_get_poll_flags(m_session) & SSH_WRITE_PENDING;
+    fds.push_back({sessionFd, static_cast<short>(POLLIN | (writePending ? POLLOUT : 0)), 0});
+    for (const Link& l : m_links)
+        fds.push_back({l.connection->targetFd(), l.connection->targetEvents(), 0});
+    const std::size_t gates = fds.size();
+    const std::size_t gated = m_gates.appendFds(fds);
+    const std::size_t probes = fds.size();
+    m_book.appendProbeFds(fds);
+    const int n = ::poll(fds.data(), fds.size(), timeoutMs);
+    if (n < 0)
+        return 0; // EINTR
+    if (fds[0].revents & POLLIN)
+        m_commands.drainWake();
+    if (fds[1].revents || writePending) {
+        if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
+            m_activity = true;
+        if (ssh_event_dopoll(m_event, 0) == SSH_ERROR && !ssh_is_connected(m_session))
+            return -1;
+        if (fds[1].revents & POLLIN) {
+            const int one = 1; // Linux: ACK at once, so the relay's Nagle never waits for our delayed ACK
+            ::setsockopt(sessionFd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+        }
+    }
+    std::size_t i = 2;
+    for (Link& l : m_links) {
+        if (fds[i].revents) {
+            l.connection->onTargetEvents(fds[i].revents);
+            m_activity = true;
+        }
+        ++i;
+    }
+    m_gates.onEvents(fds.data() + gates, gated, m_book, m_phase);
+    m_book.onProbeEvents(fds.data() + probes, m_phase);
+    return n;
+}
+
+void RelayWorker::openControlChannel() {
+    // OpenSSH turns TCP_NODELAY on for a connection only once a session on it runs a command, so
+    // one harmless command makes short connections ~100x faster (measured against OpenSSH 9.2: about
+    // 35 connections/s without it, 2,400 and more with it). Other relays print
+    // the public addresses on this channel.
+    m_control = ssh_channel_new(m_session);
+    if (!m_control || ssh_channel_open_session(m_control) != SSH_OK) {
+        qCInfo(lcTunnel) << "relay allows no session channel:" << ssh_get_error(m_session);
+        if (m_control)
+            ssh_channel_free(m_control);
+        m_control = nullptr;
+        return;
+    }
+    const QString command = m_profile.flavor == RelayFlavor::OpenSsh ? QStringLiteral("true") : m_banner->execCommand();
+    const int rc = command.isEmpty() ? ssh_channel_request_shell(m_control)
+                                     : ssh_channel_request_exec(m_control, command.toUtf8().constData());
+    if (rc != SSH_OK)
+        qCInfo(lcTunnel) << "relay refused the session command:" << ssh_get_error(m_session);
+}
+
+bool RelayWorker::driveRequests() {
+    if (m_request.isBusy() && !answered(m_request.resume(m_session)))
+        return false;
+    const qint64 now = nowMs();
+    while (!m_request.isBusy()) {
+        const std::optional<GlobalRequest::Request> next = nextRequest(now);
+        if (!next)
+            break;
+        m_requestSentMs = now;
+        if (!answered(m_request.start(m_session, *next)))
+            return false;
+    }
+    return true;
+}
+
+std::optional<GlobalRequest::Request> RelayWorker::nextRequest(qint64 now) {
+    using Kind = GlobalRequest::Kind;
+    if (!m_cancels.empty()) { // first, so that a port given up is free before anything asks for it again
+        const quint16 port = m_cancels.front();
+        m_cancels.pop_front();
+        return GlobalRequest::Request{Kind::Cancel, nullptr, port};
+    }
+    for (auto& f : m_forwards)
+        if (f->phase == ForwardPhase::Pending || (f->phase == ForwardPhase::Refused && f->retryAtMs <= now))
+            return GlobalRequest::Request{Kind::Listen, f.get(), f->boundPort ? f->boundPort : f->spec.remotePort};
+    // Only an idle slot needs one: the relay is heard answering the others.
+    if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs) {
+        m_keepaliveSentMs = now;
+        return GlobalRequest::Request{Kind::Keepalive, nullptr, 0};
+    }
+    return std::nullopt;
+}
+
+bool RelayWorker::answered(GlobalRequest::Answer answer) {
+    using Answer = GlobalRequest::Answer;
+    if (answer == Answer::Waiting)
+        return true;
+    if (answer == Answer::SessionLost)
+        return false;
+    m_activity = true;
+    const GlobalRequest::Request& r = m_request.request();
+    const bool accepted = answer == Answer::Accepted;
+    switch (r.kind) {
+    case GlobalRequest::Kind::Listen:
+        if (r.share)
+            listenAnswered(*r.share, accepted);
+        else if (accepted && r.port != 0) // its share stopped while the relay was deciding
+            release(r.port);
+        break;
+    case GlobalRequest::Kind::Cancel:
+        if (!accepted)
+            qCInfo(lcTunnel) << "relay did not cancel port" << r.port << ssh_get_error(m_session);
+        break;
+    case GlobalRequest::Kind::Keepalive:
+        break; // what counts is that the relay spoke (checkRelayHeard)
+    }
+    return true;
+}
+
+void RelayWorker::listenAnswered(Forward& f, bool accepted) {
+    const quint16 port = m_request.request().port;
+    if (accepted) {
+        m_book.bound(f, port);
+        m_released.remove(port);
+        f.health.publicHost = m_profile.publicHost.isEmpty() ? m_profile.host : m_profile.publicHost;
+        f.health.publicPort = f.boundPort;
+        f.health.url.clear();
+        if (m_profile.flavor != RelayFlavor::OpenSsh) {
+            f.health.publicHost.clear(); // the relay says where, on the session channel
+            m_awaitingBanner.push_back(&f);
+        }
+        f.nextProbeMs = 0;
+        qCInfo(lcTunnel) << "relay listens for" << f.spec.name << "on port" << f.boundPort;
+        update(f);
+        return;
+    }
+    f.health.lastError = port
+                             ? tr("the relay refused to listen on port %1 (an earlier session may still hold it); "
+                                  "retrying")
+                                   .arg(port)
+                             : tr("the relay refused the forward: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
+    m_book.refused(f);
+    update(f);
+}
+
+void RelayWorker::cancelForward(Forward& f) {
+    std::erase_if(m_links, [&f](const Link& l) { return l.forward == &f; });
+    m_gates.forget(f);
+    std::erase(m_awaitingBanner, &f);
+    const GlobalRequest::Request& onItsWay = m_request.request();
+    if (m_request.isBusy() && onItsWay.share == &f && onItsWay.port != 0)
+        m_released.insert(onItsWay.port);
+    m_request.forget(f); // a listen for it on its way: a yes to it is followed by a cancel (answered())
+    if (m_session && f.phase == ForwardPhase::Bound)
+        release(f.boundPort);
+    f.phase = ForwardPhase::Pending;
+}
+
+void RelayWorker::release(quint16 port) {
+    m_cancels.push_back(port); // sent when the request slot is free (driveRequests())
+    m_released.insert(port);
+}
+
+void RelayWorker::acceptChannels() {
+    while (true) {
+        int port = 0;
+        char* originator = nullptr;
+        int originatorPort = 0;
+        ssh_channel channel = ssh_channel_open_forward_port(m_session, 0, &port, &originator, &originatorPort);
+        if (!channel)
+            return;
+        m_activity = true;
+        const QString from = QString::fromUtf8(originator ? originator : ""); // what the relay says; not checked
+        ssh_string_free_char(originator);
+        Forward* forward = nullptr;
+        for (auto& f : m_forwards)
+            if (f->phase == ForwardPhase::Bound && f->boundPort == port)
+                forward = f.get();
+        if (!forward && m_forwards.size() == 1 && m_forwards.front()->phase == ForwardPhase::Bound &&
+            !m_released.contains(static_cast<quint16>(port)))
+            forward = m_forwards.front().get(); // relays that report another port than they bound
+        if (!forward) {
+            qCInfo(lcTunnel) << "relay forwarded a connection for unknown port" << port;
+            ssh_channel_close(channel);
+            ssh_channel_free(channel);
+            continue;
+        }
+        ConnectionQuota::Slot slot = m_quota.take(forward, from);
+        if (!slot.isHeld()) { // a cap is reached: closed at once
+            ++forward->counters.refused;
+            ssh_channel_close(channel);
+            ssh_channel_free(channel);
+            continue;
+        }
+        if (forward->spec.allowed.isEmpty())
+            join(channel, *forward, std::move(slot));
+        else
+            joinThroughGate(channel, *forward, from, std::move(slot));
+    }
+}
+
+void RelayWorker::join(ssh_channel channel, Forward& forward, ConnectionQuota::Slot slot) {
+    Result<Socket> target = Socket::connectTo(forward.spec.targetHost, forward.spec.targetPort);
+    if (!target) {
+        forward.health.target = Reachability::Unreachable;
+        forward.health.lastError = target.error().message;
+        ssh_channel_close(channel);
+        ssh_channel_free(channel);
+        update(forward);
+        return;
+    }
+    m_links.push_back(
+        {std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward.counters, m_activity),
+         &forward, std::move(slot)});
+}
+
+void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const QString& from,
+                                  ConnectionQuota::Slot slot) {
+    // The node is dialled only once the gate admits (GatedSplice); until then the channel talks to the gate.
+    Result<std::pair<Socket, Socket>> pair = Socket::pair();
+    if (!pair || !m_gates.isReady()) {
+        if (!pair)
+            qCWarning(lcTunnel) << "no socket pair for a gated connection:" << pair.error().message;
+        ssh_channel_close(channel);
+        ssh_channel_free(channel);
+        return;
+    }
+    m_links.push_back(
+        {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity), &forward, {}});
+    m_gates.accept(std::move(pair->second), forward, from, nowMs(), std::move(slot));
+}
+
+void RelayWorker::readControlChannel() {
+    if (!m_control)
+        return;
+    if (m_profile.flavor != RelayFlavor::OpenSsh) {
+        for (int isStderr : {0, 1}) {
+            char buffer[4096];
+            int n = 0;
+            while ((n = ssh_channel_read_nonblocking(m_control, buffer, sizeof(buffer), isStderr)) > 0) {
+                for (const PublicAddress& a : m_banner->feed(QByteArray(buffer, n))) {
+                    if (m_awaitingBanner.empty())
+                        break;
+                    Forward* f = m_awaitingBanner.front();
+                    m_awaitingBanner.pop_front();
+                    f->health.publicHost = a.host;
+                    f->health.publicPort = a.effectivePort(); // tls:// too is 443, not 80
+                    f->health.url = a.url;
+                    update(*f);
+                }
+            }
+        }
+    }
+    if (ssh_channel_is_closed(m_control) || ssh_channel_is_eof(m_control)) {
+        ssh_channel_close(m_control);
+        ssh_channel_free(m_control);
+        m_control = nullptr;
+    }
+}
+
+void RelayWorker::checkRelayHeard(qint64 now) {
+    // libssh reads the socket inside many of its calls, so whether our own poll saw it readable says
+    // little; the kernel's count of bytes received says whether the relay spoke. Twice a second is enough.
+    if (now - m_lastRxCheckMs < 500)
+        return;
+    m_lastRxCheckMs = now;
+    const std::optional<TcpStats> stats = tcpStats(ssh_get_fd(m_session));
+    if (!stats)
+        return;
+    m_book.setRtt(stats->rttMs);
+    if (stats->bytesReceived != m_lastRxBytes) {
+        m_lastRxBytes = stats->bytesReceived;
+        m_lastRxMs = now;
+    }
+}
+
+void RelayWorker::tick(qint64 now) {
+    m_book.startDueProbes(now);
+    m_book.tick(now, m_phase);
+}
+
+void RelayWorker::teardownSession() {
+    m_links.clear(); // channels before the session that owns them
+    m_gates.clear();
+    m_awaitingBanner.clear();
+    m_request.clear();
+    m_cancels.clear();
+    m_released.clear();
+    for (auto& f : m_forwards)
+        f->probe.close();
+    if (m_control) {
+        ssh_channel_free(m_control);
+        m_control = nullptr;
+    }
+    if (m_event) {
+        if (m_session)
+            ssh_event_remove_session(m_event, m_session);
+        ssh_event_free(m_event);
+        m_event = nullptr;
+    }
+    if (m_session) {
+        SshSessionFree()(m_session);
+        m_session = nullptr;
+    }
+}
+
+} // namespace labshare::tunnel
