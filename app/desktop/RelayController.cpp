@@ -184,7 +184,14 @@ void RelayController::edit(const QString& url) {
     auto* dialog = url.isEmpty() || !current ? new ui::RelayProfileDialog(&m_window)
                                              : new ui::RelayProfileDialog(*current, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setSecretProvider(m_tokenBridge.secretProvider()); // "Test connection" logs in as publishing would
+    // "Test connection" logs in as publishing would, and asks for a password or passphrase the same way.
+    QPointer<ui::RelayProfileDialog> editor(dialog);
+    dialog->setSecretProvider(m_tokenBridge.secretProvider(m_secretBridge.testProvider(dialog, [editor] {
+        if (editor)
+            editor->testConnection();
+    })));
+    connect(dialog, &ui::RelayProfileDialog::testLoginRefused, &m_secretBridge, &RelaySecretBridge::onTestLoginRefused);
+    connect(dialog, &QObject::destroyed, &m_secretBridge, &RelaySecretBridge::endTest);
     connect(dialog, &QDialog::rejected, this, &RelayController::showChoices); // "Add a relay…" is not a choice
     connect(dialog, &ui::RelayProfileDialog::deleteRequested, this, [this, url] {
         QStringList relays = savedRelays();

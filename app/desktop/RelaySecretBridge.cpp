@@ -16,7 +16,8 @@ namespace labshare::app {
 
 using tunnel::SecretKind;
 
-// What one engine's worker and the window share: the answers given, and which login used which.
+// What one engine's worker (or one test's probe) and the window share: the answers given, and which
+// login used which.
 struct RelaySecretBridge::Answers {
     struct Answer {
         secrets::SecretBytes secret;
@@ -26,6 +27,8 @@ struct RelaySecretBridge::Answers {
         return QString::number(int(kind)) + QLatin1Char(':') + what;
     }
 
+    std::function<void()> retry; // window thread: log in again, now that there is an answer
+    QPointer<QWidget> promptParent;
     QMutex mutex;
     std::map<QString, Answer> given;  // by key()
     QSet<QString> asked;              // asked for and not answered yet: the worker does not ask again
@@ -40,8 +43,23 @@ RelaySecretBridge::RelaySecretBridge(secrets::SecretStore& keychain, QWidget* wi
 RelaySecretBridge::~RelaySecretBridge() = default;
 
 tunnel::SecretProvider RelaySecretBridge::secretProvider() {
-    auto answers = std::make_shared<Answers>();
-    m_answers = answers;
+    m_answers = std::make_shared<Answers>();
+    m_answers->retry = [this] {
+        if (m_engine)
+            m_engine->retryLogin();
+    };
+    m_answers->promptParent = m_window;
+    return providerFor(m_answers);
+}
+
+tunnel::SecretProvider RelaySecretBridge::testProvider(QWidget* editor, std::function<void()> retest) {
+    m_testAnswers = std::make_shared<Answers>();
+    m_testAnswers->retry = std::move(retest);
+    m_testAnswers->promptParent = editor;
+    return providerFor(m_testAnswers);
+}
+
+tunnel::SecretProvider RelaySecretBridge::providerFor(const std::shared_ptr<Answers>& answers) {
     return [this, answers](SecretKind kind, const QString& what) -> std::optional<secrets::SecretBytes> {
         if (kind == SecretKind::Token)
             return std::nullopt;
@@ -53,12 +71,16 @@ tunnel::SecretProvider RelaySecretBridge::secretProvider() {
         }
         if (!answers->asked.contains(key)) {
             answers->asked.insert(key);
-            const Request request{kind, what, false};
+            const Question question{answers, Request{kind, what, false}};
             QMetaObject::invokeMethod(
-                this, [this, answers, request] { onWanted(answers, request); }, Qt::QueuedConnection);
+                this, [this, question] { onWanted(question); }, Qt::QueuedConnection);
         }
-        return std::nullopt; // this login gives up; the answer makes the engine try again
+        return std::nullopt; // this login gives up; the answer makes it try again
     };
+}
+
+bool RelaySecretBridge::stillAsks(const std::shared_ptr<Answers>& answers) const {
+    return answers && (answers == m_answers || answers == m_testAnswers);
 }
 
 void RelaySecretBridge::attach(tunnel::TunnelEngine* engine) {
@@ -66,52 +88,64 @@ void RelaySecretBridge::attach(tunnel::TunnelEngine* engine) {
         disconnect(m_engine, nullptr, this, nullptr);
     m_engine = engine;
     if (engine)
-        connect(engine, &tunnel::TunnelEngine::loginRefused, this, &RelaySecretBridge::onLoginRefused);
-    // Questions for another relay no longer apply.
-    m_waiting.clear();
-    if (m_dialog)
+        connect(engine, &tunnel::TunnelEngine::loginRefused, this, [this] { onRefused(m_answers); });
+    dropStaleQuestions(); // questions for another relay no longer apply; the relay editor's stay
+}
+
+void RelaySecretBridge::onTestLoginRefused() {
+    onRefused(m_testAnswers);
+}
+
+void RelaySecretBridge::endTest() {
+    m_testAnswers.reset(); // wiped
+    dropStaleQuestions();
+}
+
+void RelaySecretBridge::dropStaleQuestions() {
+    m_waiting.removeIf([this](const Question& waiting) { return !stillAsks(waiting.answers); });
+    if (m_dialog && !stillAsks(m_asking))
         m_dialog->deleteLater();
 }
 
-void RelaySecretBridge::onWanted(const std::shared_ptr<Answers>& answers, const Request& request) {
-    if (answers != m_answers)
-        return; // an engine that is gone or going
+void RelaySecretBridge::onWanted(const Question& question) {
+    if (!stillAsks(question.answers))
+        return; // an engine or a test that is gone or going
     QPointer<RelaySecretBridge> self(this);
-    m_keychain.read(keychainKey(request), [self, answers, request](const secrets::SecretReply& reply) {
-        if (!self || answers != self->m_answers)
+    m_keychain.read(keychainKey(question.request), [self, question](const secrets::SecretReply& reply) {
+        if (!self || !self->stillAsks(question.answers))
             return;
         if (reply.status == secrets::SecretStatus::Ok)
-            self->give(request, reply.secret.copy(), true);
+            self->give(question, reply.secret.copy(), true);
         else
-            self->ask(request);
+            self->ask(question);
     });
 }
 
-void RelaySecretBridge::onLoginRefused() {
-    if (!m_answers)
+void RelaySecretBridge::onRefused(const std::shared_ptr<Answers>& answers) {
+    if (!answers)
         return;
     std::optional<Request> refused;
     {
-        const QMutexLocker lock(&m_answers->mutex);
-        refused = std::exchange(m_answers->presented, std::nullopt);
+        const QMutexLocker lock(&answers->mutex);
+        refused = std::exchange(answers->presented, std::nullopt);
         if (!refused)
             return; // no answer of ours was used: a prompt is open, or the relay wants something else
         const QString key = Answers::key(refused->kind, refused->what);
-        if (const auto found = m_answers->given.find(key); found != m_answers->given.end()) {
+        if (const auto found = answers->given.find(key); found != answers->given.end()) {
             if (found->second.inKeychain)
                 m_keychain.remove(keychainKey(*refused), [](const secrets::SecretReply&) {});
-            m_answers->given.erase(found); // wiped
+            answers->given.erase(found); // wiped
         }
-        m_answers->asked.insert(key);
+        answers->asked.insert(key);
     }
     qCInfo(lcTunnel) << "the relay refused the" << (refused->kind == SecretKind::Password ? "password" : "passphrase")
                      << "for" << refused->what << "; asking again";
     refused->refused = true;
-    ask(*refused);
+    ask(Question{answers, *refused});
 }
 
-void RelaySecretBridge::ask(const Request& request) {
-    m_waiting.append(request);
+void RelaySecretBridge::ask(const Question& question) {
+    m_waiting.append(question);
     if (!m_dialog)
         showNext();
 }
@@ -119,43 +153,44 @@ void RelaySecretBridge::ask(const Request& request) {
 void RelaySecretBridge::showNext() {
     if (m_waiting.isEmpty())
         return;
-    const Request request = m_waiting.takeFirst();
+    const Question question = m_waiting.takeFirst();
+    const Request& request = question.request;
     const auto kind = request.kind == SecretKind::Password ? ui::RelaySecretDialog::Kind::Password
                                                            : ui::RelaySecretDialog::Kind::KeyPassphrase;
-    auto* dialog = new ui::RelaySecretDialog(kind, request.what, request.refused, m_window);
+    auto* dialog =
+        new ui::RelaySecretDialog(kind, request.what, request.refused,
+                                  question.answers->promptParent ? question.answers->promptParent : m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    const std::shared_ptr<Answers> answers = m_answers;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, answers, request] {
-        if (answers != m_answers)
-            return; // the relay changed while the prompt was open
+    m_asking = question.answers;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, question] {
+        if (!stillAsks(question.answers))
+            return; // the relay changed, or its editor closed, while the prompt was open
         secrets::SecretBytes secret = dialog->takeSecret();
+        const QString what = question.request.what;
         if (dialog->remember())
-            m_keychain.write(keychainKey(request), secret.view(), [request](const secrets::SecretReply& written) {
+            m_keychain.write(keychainKey(question.request), secret.view(), [what](const secrets::SecretReply& written) {
                 if (written.status != secrets::SecretStatus::Ok)
-                    qCWarning(lcSecrets) << "not remembered for" << request.what << ":" << written.message;
+                    qCWarning(lcSecrets) << "not remembered for" << what << ":" << written.message;
             });
-        give(request, std::move(secret), dialog->remember());
+        give(question, std::move(secret), dialog->remember());
     });
-    connect(dialog, &QDialog::rejected, this, [this, answers, request] {
-        if (answers != m_answers)
-            return;
-        const QMutexLocker lock(&answers->mutex);
-        answers->asked.remove(Answers::key(request.kind, request.what)); // the next login attempt asks again
+    connect(dialog, &QDialog::rejected, this, [question] {
+        const QMutexLocker lock(&question.answers->mutex); // the next login attempt asks again
+        question.answers->asked.remove(Answers::key(question.request.kind, question.request.what));
     });
     connect(dialog, &QObject::destroyed, this, &RelaySecretBridge::showNext, Qt::QueuedConnection);
     dialog->open();
 }
 
-void RelaySecretBridge::give(const Request& request, secrets::SecretBytes secret, bool inKeychain) {
+void RelaySecretBridge::give(const Question& question, secrets::SecretBytes secret, bool inKeychain) {
     {
-        const QMutexLocker lock(&m_answers->mutex);
-        const QString key = Answers::key(request.kind, request.what);
-        m_answers->given[key] = Answers::Answer{std::move(secret), inKeychain};
-        m_answers->asked.remove(key);
+        const QMutexLocker lock(&question.answers->mutex);
+        const QString key = Answers::key(question.request.kind, question.request.what);
+        question.answers->given[key] = Answers::Answer{std::move(secret), inKeychain};
+        question.answers->asked.remove(key);
     }
-    if (m_engine)
-        m_engine->retryLogin();
+    question.answers->retry();
 }
 
 QString RelaySecretBridge::keychainKey(const Request& request) {

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QWidget;
@@ -28,7 +29,8 @@ namespace labshare::app {
 // An answer is kept, in one wiped buffer, while the relay stays in use, so that reconnecting after a
 // network drop does not ask again; when the relay refuses it, it is wiped (and taken out of the
 // keychain) and the user is asked again, told why. Answers are remembered in the keychain only when
-// the user ticks it. Must outlive every engine attached and every provider handed out.
+// the user ticks it. The relay editor's "Test connection" asks the same way, with answers of its own.
+// Must outlive every engine attached and every provider handed out.
 class RelaySecretBridge : public QObject {
     Q_OBJECT
 
@@ -41,6 +43,13 @@ public:
     tunnel::SecretProvider secretProvider();
     void attach(tunnel::TunnelEngine* engine); // nullptr detaches
 
+    // A provider for one relay editor's "Test connection": asks over `editor`, and an answer calls `retest`
+    // (which tests again with the same provider); a later call replaces the earlier editor's answers.
+    tunnel::SecretProvider testProvider(QWidget* editor, std::function<void()> retest);
+    // The relay refused what the last test presented: wiped, and asked again.
+    void onTestLoginRefused();
+    void endTest(); // the relay editor closed: its answers are wiped, its questions withdrawn
+
 private:
     struct Answers;
     struct Request {
@@ -49,19 +58,29 @@ private:
         bool refused = false;
     };
 
-    void onWanted(const std::shared_ptr<Answers>& answers, const Request& request);
-    void onLoginRefused();
-    void ask(const Request& request); // one prompt at a time; later ones wait their turn
+    struct Question {
+        std::shared_ptr<Answers> answers; // whose question
+        Request request;
+    };
+
+    tunnel::SecretProvider providerFor(const std::shared_ptr<Answers>& answers);
+    bool stillAsks(const std::shared_ptr<Answers>& answers) const;
+    void dropStaleQuestions();
+    void onWanted(const Question& question);
+    void onRefused(const std::shared_ptr<Answers>& answers);
+    void ask(const Question& question); // one prompt at a time; later ones wait their turn
     void showNext();
-    void give(const Request& request, secrets::SecretBytes secret, bool inKeychain);
+    void give(const Question& question, secrets::SecretBytes secret, bool inKeychain);
     static QString keychainKey(const Request& request);
 
     secrets::SecretStore& m_keychain;
     QPointer<QWidget> m_window;
     QPointer<tunnel::TunnelEngine> m_engine;
-    std::shared_ptr<Answers> m_answers; // the attached engine's
-    QList<Request> m_waiting;           // prompts to show after the open one
+    std::shared_ptr<Answers> m_answers;     // the attached engine's
+    std::shared_ptr<Answers> m_testAnswers; // the open relay editor's
+    QList<Question> m_waiting;              // prompts to show after the open one
     QPointer<ui::RelaySecretDialog> m_dialog;
+    std::shared_ptr<Answers> m_asking; // whose question m_dialog shows
 };
 
 } // namespace labshare::app

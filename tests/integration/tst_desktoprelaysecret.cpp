@@ -2,7 +2,7 @@
 // A relay that wants a password, and a key with a passphrase, in the real window: a real sshd relay
 // (keys, and passwords checked through PAM by this test's own service), the real keychain. The window
 // asks without blocking, asks again when the answer was wrong, remembers only when told to, and a
-// remembered answer is used without asking.
+// remembered answer is used without asking. The relay editor's "Test connection" asks the same way, over the editor.
 // Runs as root: sshd checks passwords through a per-run service in /etc/pam.d, removed at the end.
 #include "DesktopController.h"
 #include "EchoLab.h"
@@ -14,6 +14,7 @@
 #include "common/LogBuffer.h"
 #include "models/TopologyModel.h"
 #include "share/LabSettings.h"
+#include "widgets/RelayProfileDialog.h"
 #include "widgets/RelaySecretDialog.h"
 
 #include <QApplication>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void aKeyPassphraseIsAskedAgainUntilItOpensTheKey();
     void aRememberedPassphraseIsUsedWithoutAsking();
     void aPasswordRelayAsksAndRemembersNothingUnlessTold();
+    void testConnectionInTheRelayEditorAsksToo();
     void cleanupTestCase();
 
 private:
@@ -230,6 +232,37 @@ void TestDesktopRelaySecret::aPasswordRelayAsksAndRemembersNothingUnlessTold() {
                  m_relay.log().contains(QStringLiteral("Accepted password")),
              qPrintable(m_relay.log()));
     QCOMPARE(readKeychain(QStringLiteral("relay-password %1").arg(who)).status, secrets::SecretStatus::NotFound);
+}
+
+void TestDesktopRelaySecret::testConnectionInTheRelayEditorAsksToo() {
+    const QString who = m_relay.user() + QStringLiteral("@127.0.0.1");
+    QVERIFY(removeFromKeychain(QStringLiteral("relay-password %1").arg(who)));
+    m_app->relays().edit(m_passwordRelay);
+    QPointer<ui::RelayProfileDialog> editor;
+    QTRY_VERIFY((editor = m_app->window().findChild<ui::RelayProfileDialog*>(QStringLiteral("relayProfileDialog"))) &&
+                editor->isVisible());
+    auto* result = editor->findChild<QLabel*>(QStringLiteral("testResultLabel"));
+    QVERIFY(result);
+    QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("testConnectionPushButton")), Qt::LeftButton);
+
+    ui::RelaySecretDialog* asked = prompt();
+    QVERIFY2(asked, "Test connection did not ask for the password");
+    QCOMPARE(asked->parentWidget(), editor.data()); // over the editor, which stays open
+    answer("wrong password", false);
+    ui::RelaySecretDialog* again = prompt();
+    QVERIFY2(again, "a refused password was not asked again");
+    QVERIFY(again->findChild<QLabel*>(QStringLiteral("relaySecretLabel"))
+                ->text()
+                .contains(QStringLiteral("The relay refused that password")));
+    QVERIFY2(result->text().startsWith(QStringLiteral("✗")), qPrintable(result->text()));
+
+    answer(kPassword, false);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("✓")), 15000);
+    QVERIFY2(result->text().contains(QStringLiteral("logged in as %1").arg(m_relay.user())),
+             qPrintable(result->text()));
+    QCOMPARE(readKeychain(QStringLiteral("relay-password %1").arg(who)).status, secrets::SecretStatus::NotFound);
+    editor->reject();
+    QTRY_VERIFY(!editor);
 }
 
 void TestDesktopRelaySecret::cleanupTestCase() {

@@ -13,6 +13,8 @@
 #include <QSpinBox>
 #include <QUrl>
 
+#include <utility>
+
 namespace labshare::ui {
 
 using tunnel::RelayAuth;
@@ -108,7 +110,7 @@ RelayProfileDialog::RelayProfileDialog(const tunnel::RelayProfile& profile, bool
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse); // the fingerprint, to compare or copy
     m_testResult->hide();
-    connect(m_test, &QPushButton::clicked, this, &RelayProfileDialog::onTestConnection);
+    connect(m_test, &QPushButton::clicked, this, &RelayProfileDialog::testConnection);
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addStretch(1);
@@ -209,13 +211,18 @@ void RelayProfileDialog::onFieldsChanged() {
     m_testResult->setVisible(!lan && !m_testResult->text().isEmpty());
 }
 
-void RelayProfileDialog::onTestConnection() {
+void RelayProfileDialog::testConnection() {
     const Result<tunnel::RelayProfile> profile = tunnel::RelayProfile::fromUrl(m_url);
     if (!profile || profile->isLan())
         return;
     if (!m_probe) {
         m_probe = new tunnel::RelayProbe(this);
         connect(m_probe, &tunnel::RelayProbe::finished, this, &RelayProfileDialog::onProbeFinished);
+        connect(m_probe, &tunnel::RelayProbe::loginRefused, this, &RelayProfileDialog::testLoginRefused);
+    }
+    if (m_probe->isRunning()) {
+        m_testAgain = true;
+        return;
     }
     if (!m_probe->start(*profile, m_secrets))
         return;
@@ -237,6 +244,10 @@ void RelayProfileDialog::onProbeFinished(bool ok, const QString& fingerprint, co
                                              : QStringLiteral("color: #b3261e;"));
     m_testResult->show();
     onFieldsChanged(); // the button is available again
+    if (std::exchange(m_testAgain, false)) {
+        testConnection(); // an answer came while the test ran
+        return;
+    }
     // A wrapped label does not make its window taller by itself.
     layout()->activate();
     if (const int needed = heightForWidth(width()); needed > height())

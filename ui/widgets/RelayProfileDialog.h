@@ -35,16 +35,19 @@ public:
     QString relayUrl() const; // valid once accepted
     // Answers a password or key passphrase for Test connection (called on the probe's thread).
     void setSecretProvider(tunnel::SecretProvider secrets) { m_secrets = std::move(secrets); }
+    // What the button does, once the fields make a relay URL; asked while a test runs, it tests again after.
+    void testConnection();
 
 Q_SIGNALS:
     // Delete was pressed (the dialog then closes as rejected): forget the relay this dialog edits.
     void deleteRequested();
+    // Test connection's log-in was refused: what the secret provider gave was wrong, or it gave nothing.
+    void testLoginRefused();
 
 private:
     RelayProfileDialog(const tunnel::RelayProfile& profile, bool isNew, QWidget* parent);
     tunnel::RelayProfile profileFromFields() const;
     void onFieldsChanged();
-    void onTestConnection();
     void onProbeFinished(bool ok, const QString& fingerprint, const QString& message);
 
     tunnel::RelayProfile m_edited; // what the fields started from; keeps the options they do not show
@@ -65,6 +68,7 @@ private:
     QPushButton* m_delete = nullptr;
     tunnel::RelayProbe* m_probe = nullptr;
     tunnel::SecretProvider m_secrets;
+    bool m_testAgain = false;
     QString m_url;
 };
 

@@ -44,6 +44,7 @@ void RelayProbe::run(RelayProfile profile, SecretProvider secrets) {
     options.stopFd = m_stop.fd();
     options.socketFd = &m_connectingFd;
     bool ok = false;
+    bool refused = false;
     QString fingerprint;
     QString message;
     { // the session ends (disconnect, free) at the end of this block, on this thread
@@ -64,13 +65,20 @@ void RelayProbe::run(RelayProfile profile, SecretProvider secrets) {
                          "you first share through this relay.")
                           .arg(profile.displayName());
         } else {
+            refused = connection.error().code == ErrorCode::AuthFailed;
             message = connection.error().message;
         }
     }
     m_running = false;
     // Queued to the probe's thread; dropped if the probe is destroyed first.
     QMetaObject::invokeMethod(
-        this, [this, ok, fingerprint, message] { Q_EMIT finished(ok, fingerprint, message); }, Qt::QueuedConnection);
+        this,
+        [this, ok, refused, fingerprint, message] {
+            if (refused)
+                Q_EMIT loginRefused();
+            Q_EMIT finished(ok, fingerprint, message);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace labshare::tunnel

@@ -32,6 +32,8 @@ Q_SIGNALS:
     // ok: reached, host key known, logged in. fingerprint: the relay's host key ("SHA256:…") when it
     // was seen. message: what happened, for the user.
     void finished(bool ok, const QString& fingerprint, const QString& message);
+    // Just before finished(): the relay refused the log-in (a wrong password or passphrase, or none given).
+    void loginRefused();
 
 private:
     void run(RelayProfile profile, SecretProvider secrets);
