@@ -17,6 +17,7 @@
 #include "LabshareCli.h"
 #include "LabshareUp.h"
 #include "OidcProvider.h"
+#include "RelayKitSshd.h"
 #include "SshRelay.h"
 #include "Tools.h"
 #include "Wait.h"
@@ -31,18 +32,14 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
-#include <QDir>
 #include <QFile>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
-#include <cerrno>
-#include <csignal>
 #include <memory>
 
 #include <unistd.h>
@@ -58,36 +55,6 @@ using labshare::tunnel::TunnelEngine;
 namespace {
 
 constexpr int kSettleTimeoutMs = 30000;
-const QString kPamDir = QStringLiteral("/etc/pam.d");
-const QString kAccountPrefix = QStringLiteral("lsrelay");
-const QString kServicePrefix = QStringLiteral("labshare-relay-test-");
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
-}
-
-// Replaces `from` by `to` in `text`, which must hold it exactly once: a kit file that changed shape
-// fails the test instead of being tested half-adapted.
-bool replaceOnce(QString& text, const QString& from, const QString& to, QString* error) {
-    if (text.count(from) != 1) {
-        *error = QStringLiteral("expected \"%1\" exactly once in:\n%2").arg(from, text);
-        return false;
-    }
-    text.replace(from, to);
-    return true;
-}
-
-bool pidIsGone(const QString& digits) {
-    bool ok = false;
-    const qint64 pid = digits.toLongLong(&ok);
-    return ok && pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
-}
 
 // A random string of bearer-token characters, as long as `length`: what a forger can send.
 QByteArray forgedToken(qsizetype length) {
@@ -144,162 +111,33 @@ private Q_SLOTS:
     void tokensNeverReachTheLog();
 
 private:
-    // relay.conf for `provider`: client_id = LabShare's, no verdict cache (cache_seconds = 0), a cache
-    // directory of this run's; `settings` adds or replaces keys (an empty value leaves the key out).
-    bool writeRelayConfig(const OidcProvider& provider, const QString& allow,
-                          const QList<std::pair<QString, QString>>& settings = {});
-    bool installPam(QString* error);
-    void removeLeftovers();
-    // `url` empty: relayUrl(). `asked` collects the kinds of secret the engine asked for. `settleOn`: also stop
+    // `url` empty: m_kit.relayUrl(). `asked` collects the kinds of secret the engine asked for. `settleOn`: also stop
     // waiting once the relay logged that (a refused forward is retried, never failed).
     Attempt attempt(const QByteArray& token, const QString& url = QString(), QList<SecretKind>* asked = nullptr,
                     const QString& settleOn = QString());
-    QString relayUrl(const QString& auth = QStringLiteral("token"), const QString& bind = QStringLiteral("127.0.0.1"),
-                     const QString& knownHosts = QString()) const;
     QByteArray signInAs(OidcProvider& provider, const QString& user, const QString& clientId);
     ForwardSpec echoSpec();
     bool logged(Attempt& a, const QString& line);
     QByteArray signIn(OidcProvider& provider, const QString& user);
 
-    QTemporaryDir m_dir;
-    QString m_account;
-    QString m_service;
-    QStringList m_pamFiles; // what this run wrote under /etc/pam.d
-    bool m_accountCreated = false;
-    QString m_userdel;
-    SshRelay m_relay;
-    QString m_knownHosts;
+    RelayKitSshd m_kit;
     EchoNode m_node;
     OidcProvider m_provider;
     QList<QByteArray> m_tokens; // every token sent, for the log check
     int m_attempts = 0;
 };
 
-void TestRelayKit::removeLeftovers() {
-    // A run killed by ctest's timeout could not clean up: remove what runs whose process is gone left.
-    const QStringList stale = QDir(kPamDir).entryList({kServicePrefix + QLatin1Char('*')}, QDir::Files);
-    static const QRegularExpression pidOf(QStringLiteral("^labshare-relay-test-(\\d+)(-kit)?$"));
-    for (const QString& name : stale) {
-        const QRegularExpressionMatch m = pidOf.match(name);
-        if (m.hasMatch() && pidIsGone(m.captured(1))) {
-            QFile::remove(QDir(kPamDir).filePath(name));
-            QByteArray ignored;
-            (void)runTool(m_userdel, {kAccountPrefix + m.captured(1)}, &ignored);
-        }
-    }
-}
-
-bool TestRelayKit::installPam(QString* error) {
-    // The kit's PAM file, pointed at this build's module, the source tree's validator and this run's
-    // configuration, for this run's account; then the service sshd will use: the kit's file included
-    // first, Debian's sshd stack after it, as labshare-relay-setup leaves /etc/pam.d/sshd.
-    QString kit = QString::fromUtf8(readFile(QStringLiteral(LABSHARE_RELAY_KIT_DIR "/pam.d/labshare-relay")));
-    if (!replaceOnce(kit, QStringLiteral("user = labshare\n"), QStringLiteral("user = %1\n").arg(m_account), error) ||
-        !replaceOnce(kit, QStringLiteral(" pam_labshare_token.so "),
-                     QStringLiteral(" %1 ").arg(QStringLiteral(LABSHARE_PAM_MODULE)), error) ||
-        !replaceOnce(kit, QStringLiteral("validator=/usr/libexec/labshare-relay/labshare-relay-check "),
-                     QStringLiteral("validator=%1/labshare-relay-check ").arg(QStringLiteral(LABSHARE_RELAY_KIT_DIR)),
-                     error) ||
-        !replaceOnce(kit, QStringLiteral("config=/etc/labshare-relay/relay.conf "),
-                     QStringLiteral("config=%1 ").arg(m_dir.filePath(QStringLiteral("relay.conf"))), error))
-        return false;
-    const QString kitName = m_service + QStringLiteral("-kit");
-    const QString service = QStringLiteral("@include %1\n@include sshd\n").arg(kitName);
-    for (const auto& [name, text] : {std::pair{kitName, kit}, std::pair{m_service, service}}) {
-        const QString path = QDir(kPamDir).filePath(name);
-        m_pamFiles.append(path);
-        if (!writeFile(path, text.toUtf8())) {
-            *error = QStringLiteral("cannot write %1").arg(path);
-            return false;
-        }
-    }
-    if (!QFile::exists(QDir(kPamDir).filePath(QStringLiteral("sshd")))) {
-        *error = QStringLiteral("/etc/pam.d/sshd is missing: install the Debian package openssh-server");
-        return false;
-    }
-    return true;
-}
-
 void TestRelayKit::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    QVERIFY2(::geteuid() == 0, "the relay kit test runs sshd with PAM and writes /etc/pam.d: run it as root");
     QString error;
-    const QString useradd = findTool(QStringLiteral("useradd"), QStringLiteral("passwd"), &error);
-    m_userdel = findTool(QStringLiteral("userdel"), QStringLiteral("passwd"), &error);
-    const QString usermod = findTool(QStringLiteral("usermod"), QStringLiteral("passwd"), &error);
-    QVERIFY2(!useradd.isEmpty() && !m_userdel.isEmpty() && !usermod.isEmpty(), qPrintable(error));
-    QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/python3")),
-             "the validator runs /usr/bin/python3: install the Debian package python3");
-    removeLeftovers();
-
-    const QString pid = QString::number(QCoreApplication::applicationPid());
-    m_account = kAccountPrefix + pid;
-    m_service = kServicePrefix + pid;
-    // The account as labshare-relay-setup makes it: a system user, no home, no usable shell, locked password.
-    QByteArray output;
-    QVERIFY2(runTool(useradd,
-                     {"--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell",
-                      "/usr/sbin/nologin", "--comment", "LabShare relay test", m_account},
-                     &output) == 0,
-             output.constData());
-    m_accountCreated = true;
-    QVERIFY2(runTool(usermod, {"--lock", m_account}, &output) == 0, output.constData());
-
-    QVERIFY2(installPam(&error), qPrintable(error));
-    QString dropIn =
-        QString::fromUtf8(readFile(QStringLiteral(LABSHARE_RELAY_KIT_DIR "/sshd_config.d/labshare-relay.conf")));
-    QVERIFY2(replaceOnce(dropIn, QStringLiteral("Match User labshare\n"),
-                         QStringLiteral("Match User %1\n").arg(m_account), &error),
-             qPrintable(error));
-    // As labshare-relay-setup fills it in, with 127.0.0.1 as the relay's public address.
-    QVERIFY2(replaceOnce(dropIn, QStringLiteral("    PermitListen none\n"),
-                         QStringLiteral("    PermitListen 127.0.0.1:*\n"), &error),
-             qPrintable(error));
-    m_relay.setUsePam(true);
-    m_relay.setProgramName(m_service);
-    m_relay.setExtraConfig(dropIn);
-    QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
-    m_knownHosts = m_relay.knownHostsFile();
-    QVERIFY(!m_knownHosts.isEmpty());
+    QVERIFY2(m_kit.start(&error), qPrintable(error));
     QVERIFY2(m_node.listen(QHostAddress(QStringLiteral("127.0.0.41"))), qPrintable(m_node.errorString()));
     QVERIFY2(m_provider.start(), qPrintable(m_provider.error()));
 }
 
 void TestRelayKit::cleanupTestCase() {
-    m_relay.stop();
-    for (const QString& path : std::as_const(m_pamFiles))
-        QFile::remove(path);
-    if (m_accountCreated) {
-        QByteArray output;
-        QVERIFY2(runTool(m_userdel, {m_account}, &output) == 0, output.constData());
-    }
-    for (const QString& path : std::as_const(m_pamFiles))
-        QVERIFY2(!QFile::exists(path), qPrintable(path));
-}
-
-bool TestRelayKit::writeRelayConfig(const OidcProvider& provider, const QString& allow,
-                                    const QList<std::pair<QString, QString>>& settings) {
-    QList<std::pair<QString, QString>> all{
-        {QStringLiteral("issuer"), provider.issuer().toString(QUrl::StripTrailingSlash)},
-        {QStringLiteral("allow"), allow},
-        {QStringLiteral("timeout"), QStringLiteral("5")},
-        {QStringLiteral("client_id"), QStringLiteral("labshare-test")},
-        {QStringLiteral("cache_seconds"), QStringLiteral("0")},
-        {QStringLiteral("cache_dir"), m_dir.filePath(QStringLiteral("cache"))},
-    };
-    for (const auto& setting : settings) { // not [key, value]: clang 14 cannot capture a structured binding
-        const auto it = std::find_if(all.begin(), all.end(), [&](const auto& kv) { return kv.first == setting.first; });
-        if (it != all.end())
-            it->second = setting.second;
-        else
-            all.append(setting);
-    }
-    QString text = QStringLiteral("[relay]\n");
-    for (const auto& [key, value] : std::as_const(all))
-        if (!value.isEmpty())
-            text += key + QStringLiteral(" = ") + value + QLatin1Char('\n');
-    return writeFile(m_dir.filePath(QStringLiteral("relay.conf")), text.toUtf8());
+    QString error;
+    QVERIFY2(m_kit.stop(&error), qPrintable(error));
 }
 
 QByteArray TestRelayKit::signIn(OidcProvider& provider, const QString& user) {
@@ -323,7 +161,7 @@ QByteArray TestRelayKit::signInAs(OidcProvider& provider, const QString& user, c
 Attempt TestRelayKit::attempt(const QByteArray& token, const QString& url, QList<SecretKind>* asked,
                               const QString& settleOn) {
     Attempt result;
-    const auto profile = RelayProfile::fromUrl(url.isEmpty() ? relayUrl() : url);
+    const auto profile = RelayProfile::fromUrl(url.isEmpty() ? m_kit.relayUrl() : url);
     if (!profile) {
         result.lastError = QStringLiteral("bad relay URL: ") + profile.error().message;
         return result;
@@ -337,7 +175,7 @@ Attempt TestRelayKit::attempt(const QByteArray& token, const QString& url, QList
             return std::nullopt;
         return labshare::secrets::SecretBytes(token);
     };
-    result.logMark = m_relay.log().size();
+    result.logMark = m_kit.sshd().log().size();
     auto engine = std::make_unique<TunnelEngine>(*profile, options);
     ShareHealth last;
     connect(engine.get(), &TunnelEngine::shareChanged, this, [&](const ShareHealth& h) { last = h; });
@@ -345,14 +183,14 @@ Attempt TestRelayKit::attempt(const QByteArray& token, const QString& url, QList
     (void)waitUntil(
         [&] {
             return last.state == ShareState::Up || last.state == ShareState::Failed ||
-                   (!settleOn.isEmpty() && m_relay.log().mid(result.logMark).contains(settleOn));
+                   (!settleOn.isEmpty() && m_kit.sshd().log().mid(result.logMark).contains(settleOn));
         },
         kSettleTimeoutMs);
     result.up = last.state == ShareState::Up;
     result.failed = last.state == ShareState::Failed;
     result.lastError = last.lastError;
     if (result.up) {
-        result.roundTrip = m_relay.checkForwardListener(last.publicPort);
+        result.roundTrip = m_kit.sshd().checkForwardListener(last.publicPort);
         if (result.roundTrip.isEmpty()) {
             ChecksumRun run;
             run.connections = 4;
@@ -367,20 +205,8 @@ Attempt TestRelayKit::attempt(const QByteArray& token, const QString& url, QList
     }
     engine->shutdown();
     engine.reset();
-    result.relayLog = m_relay.log().mid(result.logMark);
+    result.relayLog = m_kit.sshd().log().mid(result.logMark);
     return result;
-}
-
-QString TestRelayKit::relayUrl(const QString& auth, const QString& bind, const QString& knownHosts) const {
-    QString url = QStringLiteral("ssh://%1@127.0.0.1:%2?flavor=openssh&public-host=127.0.0.1&known-hosts=%3")
-                      .arg(m_account)
-                      .arg(m_relay.port())
-                      .arg(knownHosts.isEmpty() ? m_knownHosts : knownHosts);
-    if (!auth.isEmpty())
-        url += QStringLiteral("&auth=") + auth;
-    if (!bind.isEmpty())
-        url += QStringLiteral("&bind=") + bind;
-    return url;
 }
 
 ForwardSpec TestRelayKit::echoSpec() {
@@ -396,18 +222,18 @@ ForwardSpec TestRelayKit::echoSpec() {
 // Whether sshd's log got `line` since `a` began; waits for it a little, since sshd's monitor process may
 // write its verdict after the client has already seen it. Refreshes a.relayLog for the failure message.
 bool TestRelayKit::logged(Attempt& a, const QString& line) {
-    const bool found = waitUntil([&] { return m_relay.log().mid(a.logMark).contains(line); }, 10000);
-    a.relayLog = m_relay.log().mid(a.logMark);
+    const bool found = waitUntil([&] { return m_kit.sshd().log().mid(a.logMark).contains(line); }, 10000);
+    a.relayLog = m_kit.sshd().log().mid(a.logMark);
     return found;
 }
 
 void TestRelayKit::validTokenIsAdmitted() {
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("@example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("@example.org")));
     const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
     QVERIFY(!token.isEmpty());
     Attempt a = attempt(token);
     QVERIFY2(a.up && a.roundTrip.isEmpty(), qPrintable(a.describe()));
-    QVERIFY2(logged(a, QStringLiteral("Accepted keyboard-interactive/pam for %1").arg(m_account)),
+    QVERIFY2(logged(a, QStringLiteral("Accepted keyboard-interactive/pam for %1").arg(m_kit.account())),
              qPrintable(a.describe()));
     QVERIFY2(logged(a, QStringLiteral("admit: alice@example.org (sub=alice) is on the allow-list")),
              qPrintable(a.describe()));
@@ -417,7 +243,7 @@ void TestRelayKit::largeTokenIsAdmitted() {
     // 8 KB: past pam_exec's 512-byte cut and OpenSSH's 1,024-byte password limit.
     OidcProvider large;
     QVERIFY2(large.start({QStringLiteral("--access-token-chars"), QStringLiteral("8192")}), qPrintable(large.error()));
-    QVERIFY(writeRelayConfig(large, QStringLiteral("@example.org")));
+    QVERIFY(m_kit.writeConfig(large, QStringLiteral("@example.org")));
     const QByteArray token = signIn(large, QStringLiteral("alice"));
     QCOMPARE(token.size(), 8192);
     Attempt a = attempt(token);
@@ -434,7 +260,7 @@ void TestRelayKit::largeTokenIsAdmitted() {
 }
 
 void TestRelayKit::revokedTokenIsRefused() {
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("@example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("@example.org")));
     const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
     QVERIFY(!token.isEmpty());
     Attempt before = attempt(token);
@@ -445,14 +271,14 @@ void TestRelayKit::revokedTokenIsRefused() {
     QVERIFY2(after.lastError.contains(QStringLiteral("refused your sign-in")), qPrintable(after.describe()));
     QVERIFY2(logged(after, QStringLiteral("refuse: the issuer's introspection says the token is not active")),
              qPrintable(after.describe()));
-    QVERIFY2(logged(after, QStringLiteral("Failed keyboard-interactive/pam for %1").arg(m_account)),
+    QVERIFY2(logged(after, QStringLiteral("Failed keyboard-interactive/pam for %1").arg(m_kit.account())),
              qPrintable(after.describe()));
 }
 
 void TestRelayKit::expiredTokenIsRefused() {
     OidcProvider shortLived;
     QVERIFY2(shortLived.start({QStringLiteral("--access-ttl"), QStringLiteral("2")}), qPrintable(shortLived.error()));
-    QVERIFY(writeRelayConfig(shortLived, QStringLiteral("@example.org")));
+    QVERIFY(m_kit.writeConfig(shortLived, QStringLiteral("@example.org")));
     const QByteArray token = signIn(shortLived, QStringLiteral("alice"));
     QVERIFY(!token.isEmpty());
     QVERIFY2(!shortLived.userinfo(token).isEmpty(), qPrintable(shortLived.error())); // valid when issued
@@ -466,7 +292,7 @@ void TestRelayKit::expiredTokenIsRefused() {
 }
 
 void TestRelayKit::forgedTokenIsRefused() {
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("@example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("@example.org")));
     const QByteArray real = signIn(m_provider, QStringLiteral("alice"));
     QVERIFY(!real.isEmpty());
     const QByteArray forged = forgedToken(real.size());
@@ -522,7 +348,7 @@ void TestRelayKit::allowList() {
     QFETCH(QString, allow);
     QFETCH(bool, admitted);
     QFETCH(QString, reason);
-    QVERIFY(writeRelayConfig(m_provider, allow));
+    QVERIFY(m_kit.writeConfig(m_provider, allow));
     const QByteArray token = signIn(m_provider, user);
     QVERIFY(!token.isEmpty());
     Attempt a = attempt(token);
@@ -536,7 +362,7 @@ void TestRelayKit::allowList() {
 void TestRelayKit::signedInAppIsAdmitted() {
     // The whole product path: `labshare login` (device code, approved in the browser) remembers the
     // sign-in in the keychain; `labshare up` with an auth=token relay logs in with its access token.
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("@example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("@example.org")));
     QTemporaryDir home;
     QVERIFY(home.isValid());
     LabshareCli login(home.path(), {QStringLiteral("login"), QStringLiteral("--issuer"), m_provider.issuer().toString(),
@@ -555,9 +381,9 @@ void TestRelayKit::signedInAppIsAdmitted() {
         lab.write({{QStringLiteral("n1"), m_node.address().toString(), QStringLiteral("tcp/%1").arg(m_node.port())}}),
         qPrintable(lab.errorString()));
     const QString share = LabDir::shareName(QStringLiteral("n1"), QStringLiteral("tcp"), m_node.port());
-    const qsizetype mark = m_relay.log().size();
+    const qsizetype mark = m_kit.sshd().log().size();
     LabshareUp up(home.path());
-    QVERIFY(up.start(lab.topologyFile(), relayUrl()));
+    QVERIFY(up.start(lab.topologyFile(), m_kit.relayUrl()));
     QVERIFY2(up.waitForState(share, QStringLiteral("up"), kSettleTimeoutMs), qPrintable(up.diagnostics()));
     ChecksumRun run;
     run.connections = 2;
@@ -565,8 +391,8 @@ void TestRelayKit::signedInAppIsAdmitted() {
     const ChecksumSummary summary =
         runChecksumClients({Endpoint{QHostAddress(up.publicHost(share)), up.publicPort(share)}}, run);
     QVERIFY2(summary.allOk(), qPrintable(summary.describe()));
-    QVERIFY2(m_relay.log().mid(mark).contains(QStringLiteral("admit: alice@example.org")),
-             qPrintable(m_relay.log().mid(mark)));
+    QVERIFY2(m_kit.sshd().log().mid(mark).contains(QStringLiteral("admit: alice@example.org")),
+             qPrintable(m_kit.sshd().log().mid(mark)));
     QVERIFY(up.interrupt());
     QCOMPARE(up.exitCode(), 0);
 
@@ -584,7 +410,7 @@ void TestRelayKit::signedInAppIsAdmitted() {
 void TestRelayKit::aRefusedTokenIsRefreshedAndTheLoginRetried() {
     // The app's own wiring (RelayTokenBridge): the relay refuses the access token, revoked at the provider
     // after sign-in; the session refreshes once and the engine logs in again with the new token.
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("@example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("@example.org")));
     labshare::secrets::MemoryStore store;
     QNetworkAccessManager network;
     labshare::auth::AuthSession session(store, network);
@@ -607,7 +433,7 @@ void TestRelayKit::aRefusedTokenIsRefreshedAndTheLoginRetried() {
     labshare::app::RelayTokenBridge bridge(session);
     TunnelEngine::Options options;
     options.secrets = bridge.secretProvider();
-    const auto profile = RelayProfile::fromUrl(relayUrl());
+    const auto profile = RelayProfile::fromUrl(m_kit.relayUrl());
     QVERIFY(profile.ok());
     TunnelEngine engine(*profile, options);
     bridge.attach(&engine);
@@ -615,15 +441,15 @@ void TestRelayKit::aRefusedTokenIsRefreshedAndTheLoginRetried() {
     connect(&engine, &TunnelEngine::loginRefused, this, [&refusals] { ++refusals; });
     ShareHealth last;
     connect(&engine, &TunnelEngine::shareChanged, this, [&last](const ShareHealth& h) { last = h; });
-    const qsizetype mark = m_relay.log().size();
+    const qsizetype mark = m_kit.sshd().log().size();
     engine.publish(echoSpec());
     QVERIFY2(waitUntil([&] { return last.state == ShareState::Up; }, 2 * kSettleTimeoutMs),
-             qPrintable(last.lastError + QStringLiteral("\nrelay log:\n") + m_relay.log().mid(mark)));
+             qPrintable(last.lastError + QStringLiteral("\nrelay log:\n") + m_kit.sshd().log().mid(mark)));
     QCOMPARE(refusals, 1);
     const QByteArray second = session.tokenCache().valid(0).value_or(labshare::secrets::SecretBytes()).exposed();
     QVERIFY(!second.isEmpty() && second != first);
     m_tokens.append(second);
-    QVERIFY(m_relay.log().mid(mark).contains(QStringLiteral("the token is not active")));
+    QVERIFY(m_kit.sshd().log().mid(mark).contains(QStringLiteral("the token is not active")));
     engine.shutdown();
 }
 
@@ -649,7 +475,7 @@ void TestRelayKit::tokenForAnotherClient() {
     QFETCH(Settings, settings);
     QFETCH(bool, admitted);
     QFETCH(QString, reason);
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org"), settings));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("example.org"), settings));
     const QByteArray token = signInAs(m_provider, QStringLiteral("alice"), QStringLiteral("other-app"));
     QVERIFY(!token.isEmpty());
     QVERIFY2(!m_provider.userinfo(token).isEmpty(), qPrintable(m_provider.error())); // a valid token of alice's
@@ -686,7 +512,7 @@ void TestRelayKit::signedJwtWithoutIntrospection() {
     QVERIFY2(jwtIssuer.start({QStringLiteral("--jwt-access-tokens"), QStringLiteral("--no-introspection")}),
              qPrintable(jwtIssuer.error()));
     QVERIFY(!jwtIssuer.discovery().contains(QStringLiteral("introspection_endpoint")));
-    QVERIFY(writeRelayConfig(jwtIssuer, QStringLiteral("example.org")));
+    QVERIFY(m_kit.writeConfig(jwtIssuer, QStringLiteral("example.org")));
     QByteArray token = signInAs(jwtIssuer, QStringLiteral("alice"), clientId);
     QCOMPARE(token.count('.'), 2);
     if (tamper) {
@@ -712,7 +538,7 @@ void TestRelayKit::signedJwtWithoutIntrospection() {
 void TestRelayKit::opaqueTokenWithoutIntrospection() {
     OidcProvider opaque;
     QVERIFY2(opaque.start({QStringLiteral("--no-introspection")}), qPrintable(opaque.error()));
-    QVERIFY(writeRelayConfig(opaque, QStringLiteral("example.org")));
+    QVERIFY(m_kit.writeConfig(opaque, QStringLiteral("example.org")));
     const QByteArray token = signIn(opaque, QStringLiteral("alice"));
     QVERIFY(!token.isEmpty());
     Attempt refused = attempt(token);
@@ -721,8 +547,8 @@ void TestRelayKit::opaqueTokenWithoutIntrospection() {
                                             "JWT")),
              qPrintable(refused.describe()));
     // Only when the relay's administrator says so explicitly.
-    QVERIFY(writeRelayConfig(opaque, QStringLiteral("example.org"),
-                             {{QStringLiteral("client_id"), QString()}, {QStringLiteral("allow_any_client"), "yes"}}));
+    QVERIFY(m_kit.writeConfig(opaque, QStringLiteral("example.org"),
+                              {{QStringLiteral("client_id"), QString()}, {QStringLiteral("allow_any_client"), "yes"}}));
     Attempt admitted = attempt(token);
     QVERIFY2(admitted.up, qPrintable(admitted.describe()));
     QVERIFY2(logged(admitted, QStringLiteral("admit: alice@example.org")), qPrintable(admitted.describe()));
@@ -731,7 +557,7 @@ void TestRelayKit::opaqueTokenWithoutIntrospection() {
 // Verdicts are kept for cache_seconds: the same token again, admitted or refused, costs the issuer nothing;
 // a new token costs one introspection (and userinfo), never the discovery document again.
 void TestRelayKit::verdictsAreCached() {
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org"), {{QStringLiteral("cache_seconds"), "60"}}));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("example.org"), {{QStringLiteral("cache_seconds"), "60"}}));
     const auto count = [this](const char* path) {
         return m_provider.requestCounts().value(QLatin1String(path)).toInt();
     };
@@ -791,11 +617,11 @@ void TestRelayKit::listensOnThePublicAddressOnly_data() {
 // public address): a signed-in user still cannot listen anywhere else on the relay.
 void TestRelayKit::listensOnThePublicAddressOnly() {
     QFETCH(QString, bind);
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("example.org")));
     const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
     QVERIFY(!token.isEmpty());
     const QString denied = QStringLiteral("to remote forward to host %1 port 0, but the request was denied").arg(bind);
-    Attempt a = attempt(token, relayUrl(QStringLiteral("token"), bind), nullptr, denied);
+    Attempt a = attempt(token, m_kit.relayUrl(QStringLiteral("token"), bind), nullptr, denied);
     QVERIFY2(!a.up, qPrintable(a.describe()));
     QVERIFY2(logged(a, QStringLiteral("admit: alice@example.org")), qPrintable(a.describe())); // signed in
     QVERIFY2(logged(a, denied), qPrintable(a.describe()));
@@ -813,15 +639,15 @@ void TestRelayKit::tokenOnlyForAuthTokenRelays_data() {
 // token, so the relay's validator never sees one (it logs every token it is given).
 void TestRelayKit::tokenOnlyForAuthTokenRelays() {
     QFETCH(QString, auth);
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("example.org")));
     const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
     QVERIFY(!token.isEmpty());
     QList<SecretKind> asked;
-    Attempt a = attempt(token, relayUrl(auth), &asked);
+    Attempt a = attempt(token, m_kit.relayUrl(auth), &asked);
     QVERIFY2(!a.up, qPrintable(a.describe()));
     QVERIFY2(!asked.contains(SecretKind::Token), qPrintable(a.describe()));
-    QVERIFY(waitUntil([&] { return !m_relay.log().mid(a.logMark).isEmpty(); }, 10000));
-    a.relayLog = m_relay.log().mid(a.logMark);
+    QVERIFY(waitUntil([&] { return !m_kit.sshd().log().mid(a.logMark).isEmpty(); }, 10000));
+    a.relayLog = m_kit.sshd().log().mid(a.logMark);
     QVERIFY2(!a.relayLog.contains(QStringLiteral("labshare-relay-check")), qPrintable(a.describe()));
 }
 
@@ -835,23 +661,23 @@ void TestRelayKit::tokenOnlyAfterTheHostKeyIsVerified_data() {
 // token is neither asked for nor sent (the relay's validator never runs).
 void TestRelayKit::tokenOnlyAfterTheHostKeyIsVerified() {
     QFETCH(QString, knownHosts);
-    QVERIFY(writeRelayConfig(m_provider, QStringLiteral("example.org")));
+    QVERIFY(m_kit.writeConfig(m_provider, QStringLiteral("example.org")));
     const QByteArray token = signIn(m_provider, QStringLiteral("alice"));
     QVERIFY(!token.isEmpty());
-    QString file = m_relay.emptyKnownHostsFile();
+    QString file = m_kit.sshd().emptyKnownHostsFile();
     if (knownHosts == QLatin1String("changed")) {
         // Another key for the relay's [127.0.0.1]:PORT: the client key's public half, a valid key but not the relay's.
-        const QList<QByteArray> other = readFile(m_relay.clientKey() + QStringLiteral(".pub")).split(' ');
+        const QList<QByteArray> other = readFile(m_kit.sshd().clientKey() + QStringLiteral(".pub")).split(' ');
         QVERIFY(other.size() >= 2);
-        QVERIFY(writeFile(file, QStringLiteral("[127.0.0.1]:%1 ").arg(m_relay.port()).toUtf8() + other[0] + ' ' +
+        QVERIFY(writeFile(file, QStringLiteral("[127.0.0.1]:%1 ").arg(m_kit.sshd().port()).toUtf8() + other[0] + ' ' +
                                     other[1] + '\n'));
     }
     QList<SecretKind> asked;
-    Attempt a = attempt(token, relayUrl(QStringLiteral("token"), QStringLiteral("127.0.0.1"), file), &asked);
+    Attempt a = attempt(token, m_kit.relayUrl(QStringLiteral("token"), QStringLiteral("127.0.0.1"), file), &asked);
     QVERIFY2(a.failed && !a.up, qPrintable(a.describe()));
     QVERIFY2(a.lastError.contains(QStringLiteral("host key")), qPrintable(a.describe()));
     QVERIFY2(asked.isEmpty(), qPrintable(a.describe()));
-    a.relayLog = m_relay.log().mid(a.logMark);
+    a.relayLog = m_kit.sshd().log().mid(a.logMark);
     QVERIFY2(!a.relayLog.contains(QStringLiteral("labshare-relay-check")) &&
                  !a.relayLog.contains(QStringLiteral("keyboard-interactive")),
              qPrintable(a.describe()));
@@ -859,7 +685,7 @@ void TestRelayKit::tokenOnlyAfterTheHostKeyIsVerified() {
 
 void TestRelayKit::tokensNeverReachTheLog() {
     QVERIFY2(m_tokens.size() >= 10, "the earlier cases sent their tokens");
-    const QByteArray log = m_relay.log().toUtf8();
+    const QByteArray log = m_kit.sshd().log().toUtf8();
     QVERIFY(log.contains("labshare-relay-check: refuse:") && log.contains("labshare-relay-check: admit:"));
     for (const QByteArray& token : std::as_const(m_tokens)) {
         // Not the token, nor a piece of it long enough to matter.
