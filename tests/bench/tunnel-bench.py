@@ -314,22 +314,24 @@ class Bench:
 
     # ---- clients: each returns (process or None, iperf public port, echo public port) ------
 
-    def ssh_options(self):
+    def ssh_options(self, port=None):
+        """`port`: where ssh connects instead of the relay itself (a delay line in front of it)."""
         opts = ["-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
                 "-o", f"UserKnownHostsFile={self.known_hosts}", "-o", "IdentitiesOnly=yes",
                 "-o", "IdentityAgent=none", "-o", "ExitOnForwardFailure=yes", "-o", "ConnectTimeout=10",
-                "-i", self.key, "-p", str(self.relay_port)]
+                "-i", self.key, "-p", str(port or self.relay_port)]
         if self.args.cipher:
             opts += ["-c", self.args.cipher]
         return opts
 
-    def start_openssh(self, name, with_command):
+    def start_openssh(self, name, with_command, port=None):
         err_name = f"{name}.err"
         forwards = ["-R", f"0:{NODE}:{self.iperf_port}", "-R", f"0:{NODE}:{self.echo_port}"]
         if with_command:
-            cmd = ["ssh", "-n", "-T", *self.ssh_options(), *forwards, f"{self.user}@{RELAY_HOST}", "sleep", "100000"]
+            cmd = ["ssh", "-n", "-T", *self.ssh_options(port), *forwards, f"{self.user}@{RELAY_HOST}", "sleep",
+                   "100000"]
         else:
-            cmd = ["ssh", "-N", *self.ssh_options(), *forwards, f"{self.user}@{RELAY_HOST}"]
+            cmd = ["ssh", "-N", *self.ssh_options(port), *forwards, f"{self.user}@{RELAY_HOST}"]
         with open(self.path(err_name), "w") as err:
             proc = self.procs.start(cmd, stderr=err)
         pattern = re.compile(r"Allocated port (\d+) for remote forward to [^:\s]+:(\d+)")
