@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tunnel/ChannelWindow.h"
 #include "tunnel/Socket.h"
 
 #include <libssh/callbacks.h>
@@ -21,7 +22,8 @@ struct ShareCounters {
 
 // One forwarded connection: a `forwarded-tcpip` channel from the relay joined to a TCP socket to
 // the node. Bytes move both ways without blocking, each direction buffered at most kBufferCap
-// (the SSH window and the socket buffers hold the rest, so a slow side slows the other), EOF is
+// (the SSH window and the socket buffers hold the rest, so a slow side slows the other; the window granted to
+// the relay follows ChannelWindow, so a node that stops reading holds at most its bound), EOF is
 // passed on as a half-close, and the channel and socket are closed on every path. Worker thread only.
 class ForwardedConnection {
 public:
@@ -49,6 +51,7 @@ private:
 
     void flushToTarget();
     void pullBufferedChannelData();
+    void growWindow();
     void readFromTarget();
     void flushToChannel();
     void finish();
@@ -58,6 +61,7 @@ private:
     ShareCounters& m_counters;
     bool& m_activity;
     ssh_channel_callbacks_struct m_callbacks{};
+    ChannelWindow m_window;
 
     QByteArray m_toTarget;  // from the channel, not yet written to the node
     QByteArray m_toChannel; // from the node, not yet accepted by the channel

@@ -179,8 +179,8 @@ def ratio(value, reference):
     return "-" if value is None or not reference else f"{value / reference:.2f}x"
 
 
-FIGURES = [("up", "up Mbit/s", 0), ("down", "down Mbit/s", 0), ("echo_up", "echo p99 ms, up loaded", 1),
-           ("echo_down", "echo p99 ms, down loaded", 1)]
+FIGURES = [("up", "up Mbit/s", 0), ("down", "down Mbit/s", 0), ("echo_up", "echo p99 ms (up busy)", 1),
+           ("echo_down", "echo p99 ms (down busy)", 1)]
 
 
 def measure_rtt(bench, args, rtt, topology):
@@ -251,11 +251,10 @@ def report(rtt, samples, notes, repeat):
     medians = {n: {k: (statistics.median(v) if v else None) for k, v in s.items()} for n, s in samples.items()}
     reference = medians.get("openssh+cmd", {})
     print(f"\nround trip {rtt} ms (median of {repeat} rounds)")
-    head = f"{'client':<14}" + "".join(f" {label:>26} {'ratio':>6}" for _, label, _ in FIGURES)
-    print(head)
+    print(f"{'client':<14}" + "".join(f"  {label:>{len(label)}} {'ratio':>6}" for _, label, _ in FIGURES))
     for name, m in medians.items():
-        print(f"{name:<14}" + "".join(f" {fmt(m[k], d):>26} {ratio(m[k], reference.get(k)):>6}"
-                                      for k, _, d in FIGURES))
+        print(f"{name:<14}" + "".join(f"  {fmt(m[k], d):>{len(label)}} {ratio(m[k], reference.get(k)):>6}"
+                                      for k, label, d in FIGURES))
     for name, s in samples.items():
         spread = "; ".join(f"{k} " + " ".join(fmt(v, d) for v in s[k]) for k, _, d in FIGURES)
         print(f"  rounds {name}: {spread}")
