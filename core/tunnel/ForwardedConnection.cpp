@@ -156,8 +156,10 @@ void ForwardedConnection::growWindow() {
     static thread_local const std::unique_ptr<char[]> scratch(new char[ChannelWindow::kBound]);
     const qsizetype asked = std::min(credit, ChannelWindow::kBound);
     if (ssh_channel_read_timeout(m_channel, scratch.get(), static_cast<uint32_t>(asked), 1, 0) == SSH_ERROR &&
-        !m_channelClosed && !ssh_channel_is_closed(m_channel))
+        !m_channelClosed && !ssh_channel_is_closed(m_channel)) {
+        qCDebug(lcTunnel) << "channel window not granted:" << ssh_get_error(ssh_channel_get_session(m_channel));
         finish();
+    }
 }
 
 void ForwardedConnection::flushToTarget() {

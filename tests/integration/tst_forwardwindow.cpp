@@ -2,8 +2,8 @@
 // The receive window LabShare grants the relay on a forwarded channel, as a real OpenSSH relay sees it (sshd at
 // LogLevel DEBUG2 logs the window each channel opens with and every window adjust it receives): a student
 // uploads to a node that does not read, and the relay stops with exactly ChannelWindow's bound outstanding in
-// LabShare (OpenSSH's own 2 MiB; libssh 0.10 left alone would keep it between 640,000 and 1,280,000 bytes plus
-// what LabShare took); then the node reads and 16 MiB go through intact, the window topped up as the node
+// LabShare (2.5 MiB, more than OpenSSH's 2 MiB; libssh 0.10 left alone would keep it between 640,000 and 1,280,000
+// bytes plus what LabShare took); then the node reads and 16 MiB go through intact, the window topped up as the node
 // drains it, a step at a time, never past the bound.
 #include "FreePort.h"
 #include "LabDir.h"
