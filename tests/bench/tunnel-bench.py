@@ -444,9 +444,14 @@ def main():
     args.labshare = os.path.abspath(args.labshare)
     if not os.access(args.labshare, os.X_OK):
         parser.error(f"--labshare {args.labshare} is not an executable")
+    return run_bench("tunnel-bench", args, run)
+
+
+def run_bench(name, args, body):
+    """Runs body(bench, args) with a Bench in a fresh temp dir, and stops everything on every way out."""
     for tool in ("ssh", "ssh-keygen", "iperf3"):
         if not shutil.which(tool):
-            sys.exit(f"tunnel-bench: needs {tool} on PATH")
+            sys.exit(f"{name}: needs {tool} on PATH")
 
     # SIGTERM/SIGHUP take the same way out as Ctrl-C: through the finally below.
     def interrupted(signum, _frame):
@@ -454,18 +459,18 @@ def main():
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGHUP, interrupted)
 
-    work = tempfile.mkdtemp(prefix="tunnel-bench.")
+    work = tempfile.mkdtemp(prefix=f"{name}.")
     bench = Bench(args, work)
     try:
-        return run(bench, args)
+        return body(bench, args)
     except KeyboardInterrupt:
-        print("\ntunnel-bench: interrupted, stopping everything", file=sys.stderr)
+        print(f"\n{name}: interrupted, stopping everything", file=sys.stderr)
         return 130
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
         bench.procs.stop_all()
         if os.environ.get("TUNNEL_BENCH_KEEP"):
-            print(f"tunnel-bench: kept {work}", file=sys.stderr)  # logs of every client, for a failed run
+            print(f"{name}: kept {work}", file=sys.stderr)  # logs of every client, for a failed run
         else:
             shutil.rmtree(work, ignore_errors=True)
 

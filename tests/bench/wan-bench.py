@@ -33,13 +33,10 @@ import argparse
 import importlib.util
 import json
 import os
-import shutil
-import signal
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -292,41 +289,23 @@ def main():
             setattr(args, option, os.path.abspath(path))
             if not os.access(getattr(args, option), os.X_OK):
                 parser.error(f"--{option} {path} is not an executable")
-    for tool in ("ssh", "ssh-keygen", "iperf3"):
-        if not shutil.which(tool):
-            sys.exit(f"wan-bench: needs {tool} on PATH")
+    return tb.run_bench("wan-bench", args, run)
 
-    def interrupted(signum, _frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGHUP, interrupted)
 
-    work = tempfile.mkdtemp(prefix="wan-bench.")
-    bench = tb.Bench(args, work)
-    try:
-        bench.start_relay()
-        bench.start_node()
-        topology = bench.write_lab()
-        print(f"wan-bench: {args.seconds} s per run, median of {args.repeat} rounds, round trips "
-              f"{', '.join(f'{r} ms' for r in args.rtt)} through a userspace delay line; cipher "
-              f"{args.cipher or 'default'}", flush=True)
-        print(f"machine: {os.cpu_count()} CPUs, load {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
-              f"{tb.tool_version(['ssh', '-V'])}; {tb.tool_version([args.labshare, '--version'])}", flush=True)
-        for rtt in args.rtt:
-            samples, notes = measure_rtt(bench, args, rtt, topology)
-            report(rtt, samples, notes, args.repeat)
-        print(f"load at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        return 0
-    except KeyboardInterrupt:
-        print("\nwan-bench: interrupted, stopping everything", file=sys.stderr)
-        return 130
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        bench.procs.stop_all()
-        if os.environ.get("TUNNEL_BENCH_KEEP"):
-            print(f"wan-bench: kept {work}", file=sys.stderr)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+def run(bench, args):
+    bench.start_relay()
+    bench.start_node()
+    topology = bench.write_lab()
+    print(f"wan-bench: {args.seconds} s per run, median of {args.repeat} rounds, round trips "
+          f"{', '.join(f'{r} ms' for r in args.rtt)} through a userspace delay line; cipher "
+          f"{args.cipher or 'default'}", flush=True)
+    print(f"machine: {os.cpu_count()} CPUs, load {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+          f"{tb.tool_version(['ssh', '-V'])}; {tb.tool_version([args.labshare, '--version'])}", flush=True)
+    for rtt in args.rtt:
+        samples, notes = measure_rtt(bench, args, rtt, topology)
+        report(rtt, samples, notes, args.repeat)
+    print(f"load at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
 
 
 if __name__ == "__main__":
