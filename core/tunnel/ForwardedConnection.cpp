@@ -107,8 +107,13 @@ void ForwardedConnection::pump() {
             finish();
         return;
     }
-    pullBufferedChannelData();
-    flushToTarget();
+    // While the node takes everything, take more of what libssh holds: nothing else would wake the loop for
+    // it (the node's socket is polled only while something waits for it), and the window is topped up only
+    // once libssh holds nothing.
+    do {
+        pullBufferedChannelData();
+        flushToTarget();
+    } while (m_channelHoldsData && m_toTarget.isEmpty() && !m_finished);
     growWindow();
     if (m_channelEof && m_toTarget.isEmpty() && !m_channelHoldsData && !m_targetWriteShut) {
         ::shutdown(m_target.fd(), SHUT_WR);
