@@ -314,22 +314,24 @@ class Bench:
 
     # ---- clients: each returns (process or None, iperf public port, echo public port) ------
 
-    def ssh_options(self):
+    def ssh_options(self, port=None):
+        """`port`: where ssh connects instead of the relay itself (a delay line in front of it)."""
         opts = ["-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
                 "-o", f"UserKnownHostsFile={self.known_hosts}", "-o", "IdentitiesOnly=yes",
                 "-o", "IdentityAgent=none", "-o", "ExitOnForwardFailure=yes", "-o", "ConnectTimeout=10",
-                "-i", self.key, "-p", str(self.relay_port)]
+                "-i", self.key, "-p", str(port or self.relay_port)]
         if self.args.cipher:
             opts += ["-c", self.args.cipher]
         return opts
 
-    def start_openssh(self, name, with_command):
+    def start_openssh(self, name, with_command, port=None):
         err_name = f"{name}.err"
         forwards = ["-R", f"0:{NODE}:{self.iperf_port}", "-R", f"0:{NODE}:{self.echo_port}"]
         if with_command:
-            cmd = ["ssh", "-n", "-T", *self.ssh_options(), *forwards, f"{self.user}@{RELAY_HOST}", "sleep", "100000"]
+            cmd = ["ssh", "-n", "-T", *self.ssh_options(port), *forwards, f"{self.user}@{RELAY_HOST}", "sleep",
+                   "100000"]
         else:
-            cmd = ["ssh", "-N", *self.ssh_options(), *forwards, f"{self.user}@{RELAY_HOST}"]
+            cmd = ["ssh", "-N", *self.ssh_options(port), *forwards, f"{self.user}@{RELAY_HOST}"]
         with open(self.path(err_name), "w") as err:
             proc = self.procs.start(cmd, stderr=err)
         pattern = re.compile(r"Allocated port (\d+) for remote forward to [^:\s]+:(\d+)")
@@ -442,9 +444,14 @@ def main():
     args.labshare = os.path.abspath(args.labshare)
     if not os.access(args.labshare, os.X_OK):
         parser.error(f"--labshare {args.labshare} is not an executable")
+    return run_bench("tunnel-bench", args, run)
+
+
+def run_bench(name, args, body):
+    """Runs body(bench, args) with a Bench in a fresh temp dir, and stops everything on every way out."""
     for tool in ("ssh", "ssh-keygen", "iperf3"):
         if not shutil.which(tool):
-            sys.exit(f"tunnel-bench: needs {tool} on PATH")
+            sys.exit(f"{name}: needs {tool} on PATH")
 
     # SIGTERM/SIGHUP take the same way out as Ctrl-C: through the finally below.
     def interrupted(signum, _frame):
@@ -452,18 +459,18 @@ def main():
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGHUP, interrupted)
 
-    work = tempfile.mkdtemp(prefix="tunnel-bench.")
+    work = tempfile.mkdtemp(prefix=f"{name}.")
     bench = Bench(args, work)
     try:
-        return run(bench, args)
+        return body(bench, args)
     except KeyboardInterrupt:
-        print("\ntunnel-bench: interrupted, stopping everything", file=sys.stderr)
+        print(f"\n{name}: interrupted, stopping everything", file=sys.stderr)
         return 130
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
         bench.procs.stop_all()
         if os.environ.get("TUNNEL_BENCH_KEEP"):
-            print(f"tunnel-bench: kept {work}", file=sys.stderr)  # logs of every client, for a failed run
+            print(f"{name}: kept {work}", file=sys.stderr)  # logs of every client, for a failed run
         else:
             shutil.rmtree(work, ignore_errors=True)
 

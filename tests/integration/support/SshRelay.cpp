@@ -133,13 +133,13 @@ bool SshRelay::writeConfig() {
                        "UsePAM %5\n"
                        "AllowTcpForwarding yes\n"
                        "GatewayPorts clientspecified\n"
-                       "LogLevel VERBOSE\n"
+                       "LogLevel %6\n"
                        "ClientAliveInterval 2\n"
                        "ClientAliveCountMax 2\n")
             .arg(m_port)
             .arg(m_dir.filePath(QStringLiteral("host_key")), m_dir.filePath(QStringLiteral("sshd.pid")),
                  m_dir.filePath(QStringLiteral("authorized_keys")),
-                 m_usePam ? QStringLiteral("yes") : QStringLiteral("no")) +
+                 m_usePam ? QStringLiteral("yes") : QStringLiteral("no"), m_logLevel) +
         m_extraConfig;
     if (!writeText(m_dir.filePath(QStringLiteral("sshd_config")), config.toUtf8())) {
         m_error = QStringLiteral("cannot write %1").arg(m_dir.filePath(QStringLiteral("sshd_config")));

@@ -34,6 +34,8 @@ public:
     void setUsePam(bool usePam) { m_usePam = usePam; }
     void setProgramName(const QString& programName) { m_programName = programName; }
     void setExtraConfig(const QString& extraConfig) { m_extraConfig = extraConfig; }
+    // sshd's LogLevel (VERBOSE unless set; DEBUG2 logs every channel's windows). Set before the first start().
+    void setLogLevel(const QString& logLevel) { m_logLevel = logLevel; }
 
     // Starts sshd and waits until it accepts connections. The first call creates the keys and picks a
     // free port; later calls (after stop() or kill()) start again on the same port with the same keys.
@@ -85,6 +87,7 @@ private:
     bool m_usePam = false;
     QString m_programName; // empty: sshd as it is
     QString m_extraConfig;
+    QString m_logLevel = QStringLiteral("VERBOSE");
     quint16 m_port = 0;
     qint64 m_pid = 0;
     int m_knownHostsFiles = 0;
