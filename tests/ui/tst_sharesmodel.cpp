@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SharesModel.h"
+#include "share/ShareDeadline.h"
 #include "share/ShareName.h"
 
 #include <QAbstractItemModelTester>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void sharesComingAndGoingAreRowInsertsAndRemovals();
     void updateRowTouchesOneShare();
     void refreshMovesUptimesOn();
+    void endsShowTheClockTimeAndWhatIsLeft();
 
 private:
     std::unique_ptr<SharesModel> m_model;
@@ -421,6 +423,26 @@ void TestSharesModel::refreshMovesUptimesOn() {
     m_now += 10'000; // still 1h 03m
     m_model->refresh();
     QCOMPARE(changed.count(), 0);
+}
+
+void TestSharesModel::endsShowTheClockTimeAndWhatIsLeft() {
+    m_model->setRows(threeShares());
+    QCOMPARE(m_model->index(0, SharesModel::EndsColumn).data().toString(), QString("—"));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    const QDateTime end = QDateTime::fromMSecsSinceEpoch(m_now + 90 * 60'000, Qt::UTC);
+    m_model->setEnds({{threeShares().at(1).name, end}});
+    QCOMPARE(describe(changed),
+             QStringList{cell(1, SharesModel::EndsColumn, SharesModel::EndsColumn, {Qt::DisplayRole})});
+    const QString clock = share::ShareDeadline::clockText(end);
+    QCOMPARE(m_model->index(1, SharesModel::EndsColumn).data().toString(), clock + " (1 h 30 min left)");
+    QCOMPARE(m_model->index(0, SharesModel::EndsColumn).data().toString(), QString("—"));
+
+    changed.clear();
+    m_now += 86 * 60'000; // the time left moves on with the clock
+    m_model->refresh();
+    QCOMPARE(m_model->index(1, SharesModel::EndsColumn).data().toString(), clock + " (4 min left)");
+    m_model->setEnds({});
+    QCOMPARE(m_model->index(1, SharesModel::EndsColumn).data().toString(), QString("—"));
 }
 
 QTEST_MAIN(TestSharesModel)
