@@ -61,7 +61,7 @@ void DeadlineController::askForLab() {
                 return;
             m_watch.setLabDeadline(deadline);
             if (deadline)
-                m_lab.settings()->setClassSeconds(m_watch.now().secsTo(deadline->end()));
+                m_lab.settings()->setClassSeconds(deadline->lengthFrom(m_watch.now()));
             m_window.statusBar()->showMessage(deadline ? m_watch.endingText() : tr("Shares run until you stop them."),
                                               8000);
         });

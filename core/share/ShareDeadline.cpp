@@ -55,6 +55,11 @@ qint64 ShareDeadline::secondsLeft(const QDateTime& now) const {
     return std::max<qint64>(0, now.secsTo(m_end));
 }
 
+qint64 ShareDeadline::lengthFrom(const QDateTime& now) const {
+    const qint64 seconds = std::max<qint64>(0, (now.msecsTo(m_end) + 500) / 1000);
+    return seconds < 60 ? seconds : (seconds + 30) / 60 * 60;
+}
+
 qint64 ShareDeadline::nextCheckMs(const QDateTime& now) const {
     const qint64 toEnd = now.msecsTo(m_end);
     const qint64 toWarning = toEnd - kWarningSeconds * 1000;

@@ -36,6 +36,9 @@ public:
     QDateTime end() const { return m_end; } // UTC
     Phase phase(const QDateTime& now) const;
     qint64 secondsLeft(const QDateTime& now) const; // 0 once ended
+    // How long the class runs from `now`, as it is remembered for the next one: to the nearest minute (to the
+    // nearest second under one), so the moments between choosing and asking do not make 90m read 89m59s.
+    qint64 lengthFrom(const QDateTime& now) const;
     // How long to wait before asking phase() again: until the warning or the end, at most kMaxCheckMs.
     qint64 nextCheckMs(const QDateTime& now) const;
     ShareDeadline extendedBy(qint64 seconds) const;

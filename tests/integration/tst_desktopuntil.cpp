@@ -128,7 +128,7 @@ ui::ShareUntilDialog* TestDesktopUntil::openShareUntil() {
         return nullptr;
     action->trigger();
     ui::ShareUntilDialog* dialog = nullptr;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             dialog = m_app->window().findChild<ui::ShareUntilDialog*>(QStringLiteral("shareUntilDialog"));
             return dialog && dialog->isVisible();
@@ -209,9 +209,9 @@ void TestDesktopUntil::atTheEndTheShareStopsCleanlyAndIsKeptForTheNextClass() {
     m_app->deadlines().watch().check();
     QVERIFY(!m_app->session()->isTicked(share()));
     QVERIFY(!m_app->deadlines().watch().labDeadline());
-    QTRY_VERIFY2_WITH_TIMEOUT(m_student.state() == QAbstractSocket::UnconnectedState, 10000,
-                              "the student's connection was left open");
-    QTRY_VERIFY2_WITH_TIMEOUT(!accepts(m_port), 10000, "something still listens on the share's public port");
+    QTRY_VERIFY2_WITH_TIMEOUT(m_student.state() == QAbstractSocket::UnconnectedState,
+                              "the student's connection was left open", 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(!accepts(m_port), "something still listens on the share's public port", 10000);
     QCOMPARE(ledgerPort(), m_port); // remembered for the next class
     QCOMPARE(share::LabSettings(m_lab.topologyFile()).ticked(), QStringList{share()});
     QVERIFY2(banner()->text().startsWith("The class is over"), qPrintable(banner()->text()));

@@ -137,9 +137,9 @@ void TestSharesModel::showsEveryFigure() {
         headers << m_model->headerData(column, Qt::Horizontal).toString();
     }
     QCOMPARE(headers, (QStringList{"Name", "Public address", "Type", "Who", "Signed in", "State", "RTT", "Connections",
-                                   "Traffic", "Uptime"}));
+                                   "Traffic", "Uptime", "Ends"}));
     QCOMPARE(row0, (QStringList{"clab-leaf1-tcp-22", "relay.example.org:41022", "tcp", "anyone", "—", "Up", "12 ms",
-                                "2 / 15", "↓1.2 MB ↑300 kB", "1h 02m"}));
+                                "2 / 15", "↓1.2 MB ↑300 kB", "1h 02m", "—"}));
     // LabShare cannot check who connects: the lab's list is what it asks for, not who may connect.
     QCOMPARE(m_model->index(1, SharesModel::WhoColumn).data().toString(),
              QString("anyone (the lab asks for instructor@example.edu)"));
@@ -301,7 +301,8 @@ void TestSharesModel::healthUpdateChangesOnlyTheChangedCells() {
                                {Qt::DisplayRole, Qt::DecorationRole, SharesModel::StateRole}),
                           cell(0, SharesModel::RttColumn, SharesModel::TrafficColumn, {SharesModel::StateRole}),
                           cell(0, SharesModel::UptimeColumn, SharesModel::UptimeColumn,
-                               {Qt::DisplayRole, SharesModel::StateRole})}));
+                               {Qt::DisplayRole, SharesModel::StateRole}),
+                          cell(0, SharesModel::EndsColumn, SharesModel::EndsColumn, {SharesModel::StateRole})}));
     QCOMPARE(m_model->index(0, SharesModel::UptimeColumn).data().toString(), QString("—"));
 
     QCOMPARE(reset.count(), 0);

@@ -149,6 +149,16 @@ private Q_SLOTS:
         QVERIFY(!ShareDeadline::parse("25:00", afternoon()));
     }
 
+    void theLengthRememberedIsRoundedAsPeopleSayIt() {
+        const ShareDeadline deadline = ShareDeadline::in(90 * 60, afternoon());
+        QCOMPARE(deadline.lengthFrom(afternoon()), qint64(90 * 60));
+        QCOMPARE(deadline.lengthFrom(afternoon().addMSecs(40)), qint64(90 * 60)); // moments later: still 90m
+        QCOMPARE(deadline.lengthFrom(afternoon().addSecs(25)), qint64(90 * 60));
+        QCOMPARE(deadline.lengthFrom(afternoon().addSecs(35)), qint64(89 * 60));
+        QCOMPARE(ShareDeadline::in(45, afternoon()).lengthFrom(afternoon().addMSecs(10)), qint64(45));
+        QCOMPARE(deadline.lengthFrom(afternoon().addSecs(6000)), qint64(0));
+    }
+
     void aDurationIsWrittenAsItIsReadBack_data() {
         QTest::addColumn<qint64>("seconds");
         QTest::addColumn<QString>("text");
