@@ -9,6 +9,7 @@
 // presentation view go to LABSHARE_SCREENSHOT_DIR.
 #include "Application.h"
 #include "DesktopController.h"
+#include "DesktopProcess.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
 #include "common/LogBuffer.h"
@@ -18,12 +19,10 @@
 #include "tunnel/RelayProfile.h"
 #include "widgets/ShareUntilDialog.h"
 
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPointer>
-#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -36,15 +35,6 @@ using namespace labshare::testsupport;
 namespace {
 
 const QString kRelay = QStringLiteral("lan://127.0.0.1");
-
-// The whole X screen, as a user sees it (tray included).
-QString screenshot(const QString& name) {
-    const QString dir = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR", QDir::tempPath());
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(name);
-    QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), path});
-    return path;
-}
 
 bool accepts(quint16 port) {
     QTcpSocket probe;
@@ -96,12 +86,7 @@ void TestDesktopUntil::initTestCase() {
                               "no system tray: start trayer first (tests/with-desktop.sh does)", 15000);
     app::applyApplicationIdentity();
     QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
-    // A returning instructor: this lab's port was shared through the LAN relay, and is again on open.
-    share::LabSettings settings(m_lab.topologyFile());
-    settings.setRelayUrl(kRelay);
-    settings.setTicked(m_lab.shareNames());
-    settings.setAutoPublish(true);
-    m_lab.allowItsTargets();
+    m_lab.rememberAsShared(kRelay); // this lab's port was shared through the LAN relay, and is again on open
     m_app = std::make_unique<app::DesktopController>(
         LogBuffer::install(), [this] { return QDateTime::currentDateTimeUtc().addSecs(m_skew); });
     m_app->window().resize(1280, 600);
