@@ -51,6 +51,7 @@ private Q_SLOTS:
     void initTestCase();
     void aShortClassWarnsAndOffersToExtend();
     void extendingMovesTheEnd();
+    void aShareGetsAnEndOfItsOwnAndNoEndHandsItBack();
     void atTheEndTheShareStopsCleanlyAndIsKeptForTheNextClass();
     void theNextClassIsOfferedTheSameDurationAndGetsTheSamePort();
     void cleanupTestCase();
@@ -186,6 +187,32 @@ void TestDesktopUntil::extendingMovesTheEnd() {
     QVERIFY2(endsCell().startsWith(share::ShareDeadline::clockText(m_end)), qPrintable(endsCell()));
     QVERIFY(isUp());
     QVERIFY(accepts(m_port));
+}
+
+void TestDesktopUntil::aShareGetsAnEndOfItsOwnAndNoEndHandsItBack() {
+    // What the share's context menu asks ("Share until…" for one share).
+    m_app->deadlines().askForShare(share());
+    QPointer<ui::ShareUntilDialog> dialog =
+        m_app->window().findChild<ui::ShareUntilDialog*>(QStringLiteral("shareUntilDialog"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog && dialog->isVisible(), 5000);
+    QCOMPARE(dialog->field()->text(), QString()); // no end of its own yet
+    QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("untilNoEndPushButton")));
+    QTest::keyClicks(dialog->field(), QStringLiteral("2h"));
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("untilOkPushButton")), Qt::LeftButton);
+    const std::optional<share::ShareDeadline> own = m_app->deadlines().watch().ownDeadline(share());
+    QVERIFY(own);
+    QVERIFY2(endsCell().startsWith(share::ShareDeadline::clockText(own->end())), qPrintable(endsCell()));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 5000);
+
+    m_app->deadlines().askForShare(share());
+    dialog = m_app->window().findChild<ui::ShareUntilDialog*>(QStringLiteral("shareUntilDialog"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog && dialog->isVisible(), 5000);
+    QCOMPARE(dialog->field()->text(), share::ShareDeadline::clockText(own->end()));
+    auto* noEnd = dialog->findChild<QPushButton*>(QStringLiteral("untilNoEndPushButton"));
+    QVERIFY(noEnd);
+    QTest::mouseClick(noEnd, Qt::LeftButton);
+    QVERIFY(!m_app->deadlines().watch().ownDeadline(share()));
+    QVERIFY2(endsCell().startsWith(share::ShareDeadline::clockText(m_end)), qPrintable(endsCell())); // the lab's again
 }
 
 void TestDesktopUntil::atTheEndTheShareStopsCleanlyAndIsKeptForTheNextClass() {
