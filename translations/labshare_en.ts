@@ -107,6 +107,53 @@ Waiting for you to sign in (until %2)…</source>
     </message>
 </context>
 <context>
+    <name>labshare::app::DeadlineController</name>
+    <message>
+        <source>every share of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares run until you stop them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LabShare: the class ends soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Extend 30 min from the tray menu or the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shares stopped at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class is over: %1. Their addresses are kept for the next class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LabShare: the class is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::app::DesktopController</name>
     <message>
         <source>LabShare is still sharing</source>
@@ -757,11 +804,11 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the class ends at %1: every share stops in %2 min</source>
+        <source>the class is over (%1): stopping every share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the class is over (%1): stopping every share</source>
+        <source>the class ends at %1 (%2): every share stops then</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1497,6 +1544,25 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>added by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::share::DeadlineWatch</name>
+    <message>
+        <source>The share stops at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every share stops at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 share stops at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shares stop at %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2686,6 +2752,14 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>That</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Share until…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every share on its own at a time of day or after a while</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::NodeAddressText</name>
@@ -3019,6 +3093,41 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
 </context>
 <context>
+    <name>labshare::ui::ShareUntilDialog</name>
+    <message>
+        <source>Share until…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When should %1 stop on its own?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>17:00 or 90m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A time of day (17:00, tomorrow when it has passed) or a duration from now (90m, 1h30m). Five minutes before, LabShare offers to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share until then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares run until you stop them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops at %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::ui::SharesModel</name>
     <message>
         <source>%1 B</source>
@@ -3096,6 +3205,14 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>Uptime</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::SharesView</name>
@@ -3125,6 +3242,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>Stop sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share until…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3337,6 +3458,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>Hide window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend 30 min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

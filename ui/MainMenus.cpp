@@ -25,6 +25,7 @@ MainMenus::MainMenus(QMenuBar* bar, const MenuActions& actions, QWidget* window)
     file->addSeparator();
     file->addAction(actions.shareSheet);
     file->addAction(actions.autoPublish);
+    file->addAction(actions.shareUntil);
     file->addSeparator();
     file->addAction(actions.quit);
     QMenu* view = bar->addMenu(tr("&View"));

@@ -15,13 +15,14 @@ struct MenuActions {
     QAction* open = nullptr;
     QAction* shareSheet = nullptr;
     QAction* autoPublish = nullptr;
+    QAction* shareUntil = nullptr;
     QAction* quit = nullptr;
     QAction* present = nullptr;
     QAction* diagnostics = nullptr;
 };
 
 // The main window's menu bar: File (Open…, Open Recent ▸ from LabSettings::recentFiles(), Share sheet…,
-// Share on open, Quit), View (Present, Diagnostics), Help (About LabShare, opened without a nested loop).
+// Share on open, Share until…, Quit), View (Present, Diagnostics), Help (About LabShare, opened without a nested loop).
 class MainMenus : public QObject {
     Q_OBJECT
 

@@ -163,6 +163,10 @@ void MainWindow::createActions() {
     m_stopAll = new QAction(themedIcon(this, "media-playback-stop", QStyle::SP_MediaStop), tr("Stop all"), this);
     m_stopAll->setObjectName(QStringLiteral("stopAllAction"));
     connect(m_stopAll, &QAction::triggered, this, &MainWindow::stopAllRequested);
+    m_shareUntil = new QAction(themedIcon(this, "chronometer", QStyle::SP_BrowserReload), tr("Share until…"), this);
+    m_shareUntil->setObjectName(QStringLiteral("shareUntilAction"));
+    m_shareUntil->setToolTip(tr("Stop every share on its own at a time of day or after a while"));
+    connect(m_shareUntil, &QAction::triggered, this, &MainWindow::shareUntilRequested);
     m_addPort = new QAction(themedIcon(this, "list-add", QStyle::SP_FileDialogNewFolder), tr("Add port…"), this);
     m_addPort->setObjectName(QStringLiteral("addPortAction"));
     m_addPort->setToolTip(tr("Offer another <type>/<port> on the selected node"));
@@ -193,7 +197,9 @@ void MainWindow::createActions() {
 
 void MainWindow::buildMenus() {
     auto* menus = new MainMenus(
-        menuBar(), {m_open, m_shareSheet, m_autoPublish, m_quit, m_present, m_diagnostics->toggleViewAction()}, this);
+        menuBar(),
+        {m_open, m_shareSheet, m_autoPublish, m_shareUntil, m_quit, m_present, m_diagnostics->toggleViewAction()},
+        this);
     connect(menus, &MainMenus::recentRequested, this, &MainWindow::openRequested);
     // The account button sits at the right of the menu bar, where a crowded toolbar cannot push it into
     // its overflow menu. A global menu bar (macOS, some Linux desktops) has no corner: the toolbar's end then.
@@ -221,7 +227,8 @@ void MainWindow::showEvent(QShowEvent* event) {
 }
 
 void MainWindow::setLabActionsEnabled(bool enabled) {
-    for (QAction* action : {m_publishDeclared, m_stopAll, m_addPort, m_present, m_shareSheet, m_autoPublish})
+    for (QAction* action :
+         {m_publishDeclared, m_stopAll, m_shareUntil, m_addPort, m_present, m_shareSheet, m_autoPublish})
         action->setEnabled(enabled);
 }
 
@@ -268,6 +275,7 @@ void MainWindow::buildToolBar() {
     bar->addSeparator();
     bar->addAction(m_publishDeclared);
     bar->addAction(m_stopAll);
+    bar->addAction(m_shareUntil);
     bar->addAction(m_addPort);
     bar->addSeparator();
     bar->addAction(m_present);

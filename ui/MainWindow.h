@@ -70,6 +70,7 @@ Q_SIGNALS:
     void editRelayRequested(const QString& url); // empty: a new relay
     void publishDeclaredRequested();
     void stopAllRequested();
+    void shareUntilRequested(); // "Share until…": when the whole lab's shares stop on their own
     void presentationRequested();
     void shareSheetRequested();                          // File ▸ Share sheet…: answer with showShareSheet()
     void exportShareSheetRequested(const QString& path); // Save… in the preview: write the sheet to path
@@ -115,6 +116,7 @@ private:
     QAction* m_editRelay = nullptr;
     QAction* m_publishDeclared = nullptr;
     QAction* m_stopAll = nullptr;
+    QAction* m_shareUntil = nullptr;
     QAction* m_addPort = nullptr;
     QAction* m_present = nullptr;
     QAction* m_shareSheet = nullptr;

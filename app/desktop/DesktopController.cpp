@@ -24,7 +24,7 @@ constexpr int kQuitTimeoutMs = 5000; // a relay that does not let go by then is 
 
 } // namespace
 
-DesktopController::DesktopController(LogBuffer& log, QObject* parent)
+DesktopController::DesktopController(LogBuffer& log, share::DeadlineWatch::Clock clock, QObject* parent)
     : QObject(parent)
     , m_keychain(QStringLiteral(LABSHARE_APP_ID))
     , m_auth(m_keychain, m_network)
@@ -34,7 +34,8 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     , m_account(std::make_unique<AccountController>(m_auth, m_tokenBridge, *m_window))
     , m_relays(std::make_unique<RelayController>(m_tokenBridge, m_secretBridge, *m_window))
     , m_gate(m_auth, m_keychain, m_network)
-    , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays, m_gate)) {
+    , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays, m_gate))
+    , m_deadlines(std::make_unique<DeadlineController>(*m_window, m_tray, *m_lab, std::move(clock))) {
     ui::MainWindow* w = m_window.get();
     LabController* lab = m_lab.get();
     connect(w, &ui::MainWindow::openRequested, lab, &LabController::open);
@@ -47,6 +48,11 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     connect(w, &ui::MainWindow::publishDeclaredRequested, lab, &LabController::publishDeclared);
     connect(w, &ui::MainWindow::stopAllRequested, lab, &LabController::askToStopAll);
     connect(w, &ui::MainWindow::presentationRequested, this, &DesktopController::showPresentation);
+    connect(w, &ui::MainWindow::shareUntilRequested, m_deadlines.get(), &DeadlineController::askForLab);
+    connect(w->sharesView(), &ui::SharesView::untilRequested, m_deadlines.get(), &DeadlineController::askForShare);
+    connect(&m_tray, &ui::TrayIcon::extendRequested, m_deadlines.get(), &DeadlineController::extend);
+    connect(&m_tray, &ui::TrayIcon::messageClicked, this, &DesktopController::showWindow);
+    connect(m_deadlines.get(), &DeadlineController::changed, this, &DesktopController::showEnds);
     connect(w, &ui::MainWindow::autoPublishToggled, this, [this](bool on) {
         if (share::LabSettings* settings = m_lab->settings())
             settings->setAutoPublish(on);
@@ -73,8 +79,12 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
             8000);
     });
 
+    // The table's uptimes and times left read the same clock as the deadlines.
+    m_sharesModel.setClock([this] {
+        return m_deadlines ? m_deadlines->watch().now().toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
+    });
     m_clock.setInterval(1000);
-    connect(&m_clock, &QTimer::timeout, &m_sharesModel, &ui::SharesModel::refresh);
+    connect(&m_clock, &QTimer::timeout, this, &DesktopController::showEnds); // and the table's uptimes
     m_clock.start();
 
     connect(&m_tray, &ui::TrayIcon::toggleRequested, lab, [lab](const QString& name, bool published) {
@@ -104,8 +114,9 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
 }
 
 DesktopController::~DesktopController() {
-    m_lab.reset();    // the session lets go of the engine first
-    m_relays.reset(); // its engines' workers may still ask the sign-in for a token
+    m_deadlines.reset(); // nothing ends on its own while the rest goes
+    m_lab.reset();       // the session lets go of the engine first
+    m_relays.reset();    // its engines' workers may still ask the sign-in for a token
 }
 
 void DesktopController::open(const QString& path) {
@@ -197,8 +208,19 @@ void DesktopController::onSharesChanged() {
     m_tray.setRows(rows);
     if (m_presentation)
         m_presentation->setRows(rows);
+    showEnds();
     // Anything ticked keeps LabShare in the tray: a share reconnecting right now is still the user's.
     m_window->setKeepRunningInTray(!rows.isEmpty() && m_tray.isAvailable() && !m_quitting);
+}
+
+void DesktopController::showEnds() {
+    if (!m_deadlines)
+        return; // being destroyed
+    const share::DeadlineWatch& watch = m_deadlines->watch();
+    m_sharesModel.setEnds(watch.ends()); // refreshes every row's figures too
+    m_tray.setEnding(watch.endingText(), watch.endingAt().isValid());
+    if (m_presentation)
+        m_presentation->setEnding(watch.untilText());
 }
 
 void DesktopController::editLoginUser(const share::ShareRow& row) {
@@ -230,6 +252,7 @@ void DesktopController::showPresentation() {
     for (const share::ShareRow& r : session->rows())
         m_presentation->setLoginUser(r.name, m_lab->loginUser(r));
     m_presentation->setRows(session->rows());
+    m_presentation->setEnding(m_deadlines->watch().untilText());
     m_presentation->present();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AccountController.h"
+#include "DeadlineController.h"
 #include "DesktopGate.h"
 #include "LabController.h"
 #include "RelayController.h"
@@ -42,7 +43,8 @@ class DesktopController : public QObject {
     Q_OBJECT
 
 public:
-    explicit DesktopController(LogBuffer& log, QObject* parent = nullptr);
+    // `clock`: where "now" comes from for shares that end on their own (tests move it); the wall clock by default.
+    explicit DesktopController(LogBuffer& log, share::DeadlineWatch::Clock clock = {}, QObject* parent = nullptr);
     ~DesktopController() override;
 
     void open(const QString& path); // LabController::open
@@ -63,6 +65,7 @@ public:
     AccountController& account() { return *m_account; }
     RelayController& relays() { return *m_relays; }
     LabController& lab() { return *m_lab; }
+    DeadlineController& deadlines() { return *m_deadlines; }
 
 Q_SIGNALS:
     void finished(int exitCode); // quit() is done: the app may end
@@ -76,6 +79,7 @@ private:
     void editLoginUser(const share::ShareRow& row);
     void showPresentation();
     void showWindow();
+    void showEnds(); // when shares stop on their own, in the table, the tray and the presentation
 
     // The sign-in outlives the tunnel engine, whose worker may ask for a token until it is shut down.
     secrets::KeychainStore m_keychain;
@@ -92,6 +96,7 @@ private:
     ui::TrayIcon m_tray;
     QPointer<ui::PresentationView> m_presentation;
     std::unique_ptr<LabController> m_lab;
+    std::unique_ptr<DeadlineController> m_deadlines;
     QTimer m_clock; // uptimes move on between health reports
     bool m_quitting = false;
     QPointer<QProgressDialog> m_stopping;

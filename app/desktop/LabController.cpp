@@ -218,17 +218,36 @@ void LabController::offerLastShares(bool problemShown) {
         if (generation != m_generation)
             return;
         m_window.clearBanner();
-        // What was shared last time; an entry for named people goes through the gate, or is asked about again.
-        for (const topology::Node& node : m_session->topology().nodes)
-            for (const topology::PublishSpec& spec : node.publish)
-                if (before.contains(share::shareName(node.name, spec)))
-                    publish(node.name, spec);
+        publishNamed(before); // what was shared last time
     };
     if (m_settings->autoPublish())
         republish();
     else if (!problemShown) // the problem comes first; the tree still shows what to tick
         m_window.showBanner(tr("Last time you shared %n port(s) of this lab.", nullptr, before.size()), false,
                             tr("Share them again"), republish);
+}
+
+void LabController::publishNamed(const QStringList& names) {
+    if (!m_session)
+        return;
+    // An entry for named people goes through the gate, or is asked about again.
+    for (const topology::Node& node : m_session->topology().nodes)
+        for (const topology::PublishSpec& spec : node.publish)
+            if (names.contains(share::shareName(node.name, spec)))
+                publish(node.name, spec);
+}
+
+void LabController::endShares(const QStringList& names) {
+    if (m_stopped || !m_session)
+        return;
+    const QStringList remembered = m_settings->ticked();
+    for (const QString& name : names)
+        m_session->unpublish(name);
+    QStringList ticked = m_session->tickedNames();
+    for (const QString& name : remembered)
+        if (names.contains(name) && !ticked.contains(name))
+            ticked << name;
+    m_settings->setTicked(ticked);
 }
 
 bool LabController::showProblems(const topology::Topology& lab, bool reload) {

@@ -40,6 +40,11 @@ public:
     void publishDeclared();
     void askToStop(const QStringList& names);
     void askToStopAll();
+    // The class is over for these shares: stopped without a question, and still remembered as this lab's ticked
+    // shares, so the next class is offered them again (on the ports the relay's ledger keeps).
+    void endShares(const QStringList& names);
+    // Publishes the lab's entries with these share names again (one for named people through the gate).
+    void publishNamed(const QStringList& names);
     // Quitting: the session lets go of the engine and no further load is applied.
     void stopSharing();
 

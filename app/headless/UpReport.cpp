@@ -6,6 +6,7 @@
 #include "gate/GateEvents.h"
 
 #include "share/ShareAccess.h"
+#include "share/ShareDeadline.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -71,9 +72,8 @@ void UpReport::classEnding(const QDateTime& end, qint64 secondsLeft) {
                    {QStringLiteral("seconds_left"), secondsLeft}});
         return;
     }
-    printProblem(tr("the class ends at %1: every share stops in %2 min")
-                     .arg(end.toLocalTime().toString(QStringLiteral("HH:mm")))
-                     .arg((secondsLeft + 59) / 60));
+    printProblem(tr("the class ends at %1 (%2): every share stops then")
+                     .arg(share::ShareDeadline::clockText(end), share::ShareDeadline::leftText(secondsLeft)));
 }
 
 void UpReport::classEnded(const QDateTime& end) {
@@ -83,8 +83,7 @@ void UpReport::classEnded(const QDateTime& end) {
                    {QStringLiteral("ends"), end.toUTC().toString(Qt::ISODate)}});
         return;
     }
-    printProblem(
-        tr("the class is over (%1): stopping every share").arg(end.toLocalTime().toString(QStringLiteral("HH:mm"))));
+    printProblem(tr("the class is over (%1): stopping every share").arg(share::ShareDeadline::clockText(end)));
 }
 
 QJsonObject UpReport::healthEvent(const share::ShareRow& row) {

@@ -82,6 +82,14 @@ void LabSettings::allowLocalTargets(const QList<LocalTarget>& targets) {
     s.setValue(key(m_group, "localTargets"), pairs);
 }
 
+qint64 LabSettings::classSeconds() const {
+    return QSettings().value(key(m_group, "classSeconds"), 0).toLongLong();
+}
+
+void LabSettings::setClassSeconds(qint64 seconds) {
+    QSettings().setValue(key(m_group, "classSeconds"), seconds);
+}
+
 QString LabSettings::loginUser(const QString& node) const {
     return QSettings().value(key(m_group, "users") + QLatin1Char('/') + node).toString();
 }

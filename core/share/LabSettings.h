@@ -10,7 +10,8 @@
 namespace labshare::share {
 
 // What LabShare remembers about one lab between runs (QSettings, keyed by the topology's absolute
-// path): the ticked shares, the relay, and what the user typed (node addresses, login users).
+// path): the ticked shares, the relay, how long a class runs, and what the user typed (node addresses, login
+// users).
 // Never a secret.
 class LabSettings {
 public:
@@ -27,6 +28,10 @@ public:
     // Lab targets on this computer the user agreed to publish (node and address; `why` is not kept).
     QList<LocalTarget> allowedLocalTargets() const;
     void allowLocalTargets(const QList<LocalTarget>& targets);
+    // How long the last "Share until…" for the whole lab ran, in seconds (0: never set): offered again for the next
+    // class as a duration, never as yesterday's clock time.
+    qint64 classSeconds() const;
+    void setClassSeconds(qint64 seconds);
     QString loginUser(const QString& node) const;
     void setLoginUser(const QString& node, const QString& user);
 

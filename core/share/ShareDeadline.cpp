@@ -40,6 +40,10 @@ ShareDeadline ShareDeadline::in(qint64 seconds, const QDateTime& now) {
     return ShareDeadline(now.toUTC().addSecs(seconds));
 }
 
+Result<ShareDeadline> ShareDeadline::parse(const QString& text, const QDateTime& now) {
+    return text.contains(QLatin1Char(':')) ? at(text, now) : after(text, now);
+}
+
 ShareDeadline::Phase ShareDeadline::phase(const QDateTime& now) const {
     const qint64 left = now.secsTo(m_end);
     if (now >= m_end)
@@ -49,6 +53,11 @@ ShareDeadline::Phase ShareDeadline::phase(const QDateTime& now) const {
 
 qint64 ShareDeadline::secondsLeft(const QDateTime& now) const {
     return std::max<qint64>(0, now.secsTo(m_end));
+}
+
+qint64 ShareDeadline::lengthFrom(const QDateTime& now) const {
+    const qint64 seconds = std::max<qint64>(0, (now.msecsTo(m_end) + 500) / 1000);
+    return seconds < 60 ? seconds : (seconds + 30) / 60 * 60;
 }
 
 qint64 ShareDeadline::nextCheckMs(const QDateTime& now) const {
@@ -63,17 +72,41 @@ ShareDeadline ShareDeadline::extendedBy(qint64 seconds) const {
 }
 
 QString ShareDeadline::untilText() const {
-    return tr("until %1").arg(m_end.toLocalTime().toString(QStringLiteral("HH:mm")));
+    return untilText(m_end);
+}
+
+QString ShareDeadline::untilText(const QDateTime& end) {
+    return tr("until %1").arg(clockText(end));
 }
 
 QString ShareDeadline::leftText(const QDateTime& now) const {
-    const qint64 left = secondsLeft(now);
+    return leftText(secondsLeft(now));
+}
+
+QString ShareDeadline::clockText(const QDateTime& end) {
+    return end.toLocalTime().toString(QStringLiteral("HH:mm"));
+}
+
+QString ShareDeadline::leftText(qint64 seconds) {
+    const qint64 left = std::max<qint64>(0, seconds);
     if (left < 60)
         return tr("%1 s left").arg(left);
     const qint64 minutes = (left + 59) / 60; // "1 min left" until the last minute ends
     if (minutes < 60)
         return tr("%1 min left").arg(minutes);
     return tr("%1 h %2 min left").arg(minutes / 60).arg(minutes % 60);
+}
+
+QString ShareDeadline::durationText(qint64 seconds) {
+    const qint64 s = std::clamp<qint64>(seconds, 1, kMaxSeconds);
+    QString out;
+    if (s / 3600)
+        out += QString::number(s / 3600) + QLatin1Char('h');
+    if (s % 3600 / 60)
+        out += QString::number(s % 3600 / 60) + QLatin1Char('m');
+    if (s % 60)
+        out += QString::number(s % 60) + QLatin1Char('s');
+    return out;
 }
 
 } // namespace labshare::share

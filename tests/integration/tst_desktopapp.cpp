@@ -4,6 +4,7 @@
 // port in the topology tree, wait for `up`, connect through the public port, click the tray icon,
 // and save screenshots of the window, the tray menu and the presentation view.
 #include "DesktopController.h"
+#include "DesktopProcess.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
 #include "ProgramSetup.h"
@@ -15,9 +16,7 @@
 #include "share/LabSettings.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QMenu>
-#include <QProcess>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTableView>
@@ -27,23 +26,6 @@
 
 using namespace labshare;
 using namespace labshare::testsupport;
-
-namespace {
-
-// Screenshots of the whole X screen, as a user sees it (tray and menus included).
-QString screenshot(const QString& name) {
-    const QString dir = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR", QDir::tempPath());
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(name);
-    QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), path});
-    return path;
-}
-
-bool xdotool(const QStringList& args) {
-    return QProcess::execute(QStringLiteral("xdotool"), args) == 0;
-}
-
-} // namespace
 
 class TestDesktopApp : public QObject {
     Q_OBJECT

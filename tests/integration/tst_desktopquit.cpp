@@ -9,7 +9,6 @@
 #include "ProgramSetup.h"
 #include "Tools.h"
 #include "Wait.h"
-#include "share/LabSettings.h"
 #include "topology/TopologyLoader.h"
 #include "tunnel/bookkeeping/ForwardLedger.h"
 #include "tunnel/bookkeeping/RelayProfile.h"
@@ -64,12 +63,7 @@ void TestDesktopQuit::initTestCase() {
         qunsetenv(name);
     app::applyApplicationIdentity();
     QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
-    // A returning instructor: this lab's port was shared through the LAN relay, and is again on open.
-    share::LabSettings settings(m_lab.topologyFile());
-    settings.setRelayUrl(kRelay);
-    settings.setTicked(m_lab.shareNames());
-    settings.setAutoPublish(true);
-    m_lab.allowItsTargets();
+    m_lab.rememberAsShared(kRelay); // this lab's port was shared through the LAN relay, and is again on open
 }
 
 quint16 TestDesktopQuit::publicPort() const {

@@ -192,9 +192,9 @@ private Q_SLOTS:
             out.removeAll(QString()); // separators
             return out;
         };
-        QCOMPARE(
-            names(m_window->findChild<QMenu*>("fileMenu")),
-            (QStringList{"openAction", "recentMenu", "exportShareSheetAction", "autoPublishAction", "quitAction"}));
+        QCOMPARE(names(m_window->findChild<QMenu*>("fileMenu")),
+                 (QStringList{"openAction", "recentMenu", "exportShareSheetAction", "autoPublishAction",
+                              "shareUntilAction", "quitAction"}));
         QCOMPARE(names(m_window->findChild<QMenu*>("viewMenu")),
                  (QStringList{"presentationAction", "diagnosticsAction"}));
         QCOMPARE(names(m_window->findChild<QMenu*>("helpMenu")), QStringList{"aboutAction"});
@@ -229,8 +229,8 @@ private Q_SLOTS:
     }
 
     void actionsThatNeedALabAreDisabledWithoutOne() {
-        const QStringList needLab{"publishDeclaredAction", "stopAllAction", "addPortAction", "presentationAction",
-                                  "exportShareSheetAction"};
+        const QStringList needLab{"publishDeclaredAction", "stopAllAction",      "shareUntilAction",
+                                  "addPortAction",         "presentationAction", "exportShareSheetAction"};
         auto enabled = [this](const QString& name) {
             auto* a = m_window->findChild<QAction*>(name);
             return a && a->isEnabled();
@@ -250,8 +250,8 @@ private Q_SLOTS:
         auto* bar = m_window->findChild<QToolBar*>("mainToolBar");
         QVERIFY(bar);
         QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
-        for (const char* name : {"openAction", "publishDeclaredAction", "stopAllAction", "addPortAction",
-                                 "presentationAction", "exportShareSheetAction"}) {
+        for (const char* name : {"openAction", "publishDeclaredAction", "stopAllAction", "shareUntilAction",
+                                 "addPortAction", "presentationAction", "exportShareSheetAction"}) {
             auto* a = m_window->findChild<QAction*>(QLatin1String(name));
             QVERIFY2(a && !a->icon().isNull() && !a->text().isEmpty(), name);
             QVERIFY2(bar->actions().contains(a), name);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SharesModel.h"
+#include "share/ShareDeadline.h"
 #include "share/ShareName.h"
 
 #include <QAbstractItemModelTester>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void sharesComingAndGoingAreRowInsertsAndRemovals();
     void updateRowTouchesOneShare();
     void refreshMovesUptimesOn();
+    void endsShowTheClockTimeAndWhatIsLeft();
 
 private:
     std::unique_ptr<SharesModel> m_model;
@@ -135,9 +137,9 @@ void TestSharesModel::showsEveryFigure() {
         headers << m_model->headerData(column, Qt::Horizontal).toString();
     }
     QCOMPARE(headers, (QStringList{"Name", "Public address", "Type", "Who", "Signed in", "State", "RTT", "Connections",
-                                   "Traffic", "Uptime"}));
+                                   "Traffic", "Uptime", "Ends"}));
     QCOMPARE(row0, (QStringList{"clab-leaf1-tcp-22", "relay.example.org:41022", "tcp", "anyone", "—", "Up", "12 ms",
-                                "2 / 15", "↓1.2 MB ↑300 kB", "1h 02m"}));
+                                "2 / 15", "↓1.2 MB ↑300 kB", "1h 02m", "—"}));
     // LabShare cannot check who connects: the lab's list is what it asks for, not who may connect.
     QCOMPARE(m_model->index(1, SharesModel::WhoColumn).data().toString(),
              QString("anyone (the lab asks for instructor@example.edu)"));
@@ -299,7 +301,8 @@ void TestSharesModel::healthUpdateChangesOnlyTheChangedCells() {
                                {Qt::DisplayRole, Qt::DecorationRole, SharesModel::StateRole}),
                           cell(0, SharesModel::RttColumn, SharesModel::TrafficColumn, {SharesModel::StateRole}),
                           cell(0, SharesModel::UptimeColumn, SharesModel::UptimeColumn,
-                               {Qt::DisplayRole, SharesModel::StateRole})}));
+                               {Qt::DisplayRole, SharesModel::StateRole}),
+                          cell(0, SharesModel::EndsColumn, SharesModel::EndsColumn, {SharesModel::StateRole})}));
     QCOMPARE(m_model->index(0, SharesModel::UptimeColumn).data().toString(), QString("—"));
 
     QCOMPARE(reset.count(), 0);
@@ -421,6 +424,26 @@ void TestSharesModel::refreshMovesUptimesOn() {
     m_now += 10'000; // still 1h 03m
     m_model->refresh();
     QCOMPARE(changed.count(), 0);
+}
+
+void TestSharesModel::endsShowTheClockTimeAndWhatIsLeft() {
+    m_model->setRows(threeShares());
+    QCOMPARE(m_model->index(0, SharesModel::EndsColumn).data().toString(), QString("—"));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    const QDateTime end = QDateTime::fromMSecsSinceEpoch(m_now + 90 * 60'000, Qt::UTC);
+    m_model->setEnds({{threeShares().at(1).name, end}});
+    QCOMPARE(describe(changed),
+             QStringList{cell(1, SharesModel::EndsColumn, SharesModel::EndsColumn, {Qt::DisplayRole})});
+    const QString clock = share::ShareDeadline::clockText(end);
+    QCOMPARE(m_model->index(1, SharesModel::EndsColumn).data().toString(), clock + " (1 h 30 min left)");
+    QCOMPARE(m_model->index(0, SharesModel::EndsColumn).data().toString(), QString("—"));
+
+    changed.clear();
+    m_now += 86 * 60'000; // the time left moves on with the clock
+    m_model->refresh();
+    QCOMPARE(m_model->index(1, SharesModel::EndsColumn).data().toString(), clock + " (4 min left)");
+    m_model->setEnds({});
+    QCOMPARE(m_model->index(1, SharesModel::EndsColumn).data().toString(), QString("—"));
 }
 
 QTEST_MAIN(TestSharesModel)

@@ -35,7 +35,8 @@ ShareRow share(const QString& node, ShareState state, const QString& error = {})
 QStringList texts(const QMenu* menu) {
     QStringList out;
     for (const QAction* a : menu->actions())
-        out << (a->isSeparator() ? QStringLiteral("---") : a->text());
+        if (a->isVisible())
+            out << (a->isSeparator() ? QStringLiteral("---") : a->text());
     return out;
 }
 
@@ -152,6 +153,25 @@ private Q_SLOTS:
         tray.setRows({share("leaf1", ShareState::Up)});
         QVERIFY(tray.shareAction("clab-leaf1-tcp-22")->isChecked());
         QCOMPARE(toggled.size(), 1);
+    }
+
+    void saysWhenSharesEndAndOffersToExtendWhileTheyAreEnding() {
+        TrayIcon tray;
+        QSignalSpy extend(&tray, &TrayIcon::extendRequested);
+        tray.setRows({share("leaf1", ShareState::Up)});
+        tray.setEnding("Every share stops at 17:00 (1 h 25 min left)", false);
+        QCOMPARE(tray.systemTrayIcon()->toolTip(),
+                 QString("LabShare\n1 share: Up\nEvery share stops at 17:00 (1 h 25 min left)"));
+        QVERIFY(!texts(tray.menu()).contains("Extend 30 min"));
+        tray.setEnding("Every share stops at 17:00 (4 min left)", true);
+        QCOMPARE(texts(tray.menu()).at(1), QString("Extend 30 min")); // right under the status line
+        tray.menu()->findChild<QAction*>("extendAction")->trigger();
+        QCOMPARE(extend.size(), 1);
+        tray.setRows({share("leaf1", ShareState::Up)}); // a health tick keeps the line
+        QVERIFY(tray.systemTrayIcon()->toolTip().endsWith("(4 min left)"));
+        tray.setEnding({}, false);
+        QCOMPARE(tray.systemTrayIcon()->toolTip(), QString("LabShare\n1 share: Up"));
+        QVERIFY(!texts(tray.menu()).contains("Extend 30 min"));
     }
 
     void saysShowOrHide() {

@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <ctime>
 
 using namespace labshare;
@@ -131,6 +132,51 @@ private Q_SLOTS:
         QCOMPARE(deadline.leftText(afternoon().addSecs(5400 - 210)), QString("4 min left"));
         QCOMPARE(deadline.leftText(afternoon().addSecs(5400 - 40)), QString("40 s left"));
         QCOMPARE(deadline.leftText(afternoon().addSecs(6000)), QString("0 s left"));
+        QCOMPARE(ShareDeadline::leftText(210), QString("4 min left")); // the same words for a figure given apart
+        QCOMPARE(ShareDeadline::clockText(deadline.end()), QString("17:30"));
+    }
+
+    void oneFieldTakesAClockTimeOrADuration() {
+        const Result<ShareDeadline> clock = ShareDeadline::parse("17:15", afternoon());
+        QVERIFY(clock);
+        QCOMPARE(afternoon().secsTo(clock->end()), qint64(75 * 60));
+        const Result<ShareDeadline> duration = ShareDeadline::parse("1h15m", afternoon());
+        QVERIFY(duration);
+        QCOMPARE(duration->end(), clock->end());
+        const Result<ShareDeadline> bad = ShareDeadline::parse("soon", afternoon());
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().message.contains("write it as 90m"), qPrintable(bad.error().message));
+        QVERIFY(!ShareDeadline::parse("25:00", afternoon()));
+    }
+
+    void theLengthRememberedIsRoundedAsPeopleSayIt() {
+        const ShareDeadline deadline = ShareDeadline::in(90 * 60, afternoon());
+        QCOMPARE(deadline.lengthFrom(afternoon()), qint64(90 * 60));
+        QCOMPARE(deadline.lengthFrom(afternoon().addMSecs(40)), qint64(90 * 60)); // moments later: still 90m
+        QCOMPARE(deadline.lengthFrom(afternoon().addSecs(25)), qint64(90 * 60));
+        QCOMPARE(deadline.lengthFrom(afternoon().addSecs(35)), qint64(89 * 60));
+        QCOMPARE(ShareDeadline::in(45, afternoon()).lengthFrom(afternoon().addMSecs(10)), qint64(45));
+        QCOMPARE(deadline.lengthFrom(afternoon().addSecs(6000)), qint64(0));
+    }
+
+    void aDurationIsWrittenAsItIsReadBack_data() {
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("minutes") << qint64(45 * 60) << "45m";
+        QTest::newRow("hours and minutes") << qint64(90 * 60) << "1h30m";
+        QTest::newRow("hours") << qint64(7200) << "2h";
+        QTest::newRow("seconds") << qint64(45) << "45s";
+        QTest::newRow("all three") << qint64(3723) << "1h2m3s";
+        QTest::newRow("nothing is at least a second") << qint64(0) << "1s";
+        QTest::newRow("more than a week is a week") << qint64(10 * 24 * 3600) << "168h";
+    }
+    void aDurationIsWrittenAsItIsReadBack() {
+        QFETCH(qint64, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(ShareDeadline::durationText(seconds), text);
+        const Result<ShareDeadline> back = ShareDeadline::after(text, afternoon());
+        QVERIFY2(back, qPrintable(text));
+        QCOMPARE(afternoon().secsTo(back->end()), std::clamp<qint64>(seconds, 1, ShareDeadline::kMaxSeconds));
     }
 };
 

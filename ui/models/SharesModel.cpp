@@ -3,6 +3,7 @@
 
 #include "models/ShareStateStyle.h"
 #include "share/ShareAccess.h"
+#include "share/ShareDeadline.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -78,6 +79,11 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
         QChar(0x2193) + bytesText(h.bytesToNode) + QLatin1Char(' ') + QChar(0x2191) + bytesText(h.bytesFromNode);
     const bool up = h.state == ShareState::Up || h.state == ShareState::Degraded;
     text[UptimeColumn] = up && h.upSinceMs > 0 ? uptimeText(m_now() - h.upSinceMs) : kNone;
+    const QDateTime end = m_ends.value(row.name);
+    text[EndsColumn] =
+        end.isValid() ? tr("%1 (%2)").arg(share::ShareDeadline::clockText(end),
+                                          share::ShareDeadline::leftText((end.toMSecsSinceEpoch() - m_now()) / 1000))
+                      : kNone;
     shown.dot = shareStateColor(h.state);
     shown.toolTip = h.lastError.isEmpty() ? QString() : tr("Last error: %1").arg(h.lastError);
     shown.url = row.url;
@@ -179,6 +185,11 @@ void SharesModel::removeShare(const QString& name) {
     endRemoveRows();
 }
 
+void SharesModel::setEnds(const QHash<QString, QDateTime>& ends) {
+    m_ends = ends;
+    refresh();
+}
+
 void SharesModel::refresh() {
     for (int row = 0; row < m_entries.size(); ++row)
         apply(row, m_entries.at(row).row);
@@ -260,6 +271,8 @@ QVariant SharesModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Traffic");
     case UptimeColumn:
         return tr("Uptime");
+    case EndsColumn:
+        return tr("Ends");
     default:
         return {};
     }

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -31,6 +33,7 @@ public:
         ConnectionsColumn, // "open / total"
         TrafficColumn,     // "↓1.2 MB ↑300 kB": bytes to the node, from the node
         UptimeColumn,      // "1h 02m" or "—"
+        EndsColumn,        // when the share stops on its own: "17:00 (4 min left)", or "—"
         ColumnCount
     };
     // Every role is served on every cell of a row. UrlRole and StateRole changes are announced on every
@@ -53,6 +56,8 @@ public:
     // One share changed: updated in place, or appended when new.
     void updateRow(const share::ShareRow& row);
     void removeShare(const QString& name);
+    // When shares stop on their own (UTC; see share::DeadlineWatch); shares not listed run until stopped.
+    void setEnds(const QHash<QString, QDateTime>& ends);
     // Re-reads the clock: uptimes move on even between health updates.
     void refresh();
 
@@ -89,6 +94,7 @@ private:
     void announce(int row, const Shown& before, const Shown& after);
 
     QList<Entry> m_entries;
+    QHash<QString, QDateTime> m_ends;
     std::function<qint64()> m_now;
 };
 

@@ -70,6 +70,13 @@ void PresentationView::setTitle(const QString& labName) {
     update();
 }
 
+void PresentationView::setEnding(const QString& text) {
+    if (text == m_ending)
+        return;
+    m_ending = text;
+    update();
+}
+
 void PresentationView::setLoginUser(const QString& shareName, const QString& user) {
     m_users.insert(shareName, user);
     for (PresentationCard* card : std::as_const(m_cards))
@@ -243,6 +250,13 @@ void PresentationView::paintEvent(QPaintEvent*) {
     p.setFont(font);
     p.setPen(hintColor);
     p.drawText(header, Qt::AlignRight | Qt::AlignVCenter, tr("Esc to close"));
+    if (!m_ending.isEmpty()) {
+        font.setBold(true);
+        font.setPixelSize(int(header.height() * 0.5));
+        p.setFont(font);
+        p.setPen(headerColor);
+        p.drawText(header, Qt::AlignHCenter | Qt::AlignVCenter, m_ending);
+    }
 
     if (m_cards.isEmpty()) {
         font.setPixelSize(int(std::max<qreal>(16, height() * 0.06)));

@@ -25,6 +25,9 @@ public:
     explicit PresentationView(QWidget* parent = nullptr);
 
     void setTitle(const QString& labName);
+    // When the shares stop on their own ("until 17:00"), in the header; empty: they do not.
+    void setEnding(const QString& text);
+    QString ending() const { return m_ending; }
     void setRows(const QList<share::ShareRow>& rows);
     // The login user the instructor chose for a share (else the kind's default).
     void setLoginUser(const QString& shareName, const QString& user);
@@ -51,6 +54,7 @@ private:
     qreal spacing() const;
 
     QString m_title;
+    QString m_ending;
     QList<share::ShareRow> m_rows;
     void updateTypeScale();
 

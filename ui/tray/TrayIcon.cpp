@@ -50,6 +50,9 @@ TrayIcon::TrayIcon(QObject* parent)
     m_statusAction = m_menu->addAction(QString());
     m_statusAction->setObjectName(QStringLiteral("statusAction"));
     m_statusAction->setEnabled(false);
+    m_extendAction = m_menu->addAction(tr("Extend 30 min"));
+    m_extendAction->setObjectName(QStringLiteral("extendAction"));
+    m_extendAction->setVisible(false);
     m_shareSeparator = m_menu->addSeparator();
     m_stopAllAction = m_menu->addAction(tr("Stop all shares"));
     m_stopAllAction->setObjectName(QStringLiteral("stopAllAction"));
@@ -60,6 +63,8 @@ TrayIcon::TrayIcon(QObject* parent)
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
 
     connect(m_stopAllAction, &QAction::triggered, this, &TrayIcon::stopAllRequested);
+    connect(m_extendAction, &QAction::triggered, this, &TrayIcon::extendRequested);
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayIcon::messageClicked);
     connect(m_showHideAction, &QAction::triggered, this, &TrayIcon::showHideRequested);
     connect(m_quitAction, &QAction::triggered, this, &TrayIcon::quitRequested);
     connect(m_tray, &QSystemTrayIcon::activated, this, &TrayIcon::onActivated);
@@ -99,6 +104,21 @@ void TrayIcon::showMessage(const QString& title, const QString& message, QSystem
         m_tray->showMessage(title, message, icon, messageTimeoutMs);
 }
 
+void TrayIcon::setEnding(const QString& text, bool extend) {
+    m_extendAction->setVisible(extend);
+    if (text == m_ending)
+        return;
+    m_ending = text;
+    showToolTip();
+}
+
+void TrayIcon::showToolTip() {
+    m_toolTip = m_healthTip;
+    if (!m_ending.isEmpty() && m_sharing)
+        m_toolTip += QLatin1Char('\n') + m_ending;
+    m_tray->setToolTip(QStringLiteral("LabShare\n") + m_toolTip);
+}
+
 void TrayIcon::setWindowVisible(bool visible) {
     m_showHideAction->setText(visible ? tr("Hide window") : tr("Show window"));
 }
@@ -121,8 +141,9 @@ void TrayIcon::setRows(const QList<ShareRow>& rows) {
         m_state = state;
         m_tray->setIcon(iconFor(state));
     }
-    m_toolTip = TrayHealth::toolTip(shared);
-    m_tray->setToolTip(QStringLiteral("LabShare\n") + m_toolTip);
+    m_healthTip = TrayHealth::toolTip(shared);
+    m_sharing = !shared.isEmpty();
+    showToolTip();
     m_statusAction->setText(m_toolTip.section(QLatin1Char('\n'), 0, 0));
 
     QStringList current;

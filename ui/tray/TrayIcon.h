@@ -16,9 +16,9 @@ class QMenu;
 namespace labshare::ui {
 
 // The tray icon and its menu. The icon shows TrayHealth's aggregate, the tooltip its summary;
-// the menu has one checkable action per share (checked = published), Stop all, Show/Hide window
-// and Quit, and a notification is raised when a share goes down or comes back. It only asks:
-// every action is a signal for the window or the share session to act on.
+// the menu has one checkable action per share (checked = published), Extend 30 min while shares are about to
+// stop on their own, Stop all, Show/Hide window and Quit, and a notification is raised when a share goes down or comes
+// back. It only asks: every action is a signal for the window or the share session to act on.
 //
 // Where no system tray exists (bare X, offscreen, some Wayland desktops) it stays inert: the menu
 // is still kept up to date, nothing is shown, notifications are only signalled.
@@ -35,6 +35,9 @@ public:
     // Says "Hide window" while the window is visible, "Show window" otherwise.
     void setWindowVisible(bool visible);
     void setNotificationsEnabled(bool enabled) { m_notify = enabled; }
+    // When shares stop on their own ("Every share stops at 17:00 (1 h 25 min left)"): a line of the tooltip;
+    // empty: none do. `extend`: the menu offers "Extend 30 min" (the five-minute warning is on).
+    void setEnding(const QString& text, bool extend);
 
     bool isAvailable() const;
     void show(); // shows the icon if there is a system tray to show it in
@@ -58,6 +61,8 @@ Q_SIGNALS:
     void stopAllRequested();
     void showHideRequested();
     void quitRequested();
+    void extendRequested();
+    void messageClicked(); // the user clicked a notification
     // A notification was raised (also where the platform cannot display it).
     void notificationRaised(const QString& title, const QString& message);
 
@@ -65,11 +70,13 @@ private:
     void rebuildMenu(const QList<share::ShareRow>& rows);
     void updateShareAction(QAction* action, const share::ShareRow& row);
     void onActivated(QSystemTrayIcon::ActivationReason reason);
+    void showToolTip();
 
     std::unique_ptr<QMenu> m_menu; // QSystemTrayIcon does not own its context menu
     QSystemTrayIcon* m_tray = nullptr;
     QAction* m_statusAction = nullptr;
     QAction* m_shareSeparator = nullptr;
+    QAction* m_extendAction = nullptr;
     QAction* m_stopAllAction = nullptr;
     QAction* m_showHideAction = nullptr;
     QAction* m_quitAction = nullptr;
@@ -77,6 +84,9 @@ private:
     TrayHealth m_health;
     TrayState m_state = TrayState::Idle;
     QString m_toolTip;
+    QString m_healthTip; // TrayHealth::toolTip() of the shares
+    QString m_ending;
+    bool m_sharing = false;
     bool m_notify = true;
 };
 

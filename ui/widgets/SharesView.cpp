@@ -171,6 +171,8 @@ void SharesView::onContextMenu(const QPoint& position) {
         menu.addAction(tr("Sign everyone out"), this, [this] { Q_EMIT signOutRequested({}); });
     }
     menu.addSeparator();
+    menu.addAction(tr("Share until…"), this, [this, share] { Q_EMIT untilRequested(share.name); })
+        ->setObjectName(QStringLiteral("shareUntilAction"));
     menu.addAction(tr("Stop sharing"), this, [this, share] { Q_EMIT stopRequested(share.name); });
     menu.exec(m_table->viewport()->mapToGlobal(position));
 }

@@ -15,7 +15,7 @@ class SharesModel;
 
 // The live shares table: one row per share with its state, address and figures, a Copy button
 // that puts the share's main command on the clipboard (ssh command, URL, …), and a context menu
-// with every command, the QR code and Stop. Ctrl+C on a row copies what its Copy button copies.
+// with every command, the QR code, Share until… and Stop. Ctrl+C on a row copies what its Copy button copies.
 class SharesView : public QWidget {
     Q_OBJECT
 
@@ -35,6 +35,7 @@ protected:
 
 Q_SIGNALS:
     void stopRequested(const QString& shareName);
+    void untilRequested(const QString& shareName); // "Share until…": when this share stops on its own
     void loginUserChangeRequested(const share::ShareRow& row);
     // A gated share's menu: the gate forgets `identity`'s tickets (empty: everyone's).
     void signOutRequested(const QString& identity);

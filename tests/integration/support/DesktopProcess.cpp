@@ -4,6 +4,7 @@
 #include "Tools.h"
 #include "Wait.h"
 
+#include <QDir>
 #include <QProcessEnvironment>
 #include <QRect>
 #include <QRegularExpression>
@@ -27,6 +28,14 @@ QRect geometryOf(const QString& window) {
 }
 
 } // namespace
+
+QString screenshot(const QString& name) {
+    const QString dir = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    const QString path = QDir(dir).filePath(name);
+    QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), path});
+    return path;
+}
 
 bool xdotool(const QStringList& arguments, QByteArray* output) {
     QByteArray text;

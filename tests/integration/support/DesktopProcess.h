@@ -43,5 +43,8 @@ private:
 
 // Runs xdotool with `arguments`; true when it succeeded. `output` (optional) receives its stdout.
 bool xdotool(const QStringList& arguments, QByteArray* output = nullptr);
+// Saves the whole X screen as a user sees it (tray and menus included) as `name` in LABSHARE_SCREENSHOT_DIR, else
+// in the temporary directory; returns the path.
+QString screenshot(const QString& name);
 
 } // namespace labshare::testsupport

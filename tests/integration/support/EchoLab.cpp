@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EchoLab.h"
+#include "share/LabSettings.h"
 
 namespace labshare::testsupport {
 
@@ -24,6 +25,14 @@ bool EchoLab::start() {
         return false;
     }
     return true;
+}
+
+void EchoLab::rememberAsShared(const QString& relayUrl) const {
+    share::LabSettings settings(topologyFile());
+    settings.setRelayUrl(relayUrl);
+    settings.setTicked(shareNames());
+    settings.setAutoPublish(true);
+    allowItsTargets();
 }
 
 QStringList EchoLab::shareNames() const {

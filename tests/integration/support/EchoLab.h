@@ -26,6 +26,9 @@ public:
     QString topologyFile() const { return m_dir.topologyFile(); }
     QString topologyDataFile() const { return m_dir.topologyDataFile(); }
     void allowItsTargets() const { m_dir.allowItsTargets(); } // see LabDir
+    // A returning instructor: the lab's settings say every share was last shared through `relayUrl` and is published
+    // again as soon as the lab opens; its targets are allowed.
+    void rememberAsShared(const QString& relayUrl) const;
     int size() const { return static_cast<int>(m_nodes.size()); }
     EchoNode& node(int i) { return *m_nodes.at(static_cast<size_t>(i)); }
     QString nodeName(int i) const { return QStringLiteral("n%1").arg(i + 1); }
