@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tunnel/ConnectionTrace.h"
 #include "tunnel/Socket.h"
 
 #include <libssh/callbacks.h>
@@ -28,7 +29,9 @@ public:
     static constexpr qsizetype kBufferCap = 256 * 1024;
 
     // `activity` is set whenever libssh hands this connection something, so the loop polls again at once.
-    ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity);
+    // `record` (share, originator) and `reporter`: see ConnectionTrace; none for the inner leg of a gated one.
+    ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity,
+                        ConnectionRecord record = {}, ConnectionTrace::Reporter reporter = {});
     ~ForwardedConnection();
     ForwardedConnection(const ForwardedConnection&) = delete;
     ForwardedConnection& operator=(const ForwardedConnection&) = delete;
@@ -41,6 +44,7 @@ public:
     bool isFinished() const { return m_finished; }
     bool connectFailed() const { return m_connectError != 0; }
     int connectError() const { return m_connectError; }
+    ConnectionTrace& trace() { return m_trace; }
 
 private:
     static int onChannelData(ssh_session, ssh_channel, void* data, uint32_t len, int isStderr, void* self);
@@ -51,11 +55,13 @@ private:
     void pullBufferedChannelData();
     void readFromTarget();
     void flushToChannel();
-    void finish();
+    // Ends it; how: the side that closed first, else `how` (the side that failed).
+    void finish(ConnectionEnd how);
 
     ssh_channel m_channel;
     Socket m_target;
-    ShareCounters& m_counters;
+    ConnectionTrace m_trace;
+    ConnectionEnd m_firstClosed = ConnectionEnd::Open; // Student or Node, whichever sent EOF first
     bool& m_activity;
     ssh_channel_callbacks_struct m_callbacks{};
 
