@@ -2,12 +2,14 @@
 #pragma once
 
 #include "AccountController.h"
+#include "ConnectionsController.h"
 #include "DesktopGate.h"
 #include "LabController.h"
 #include "RelayController.h"
 #include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
 #include "auth/AuthSession.h"
+#include "models/ConnectionsModel.h"
 #include "models/SharesModel.h"
 #include "models/TopologyModel.h"
 #include "presentation/PresentationView.h"
@@ -58,6 +60,8 @@ public:
     share::ShareSession* session() const { return m_lab->session(); }
     ui::TopologyModel& topologyModel() { return m_topologyModel; }
     ui::SharesModel& sharesModel() { return m_sharesModel; }
+    ui::ConnectionsModel& connectionsModel() { return m_connectionsModel; }
+    ConnectionsController& connections() { return *m_connections; }
     ui::PresentationView* presentation() const { return m_presentation; }
     auth::AuthSession& authSession() { return m_auth; }
     AccountController& account() { return *m_account; }
@@ -84,6 +88,7 @@ private:
     RelayTokenBridge m_tokenBridge;
     ui::TopologyModel m_topologyModel;
     ui::SharesModel m_sharesModel;
+    ui::ConnectionsModel m_connectionsModel;
     std::unique_ptr<ui::MainWindow> m_window;
     RelaySecretBridge m_secretBridge;
     std::unique_ptr<AccountController> m_account;
@@ -92,6 +97,7 @@ private:
     ui::TrayIcon m_tray;
     QPointer<ui::PresentationView> m_presentation;
     std::unique_ptr<LabController> m_lab;
+    std::unique_ptr<ConnectionsController> m_connections;
     QTimer m_clock; // uptimes move on between health reports
     bool m_quitting = false;
     QPointer<QProgressDialog> m_stopping;

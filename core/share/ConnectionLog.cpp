@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/ConnectionLog.h"
 
+#include <QJsonObject>
 #include <QSet>
+#include <QStringList>
 
 namespace labshare::share {
 
@@ -23,6 +25,30 @@ int ConnectionLog::studentsOn(const QString& share, const QDateTime& now) const 
             who.insert(r.who());
     }
     return int(who.size());
+}
+
+QString ConnectionLog::csv(const QList<tunnel::ConnectionRecord>& records) {
+    static const QStringList fields{QStringLiteral("share"),         QStringLiteral("peer"),
+                                    QStringLiteral("identity"),      QStringLiteral("started"),
+                                    QStringLiteral("duration_ms"),   QStringLiteral("bytes_to_node"),
+                                    QStringLiteral("bytes_from_node"), QStringLiteral("ended_by")};
+    const auto cell = [](QString text) {
+        if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
+            text.prepend(QLatin1Char('\''));
+        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
+            text.contains(QLatin1Char('\r')))
+            text = QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return text;
+    };
+    QString out = fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    for (const tunnel::ConnectionRecord& r : records) {
+        const QJsonObject o = r.toJson();
+        QStringList cells;
+        for (const QString& f : fields)
+            cells << cell(o.value(f).isString() ? o.value(f).toString() : QString::number(o.value(f).toInteger()));
+        out += cells.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out;
 }
 
 } // namespace labshare::share

@@ -35,6 +35,10 @@ public:
     // named them, else source addresses. Refused connections do not count.
     int studentsOn(const QString& share, const QDateTime& now) const;
 
+    // RFC 4180 CSV with a header line: the fields of ConnectionRecord::toJson() in the order of `up --json`'s
+    // connection event. A cell that a spreadsheet would read as a formula gets a leading apostrophe.
+    static QString csv(const QList<tunnel::ConnectionRecord>& records);
+
 private:
     int m_capacity;
     QList<tunnel::ConnectionRecord> m_entries;

@@ -75,6 +75,26 @@ private Q_SLOTS:
         QCOMPARE(log.studentsOn("c", QDateTime::fromMSecsSinceEpoch(at(2, 18))), 0);
         QCOMPARE(log.studentsOn("a", QDateTime::fromMSecsSinceEpoch(at(3, 0))), 0);
     }
+
+    void exportsCsv() {
+        ConnectionRecord plain = record("clab-r1-tcp-22", "127.0.0.7", {}, 0, ConnectionEnd::Node);
+        plain.startedMs = QDateTime(QDate(2026, 3, 2), QTime(9, 0), QTimeZone::UTC).toMSecsSinceEpoch();
+        plain.endedMs = plain.startedMs + 1500;
+        plain.bytesToNode = 12;
+        plain.bytesFromNode = 3400;
+        ConnectionRecord odd = plain;
+        odd.identity = QStringLiteral("=HYPERLINK(\"x\"), \"o\"");
+        odd.peerAddress = QStringLiteral("2001:db8::7");
+        odd.end = ConnectionEnd::Refused;
+        const QString csv = ConnectionLog::csv({plain, odd});
+        const QStringList lines = csv.split(QStringLiteral("\r\n"));
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines.at(0), QStringLiteral("share,peer,identity,started,duration_ms,bytes_to_node,bytes_from_node,ended_by"));
+        QCOMPARE(lines.at(1), QStringLiteral("clab-r1-tcp-22,127.0.0.7:40000,,2026-03-02T09:00:00.000Z,1500,12,3400,node"));
+        QCOMPARE(lines.at(2), QStringLiteral("clab-r1-tcp-22,[2001:db8::7]:40000,\"'=HYPERLINK(\"\"x\"\"), "
+                                             "\"\"o\"\"\",2026-03-02T09:00:00.000Z,1500,12,3400,refused"));
+        QCOMPARE(lines.at(3), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionLog)

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,7 @@ public:
         StateColumn,       // text; DecorationRole is a coloured dot (QColor)
         RttColumn,         // "12 ms" or "—"
         ConnectionsColumn, // "open / total"
+        StudentsColumn,    // distinct students who connected today (setStudentsToday)
         TrafficColumn,     // "↓1.2 MB ↑300 kB": bytes to the node, from the node
         UptimeColumn,      // "1h 02m" or "—"
         ColumnCount
@@ -53,6 +55,9 @@ public:
     // One share changed: updated in place, or appended when new.
     void updateRow(const share::ShareRow& row);
     void removeShare(const QString& name);
+    // How many distinct students connected to `name` today (the Connections pane's count); kept for a
+    // share published later too.
+    void setStudentsToday(const QString& name, int count);
     // Re-reads the clock: uptimes move on even between health updates.
     void refresh();
 
@@ -89,6 +94,7 @@ private:
     void announce(int row, const Shown& before, const Shown& after);
 
     QList<Entry> m_entries;
+    QHash<QString, int> m_studentsToday;
     std::function<qint64()> m_now;
 };
 

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/ConnectionsModel.h"
+#include "models/SharesModel.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace labshare::ui {
+
+using tunnel::ConnectionRecord;
+
+namespace {
+
+const QString kNone = QStringLiteral("—");
+
+} // namespace
+
+ConnectionsModel::ConnectionsModel(QObject* parent, int capacity)
+    : QAbstractTableModel(parent)
+    , m_log(capacity)
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); }) {}
+
+void ConnectionsModel::setClock(std::function<qint64()> nowMs) {
+    m_now = std::move(nowMs);
+    recountAll();
+}
+
+QString ConnectionsModel::durationText(qint64 ms) {
+    const qint64 s = std::max<qint64>(0, ms / 1000);
+    const auto two = [](qint64 v) {
+        return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0'));
+    };
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(two(s % 60));
+    return tr("%1 h %2 min").arg(s / 3600).arg(two(s % 3600 / 60));
+}
+
+void ConnectionsModel::record(const ConnectionRecord& record) {
+    const int row = m_log.rowOf(record);
+    if (row >= 0) {
+        m_log.replace(row, record);
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    } else {
+        const int at = m_log.size();
+        beginInsertRows({}, at, at);
+        m_log.append(record);
+        endInsertRows();
+        if (m_rowsPerShare[record.share]++ == 0)
+            Q_EMIT sharesChanged();
+        if (const int excess = m_log.excess(); excess > 0) {
+            bool sharesGone = false;
+            for (int i = 0; i < excess; ++i)
+                sharesGone |= --m_rowsPerShare[m_log.at(i).share] == 0;
+            beginRemoveRows({}, 0, excess - 1);
+            m_log.dropOldest(excess);
+            endRemoveRows();
+            if (sharesGone) {
+                m_rowsPerShare.removeIf([](const auto& it) { return it.value() == 0; });
+                Q_EMIT sharesChanged();
+                recountAll();
+            }
+        }
+    }
+    recount(record.share);
+}
+
+void ConnectionsModel::reset(const QList<ConnectionRecord>& records) {
+    beginResetModel();
+    m_log.clear();
+    m_rowsPerShare.clear();
+    for (const ConnectionRecord& r : records) {
+        m_log.append(r);
+        ++m_rowsPerShare[r.share];
+    }
+    m_log.dropOldest(m_log.excess());
+    endResetModel();
+    Q_EMIT sharesChanged();
+    recountAll();
+}
+
+void ConnectionsModel::clear() {
+    reset({});
+}
+
+void ConnectionsModel::refresh() {
+    for (int row = 0; row < m_log.size(); ++row)
+        if (m_log.at(row).isOpen())
+            Q_EMIT dataChanged(index(row, DurationColumn), index(row, DurationColumn), {Qt::DisplayRole, SortRole});
+    recountAll(); // a new day starts at zero
+}
+
+void ConnectionsModel::recount(const QString& share) {
+    const int count = m_log.studentsOn(share, QDateTime::fromMSecsSinceEpoch(m_now()));
+    const auto it = m_today.find(share);
+    if (it != m_today.end() && *it == count)
+        return;
+    if (count == 0)
+        m_today.remove(share);
+    else
+        m_today.insert(share, count);
+    if (it != m_today.end() || count != 0)
+        Q_EMIT studentsTodayChanged(share, count);
+}
+
+void ConnectionsModel::recountAll() {
+    QStringList all = m_today.keys();
+    for (auto it = m_rowsPerShare.cbegin(); it != m_rowsPerShare.cend(); ++it)
+        if (!all.contains(it.key()))
+            all << it.key();
+    for (const QString& share : std::as_const(all))
+        recount(share);
+}
+
+QStringList ConnectionsModel::shares() const {
+    QStringList out = m_rowsPerShare.keys();
+    out.sort();
+    return out;
+}
+
+int ConnectionsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : m_log.size();
+}
+
+int ConnectionsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConnectionsModel::display(const ConnectionRecord& r, int column) const {
+    switch (column) {
+    case ShareColumn:
+        return r.share;
+    case PeerColumn:
+        return r.peer().isEmpty() ? kNone : r.peer();
+    case IdentityColumn:
+        return r.identity.isEmpty() ? kNone : r.identity;
+    case StartedColumn:
+        return QDateTime::fromMSecsSinceEpoch(r.startedMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case DurationColumn:
+        return durationText(r.durationMs(m_now()));
+    case ToNodeColumn:
+        return r.isOpen() ? kNone : SharesModel::bytesText(r.bytesToNode);
+    case FromNodeColumn:
+        return r.isOpen() ? kNone : SharesModel::bytesText(r.bytesFromNode);
+    case EndColumn:
+        return r.endText();
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionsModel::sortValue(const ConnectionRecord& r, int column) const {
+    switch (column) {
+    case StartedColumn:
+        return r.startedMs;
+    case DurationColumn:
+        return r.durationMs(m_now());
+    case ToNodeColumn:
+        return r.bytesToNode;
+    case FromNodeColumn:
+        return r.bytesFromNode;
+    case PeerColumn: // by address, then port: 10.0.0.9 before 10.0.0.10 would need parsing; text is enough
+        return r.peer();
+    default:
+        return display(r, column);
+    }
+}
+
+QVariant ConnectionsModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid())
+        return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::ParentIsInvalid));
+    const ConnectionRecord& r = m_log.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(r, index.column());
+    case Qt::ToolTipRole:
+        return index.column() == EndColumn ? QVariant(r.endText()) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == DurationColumn || index.column() == ToNodeColumn || index.column() == FromNodeColumn
+                   ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                   : QVariant();
+    case SortRole:
+        return sortValue(r, index.column());
+    case RecordRole:
+        return QVariant::fromValue(r);
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case ShareColumn:
+        return tr("Share");
+    case PeerColumn:
+        return tr("From");
+    case IdentityColumn:
+        return tr("Who");
+    case StartedColumn:
+        return tr("Started");
+    case DurationColumn:
+        return tr("Duration");
+    case ToNodeColumn:
+        return tr("To node");
+    case FromNodeColumn:
+        return tr("From node");
+    case EndColumn:
+        return tr("Ended");
+    default:
+        return {};
+    }
+}
+
+} // namespace labshare::ui
