@@ -93,7 +93,7 @@ QJsonObject ConnectionRecord::toJson() const {
     o.insert(QStringLiteral("peer"), peer());
     o.insert(QStringLiteral("identity"), identity);
     o.insert(QStringLiteral("started"),
-             QDateTime::fromMSecsSinceEpoch(startedMs, QTimeZone::UTC).toString(Qt::ISODateWithMs));
+             QDateTime::fromMSecsSinceEpoch(startedMs, Qt::UTC).toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("duration_ms"), isOpen() ? 0 : durationMs(endedMs));
     o.insert(QStringLiteral("bytes_to_node"), qint64(bytesToNode));
     o.insert(QStringLiteral("bytes_from_node"), qint64(bytesFromNode));

@@ -78,7 +78,7 @@ private Q_SLOTS:
 
     void exportsCsv() {
         ConnectionRecord plain = record("clab-r1-tcp-22", "127.0.0.7", {}, 0, ConnectionEnd::Node);
-        plain.startedMs = QDateTime(QDate(2026, 3, 2), QTime(9, 0), QTimeZone::UTC).toMSecsSinceEpoch();
+        plain.startedMs = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
         plain.endedMs = plain.startedMs + 1500;
         plain.bytesToNode = 12;
         plain.bytesFromNode = 3400;

@@ -16,7 +16,7 @@ class TestConnectionRecord : public QObject {
         r.peerAddress = QStringLiteral("127.0.0.7");
         r.peerPort = 40001;
         r.identity = QStringLiteral("alice@example.org");
-        r.startedMs = QDateTime(QDate(2026, 3, 2), QTime(9, 15, 0, 250), QTimeZone::UTC).toMSecsSinceEpoch();
+        r.startedMs = QDateTime(QDate(2026, 3, 2), QTime(9, 15, 0, 250), Qt::UTC).toMSecsSinceEpoch();
         r.endedMs = r.startedMs + 61500;
         r.bytesToNode = 1234;
         r.bytesFromNode = 5678901234ULL;
