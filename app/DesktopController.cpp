@@ -35,8 +35,8 @@ DesktopController::DesktopController(LogBuffer& log, QObject* parent)
     , m_relays(std::make_unique<RelayController>(m_tokenBridge, m_secretBridge, *m_window))
     , m_gate(m_auth, m_keychain, m_network)
     , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays, m_gate))
-    , m_connections(std::make_unique<ConnectionsController>(m_connectionsModel, m_sharesModel, *m_window, *m_relays,
-                                                             *m_lab)) {
+    , m_connections(
+          std::make_unique<ConnectionsController>(m_connectionsModel, m_sharesModel, *m_window, *m_relays, *m_lab)) {
     ui::MainWindow* w = m_window.get();
     LabController* lab = m_lab.get();
     connect(w, &ui::MainWindow::openRequested, lab, &LabController::open);

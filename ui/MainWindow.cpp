@@ -201,11 +201,10 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::buildMenus() {
-    auto* menus = new MainMenus(
-        menuBar(),
-        {m_open, m_shareSheet, m_autoPublish, m_quit, m_present, m_diagnostics->toggleViewAction(),
-         m_connections->toggleViewAction()},
-        this);
+    auto* menus = new MainMenus(menuBar(),
+                                {m_open, m_shareSheet, m_autoPublish, m_quit, m_present,
+                                 m_diagnostics->toggleViewAction(), m_connections->toggleViewAction()},
+                                this);
     connect(menus, &MainMenus::recentRequested, this, &MainWindow::openRequested);
     // The account button sits at the right of the menu bar, where a crowded toolbar cannot push it into
     // its overflow menu. A global menu bar (macOS, some Linux desktops) has no corner: the toolbar's end then.

@@ -17,20 +17,28 @@ int ConnectionLog::rowOf(const tunnel::ConnectionRecord& record) const {
 
 int ConnectionLog::studentsOn(const QString& share, const QDateTime& now) const {
     const QDate day = now.toLocalTime().date();
-    QSet<QString> who;
+    QSet<QString> identities;
+    QSet<QString> unnamed;  // addresses of connections nobody signed in on
+    QSet<QString> signedIn; // addresses someone signed in from
     for (const tunnel::ConnectionRecord& r : m_entries) {
-        if (r.share != share || r.end == tunnel::ConnectionEnd::Refused || r.who().isEmpty())
+        if (r.share != share || r.end == tunnel::ConnectionEnd::Refused ||
+            QDateTime::fromMSecsSinceEpoch(r.startedMs).toLocalTime().date() != day)
             continue;
-        if (QDateTime::fromMSecsSinceEpoch(r.startedMs).toLocalTime().date() == day)
-            who.insert(r.who());
+        if (!r.identity.isEmpty()) {
+            identities.insert(r.identity);
+            signedIn.insert(r.peerAddress);
+        } else if (!r.peerAddress.isEmpty()) {
+            unnamed.insert(r.peerAddress);
+        }
     }
-    return int(who.size());
+    // A browser's visits before its student signed in (the sign-in page) are that student, not another one.
+    return int(identities.size() + (unnamed - signedIn).size());
 }
 
 QString ConnectionLog::csv(const QList<tunnel::ConnectionRecord>& records) {
-    static const QStringList fields{QStringLiteral("share"),         QStringLiteral("peer"),
-                                    QStringLiteral("identity"),      QStringLiteral("started"),
-                                    QStringLiteral("duration_ms"),   QStringLiteral("bytes_to_node"),
+    static const QStringList fields{QStringLiteral("share"),           QStringLiteral("peer"),
+                                    QStringLiteral("identity"),        QStringLiteral("started"),
+                                    QStringLiteral("duration_ms"),     QStringLiteral("bytes_to_node"),
                                     QStringLiteral("bytes_from_node"), QStringLiteral("ended_by")};
     const auto cell = [](QString text) {
         if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))

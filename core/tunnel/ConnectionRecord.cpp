@@ -59,10 +59,6 @@ QString ConnectionRecord::peer() const {
            QString::number(peerPort);
 }
 
-QString ConnectionRecord::who() const {
-    return identity.isEmpty() ? peerAddress : identity;
-}
-
 QString ConnectionRecord::endText() const {
     switch (end) {
     case ConnectionEnd::Open:
@@ -92,8 +88,7 @@ QJsonObject ConnectionRecord::toJson() const {
     o.insert(QStringLiteral("share"), share);
     o.insert(QStringLiteral("peer"), peer());
     o.insert(QStringLiteral("identity"), identity);
-    o.insert(QStringLiteral("started"),
-             QDateTime::fromMSecsSinceEpoch(startedMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("started"), QDateTime::fromMSecsSinceEpoch(startedMs, Qt::UTC).toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("duration_ms"), isOpen() ? 0 : durationMs(endedMs));
     o.insert(QStringLiteral("bytes_to_node"), qint64(bytesToNode));
     o.insert(QStringLiteral("bytes_from_node"), qint64(bytesFromNode));

@@ -51,8 +51,6 @@ public:
     qint64 durationMs(qint64 nowMs) const; // up to `nowMs` while open
     // "192.0.2.7:51234", "[2001:db8::7]:51234", "192.0.2.7" (no port known), "" (nothing known).
     QString peer() const;
-    // Who this is, for counting distinct students: the identity where the gate knows it, else the address.
-    QString who() const;
     QString endText() const; // "closed by the student", … (translated, for the window)
 
     // The fields of `up --json`'s connection event and of a log file line (without "event"):

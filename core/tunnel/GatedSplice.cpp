@@ -133,6 +133,7 @@ void GatedSplice::collectVerdict() {
     if (std::optional<gate::GateVerdict> verdict = m_gate->takeVerdict()) {
         if (!verdict->identity.isEmpty())
             m_trace.setIdentity(verdict->identity);
+        m_refused |= verdict->kind == gate::GateVerdict::Kind::Refused;
         m_verdicts.append(*verdict);
     }
 }
@@ -165,8 +166,9 @@ void GatedSplice::pump() {
     // Done: the gate refused (and its answer is out), or both sides have finished.
     const bool refusedAndSaid = m_gate->isFinished() && m_toClient.isEmpty() && !m_node.isValid();
     const bool bothDone = m_nodeWriteShut && (m_nodeEof || !m_nodeConnected) && m_toClient.isEmpty();
-    // A client that leaves before the gate let it in was refused if the gate had said no already.
-    const bool turnedAway = !m_node.isValid() && m_gate->isClosing();
+    // Never joined after the gate said no: refused. A client that leaves before any verdict (or a browser
+    // that was shown the sign-in page) ended it itself.
+    const bool turnedAway = !m_node.isValid() && m_refused;
     if (refusedAndSaid || bothDone || (m_clientEof && !m_gate->isJoined()))
         finish(turnedAway ? ConnectionEnd::Refused : ConnectionEnd::Open);
 }

@@ -67,6 +67,7 @@ private:
     ConnectionTrace m_trace;
     ConnectionEnd m_firstClosed = ConnectionEnd::Open; // Student or Node
     QList<gate::GateVerdict> m_verdicts;
+    bool m_refused = false; // the gate said no
     qint64 m_openedMs = 0;
     int m_silentLimitMs = kSilentLimitMs;
     bool m_heard = false; // the client has sent a byte

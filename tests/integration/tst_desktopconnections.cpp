@@ -123,7 +123,8 @@ void TestDesktopConnections::initTestCase() {
 }
 
 void TestDesktopConnections::connectionsAppearWithWhoAndHowMuch() {
-    m_peers << visit(QStringLiteral("127.0.0.7"), endpoint(0), 3000) << visit(QStringLiteral("127.0.0.8"), endpoint(0), 100)
+    m_peers << visit(QStringLiteral("127.0.0.7"), endpoint(0), 3000)
+            << visit(QStringLiteral("127.0.0.8"), endpoint(0), 100)
             << visit(QStringLiteral("127.0.0.7"), endpoint(1), 20000);
     QVERIFY(!m_peers.contains(QString()));
     m_open = connectFrom(QStringLiteral("127.0.0.9"), endpoint(0), true);
@@ -132,10 +133,11 @@ void TestDesktopConnections::connectionsAppearWithWhoAndHowMuch() {
     QVERIFY(::send(m_open, "hi", 2, MSG_NOSIGNAL) == 2);
 
     const ui::ConnectionsModel& model = m_app->connectionsModel();
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(openPeer) >= 0 && std::all_of(m_peers.cbegin(), m_peers.cend(), [&](const QString& p) {
-                                 const int row = rowOf(p);
-                                 return row >= 0 && !model.recordAt(row).isOpen();
-                             }),
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(openPeer) >= 0 && std::all_of(m_peers.cbegin(), m_peers.cend(),
+                                                                 [&](const QString& p) {
+                                                                     const int row = rowOf(p);
+                                                                     return row >= 0 && !model.recordAt(row).isOpen();
+                                                                 }),
                              10000);
     QCOMPARE(model.rowCount(), 4);
     const ConnectionRecord first = model.recordAt(rowOf(m_peers.at(0)));

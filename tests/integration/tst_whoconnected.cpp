@@ -130,7 +130,9 @@ void TestWhoConnected::reportsEachConnection() {
     QVERIFY2(up.start(m_lab.topologyFile(),
                       lan ? QStringLiteral("lan://127.0.0.1") : m_relay.relayUrl(m_relay.knownHostsFile())),
              qPrintable(up.errorString()));
-    const auto why = [&] { return up.diagnostics() + (lan ? QString() : "\nrelay log:\n" + m_relay.log().right(2000)); };
+    const auto why = [&] {
+        return up.diagnostics() + (lan ? QString() : "\nrelay log:\n" + m_relay.log().right(2000));
+    };
     QVERIFY2(up.waitForState(share, "up", kUpTimeoutMs), qPrintable(why()));
     const Endpoint endpoint = up.publicEndpoints({share}).first();
 

@@ -69,6 +69,7 @@ private Q_SLOTS:
         log.append(record("a", "10.0.0.3", "bob@example.test", at(2, 10))); // bob from elsewhere
         log.append(record("a", "10.0.0.4", "eve@example.test", at(2, 11), ConnectionEnd::Refused));
         log.append(record("b", "10.0.0.9", {}, at(2, 9), ConnectionEnd::Open)); // another share
+        log.append(record("a", "10.0.0.3", {}, at(2, 9, 30))); // bob's sign-in page, before he signed in
         QCOMPARE(log.studentsOn("a", QDateTime::fromMSecsSinceEpoch(at(2, 18))), 2);
         QCOMPARE(log.studentsOn("a", QDateTime::fromMSecsSinceEpoch(at(1, 23, 59))), 1);
         QCOMPARE(log.studentsOn("b", QDateTime::fromMSecsSinceEpoch(at(2, 18))), 1);
@@ -89,8 +90,10 @@ private Q_SLOTS:
         const QString csv = ConnectionLog::csv({plain, odd});
         const QStringList lines = csv.split(QStringLiteral("\r\n"));
         QCOMPARE(lines.size(), 4);
-        QCOMPARE(lines.at(0), QStringLiteral("share,peer,identity,started,duration_ms,bytes_to_node,bytes_from_node,ended_by"));
-        QCOMPARE(lines.at(1), QStringLiteral("clab-r1-tcp-22,127.0.0.7:40000,,2026-03-02T09:00:00.000Z,1500,12,3400,node"));
+        QCOMPARE(lines.at(0),
+                 QStringLiteral("share,peer,identity,started,duration_ms,bytes_to_node,bytes_from_node,ended_by"));
+        QCOMPARE(lines.at(1),
+                 QStringLiteral("clab-r1-tcp-22,127.0.0.7:40000,,2026-03-02T09:00:00.000Z,1500,12,3400,node"));
         QCOMPARE(lines.at(2), QStringLiteral("clab-r1-tcp-22,[2001:db8::7]:40000,\"'=HYPERLINK(\"\"x\"\"), "
                                              "\"\"o\"\"\",2026-03-02T09:00:00.000Z,1500,12,3400,refused"));
         QCOMPARE(lines.at(3), QString());

@@ -137,7 +137,9 @@ QVariant ConnectionsModel::display(const ConnectionRecord& r, int column) const 
     case IdentityColumn:
         return r.identity.isEmpty() ? kNone : r.identity;
     case StartedColumn:
-        return QDateTime::fromMSecsSinceEpoch(r.startedMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return QDateTime::fromMSecsSinceEpoch(r.startedMs)
+            .toLocalTime()
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case DurationColumn:
         return durationText(r.durationMs(m_now()));
     case ToNodeColumn:
