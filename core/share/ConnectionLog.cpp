@@ -21,7 +21,7 @@ int ConnectionLog::studentsOn(const QString& share, const QDateTime& now) const 
     QSet<QString> unnamed;  // addresses of connections nobody signed in on
     QSet<QString> signedIn; // addresses someone signed in from
     for (const tunnel::ConnectionRecord& r : m_entries) {
-        if (r.share != share || r.end == tunnel::ConnectionEnd::Refused ||
+        if (r.share != share || tunnel::isTurnedAway(r.end) ||
             QDateTime::fromMSecsSinceEpoch(r.startedMs).toLocalTime().date() != day)
             continue;
         if (!r.identity.isEmpty()) {

@@ -32,8 +32,8 @@ public:
     void clear() { m_entries.clear(); }
 
     // Distinct students who connected to `share` on the local day of `now`: identities where the gate
-    // named them, else source addresses (an address someone signed in from that day is theirs). Refused
-    // connections do not count.
+    // named them, else source addresses (an address someone signed in from that day is theirs). Connections
+    // turned away (tunnel::isTurnedAway()) do not count.
     int studentsOn(const QString& share, const QDateTime& now) const;
 
     // RFC 4180 CSV with a header line: the fields of ConnectionRecord::toJson() in the order of `up --json`'s

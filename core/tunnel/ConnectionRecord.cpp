@@ -12,13 +12,14 @@ namespace labshare::tunnel {
 
 namespace {
 
-constexpr std::array<std::pair<ConnectionEnd, const char*>, 9> kEndNames{{
+constexpr std::array<std::pair<ConnectionEnd, const char*>, 10> kEndNames{{
     {ConnectionEnd::Open, "open"},
     {ConnectionEnd::Student, "student"},
     {ConnectionEnd::Node, "node"},
     {ConnectionEnd::Refused, "refused"},
     {ConnectionEnd::Unreachable, "unreachable"},
     {ConnectionEnd::Silent, "silent"},
+    {ConnectionEnd::Gate, "gate"},
     {ConnectionEnd::Stopped, "stopped"},
     {ConnectionEnd::RelayLost, "relay-lost"},
     {ConnectionEnd::Expired, "expired"},
@@ -31,6 +32,10 @@ QString connectionEndName(ConnectionEnd end) {
         if (e == end)
             return QLatin1String(name);
     return {};
+}
+
+bool isTurnedAway(ConnectionEnd end) {
+    return end == ConnectionEnd::Refused || end == ConnectionEnd::Silent || end == ConnectionEnd::Gate;
 }
 
 std::optional<ConnectionEnd> connectionEndFromName(const QString& name) {
@@ -73,6 +78,8 @@ QString ConnectionRecord::endText() const {
         return tr("node did not answer");
     case ConnectionEnd::Silent:
         return tr("sent nothing in time");
+    case ConnectionEnd::Gate:
+        return tr("answered by the gate");
     case ConnectionEnd::Stopped:
         return tr("share stopped");
     case ConnectionEnd::RelayLost:

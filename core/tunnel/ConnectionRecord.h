@@ -19,10 +19,13 @@ enum class ConnectionEnd {
     Refused,     // LabShare turned it away: the gate said no, a connection cap, a network allow= leaves out
     Unreachable, // the node did not accept the connection
     Silent,      // a gated share's client sent nothing in time
+    Gate,        // the gate answered and closed it without letting it through (its sign-in page, a notice)
     Stopped,     // LabShare closed it: the share was unpublished or LabShare quit
     RelayLost,   // the SSH relay's session went away under it
     Expired,     // the share's time ran out (--for / --until)
 };
+// Ends that never reached the node as a student: a scan, a client that is not `labshare connect`, a refusal.
+bool isTurnedAway(ConnectionEnd end);
 
 QString connectionEndName(ConnectionEnd end); // "student", "node", "refused", …
 std::optional<ConnectionEnd> connectionEndFromName(const QString& name);

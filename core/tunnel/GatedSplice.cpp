@@ -159,6 +159,8 @@ void GatedSplice::pump() {
     if (m_nodeConnected && !flush(m_node, m_toNode))
         return;
     const bool studentDone = m_clientEof || m_gate->studentClosed();
+    if (studentDone && m_firstClosed == ConnectionEnd::Open)
+        m_firstClosed = ConnectionEnd::Student; // a TLS close from `labshare connect` is the student's end too
     if (m_nodeConnected && studentDone && m_toNode.isEmpty() && !m_nodeWriteShut) {
         ::shutdown(m_node.fd(), SHUT_WR);
         m_nodeWriteShut = true;
@@ -166,11 +168,13 @@ void GatedSplice::pump() {
     // Done: the gate refused (and its answer is out), or both sides have finished.
     const bool refusedAndSaid = m_gate->isFinished() && m_toClient.isEmpty() && !m_node.isValid();
     const bool bothDone = m_nodeWriteShut && (m_nodeEof || !m_nodeConnected) && m_toClient.isEmpty();
-    // Never joined after the gate said no: refused. A client that leaves before any verdict (or a browser
-    // that was shown the sign-in page) ended it itself.
-    const bool turnedAway = !m_node.isValid() && m_refused;
+    // Never joined: refused when the gate said no; else the gate closed it after its answer (the sign-in page,
+    // the notice to a client that is not `labshare connect`), or the client left first.
+    const ConnectionEnd notJoined = m_refused        ? ConnectionEnd::Refused
+                                    : refusedAndSaid ? ConnectionEnd::Gate
+                                                     : ConnectionEnd::Open;
     if (refusedAndSaid || bothDone || (m_clientEof && !m_gate->isJoined()))
-        finish(turnedAway ? ConnectionEnd::Refused : ConnectionEnd::Open);
+        finish(m_node.isValid() ? ConnectionEnd::Open : notJoined);
 }
 
 bool GatedSplice::flush(Socket& to, QByteArray& buffer) {

@@ -160,7 +160,7 @@ void TestDesktopConnections::connectionsAppearWithWhoAndHowMuch() {
     const QByteArray text = log.readAll();
     QCOMPARE(text.count('\n'), 3);
     for (const QString& peer : std::as_const(m_peers))
-        QVERIFY2(text.contains(QByteArray("\"peer\":\"") + peer.toUtf8() + '"'), text.constData());
+        QVERIFY2(text.contains(QByteArray(QByteArray("\"peer\":\"") + peer.toUtf8() + '"')), text.constData());
 }
 
 void TestDesktopConnections::thePaneFiltersAndExports() {
@@ -177,8 +177,9 @@ void TestDesktopConnections::thePaneFiltersAndExports() {
     QCOMPARE(lines.size(), 3); // header, one connection, the end
     QCOMPARE(lines.at(0).trimmed(), QByteArray("share,peer,identity,started,duration_ms,bytes_to_node,bytes_from_node,"
                                                "ended_by"));
-    QVERIFY2(lines.at(1).startsWith(m_lab.shareNames().at(1).toUtf8() + ',' + m_peers.at(2).toUtf8() + ",,"),
-             lines.at(1).constData());
+    QVERIFY2(
+        lines.at(1).startsWith(QByteArray(m_lab.shareNames().at(1).toUtf8() + ',' + m_peers.at(2).toUtf8() + ",,")),
+        lines.at(1).constData());
     QVERIFY2(lines.at(1).trimmed().endsWith(",20000,20000,student"), lines.at(1).constData());
     pane->setShareFilter({});
     QCOMPARE(pane->shownRecords().size(), 4);

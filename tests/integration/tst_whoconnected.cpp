@@ -131,7 +131,10 @@ void TestWhoConnected::reportsEachConnection() {
                       lan ? QStringLiteral("lan://127.0.0.1") : m_relay.relayUrl(m_relay.knownHostsFile())),
              qPrintable(up.errorString()));
     const auto why = [&] {
-        return up.diagnostics() + (lan ? QString() : "\nrelay log:\n" + m_relay.log().right(2000));
+        QString text = up.diagnostics();
+        if (!lan)
+            text += QStringLiteral("\nrelay log:\n") + m_relay.log().right(2000);
+        return text;
     };
     QVERIFY2(up.waitForState(share, "up", kUpTimeoutMs), qPrintable(why()));
     const Endpoint endpoint = up.publicEndpoints({share}).first();

@@ -198,7 +198,7 @@ private Q_SLOTS:
             names(m_window->findChild<QMenu*>("fileMenu")),
             (QStringList{"openAction", "recentMenu", "exportShareSheetAction", "autoPublishAction", "quitAction"}));
         QCOMPARE(names(m_window->findChild<QMenu*>("viewMenu")),
-                 (QStringList{"presentationAction", "diagnosticsAction"}));
+                 (QStringList{"presentationAction", "connectionsAction", "diagnosticsAction"}));
         QCOMPARE(names(m_window->findChild<QMenu*>("helpMenu")), QStringList{"aboutAction"});
     }
 

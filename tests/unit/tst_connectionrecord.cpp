@@ -72,7 +72,7 @@ private Q_SLOTS:
 
     void endNamesAreStable() {
         const QStringList names{"open",   "student", "node",       "refused", "unreachable",
-                                "silent", "stopped", "relay-lost", "expired"};
+                                "silent", "gate", "stopped", "relay-lost", "expired"};
         for (const QString& n : names) {
             const std::optional<ConnectionEnd> e = connectionEndFromName(n);
             QVERIFY2(e, qPrintable(n));
