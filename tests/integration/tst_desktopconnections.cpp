@@ -19,6 +19,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProcess>
@@ -186,6 +187,7 @@ void TestDesktopConnections::thePaneFiltersAndExports() {
 
     const QString shots = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR");
     if (!shots.isEmpty() && QGuiApplication::platformName() == QLatin1String("xcb")) {
+        m_app->window().resizeDocks({pane}, {330}, Qt::Vertical);
         m_app->window().raise();
         QTest::qWait(1500); // a health tick and a duration tick
         QDir().mkpath(shots);
