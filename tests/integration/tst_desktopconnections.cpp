@@ -28,10 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -42,27 +40,14 @@ using tunnel::ConnectionRecord;
 
 namespace {
 
-quint16 localPort(int fd) {
-    sockaddr_in a{};
-    socklen_t length = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length);
-    return ntohs(a.sin_port);
-}
-
 // A student's connection from `source`: `bytes` there and back, ended by the student; "ADDR:PORT".
 QString visit(const QString& source, const Endpoint& to, int bytes) {
     const int fd = connectFrom(source, to, true);
     if (fd < 0)
         return {};
     const QString peer = QStringLiteral("%1:%2").arg(source).arg(localPort(fd));
-    const QByteArray payload(bytes, 'x');
-    if (::send(fd, payload.constData(), size_t(bytes), MSG_NOSIGNAL) != bytes)
+    if (!echoAndClose(fd, bytes).isEmpty())
         return {};
-    ::shutdown(fd, SHUT_WR);
-    char buffer[65536];
-    while (::recv(fd, buffer, sizeof buffer, 0) > 0) {
-    }
-    ::close(fd);
     return peer;
 }
 

@@ -15,14 +15,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTest>
 
-#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -31,34 +28,6 @@ using namespace labshare::testsupport;
 namespace {
 
 constexpr int kUpTimeoutMs = 30000;
-
-quint16 localPort(int fd) {
-    sockaddr_in a{};
-    socklen_t length = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length);
-    return ntohs(a.sin_port);
-}
-
-// Sends `bytes` random bytes from `fd`, half-closes, reads the echo to EOF; what came back.
-qint64 echoThenClose(int fd, int bytes) {
-    QByteArray payload(bytes, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(payload.data()), bytes / 4);
-    qsizetype sent = 0;
-    while (sent < payload.size()) {
-        const ssize_t n = ::send(fd, payload.constData() + sent, size_t(payload.size() - sent), MSG_NOSIGNAL);
-        if (n <= 0)
-            return -1;
-        sent += n;
-    }
-    ::shutdown(fd, SHUT_WR);
-    qint64 received = 0;
-    char buffer[65536];
-    ssize_t n = 0;
-    while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
-        received += n;
-    ::close(fd);
-    return received;
-}
 
 // The connection events among `up`'s lines.
 QList<QJsonObject> connectionEvents(const LabshareUp& up) {
@@ -144,7 +113,8 @@ void TestWhoConnected::reportsEachConnection() {
     const int fd = connectFrom(QStringLiteral("127.0.0.7"), endpoint, true);
     QVERIFY2(fd >= 0, strerror(errno));
     const QString peer = QStringLiteral("127.0.0.7:%1").arg(localPort(fd));
-    QCOMPARE(echoThenClose(fd, 5000), 5000);
+    const QString echoed = echoAndClose(fd, 5000);
+    QVERIFY2(echoed.isEmpty(), qPrintable(echoed));
     QVERIFY2(waitUntil([&] { return !eventFrom(up, peer).isEmpty(); }, 15000), qPrintable(why()));
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     const QJsonObject e = eventFrom(up, peer);

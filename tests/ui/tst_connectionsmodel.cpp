@@ -78,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(cell(0, ConnectionsModel::ShareColumn), QStringLiteral("clab-r1-tcp-22"));
         QCOMPARE(cell(0, ConnectionsModel::PeerColumn), QStringLiteral("127.0.0.7:40001"));
         QCOMPARE(cell(0, ConnectionsModel::IdentityColumn), QStringLiteral("—"));
-        QCOMPARE(cell(0, ConnectionsModel::DurationColumn), QStringLiteral("1 min 00 s"));
+        QCOMPARE(cell(0, ConnectionsModel::DurationColumn), QStringLiteral("1m 00s"));
         QCOMPARE(cell(0, ConnectionsModel::ToNodeColumn), QStringLiteral("—"));
         QCOMPARE(cell(0, ConnectionsModel::EndColumn), QStringLiteral("open"));
 
@@ -86,14 +86,14 @@ private Q_SLOTS:
         m_model->refresh();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, ConnectionsModel::DurationColumn));
-        QCOMPARE(cell(0, ConnectionsModel::DurationColumn), QStringLiteral("1 min 05 s"));
+        QCOMPARE(cell(0, ConnectionsModel::DurationColumn), QStringLiteral("1m 05s"));
 
         changed.clear();
         m_model->record(ended(r, ConnectionEnd::Node, 1200, 34000));
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(cell(0, ConnectionsModel::DurationColumn), QStringLiteral("1 min 00 s"));
+        QCOMPARE(cell(0, ConnectionsModel::DurationColumn), QStringLiteral("1m 00s"));
         QCOMPARE(cell(0, ConnectionsModel::ToNodeColumn), QStringLiteral("1.2 kB"));
         QCOMPARE(cell(0, ConnectionsModel::FromNodeColumn), QStringLiteral("34 kB"));
         QCOMPARE(cell(0, ConnectionsModel::EndColumn), QStringLiteral("closed by the node"));

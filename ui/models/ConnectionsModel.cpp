@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 
-#include <algorithm>
 
 namespace labshare::ui {
 
@@ -24,18 +23,6 @@ ConnectionsModel::ConnectionsModel(QObject* parent, int capacity)
 void ConnectionsModel::setClock(std::function<qint64()> nowMs) {
     m_now = std::move(nowMs);
     recountAll();
-}
-
-QString ConnectionsModel::durationText(qint64 ms) {
-    const qint64 s = std::max<qint64>(0, ms / 1000);
-    const auto two = [](qint64 v) {
-        return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0'));
-    };
-    if (s < 60)
-        return tr("%1 s").arg(s);
-    if (s < 3600)
-        return tr("%1 min %2 s").arg(s / 60).arg(two(s % 60));
-    return tr("%1 h %2 min").arg(s / 3600).arg(two(s % 3600 / 60));
 }
 
 void ConnectionsModel::record(const ConnectionRecord& record) {
@@ -141,7 +128,7 @@ QVariant ConnectionsModel::display(const ConnectionRecord& r, int column) const 
             .toLocalTime()
             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case DurationColumn:
-        return durationText(r.durationMs(m_now()));
+        return SharesModel::uptimeText(r.durationMs(m_now()));
     case ToNodeColumn:
         return r.isOpen() ? kNone : SharesModel::bytesText(r.bytesToNode);
     case FromNodeColumn:

@@ -24,7 +24,7 @@ public:
         PeerColumn,     // "ADDR:PORT" where the relay tells it
         IdentityColumn, // who signed in at a gated share's gate
         StartedColumn,  // local time
-        DurationColumn, // runs on while open (refresh())
+        DurationColumn, // SharesModel::uptimeText(); runs on while open (refresh())
         ToNodeColumn,   // bytes, once ended
         FromNodeColumn,
         EndColumn, // "closed by the student", …
@@ -56,9 +56,6 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-    // "42 s", "5 min 07 s", "1 h 02 min".
-    static QString durationText(qint64 ms);
 
 Q_SIGNALS:
     void studentsTodayChanged(const QString& share, int count);
