@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 
-
 namespace labshare::ui {
 
 using tunnel::ConnectionRecord;
