@@ -16,13 +16,15 @@ int ConnectionLog::rowOf(const tunnel::ConnectionRecord& record) const {
 }
 
 int ConnectionLog::studentsOn(const QString& share, const QDateTime& now) const {
+    // The local day as epoch milliseconds, so that each entry costs a comparison, not a time zone lookup.
     const QDate day = now.toLocalTime().date();
+    const qint64 from = day.startOfDay().toMSecsSinceEpoch();
+    const qint64 to = day.addDays(1).startOfDay().toMSecsSinceEpoch();
     QSet<QString> identities;
     QSet<QString> unnamed;  // addresses of connections nobody signed in on
     QSet<QString> signedIn; // addresses someone signed in from
     for (const tunnel::ConnectionRecord& r : m_entries) {
-        if (r.share != share || tunnel::isTurnedAway(r.end) ||
-            QDateTime::fromMSecsSinceEpoch(r.startedMs).toLocalTime().date() != day)
+        if (r.share != share || tunnel::isTurnedAway(r.end) || r.startedMs < from || r.startedMs >= to)
             continue;
         if (!r.identity.isEmpty()) {
             identities.insert(r.identity);

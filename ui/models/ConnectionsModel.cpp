@@ -7,6 +7,7 @@
 namespace labshare::ui {
 
 using tunnel::ConnectionRecord;
+using tunnel::isTurnedAway;
 
 namespace {
 
@@ -27,8 +28,13 @@ void ConnectionsModel::setClock(std::function<qint64()> nowMs) {
 void ConnectionsModel::record(const ConnectionRecord& record) {
     const int row = m_log.rowOf(record);
     if (row >= 0) {
+        // An end changes the count only when it names who it was or turns out to have been turned away.
+        const ConnectionRecord& before = m_log.at(row);
+        const bool counts = before.identity != record.identity || isTurnedAway(before.end) != isTurnedAway(record.end);
         m_log.replace(row, record);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        if (!counts)
+            return;
     } else {
         const int at = m_log.size();
         beginInsertRows({}, at, at);
