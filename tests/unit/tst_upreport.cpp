@@ -176,7 +176,7 @@ private Q_SLOTS:
     }
 
     void aConnectionIsAnEventWhenItEnds() {
-        tunnel::ConnectionRecord r;
+        labshare::tunnel::ConnectionRecord r;
         r.id = 1;
         r.share = QStringLiteral("clab-r1-tcp-22");
         r.peerAddress = QStringLiteral("192.0.2.7");
@@ -186,7 +186,7 @@ private Q_SLOTS:
         {
             UpReport report(UpReport::Form::Json, out.file());
             report.connection(r); // open: no event yet
-            r.end = tunnel::ConnectionEnd::Node;
+            r.end = labshare::tunnel::ConnectionEnd::Node;
             r.endedMs = r.startedMs + 61500;
             r.bytesToNode = 2912;
             r.bytesFromNode = 48113;
