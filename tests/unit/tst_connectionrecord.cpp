@@ -71,8 +71,8 @@ private Q_SLOTS:
     }
 
     void endNamesAreStable() {
-        const QStringList names{"open",   "student", "node",       "refused", "unreachable",
-                                "silent", "gate", "stopped", "relay-lost", "expired"};
+        const QStringList names{"open",   "student", "node",    "refused",    "unreachable",
+                                "silent", "gate",    "stopped", "relay-lost", "expired"};
         for (const QString& n : names) {
             const std::optional<ConnectionEnd> e = connectionEndFromName(n);
             QVERIFY2(e, qPrintable(n));
