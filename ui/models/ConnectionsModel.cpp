@@ -155,7 +155,7 @@ QVariant ConnectionsModel::sortValue(const ConnectionRecord& r, int column) cons
         return r.bytesToNode;
     case FromNodeColumn:
         return r.bytesFromNode;
-    case PeerColumn: // by address, then port: 10.0.0.9 before 10.0.0.10 would need parsing; text is enough
+    case PeerColumn: // as text: "10.0.0.10:…" sorts before "10.0.0.9:…", which is enough to group addresses
         return r.peer();
     default:
         return display(r, column);
@@ -170,8 +170,6 @@ QVariant ConnectionsModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         return display(r, index.column());
-    case Qt::ToolTipRole:
-        return index.column() == EndColumn ? QVariant(r.endText()) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == DurationColumn || index.column() == ToNodeColumn || index.column() == FromNodeColumn
                    ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
