@@ -107,6 +107,29 @@ Waiting for you to sign in (until %2)…</source>
     </message>
 </context>
 <context>
+    <name>labshare::app::ConnectionsController</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LabShare forgets every connection of this lab: the list here and its log file. Export CSV first if you want to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::app::DeadlineController</name>
     <message>
         <source>every share of %1</source>
@@ -1548,6 +1571,13 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
 </context>
 <context>
+    <name>labshare::share::ConnectionJournal</name>
+    <message>
+        <source>cannot write the connection log %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::share::DeadlineWatch</name>
     <message>
         <source>The share stops at %1 (%2)</source>
@@ -1992,6 +2022,49 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>the proxy refused to connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::tunnel::ConnectionRecord</name>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed by the student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed by the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent nothing in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered by the gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relay lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share expired</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2475,6 +2548,80 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
 </context>
 <context>
+    <name>labshare::ui::ConnectionsModel</name>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::ui::ConnectionsPane</name>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the connections shown as a spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget this lab&apos;s connections, here and in its log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::ui::DiagnosticsPane</name>
     <message>
         <source>Diagnostics</source>
@@ -2758,6 +2905,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>Stop every share on its own at a time of day or after a while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who connected: every connection to the shares, with Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3211,6 +3362,14 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct students who connected today: who signed in at a gated share, else source addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,6 +31,7 @@ MainMenus::MainMenus(QMenuBar* bar, const MenuActions& actions, QWidget* window)
     QMenu* view = bar->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(actions.present);
+    view->addAction(actions.connections);
     view->addAction(actions.diagnostics);
     QMenu* help = bar->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

@@ -19,10 +19,12 @@ struct MenuActions {
     QAction* quit = nullptr;
     QAction* present = nullptr;
     QAction* diagnostics = nullptr;
+    QAction* connections = nullptr;
 };
 
 // The main window's menu bar: File (Open…, Open Recent ▸ from LabSettings::recentFiles(), Share sheet…,
-// Share on open, Share until…, Quit), View (Present, Diagnostics), Help (About LabShare, opened without a nested loop).
+// Share on open, Share until…, Quit), View (Present, Connections, Diagnostics), Help (About LabShare, opened without a
+// nested loop).
 class MainMenus : public QObject {
     Q_OBJECT
 

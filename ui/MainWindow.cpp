@@ -5,6 +5,7 @@
 #include "models/TopologyModel.h"
 #include "share/LabSettings.h"
 #include "widgets/AddPortDialog.h"
+#include "widgets/ConnectionsPane.h"
 #include "widgets/DiagnosticsPane.h"
 #include "widgets/DropZone.h"
 #include "widgets/ShareSheetDialog.h"
@@ -44,7 +45,8 @@ QIcon themedIcon(const QWidget* widget, const char* name, QStyle::StandardPixmap
 
 } // namespace
 
-MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& log, QWidget* parent)
+MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& log, ConnectionsModel& connections,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_topologyModel(topology) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -138,6 +140,9 @@ MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& 
     m_diagnostics = new DiagnosticsPane(log, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnostics);
     m_diagnostics->hide();
+    m_connections = new ConnectionsPane(connections, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_connections);
+    m_connections->hide();
     createActions();
     buildToolBar();
     buildMenus();
@@ -193,13 +198,17 @@ void MainWindow::createActions() {
     QAction* diagnostics = m_diagnostics->toggleViewAction();
     diagnostics->setObjectName(QStringLiteral("diagnosticsAction"));
     diagnostics->setIcon(themedIcon(this, "utilities-log-viewer", QStyle::SP_FileDialogInfoView));
+    QAction* connections = m_connections->toggleViewAction();
+    connections->setObjectName(QStringLiteral("connectionsAction"));
+    connections->setToolTip(tr("Who connected: every connection to the shares, with Export CSV"));
+    connections->setIcon(themedIcon(this, "network-workgroup", QStyle::SP_FileDialogContentsView));
 }
 
 void MainWindow::buildMenus() {
-    auto* menus = new MainMenus(
-        menuBar(),
-        {m_open, m_shareSheet, m_autoPublish, m_shareUntil, m_quit, m_present, m_diagnostics->toggleViewAction()},
-        this);
+    auto* menus = new MainMenus(menuBar(),
+                                {m_open, m_shareSheet, m_autoPublish, m_shareUntil, m_quit, m_present,
+                                 m_diagnostics->toggleViewAction(), m_connections->toggleViewAction()},
+                                this);
     connect(menus, &MainMenus::recentRequested, this, &MainWindow::openRequested);
     // The account button sits at the right of the menu bar, where a crowded toolbar cannot push it into
     // its overflow menu. A global menu bar (macOS, some Linux desktops) has no corner: the toolbar's end then.
@@ -280,6 +289,7 @@ void MainWindow::buildToolBar() {
     bar->addSeparator();
     bar->addAction(m_present);
     bar->addAction(m_shareSheet);
+    bar->addAction(m_connections->toggleViewAction());
     bar->addAction(m_diagnostics->toggleViewAction());
     m_accountButton = new QToolButton(this);
     m_accountButton->setObjectName(QStringLiteral("accountToolButton"));

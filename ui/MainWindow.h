@@ -23,6 +23,8 @@ class LogBuffer;
 
 namespace labshare::ui {
 
+class ConnectionsModel;
+class ConnectionsPane;
 class DiagnosticsPane;
 class DropZone;
 class ShareSheetDialog;
@@ -37,7 +39,8 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& log, QWidget* parent = nullptr);
+    MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& log, ConnectionsModel& connections,
+               QWidget* parent = nullptr);
 
     // No lab: the drop zone and the recent labs; the actions that need a lab are disabled.
     void showEmptyState(const QStringList& recentFiles);
@@ -62,6 +65,7 @@ public:
     void setAutoPublish(bool on);
 
     SharesView* sharesView() const { return m_sharesView; }
+    ConnectionsPane* connectionsPane() const { return m_connections; }
     QTreeView* topologyView() const { return m_tree; }
 
 Q_SIGNALS:
@@ -111,6 +115,7 @@ private:
     QComboBox* m_relayCombo = nullptr;
     QToolButton* m_accountButton = nullptr;
     DiagnosticsPane* m_diagnostics = nullptr;
+    ConnectionsPane* m_connections = nullptr;
     ShareSheetDialog* m_sheetDialog = nullptr;
     QAction* m_open = nullptr;
     QAction* m_editRelay = nullptr;

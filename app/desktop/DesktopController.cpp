@@ -29,13 +29,15 @@ DesktopController::DesktopController(LogBuffer& log, share::DeadlineWatch::Clock
     , m_keychain(QStringLiteral(LABSHARE_APP_ID))
     , m_auth(m_keychain, m_network)
     , m_tokenBridge(m_auth)
-    , m_window(std::make_unique<ui::MainWindow>(m_topologyModel, m_sharesModel, log))
+    , m_window(std::make_unique<ui::MainWindow>(m_topologyModel, m_sharesModel, log, m_connectionsModel))
     , m_secretBridge(m_keychain, m_window.get())
     , m_account(std::make_unique<AccountController>(m_auth, m_tokenBridge, *m_window))
     , m_relays(std::make_unique<RelayController>(m_tokenBridge, m_secretBridge, *m_window))
     , m_gate(m_auth, m_keychain, m_network)
     , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays, m_gate))
-    , m_deadlines(std::make_unique<DeadlineController>(*m_window, m_tray, *m_lab, std::move(clock))) {
+    , m_deadlines(std::make_unique<DeadlineController>(*m_window, m_tray, *m_lab, std::move(clock)))
+    , m_connections(
+          std::make_unique<ConnectionsController>(m_connectionsModel, m_sharesModel, *m_window, *m_relays, *m_lab)) {
     ui::MainWindow* w = m_window.get();
     LabController* lab = m_lab.get();
     connect(w, &ui::MainWindow::openRequested, lab, &LabController::open);
@@ -85,6 +87,7 @@ DesktopController::DesktopController(LogBuffer& log, share::DeadlineWatch::Clock
     });
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &DesktopController::showEnds); // and the table's uptimes
+    connect(&m_clock, &QTimer::timeout, &m_connectionsModel, &ui::ConnectionsModel::refresh);
     m_clock.start();
 
     connect(&m_tray, &ui::TrayIcon::toggleRequested, lab, [lab](const QString& name, bool published) {

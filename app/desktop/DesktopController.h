@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AccountController.h"
+#include "ConnectionsController.h"
 #include "DeadlineController.h"
 #include "DesktopGate.h"
 #include "LabController.h"
@@ -9,6 +10,7 @@
 #include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
 #include "auth/AuthSession.h"
+#include "models/ConnectionsModel.h"
 #include "models/SharesModel.h"
 #include "models/TopologyModel.h"
 #include "presentation/PresentationView.h"
@@ -60,6 +62,8 @@ public:
     share::ShareSession* session() const { return m_lab->session(); }
     ui::TopologyModel& topologyModel() { return m_topologyModel; }
     ui::SharesModel& sharesModel() { return m_sharesModel; }
+    ui::ConnectionsModel& connectionsModel() { return m_connectionsModel; }
+    ConnectionsController& connections() { return *m_connections; }
     ui::PresentationView* presentation() const { return m_presentation; }
     auth::AuthSession& authSession() { return m_auth; }
     AccountController& account() { return *m_account; }
@@ -88,6 +92,7 @@ private:
     RelayTokenBridge m_tokenBridge;
     ui::TopologyModel m_topologyModel;
     ui::SharesModel m_sharesModel;
+    ui::ConnectionsModel m_connectionsModel;
     std::unique_ptr<ui::MainWindow> m_window;
     RelaySecretBridge m_secretBridge;
     std::unique_ptr<AccountController> m_account;
@@ -97,6 +102,7 @@ private:
     QPointer<ui::PresentationView> m_presentation;
     std::unique_ptr<LabController> m_lab;
     std::unique_ptr<DeadlineController> m_deadlines;
+    std::unique_ptr<ConnectionsController> m_connections;
     QTimer m_clock; // uptimes move on between health reports
     bool m_quitting = false;
     QPointer<QProgressDialog> m_stopping;

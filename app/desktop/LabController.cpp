@@ -167,6 +167,7 @@ void LabController::startSession(const topology::Topology& lab) {
         m_session->setEngine(nullptr);
     m_session = std::make_unique<share::ShareSession>(lab);
     m_settings.emplace(m_watcher.path());
+    Q_EMIT labOpened(m_watcher.path());
     m_openedToAnyone.clear();
     m_awaitingGate.clear();
     m_awaitingLocalConsent.clear();

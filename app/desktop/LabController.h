@@ -55,8 +55,9 @@ public:
     QString loginUser(const share::ShareRow& row) const;
 
 Q_SIGNALS:
-    void sharesChanged(); // ticks, states or figures changed: the views show rows() again
-    void windowNeeded();  // a question is about to be asked: bring the window up
+    void sharesChanged();                // ticks, states or figures changed: the views show rows() again
+    void windowNeeded();                 // a question is about to be asked: bring the window up
+    void labOpened(const QString& file); // a lab (this topology file, absolute) replaced the one open before
 
 private:
     void onLoaded(const QString& path, const Result<topology::Topology>& loaded, bool reload);

@@ -10,6 +10,7 @@
 #include "UpReport.h"
 #include "common/LogBuffer.h"
 #include "common/TerminalText.h"
+#include "share/ConnectionJournal.h"
 #include "share/ShareName.h"
 #include "share/ShareSession.h"
 #include "topology/TopologyLoader.h"
@@ -252,6 +253,18 @@ int runUp(const Invocation& inv) {
                                    "with `labshare connect HOST:PORT --fingerprint %1`")
                          .arg(gate->fingerprint()));
     }
+    // Every connection that ends goes to the lab's log file and, with --json, out as an event. Connections
+    // LabShare closes because the class is over ended by expiry, not by a user's stop.
+    share::ConnectionJournal journal(share::ConnectionJournal::fileFor(inv.file));
+    bool journalFailed = false;
+    tunnel::ConnectionEnd stopsAre = tunnel::ConnectionEnd::Stopped;
+    QObject::connect(&engine, &tunnel::TunnelEngine::connectionChanged, qApp, [&](tunnel::ConnectionRecord record) {
+        if (record.end == tunnel::ConnectionEnd::Stopped)
+            record.end = stopsAre;
+        report.connection(record);
+        if (const Result<bool> written = journal.append(record); !written && !std::exchange(journalFailed, true))
+            printProblem(written.error().message);
+    });
     int exitCode = 0;
     bool everConnected = relay->isLan();
     const auto fail = [&](const QString& message) {
@@ -330,6 +343,8 @@ int runUp(const Invocation& inv) {
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [] { QCoreApplication::exit(0); });
     const int rc = QCoreApplication::exec();
+    if (classEnd && classEnd->phase(QDateTime::currentDateTimeUtc()) == share::ShareDeadline::Phase::Ended)
+        stopsAre = tunnel::ConnectionEnd::Expired;
     // Tear down, then let the last "stopped" reports through before exiting.
     engine.shutdown();
     QCoreApplication::processEvents();

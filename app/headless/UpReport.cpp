@@ -7,6 +7,7 @@
 
 #include "share/ShareAccess.h"
 #include "share/ShareDeadline.h"
+#include "tunnel/bookkeeping/ConnectionRecord.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -62,6 +63,17 @@ void UpReport::access(const gate::GateVerdict& verdict) {
     }
     const QString line = verdict.admitted() ? tr("admitted: %1") : tr("refused: %1");
     std::fprintf(stderr, "%s\n", qUtf8Printable(line.arg(escapeForTerminal(verdict.reason))));
+}
+
+QJsonObject UpReport::connectionEvent(const tunnel::ConnectionRecord& record) {
+    QJsonObject event = record.toJson();
+    event.insert(QStringLiteral("event"), QStringLiteral("connection"));
+    return event;
+}
+
+void UpReport::connection(const tunnel::ConnectionRecord& record) {
+    if (m_form == Form::Json && !record.isOpen())
+        writeLine(connectionEvent(record)); // the table shows the counts; a line per connection would bury it
 }
 
 void UpReport::classEnding(const QDateTime& end, qint64 secondsLeft) {

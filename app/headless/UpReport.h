@@ -13,12 +13,16 @@
 namespace labshare::gate {
 struct GateVerdict;
 }
+namespace labshare::tunnel {
+struct ConnectionRecord;
+}
 
 namespace labshare::app {
 
 // What `labshare up` prints: with --json one object per line ({"event":"share",…} on every change,
-// {"event":"health",…} per share each tick); otherwise the table of shares on every change that alters it:
-// on a terminal redrawn in place, into a pipe or file printed again below the last one.
+// {"event":"health",…} per share each tick, {"event":"connection",…} as each connection ends); otherwise the table of
+// shares on every change that alters it: on a terminal redrawn in place, into a pipe or file printed again below the
+// last one.
 class UpReport {
     Q_DECLARE_TR_FUNCTIONS(labshare::app::UpReport)
 
@@ -33,6 +37,9 @@ public:
     void healthUpdated(const QList<share::ShareRow>& rows);
     // Gated shares: the key students pin (in every gated share's event) and each verdict of the gate.
     void access(const gate::GateVerdict& verdict);
+    // A forwarded connection ended: with --json, {"event":"connection",…} (ConnectionRecord::toJson()'s fields).
+    void connection(const tunnel::ConnectionRecord& record);
+    static QJsonObject connectionEvent(const tunnel::ConnectionRecord& record);
     // --for / --until: the warning five minutes before the class ends, and its end.
     void classEnding(const QDateTime& end, qint64 secondsLeft);
     void classEnded(const QDateTime& end);

@@ -13,6 +13,7 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     qRegisterMetaType<ShareHealth>();
     qRegisterMetaType<QList<ShareHealth>>();
     qRegisterMetaType<gate::GateVerdict>();
+    qRegisterMetaType<ConnectionRecord>();
     // The backend calls these on its worker thread; each hops to this object's thread.
     RelayListener listener;
     listener.shareChanged = [this](const ShareHealth& h) {
@@ -42,6 +43,10 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     listener.gateVerdict = [this](const gate::GateVerdict& verdict) {
         QMetaObject::invokeMethod(
             this, [this, verdict] { Q_EMIT gateVerdict(verdict); }, Qt::QueuedConnection);
+    };
+    listener.connection = [this](const ConnectionRecord& record) {
+        QMetaObject::invokeMethod(
+            this, [this, record] { Q_EMIT connectionChanged(record); }, Qt::QueuedConnection);
     };
     listener.stopped = [this] {
         QMetaObject::invokeMethod(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gate/GateEvents.h"
+#include "tunnel/bookkeeping/ConnectionRecord.h"
 #include "tunnel/bookkeeping/ForwardSpec.h"
 #include "tunnel/bookkeeping/RelayProfile.h"
 #include "tunnel/bookkeeping/ShareHealth.h"
@@ -59,6 +60,8 @@ Q_SIGNALS:
     void gateSignInWanted(quint64 id, const QString& share);
     void gateSignInDropped(quint64 id); // that student left: the sign-in can end
     void gateVerdict(const labshare::gate::GateVerdict& verdict);
+    // A forwarded connection opened (record.end == Open) or ended (once more, the same id, with how).
+    void connectionChanged(const labshare::tunnel::ConnectionRecord& record);
 
 private:
     RelayProfile m_relay;

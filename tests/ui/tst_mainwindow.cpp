@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 #include "common/LogBuffer.h"
+#include "models/ConnectionsModel.h"
 #include "models/SharesModel.h"
 #include "models/TopologyModel.h"
 #include "share/LabSettings.h"
@@ -126,7 +127,8 @@ private Q_SLOTS:
     void init() {
         m_topology = std::make_unique<ui::TopologyModel>();
         m_shares = std::make_unique<ui::SharesModel>();
-        m_window = std::make_unique<ui::MainWindow>(*m_topology, *m_shares, LogBuffer::install());
+        m_connections = std::make_unique<ui::ConnectionsModel>();
+        m_window = std::make_unique<ui::MainWindow>(*m_topology, *m_shares, LogBuffer::install(), *m_connections);
         m_window->showEmptyState({});
     }
 
@@ -196,7 +198,7 @@ private Q_SLOTS:
                  (QStringList{"openAction", "recentMenu", "exportShareSheetAction", "autoPublishAction",
                               "shareUntilAction", "quitAction"}));
         QCOMPARE(names(m_window->findChild<QMenu*>("viewMenu")),
-                 (QStringList{"presentationAction", "diagnosticsAction"}));
+                 (QStringList{"presentationAction", "connectionsAction", "diagnosticsAction"}));
         QCOMPARE(names(m_window->findChild<QMenu*>("helpMenu")), QStringList{"aboutAction"});
     }
 
@@ -422,6 +424,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<ui::TopologyModel> m_topology;
     std::unique_ptr<ui::SharesModel> m_shares;
+    std::unique_ptr<ui::ConnectionsModel> m_connections;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

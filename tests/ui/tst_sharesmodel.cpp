@@ -137,9 +137,9 @@ void TestSharesModel::showsEveryFigure() {
         headers << m_model->headerData(column, Qt::Horizontal).toString();
     }
     QCOMPARE(headers, (QStringList{"Name", "Public address", "Type", "Who", "Signed in", "State", "RTT", "Connections",
-                                   "Traffic", "Uptime", "Ends"}));
+                                   "Today", "Traffic", "Uptime", "Ends"}));
     QCOMPARE(row0, (QStringList{"clab-leaf1-tcp-22", "relay.example.org:41022", "tcp", "anyone", "—", "Up", "12 ms",
-                                "2 / 15", "↓1.2 MB ↑300 kB", "1h 02m", "—"}));
+                                "2 / 15", "0", "↓1.2 MB ↑300 kB", "1h 02m", "—"}));
     // LabShare cannot check who connects: the lab's list is what it asks for, not who may connect.
     QCOMPARE(m_model->index(1, SharesModel::WhoColumn).data().toString(),
              QString("anyone (the lab asks for instructor@example.edu)"));

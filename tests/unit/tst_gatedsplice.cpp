@@ -114,6 +114,7 @@ private Q_SLOTS:
         QVERIFY2(student.plain.contains("labshare connect"), student.plain.constData());
         QCOMPARE(node.connections, 0);
         ::close(student.fd);
+        checkReports(ConnectionEnd::Refused, {}); // the gate's notice, then it closed
     }
 
     void anAdmittedStudentReachesTheNodeThroughTls() {
@@ -136,6 +137,9 @@ private Q_SLOTS:
         student.client->close(); // the student leaves: the node's side is half-closed, the echo server closes
         QVERIFY(spin(splice, student, [&] { return splice.isFinished(); }));
         ::close(student.fd);
+        checkReports(ConnectionEnd::Student, QStringLiteral("alice@example.org"));
+        QCOMPARE(m_reports.at(1).bytesToNode, 22u); // the plaintext, not the TLS around it
+        QCOMPARE(m_reports.at(1).bytesFromNode, 22u);
     }
 
     void aRefusedStudentNeverReachesTheNode() {
@@ -151,6 +155,7 @@ private Q_SLOTS:
         QCOMPARE(student.client->problem(), QString("bob@example.test is not on the list for clab-n1-tcp-22"));
         QCOMPARE(node.connections, 0);
         ::close(student.fd);
+        checkReports(ConnectionEnd::Refused, QStringLiteral("bob@example.test"));
     }
 
     // A connection that never sends a byte holds a descriptor for nothing: closed once the limit has passed
@@ -168,6 +173,7 @@ private Q_SLOTS:
         QCOMPARE(m_counters.refused, refusedBefore + 1);
         QCOMPARE(node.connections, 0);
         ::close(student.fd);
+        checkReports(ConnectionEnd::Silent, {});
     }
 
     void aClientThatSpokeIsNotClosedForSilence() {
@@ -198,14 +204,33 @@ private:
         ::socketpair(AF_UNIX, SOCK_STREAM, 0, pair);
         ::fcntl(pair[1], F_SETFL, ::fcntl(pair[1], F_GETFL) | O_NONBLOCK);
         student.fd = pair[0];
+        m_reports.clear();
+        ConnectionRecord record;
+        record.share = m_share.name;
+        record.peerAddress = QStringLiteral("127.0.0.7");
+        record.peerPort = 40007;
         return GatedSplice(Socket(pair[1]), std::make_unique<GateSession>(m_share, m_tickets, m_identity, 0),
-                           QStringLiteral("127.0.0.1"), node.server.serverPort(), m_counters, 0, silentLimitMs);
+                           QStringLiteral("127.0.0.1"), node.server.serverPort(), m_counters, 0, silentLimitMs, record,
+                           [this](const ConnectionRecord& r) { m_reports << r; });
+    }
+
+    // The connection's records: opened, then ended once, `how`, as `identity`.
+    void checkReports(ConnectionEnd how, const QString& identity) const {
+        QCOMPARE(m_reports.size(), 2);
+        QCOMPARE(m_reports.at(0).end, ConnectionEnd::Open);
+        QCOMPARE(m_reports.at(0).peer(), QStringLiteral("127.0.0.7:40007"));
+        QCOMPARE(m_reports.at(1).id, m_reports.at(0).id);
+        QCOMPARE(m_reports.at(1).end, how);
+        QCOMPARE(m_reports.at(1).identity, identity);
+        QCOMPARE(m_reports.at(1).share, m_share.name);
+        QVERIFY(m_reports.at(1).endedMs >= m_reports.at(1).startedMs);
     }
 
     TlsIdentity m_identity;
     GatedShare m_share;
     TicketBook m_tickets;
     ShareCounters m_counters;
+    QList<ConnectionRecord> m_reports;
 };
 
 QTEST_GUILESS_MAIN(TestGatedSplice)

@@ -3,6 +3,7 @@
 // terminal the table redrawn in place with other output above it, with --json one object per line.
 #include "TerminalScreen.h"
 #include "UpReport.h"
+#include "tunnel/bookkeeping/ConnectionRecord.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -172,6 +173,37 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.at(1).isEmpty());
         QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object(), UpReport::shareEvent(kOneUp.at(0)));
+    }
+
+    void aConnectionIsAnEventWhenItEnds() {
+        labshare::tunnel::ConnectionRecord r;
+        r.id = 1;
+        r.share = QStringLiteral("clab-r1-tcp-22");
+        r.peerAddress = QStringLiteral("192.0.2.7");
+        r.peerPort = 51234;
+        r.startedMs = QDateTime(QDate(2026, 12, 4), QTime(9, 15), Qt::UTC).toMSecsSinceEpoch();
+        Capture out;
+        {
+            UpReport report(UpReport::Form::Json, out.file());
+            report.connection(r); // open: no event yet
+            r.end = labshare::tunnel::ConnectionEnd::Node;
+            r.endedMs = r.startedMs + 61500;
+            r.bytesToNode = 2912;
+            r.bytesFromNode = 48113;
+            report.connection(r);
+        }
+        const QList<QByteArray> lines = out.bytes().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0), QByteArray(R"({"bytes_from_node":48113,"bytes_to_node":2912,"duration_ms":61500,)"
+                                         R"("ended_by":"node","event":"connection","identity":"",)"
+                                         R"("peer":"192.0.2.7:51234","share":"clab-r1-tcp-22",)"
+                                         R"("started":"2026-12-04T09:15:00.000Z"})"));
+        Capture lines2;
+        {
+            UpReport report(UpReport::Form::Lines, lines2.file());
+            report.connection(r); // the table's counts say it; no line per connection
+        }
+        QVERIFY(lines2.bytes().isEmpty());
     }
 
     void formFollowsTheOutput() {

@@ -75,6 +75,7 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
         h.refusedConnections == 0
             ? tr("%1 / %2").arg(h.openConnections).arg(h.totalConnections)
             : tr("%1 / %2, %3 refused").arg(h.openConnections).arg(h.totalConnections).arg(h.refusedConnections);
+    text[StudentsColumn] = QString::number(m_studentsToday.value(row.name));
     text[TrafficColumn] =
         QChar(0x2193) + bytesText(h.bytesToNode) + QLatin1Char(' ') + QChar(0x2191) + bytesText(h.bytesFromNode);
     const bool up = h.state == ShareState::Up || h.state == ShareState::Degraded;
@@ -190,6 +191,15 @@ void SharesModel::setEnds(const QHash<QString, QDateTime>& ends) {
     refresh();
 }
 
+void SharesModel::setStudentsToday(const QString& name, int count) {
+    if (count == 0)
+        m_studentsToday.remove(name);
+    else
+        m_studentsToday.insert(name, count);
+    if (const int row = rowFor(name); row >= 0)
+        apply(row, m_entries.at(row).row);
+}
+
 void SharesModel::refresh() {
     for (int row = 0; row < m_entries.size(); ++row)
         apply(row, m_entries.at(row).row);
@@ -248,6 +258,8 @@ QVariant SharesModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant SharesModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == StudentsColumn)
+        return tr("Distinct students who connected today: who signed in at a gated share, else source addresses");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -267,6 +279,8 @@ QVariant SharesModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("RTT");
     case ConnectionsColumn:
         return tr("Connections");
+    case StudentsColumn:
+        return tr("Today");
     case TrafficColumn:
         return tr("Traffic");
     case UptimeColumn:

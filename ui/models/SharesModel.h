@@ -31,6 +31,7 @@ public:
         StateColumn,       // text; DecorationRole is a coloured dot (QColor)
         RttColumn,         // "12 ms" or "—"
         ConnectionsColumn, // "open / total"
+        StudentsColumn,    // distinct students who connected today (setStudentsToday)
         TrafficColumn,     // "↓1.2 MB ↑300 kB": bytes to the node, from the node
         UptimeColumn,      // "1h 02m" or "—"
         EndsColumn,        // when the share stops on its own: "17:00 (4 min left)", or "—"
@@ -58,6 +59,9 @@ public:
     void removeShare(const QString& name);
     // When shares stop on their own (UTC; see share::DeadlineWatch); shares not listed run until stopped.
     void setEnds(const QHash<QString, QDateTime>& ends);
+    // How many distinct students connected to `name` today (the Connections pane's count); kept for a
+    // share published later too.
+    void setStudentsToday(const QString& name, int count);
     // Re-reads the clock: uptimes move on even between health updates.
     void refresh();
 
@@ -95,6 +99,7 @@ private:
 
     QList<Entry> m_entries;
     QHash<QString, QDateTime> m_ends;
+    QHash<QString, int> m_studentsToday;
     std::function<qint64()> m_now;
 };
 

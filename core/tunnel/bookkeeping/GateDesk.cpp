@@ -21,10 +21,19 @@ void GateDesk::setSetup(std::shared_ptr<const gate::GateSetup> setup) {
     m_shares.clear(); // who shares may have changed; connections at a gate keep theirs
 }
 
-void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs,
-                      ConnectionQuota::Slot slot) {
-    if (!m_setup)
-        return; // closing the client: nobody can be admitted without an identity provider
+void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs, ConnectionQuota::Slot slot,
+                      quint16 fromPort) {
+    if (!m_setup) {
+        // Closing the client: nobody can be admitted without an identity provider.
+        if (m_listener.connection) {
+            ConnectionRecord r = ShareBook::recordFor(share, from, fromPort);
+            r.id = ConnectionRecord::nextId();
+            r.startedMs = r.endedMs = nowMs;
+            r.end = ConnectionEnd::Refused;
+            m_listener.connection(r);
+        }
+        return;
+    }
     auto& gated = m_shares[&share];
     if (!gated)
         gated = std::make_shared<const gate::GatedShare>(
@@ -34,15 +43,23 @@ void GateDesk::accept(Socket client, TrackedShare& share, const QString& from, q
         keeper = std::make_unique<gate::HttpGate>(*gated, *m_setup->tickets, m_browserSignIns, from, nowMs);
     else
         keeper = std::make_unique<gate::GateSession>(*gated, *m_setup->tickets, m_setup->identity, nowMs);
-    m_entries.push_back({m_setup,
-                         gated,
-                         std::make_unique<GatedSplice>(std::move(client), std::move(keeper), share.spec.targetHost,
-                                                       share.spec.targetPort, share.counters, nowMs, m_silentLimitMs),
-                         &share,
-                         0,
-                         {},
-                         from,
-                         std::move(slot)});
+    m_entries.push_back(
+        {m_setup,
+         gated,
+         std::make_unique<GatedSplice>(
+             std::move(client), std::move(keeper), share.spec.targetHost, share.spec.targetPort, share.counters, nowMs,
+             m_silentLimitMs, ShareBook::recordFor(share, from, fromPort),
+             m_listener.connection ? ConnectionTrace::Reporter(m_listener.connection) : ConnectionTrace::Reporter()),
+         &share,
+         0,
+         {},
+         from,
+         std::move(slot)});
+}
+
+void GateDesk::setEndOnClose(ConnectionEnd how) {
+    for (Entry& e : m_entries)
+        e.splice->trace().setEndOnClose(how);
 }
 
 void GateDesk::forget(const TrackedShare& share) {
@@ -151,7 +168,7 @@ void GateDesk::report() {
                     m_listener.gateSignInWanted(e.signInId, e.share->spec.name);
             }
         }
-        if (std::optional<gate::GateVerdict> verdict = session.takeVerdict()) {
+        if (std::optional<gate::GateVerdict> verdict = e.splice->takeVerdict()) {
             qCInfo(lcGate) << verdict->reason;
             if (verdict->admitted())
                 e.admitted = verdict->identity;

@@ -34,7 +34,11 @@ public:
     bool isReady() const { return m_setup != nullptr; }
     // `from`: the client's address as the relay tells it (HTTP shares bind browser tickets to it). `slot`: its
     // place in the relay's connection quota, held until it ends.
-    void accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs, ConnectionQuota::Slot slot = {});
+    // `fromPort`: the client's port, where the relay tells it (0: not).
+    void accept(Socket client, TrackedShare& share, const QString& from, qint64 nowMs, ConnectionQuota::Slot slot = {},
+                quint16 fromPort = 0);
+    // How connections still at a gate end if they are closed from now on (the relay was lost).
+    void setEndOnClose(ConnectionEnd how);
     void forget(const TrackedShare& share); // the share stops: its connections close
     void clear();
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gate/GateEvents.h"
+#include "tunnel/bookkeeping/ConnectionRecord.h"
 #include "tunnel/bookkeeping/ForwardSpec.h"
 #include "tunnel/bookkeeping/ShareHealth.h"
 
@@ -24,6 +25,8 @@ struct RelayListener {
     std::function<void(quint64 id, const QString& share)> gateSignInWanted;
     std::function<void(quint64 id)> gateSignInDropped; // the connection asking for it is gone
     std::function<void(const gate::GateVerdict&)> gateVerdict;
+    // A forwarded connection opened (end == Open) or ended (once, with its figures and how).
+    std::function<void(const ConnectionRecord&)> connection;
 };
 
 // One relay and all of its forwards, on one worker thread for its whole life. Every method is

@@ -144,6 +144,33 @@ void ShareBook::onProbeEvents(const pollfd* fds, SessionPhase phase) {
     }
 }
 
+ConnectionRecord ShareBook::recordFor(const TrackedShare& share, const QString& address, quint16 port) {
+    ConnectionRecord r;
+    r.share = share.spec.name;
+    r.peerAddress = address;
+    r.peerPort = port;
+    return r;
+}
+
+ConnectionTrace::Reporter ShareBook::reporter() const {
+    if (!m_listener.connection)
+        return {};
+    return [this](const ConnectionRecord& r) {
+        m_listener.connection(r);
+    };
+}
+
+void ShareBook::reportEnded(const TrackedShare& share, const QString& address, quint16 port, ConnectionEnd how) {
+    if (!m_listener.connection)
+        return;
+    ConnectionRecord r = recordFor(share, address, port);
+    r.id = ConnectionRecord::nextId();
+    r.startedMs = QDateTime::currentMSecsSinceEpoch();
+    r.endedMs = r.startedMs;
+    r.end = how;
+    m_listener.connection(r);
+}
+
 void ShareBook::tick(qint64 now, SessionPhase phase) {
     if (now < m_nextHealthMs)
         return;

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include "tunnel/bookkeeping/Backoff.h"
+#include "tunnel/bookkeeping/ConnectionTrace.h"
 #include "tunnel/bookkeeping/ForwardLedger.h"
 #include "tunnel/bookkeeping/RelayBackend.h"
 #include "tunnel/bookkeeping/ShareCounters.h"
@@ -60,6 +61,12 @@ public:
     void appendProbeFds(std::vector<pollfd>& fds) const;
     void onProbeEvents(const pollfd* fds, SessionPhase phase); // fds: the entries appendProbeFds added
     void tick(qint64 now, SessionPhase phase);                 // pushes figures when due
+    // Connection records: what a connection to `share` from address:port starts with, the reporter its
+    // trace hands them to, and one that ended before any pump took it (refused at once, node unreachable).
+    static ConnectionRecord recordFor(const TrackedShare& share, const QString& address, quint16 port);
+    ConnectionTrace::Reporter reporter() const;
+    void reportEnded(const TrackedShare& share, const QString& address, quint16 port, ConnectionEnd how);
+
     // A connection to the node (a probe, or a user's) succeeded (error 0) or failed with `error`.
     void nodeAnswered(TrackedShare& share, int error, SessionPhase phase);
 

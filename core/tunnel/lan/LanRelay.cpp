@@ -157,18 +157,21 @@ void LanRelay::accept(TrackedShare& share, qint64 now) {
         if (!client.isValid())
             return;
         const QString from = client.peerAddress();
+        const quint16 fromPort = client.peerPort();
         if (!m_profile.admitsSource(from)) {
             ++share.counters.refused; // closing the client: not from a network allow= names
+            m_book.reportEnded(share, from, fromPort, ConnectionEnd::Refused);
             continue;
         }
         ConnectionQuota::Slot slot = m_quota.take(&share, from);
         if (!slot.isHeld()) {
             ++share.counters.refused; // closing the client: a cap is reached
+            m_book.reportEnded(share, from, fromPort, ConnectionEnd::Refused);
             continue;
         }
         client.setNoDelay();
         if (!share.spec.allowed.isEmpty()) { // the node is dialled once the gate admits
-            m_gates.accept(std::move(client), share, from, now, std::move(slot));
+            m_gates.accept(std::move(client), share, from, now, std::move(slot), fromPort);
             continue;
         }
         Result<Socket> node = Socket::connectTo(share.spec.targetHost, share.spec.targetPort);
@@ -176,10 +179,13 @@ void LanRelay::accept(TrackedShare& share, qint64 now) {
             share.health.target = Reachability::Unreachable;
             share.health.lastError = node.error().message;
             m_book.update(share, SessionPhase::Ready);
+            m_book.reportEnded(share, from, fromPort, ConnectionEnd::Unreachable);
             continue; // closing the client tells it at once
         }
-        m_splices.push_back({std::make_unique<SocketSplice>(std::move(client), std::move(node).value(), share.counters),
-                             &share, std::move(slot)});
+        m_splices.push_back(
+            {std::make_unique<SocketSplice>(std::move(client), std::move(node).value(), share.counters,
+                                            ShareBook::recordFor(share, from, fromPort), m_book.reporter()),
+             &share, std::move(slot)});
     }
 }
 

@@ -14,21 +14,17 @@ constexpr size_t kChunk = 64 * 1024;
 } // namespace
 
 GatedSplice::GatedSplice(Socket client, std::unique_ptr<gate::Gatekeeper> gate, QString nodeHost, quint16 nodePort,
-                         ShareCounters& counters, qint64 openedMs, int silentLimitMs)
+                         ShareCounters& counters, qint64 openedMs, int silentLimitMs, ConnectionRecord record,
+                         ConnectionTrace::Reporter reporter)
     : m_client(std::move(client))
     , m_gate(std::move(gate))
     , m_nodeHost(std::move(nodeHost))
     , m_nodePort(nodePort)
-    , m_counters(counters)
+    , m_trace(counters, std::move(record), std::move(reporter))
     , m_openedMs(openedMs)
-    , m_silentLimitMs(silentLimitMs) {
-    ++m_counters.open;
-    ++m_counters.total;
-}
+    , m_silentLimitMs(silentLimitMs) {}
 
-GatedSplice::~GatedSplice() {
-    --m_counters.open;
-}
+GatedSplice::~GatedSplice() = default;
 
 short GatedSplice::clientEvents() const {
     if (m_finished)
@@ -70,7 +66,7 @@ void GatedSplice::onNodeEvents(short revents) {
             return;
         m_connectError = m_node.finishConnect();
         if (m_connectError != 0) {
-            finish();
+            finish(ConnectionEnd::Unreachable);
             return;
         }
         m_nodeConnected = true;
@@ -85,8 +81,8 @@ void GatedSplice::tick(qint64 nowMs) {
         return;
     if (!m_heard && nowMs - m_openedMs >= m_silentLimitMs) {
         m_silent = true;
-        ++m_counters.refused;
-        finish();
+        m_trace.countRefused();
+        finish(ConnectionEnd::Silent);
         return;
     }
     m_gate->tick(nowMs);
@@ -101,8 +97,11 @@ void GatedSplice::readClient() {
         m_gate->receive(QByteArray(chunk, n));
     } else if (n == 0) {
         m_clientEof = true;
+        if (m_firstClosed == ConnectionEnd::Open)
+            m_firstClosed = ConnectionEnd::Student;
     } else if (errno != EAGAIN && errno != EINTR) {
-        finish();
+        m_firstClosed = m_firstClosed == ConnectionEnd::Open ? ConnectionEnd::Student : m_firstClosed;
+        finish(ConnectionEnd::Student);
     }
 }
 
@@ -110,19 +109,39 @@ void GatedSplice::readNode() {
     char chunk[kChunk];
     const ssize_t n = ::recv(m_node.fd(), chunk, sizeof chunk, 0);
     if (n > 0) {
-        m_counters.fromNode += quint64(n);
+        m_trace.fromNode(quint64(n));
         m_gate->sendFromNode(QByteArray(chunk, n));
     } else if (n == 0) {
         m_nodeEof = true;
+        if (m_firstClosed == ConnectionEnd::Open)
+            m_firstClosed = ConnectionEnd::Node;
         m_gate->nodeClosed();
     } else if (errno != EAGAIN && errno != EINTR) {
-        finish();
+        m_firstClosed = m_firstClosed == ConnectionEnd::Open ? ConnectionEnd::Node : m_firstClosed;
+        finish(ConnectionEnd::Node);
+    }
+}
+
+std::optional<gate::GateVerdict> GatedSplice::takeVerdict() {
+    collectVerdict();
+    if (m_verdicts.isEmpty())
+        return std::nullopt;
+    return m_verdicts.takeFirst();
+}
+
+void GatedSplice::collectVerdict() {
+    if (std::optional<gate::GateVerdict> verdict = m_gate->takeVerdict()) {
+        if (!verdict->identity.isEmpty())
+            m_trace.setIdentity(verdict->identity);
+        m_refused |= verdict->kind == gate::GateVerdict::Kind::Refused;
+        m_verdicts.append(*verdict);
     }
 }
 
 void GatedSplice::pump() {
     if (m_finished)
         return;
+    collectVerdict();
     m_toClient += m_gate->takeForStudent();
     if (m_gate->isJoined() || m_gate->isClosing())
         m_toNode += m_gate->takeForNode();
@@ -130,16 +149,18 @@ void GatedSplice::pump() {
         Result<Socket> node = Socket::connectTo(m_nodeHost, m_nodePort);
         if (!node) {
             m_connectError = ECONNREFUSED;
-            finish();
+            finish(ConnectionEnd::Unreachable);
             return;
         }
         m_node = std::move(*node);
     }
-    if (!flush(m_client, m_toClient, nullptr))
+    if (!flush(m_client, m_toClient))
         return;
-    if (m_nodeConnected && !flush(m_node, m_toNode, &m_counters.toNode))
+    if (m_nodeConnected && !flush(m_node, m_toNode))
         return;
     const bool studentDone = m_clientEof || m_gate->studentClosed();
+    if (studentDone && m_firstClosed == ConnectionEnd::Open)
+        m_firstClosed = ConnectionEnd::Student; // a TLS close from `labshare connect` is the student's end too
     if (m_nodeConnected && studentDone && m_toNode.isEmpty() && !m_nodeWriteShut) {
         ::shutdown(m_node.fd(), SHUT_WR);
         m_nodeWriteShut = true;
@@ -147,18 +168,37 @@ void GatedSplice::pump() {
     // Done: the gate refused (and its answer is out), or both sides have finished.
     const bool refusedAndSaid = m_gate->isFinished() && m_toClient.isEmpty() && !m_node.isValid();
     const bool bothDone = m_nodeWriteShut && (m_nodeEof || !m_nodeConnected) && m_toClient.isEmpty();
+    // Never joined: refused when the gate said no; else the gate closed it after its answer (the sign-in page,
+    // the notice to a client that is not `labshare connect`), or the client left first.
+    const ConnectionEnd notJoined = m_refused        ? ConnectionEnd::Refused
+                                    : refusedAndSaid ? ConnectionEnd::Gate
+                                                     : ConnectionEnd::Open;
     if (refusedAndSaid || bothDone || (m_clientEof && !m_gate->isJoined()))
-        finish();
+        finish(m_node.isValid() ? ConnectionEnd::Open : notJoined);
 }
 
-bool GatedSplice::flush(Socket& to, QByteArray& buffer, quint64* counter) {
-    if (sendBuffered(to.fd(), buffer, counter))
+bool GatedSplice::flush(Socket& to, QByteArray& buffer) {
+    quint64 sent = 0;
+    const bool ok = sendBuffered(to.fd(), buffer, &sent);
+    if (&to == &m_node)
+        m_trace.toNode(sent);
+    if (ok)
         return true;
-    finish();
+    if (m_firstClosed == ConnectionEnd::Open)
+        m_firstClosed = &to == &m_node ? ConnectionEnd::Node : ConnectionEnd::Student;
+    finish(m_firstClosed);
     return false;
 }
 
-void GatedSplice::finish() {
+void GatedSplice::finish(ConnectionEnd how) {
+    if (!m_finished) {
+        collectVerdict();
+        const bool bySide = how == ConnectionEnd::Open || how == ConnectionEnd::Student || how == ConnectionEnd::Node;
+        m_trace.end(!bySide                                ? how
+                    : m_firstClosed != ConnectionEnd::Open ? m_firstClosed
+                    : how != ConnectionEnd::Open           ? how
+                                                           : ConnectionEnd::Student);
+    }
     m_finished = true;
     m_client.close();
     m_node.close();

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "gate/Gatekeeper.h"
+#include "tunnel/bookkeeping/ConnectionTrace.h"
 #include "tunnel/bookkeeping/ShareCounters.h"
 #include "tunnel/net/Socket.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace labshare::tunnel {
@@ -21,8 +23,10 @@ public:
     static constexpr qsizetype kBufferCap = 256 * 1024;
     static constexpr int kSilentLimitMs = 30000;
 
+    // `record` (share, the client's address) and `reporter`: see ConnectionTrace.
     GatedSplice(Socket client, std::unique_ptr<gate::Gatekeeper> gate, QString nodeHost, quint16 nodePort,
-                ShareCounters& counters, qint64 openedMs, int silentLimitMs = kSilentLimitMs);
+                ShareCounters& counters, qint64 openedMs, int silentLimitMs = kSilentLimitMs,
+                ConnectionRecord record = {}, ConnectionTrace::Reporter reporter = {});
     ~GatedSplice();
     GatedSplice(const GatedSplice&) = delete;
     GatedSplice& operator=(const GatedSplice&) = delete;
@@ -36,6 +40,10 @@ public:
     void tick(qint64 nowMs);
 
     gate::Gatekeeper& gate() { return *m_gate; }
+    // The gate's verdicts, taken from it as they come so that the connection's record knows who it was
+    // even when the connection ends at once after a refusal.
+    std::optional<gate::GateVerdict> takeVerdict();
+    ConnectionTrace& trace() { return m_trace; }
     bool isFinished() const { return m_finished; }
     bool closedForSilence() const { return m_silent; }
     int connectError() const { return m_connectError; } // the node refused after the gate admitted
@@ -46,15 +54,20 @@ public:
 private:
     void readClient();
     void readNode();
-    bool flush(Socket& to, QByteArray& buffer, quint64* counter);
-    void finish();
+    bool flush(Socket& to, QByteArray& buffer);
+    // Ends it; how: `how` for a refusal, silence or an unreachable node, else the side that closed first.
+    void finish(ConnectionEnd how);
+    void collectVerdict();
 
     Socket m_client;
     Socket m_node;
     std::unique_ptr<gate::Gatekeeper> m_gate;
     QString m_nodeHost;
     quint16 m_nodePort = 0;
-    ShareCounters& m_counters;
+    ConnectionTrace m_trace;
+    ConnectionEnd m_firstClosed = ConnectionEnd::Open; // Student or Node
+    QList<gate::GateVerdict> m_verdicts;
+    bool m_refused = false; // the gate said no
     qint64 m_openedMs = 0;
     int m_silentLimitMs = kSilentLimitMs;
     bool m_heard = false; // the client has sent a byte

@@ -44,6 +44,7 @@ public:
 
     // The address of the other end ("192.168.10.23", "2001:db8::7"); empty when there is none.
     QString peerAddress() const;
+    quint16 peerPort() const; // 0 when there is none
     void setNoDelay() const;
     void setBlocking(bool blocking) const;
 

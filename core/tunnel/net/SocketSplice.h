@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tunnel/bookkeeping/ConnectionTrace.h"
 #include "tunnel/bookkeeping/ShareCounters.h"
 #include "tunnel/net/Socket.h"
 
@@ -15,7 +16,9 @@ class SocketSplice {
 public:
     static constexpr qsizetype kBufferCap = 256 * 1024;
 
-    SocketSplice(Socket client, Socket node, ShareCounters& counters);
+    // `record` (share, the client's address) and `reporter`: see ConnectionTrace.
+    SocketSplice(Socket client, Socket node, ShareCounters& counters, ConnectionRecord record = {},
+                 ConnectionTrace::Reporter reporter = {});
     ~SocketSplice();
     SocketSplice(const SocketSplice&) = delete;
     SocketSplice& operator=(const SocketSplice&) = delete;
@@ -30,6 +33,7 @@ public:
     bool isFinished() const { return m_finished; }
     bool connectFailed() const { return m_connectError != 0; }
     int connectError() const { return m_connectError; }
+    ConnectionTrace& trace() { return m_trace; }
 
 private:
     struct Direction {
@@ -37,16 +41,18 @@ private:
         bool eof = false;      // the reading side sent FIN
         bool shutDown = false; // FIN passed on to the writing side
     };
-    // Reads from `from` into `d`, then writes what it can to `to`; counts into `counter`.
-    void move(int from, int to, Direction& d, quint64& counter);
-    void flush(int to, Direction& d, quint64& counter);
+    // Reads from `from` into `d`, then writes what it can to `to`.
+    void move(int from, int to, Direction& d);
+    void flush(int to, Direction& d);
+    void fail(int fd); // `fd` failed: the connection ends, on that side's account
     void checkDone();
 
     Socket m_client;
     Socket m_node;
-    ShareCounters& m_counters;
-    Direction m_up;   // client -> node
-    Direction m_down; // node -> client
+    ConnectionTrace m_trace;
+    ConnectionEnd m_firstClosed = ConnectionEnd::Open; // Student or Node: the side that closed or failed first
+    Direction m_up;                                    // client -> node
+    Direction m_down;                                  // node -> client
     bool m_connected = false;
     int m_connectError = 0;
     bool m_finished = false;

@@ -14,13 +14,12 @@ namespace {
 constexpr qsizetype kChunk = 64 * 1024;
 }
 
-ForwardedConnection::ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity)
+ForwardedConnection::ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity,
+                                         ConnectionRecord record, ConnectionTrace::Reporter reporter)
     : m_channel(channel)
     , m_target(std::move(target))
-    , m_counters(counters)
+    , m_trace(counters, std::move(record), std::move(reporter))
     , m_activity(activity) {
-    ++m_counters.open;
-    ++m_counters.total;
     m_callbacks.userdata = this;
     m_callbacks.channel_data_function = &ForwardedConnection::onChannelData;
     m_callbacks.channel_eof_function = &ForwardedConnection::onChannelEof;
@@ -34,7 +33,6 @@ ForwardedConnection::~ForwardedConnection() {
     if (!m_channelClosed && ssh_channel_is_open(m_channel))
         ssh_channel_close(m_channel);
     ssh_channel_free(m_channel);
-    --m_counters.open;
 }
 
 short ForwardedConnection::targetEvents() const {
@@ -59,7 +57,7 @@ void ForwardedConnection::onTargetEvents(short revents) {
         m_connectError = m_target.finishConnect();
         if (m_connectError != 0) {
             qCDebug(lcTunnel) << "node connection failed:" << errnoText(m_connectError);
-            finish();
+            finish(ConnectionEnd::Unreachable);
             return;
         }
         m_connected = true;
@@ -92,6 +90,8 @@ void ForwardedConnection::onChannelEof(ssh_session, ssh_channel, void* self) {
     auto* c = static_cast<ForwardedConnection*>(self);
     c->m_channelEof = true;
     c->m_activity = true;
+    if (c->m_firstClosed == ConnectionEnd::Open)
+        c->m_firstClosed = ConnectionEnd::Student;
 }
 
 void ForwardedConnection::onChannelClose(ssh_session, ssh_channel, void* self) {
@@ -99,12 +99,14 @@ void ForwardedConnection::onChannelClose(ssh_session, ssh_channel, void* self) {
     c->m_channelClosed = true;
     c->m_channelEof = true;
     c->m_activity = true;
+    if (c->m_firstClosed == ConnectionEnd::Open)
+        c->m_firstClosed = ConnectionEnd::Student;
 }
 
 void ForwardedConnection::pump() {
     if (m_finished || !m_connected) {
         if (m_channelClosed && !m_finished && !m_connected)
-            finish();
+            finish(ConnectionEnd::Student);
         return;
     }
     // While the node takes everything, take more of what libssh holds: nothing else would wake the loop for
@@ -125,7 +127,7 @@ void ForwardedConnection::pump() {
         m_channelEofSent = true;
     }
     if (m_channelClosed || (m_targetWriteShut && (m_channelEofSent || m_channelClosed)))
-        finish();
+        finish(ConnectionEnd::Student);
 }
 
 void ForwardedConnection::pullBufferedChannelData() {
@@ -134,7 +136,7 @@ void ForwardedConnection::pullBufferedChannelData() {
         const qsizetype want = std::min<qsizetype>(kBufferCap - m_toTarget.size(), kChunk);
         const int n = ssh_channel_read_nonblocking(m_channel, buffer, static_cast<uint32_t>(want), 0);
         if (n == SSH_ERROR) {
-            finish();
+            finish(ConnectionEnd::Student);
             return;
         }
         if (n <= 0) {
@@ -163,13 +165,16 @@ void ForwardedConnection::growWindow() {
     if (ssh_channel_read_timeout(m_channel, scratch.get(), static_cast<uint32_t>(asked), 1, 0) == SSH_ERROR &&
         !m_channelClosed && !ssh_channel_is_closed(m_channel)) {
         qCDebug(lcTunnel) << "channel window not granted:" << ssh_get_error(ssh_channel_get_session(m_channel));
-        finish();
+        finish(ConnectionEnd::RelayLost); // the channel broke under us
     }
 }
 
 void ForwardedConnection::flushToTarget() {
-    if (!sendBuffered(m_target.fd(), m_toTarget, &m_counters.toNode))
-        finish();
+    quint64 sent = 0;
+    const bool ok = sendBuffered(m_target.fd(), m_toTarget, &sent);
+    m_trace.toNode(sent);
+    if (!ok)
+        finish(ConnectionEnd::Node);
 }
 
 void ForwardedConnection::readFromTarget() {
@@ -183,9 +188,11 @@ void ForwardedConnection::readFromTarget() {
         const ssize_t n = ::recv(m_target.fd(), buffer, static_cast<size_t>(want), 0);
         if (n == 0) {
             m_targetEof = true;
+            if (m_firstClosed == ConnectionEnd::Open)
+                m_firstClosed = ConnectionEnd::Node;
         } else if (n < 0) {
             if (errno != EAGAIN && errno != EINTR)
-                finish();
+                finish(ConnectionEnd::Node);
             return;
         } else {
             m_toChannel.append(buffer, n);
@@ -203,18 +210,20 @@ void ForwardedConnection::flushToChannel() {
         return;
     const int n = ssh_channel_write(m_channel, m_toChannel.constData(), static_cast<uint32_t>(len));
     if (n == SSH_ERROR) {
-        finish();
+        finish(ConnectionEnd::Student);
         return;
     }
-    m_counters.fromNode += static_cast<quint64>(n);
+    m_trace.fromNode(static_cast<quint64>(n));
     m_toChannel.remove(0, n);
 }
 
-void ForwardedConnection::finish() {
+void ForwardedConnection::finish(ConnectionEnd how) {
     if (m_finished)
         return;
     m_finished = true;
     m_target.close();
+    // A node that never answered is that, whoever gave up first; otherwise the side that closed first.
+    m_trace.end(how == ConnectionEnd::Unreachable || m_firstClosed == ConnectionEnd::Open ? how : m_firstClosed);
 }
 
 } // namespace labshare::tunnel

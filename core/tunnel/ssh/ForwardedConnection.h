@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tunnel/bookkeeping/ConnectionTrace.h"
 #include "tunnel/bookkeeping/ShareCounters.h"
 #include "tunnel/net/Socket.h"
 #include "tunnel/ssh/ChannelWindow.h"
@@ -22,7 +23,9 @@ public:
     static constexpr qsizetype kBufferCap = 256 * 1024;
 
     // `activity` is set whenever libssh hands this connection something, so the loop polls again at once.
-    ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity);
+    // `record` (share, originator) and `reporter`: see ConnectionTrace; none for the inner leg of a gated one.
+    ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity,
+                        ConnectionRecord record = {}, ConnectionTrace::Reporter reporter = {});
     ~ForwardedConnection();
     ForwardedConnection(const ForwardedConnection&) = delete;
     ForwardedConnection& operator=(const ForwardedConnection&) = delete;
@@ -35,6 +38,7 @@ public:
     bool isFinished() const { return m_finished; }
     bool connectFailed() const { return m_connectError != 0; }
     int connectError() const { return m_connectError; }
+    ConnectionTrace& trace() { return m_trace; }
 
 private:
     static int onChannelData(ssh_session, ssh_channel, void* data, uint32_t len, int isStderr, void* self);
@@ -46,11 +50,13 @@ private:
     void growWindow();
     void readFromTarget();
     void flushToChannel();
-    void finish();
+    // Ends it; how: the side that closed first, else `how` (the side that failed).
+    void finish(ConnectionEnd how);
 
     ssh_channel m_channel;
     Socket m_target;
-    ShareCounters& m_counters;
+    ConnectionTrace m_trace;
+    ConnectionEnd m_firstClosed = ConnectionEnd::Open; // Student or Node, whichever sent EOF first
     bool& m_activity;
     ssh_channel_callbacks_struct m_callbacks{};
     ChannelWindow m_window;

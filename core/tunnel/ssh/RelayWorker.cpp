@@ -134,6 +134,11 @@ void RelayWorker::run() {
         }
         m_backoff.reset(); // reached it: the next loss starts the back-off afresh
         const Outcome outcome = serve(connection.value());
+        if (outcome == Outcome::Lost) { // the connections it carried end with it
+            for (Link& l : m_links)
+                l.connection->trace().setEndOnClose(ConnectionEnd::RelayLost);
+            m_gates.setEndOnClose(ConnectionEnd::RelayLost);
+        }
         teardownSession();
         if (outcome == Outcome::Stopped)
             break;
@@ -391,7 +396,9 @@ void RelayWorker::acceptChannels() {
         if (!channel)
             return;
         m_activity = true;
-        const QString from = QString::fromUtf8(originator ? originator : ""); // what the relay says; not checked
+        // What the relay says (OpenSSH: the student's address and port as its listener saw them); not checked.
+        const QString from = QString::fromUtf8(originator ? originator : "");
+        const quint16 fromPort = originatorPort > 0 && originatorPort <= 65535 ? quint16(originatorPort) : 0;
         ssh_string_free_char(originator);
         Forward* forward = nullptr;
         for (auto& f : m_forwards)
@@ -409,46 +416,49 @@ void RelayWorker::acceptChannels() {
         ConnectionQuota::Slot slot = m_quota.take(forward, from);
         if (!slot.isHeld()) { // a cap is reached: closed at once
             ++forward->counters.refused;
+            m_book.reportEnded(*forward, from, fromPort, ConnectionEnd::Refused);
             ssh_channel_close(channel);
             ssh_channel_free(channel);
             continue;
         }
         if (forward->spec.allowed.isEmpty())
-            join(channel, *forward, std::move(slot));
+            join(channel, *forward, ShareBook::recordFor(*forward, from, fromPort), std::move(slot));
         else
-            joinThroughGate(channel, *forward, from, std::move(slot));
+            joinThroughGate(channel, *forward, ShareBook::recordFor(*forward, from, fromPort), std::move(slot));
     }
 }
 
-void RelayWorker::join(ssh_channel channel, Forward& forward, ConnectionQuota::Slot slot) {
+void RelayWorker::join(ssh_channel channel, Forward& forward, ConnectionRecord record, ConnectionQuota::Slot slot) {
     Result<Socket> target = Socket::connectTo(forward.spec.targetHost, forward.spec.targetPort);
     if (!target) {
         forward.health.target = Reachability::Unreachable;
         forward.health.lastError = target.error().message;
+        m_book.reportEnded(forward, record.peerAddress, record.peerPort, ConnectionEnd::Unreachable);
         ssh_channel_close(channel);
         ssh_channel_free(channel);
         update(forward);
         return;
     }
-    m_links.push_back(
-        {std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward.counters, m_activity),
-         &forward, std::move(slot)});
+    m_links.push_back({std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward.counters,
+                                                             m_activity, std::move(record), m_book.reporter()),
+                       &forward, std::move(slot)});
 }
 
-void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const QString& from,
+void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const ConnectionRecord& record,
                                   ConnectionQuota::Slot slot) {
     // The node is dialled only once the gate admits (GatedSplice); until then the channel talks to the gate.
     Result<std::pair<Socket, Socket>> pair = Socket::pair();
     if (!pair || !m_gates.isReady()) {
         if (!pair)
             qCWarning(lcTunnel) << "no socket pair for a gated connection:" << pair.error().message;
+        m_book.reportEnded(forward, record.peerAddress, record.peerPort, ConnectionEnd::Refused);
         ssh_channel_close(channel);
         ssh_channel_free(channel);
         return;
     }
     m_links.push_back(
         {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity), &forward, {}});
-    m_gates.accept(std::move(pair->second), forward, from, nowMs(), std::move(slot));
+    m_gates.accept(std::move(pair->second), forward, record.peerAddress, nowMs(), std::move(slot), record.peerPort);
 }
 
 void RelayWorker::readControlChannel() {

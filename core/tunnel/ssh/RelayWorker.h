@@ -69,8 +69,9 @@ private:
     void cancelForward(Forward& forward);
     void release(quint16 port); // no share has it any more: cancel it on the relay
     void acceptChannels();
-    void join(ssh_channel channel, Forward& forward, ConnectionQuota::Slot slot);
-    void joinThroughGate(ssh_channel channel, Forward& forward, const QString& from, ConnectionQuota::Slot slot);
+    void join(ssh_channel channel, Forward& forward, ConnectionRecord record, ConnectionQuota::Slot slot);
+    void joinThroughGate(ssh_channel channel, Forward& forward, const ConnectionRecord& record,
+                         ConnectionQuota::Slot slot);
     void readControlChannel();
     void tick(qint64 now);
     void checkRelayHeard(qint64 now);

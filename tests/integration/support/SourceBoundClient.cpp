@@ -36,6 +36,12 @@ int connectFrom(const QString& source, const Endpoint& to, bool blocking) {
     return fd;
 }
 
+quint16 localPort(int fd) {
+    sockaddr_in a{};
+    socklen_t length = sizeof a;
+    return ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &length) == 0 ? ntohs(a.sin_port) : 0;
+}
+
 bool closedByPeer(int fd) {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 0) <= 0)
@@ -45,6 +51,34 @@ bool closedByPeer(int fd) {
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
 }
 
+QString echoAndClose(int fd, int bytes) {
+    QByteArray payload(bytes, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(payload.data()), bytes / 4);
+    qsizetype sent = 0;
+    while (sent < payload.size()) {
+        const ssize_t n = ::send(fd, payload.constData() + sent, size_t(payload.size() - sent), MSG_NOSIGNAL);
+        if (n <= 0)
+            break;
+        sent += n;
+    }
+    ::shutdown(fd, SHUT_WR);
+    QByteArray echo;
+    char chunk[65536];
+    ssize_t n = 0;
+    while ((n = ::recv(fd, chunk, sizeof chunk, 0)) > 0)
+        echo.append(chunk, n);
+    const int error = n < 0 ? errno : 0;
+    ::close(fd);
+    if (sent != payload.size() || echo != payload)
+        return QStringLiteral("sent %1 of %2 bytes, %3 came back%4")
+            .arg(sent)
+            .arg(payload.size())
+            .arg(echo == payload.left(echo.size()) ? QStringLiteral("%1 intact").arg(echo.size())
+                                                   : QStringLiteral("%1, altered").arg(echo.size()))
+            .arg(error ? QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(strerror(error))) : QString());
+    return {};
+}
+
 QString roundTripsFrom(const QString& source, const Endpoint& to, int connections, int bytes) {
     for (int i = 0; i < connections; ++i) {
         const int fd = connectFrom(source, to, true);
@@ -52,32 +86,8 @@ QString roundTripsFrom(const QString& source, const Endpoint& to, int connection
             return QStringLiteral("#%1 from %2: cannot connect: %3")
                 .arg(i)
                 .arg(source, QString::fromLocal8Bit(strerror(errno)));
-        QByteArray payload(bytes, Qt::Uninitialized);
-        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(payload.data()), bytes / 4);
-        qsizetype sent = 0;
-        while (sent < payload.size()) {
-            const ssize_t n = ::send(fd, payload.constData() + sent, size_t(payload.size() - sent), MSG_NOSIGNAL);
-            if (n <= 0)
-                break;
-            sent += n;
-        }
-        ::shutdown(fd, SHUT_WR);
-        QByteArray echo;
-        char chunk[65536];
-        ssize_t n = 0;
-        while ((n = ::recv(fd, chunk, sizeof chunk, 0)) > 0)
-            echo.append(chunk, n);
-        const int error = n < 0 ? errno : 0;
-        ::close(fd);
-        if (sent != payload.size() || echo != payload)
-            return QStringLiteral("#%1 from %2: sent %3 of %4 bytes, %5 came back%6")
-                .arg(i)
-                .arg(source)
-                .arg(sent)
-                .arg(payload.size())
-                .arg(echo == payload.left(echo.size()) ? QStringLiteral("%1 intact").arg(echo.size())
-                                                       : QStringLiteral("%1, altered").arg(echo.size()))
-                .arg(error ? QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(strerror(error))) : QString());
+        if (const QString problem = echoAndClose(fd, bytes); !problem.isEmpty())
+            return QStringLiteral("#%1 from %2: %3").arg(i).arg(source, problem);
     }
     return {};
 }

@@ -15,6 +15,11 @@ namespace labshare::testsupport {
 int connectFrom(const QString& source, const Endpoint& to, bool blocking);
 // Whether the other end has closed `fd` (EOF or reset) by now.
 bool closedByPeer(int fd);
+// Sends `bytes` random bytes over the connected `fd`, half-closes, reads the echo to EOF and closes `fd`.
+// Empty when the echo came back intact, else what went wrong.
+QString echoAndClose(int fd, int bytes);
+// The local port of the socket `fd` (the student's source port); 0 when it has none.
+quint16 localPort(int fd);
 // `connections` connections one after another from `source` to `to`, each sending its own random payload
 // of `bytes` bytes, half-closing and reading the echo to EOF. Empty when every echo came back intact, else
 // what went wrong ("… 0 intact" when nothing came back).
