@@ -44,7 +44,17 @@ void ConnectionsController::onLabOpened(const QString& file) {
     m_model.reset(m_journal->read(midnight.toMSecsSinceEpoch())); // today's students still count after a restart
 }
 
-void ConnectionsController::onConnection(const tunnel::ConnectionRecord& record) {
+void ConnectionsController::markExpired(const QStringList& shares) {
+    for (const QString& share : shares)
+        m_expired.insert(share);
+}
+
+void ConnectionsController::onConnection(const tunnel::ConnectionRecord& reported) {
+    tunnel::ConnectionRecord record = reported;
+    if (record.isOpen())
+        m_expired.remove(record.share); // published again
+    else if (record.end == tunnel::ConnectionEnd::Stopped && m_expired.contains(record.share))
+        record.end = tunnel::ConnectionEnd::Expired;
     m_model.record(record);
     if (!m_journal)
         return;

@@ -5,6 +5,7 @@
 #include "tunnel/bookkeeping/ConnectionRecord.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <optional>
 
@@ -35,6 +36,8 @@ public:
                           RelayController& relays, LabController& lab, QObject* parent = nullptr);
 
     QString journalFile() const { return m_journal ? m_journal->file() : QString(); }
+    // These shares' time ran out: the connections their stop closes are logged as expired, not stopped.
+    void markExpired(const QStringList& shares);
 
 private:
     void onEngineChanged(tunnel::TunnelEngine* engine);
@@ -47,6 +50,7 @@ private:
     ui::MainWindow& m_window;
     std::optional<share::ConnectionJournal> m_journal;
     bool m_journalFailed = false; // said once per lab
+    QSet<QString> m_expired;      // shares ended by their deadline, until one of their connections opens again
 };
 
 } // namespace labshare::app

@@ -97,6 +97,7 @@ void DeadlineController::onWarning() {
 void DeadlineController::onEnded(const QStringList& names, const QDateTime& end) {
     if (names.isEmpty())
         return;
+    Q_EMIT sharesEnding(names);
     m_lab.endShares(names);
     const QString when = ShareDeadline::clockText(end);
     const QString what = names.size() == 1 ? tr("%1 stopped at %2").arg(names.constFirst(), when)

@@ -38,7 +38,8 @@ public:
     void extend();                          // "Extend 30 min"
 
 Q_SIGNALS:
-    void changed(); // a deadline came, moved or went: the views show the ends again
+    void changed();                              // a deadline came, moved or went: the views show the ends again
+    void sharesEnding(const QStringList& names); // their time ran out: they stop right after this
 
 private:
     void onSharesChanged();

@@ -55,6 +55,8 @@ DesktopController::DesktopController(LogBuffer& log, share::DeadlineWatch::Clock
     connect(&m_tray, &ui::TrayIcon::extendRequested, m_deadlines.get(), &DeadlineController::extend);
     connect(&m_tray, &ui::TrayIcon::messageClicked, this, &DesktopController::showWindow);
     connect(m_deadlines.get(), &DeadlineController::changed, this, &DesktopController::showEnds);
+    connect(m_deadlines.get(), &DeadlineController::sharesEnding, m_connections.get(),
+            &ConnectionsController::markExpired);
     connect(w, &ui::MainWindow::autoPublishToggled, this, [this](bool on) {
         if (share::LabSettings* settings = m_lab->settings())
             settings->setAutoPublish(on);

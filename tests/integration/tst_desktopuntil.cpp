@@ -7,12 +7,13 @@
 // connection is closed, nothing listens on the public port, and the ledger and the lab keep the share for
 // the next class, which gets the same port. Screenshots of the window with the banner and of the
 // presentation view go to LABSHARE_SCREENSHOT_DIR.
-#include "ProgramSetup.h"
 #include "DesktopController.h"
 #include "DesktopProcess.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
+#include "ProgramSetup.h"
 #include "common/LogBuffer.h"
+#include "models/ConnectionsModel.h"
 #include "models/SharesModel.h"
 #include "share/LabSettings.h"
 #include "tunnel/bookkeeping/ForwardLedger.h"
@@ -223,6 +224,14 @@ void TestDesktopUntil::atTheEndTheShareStopsCleanlyAndIsKeptForTheNextClass() {
     QVERIFY(!m_app->deadlines().watch().labDeadline());
     QTRY_VERIFY2_WITH_TIMEOUT(m_student.state() == QAbstractSocket::UnconnectedState,
                               "the student's connection was left open", 10000);
+    const auto loggedAsExpired = [this] {
+        const ui::ConnectionsModel& log = m_app->connectionsModel();
+        for (int row = 0; row < log.rowCount(); ++row)
+            if (log.recordAt(row).share == share() && log.recordAt(row).end == tunnel::ConnectionEnd::Expired)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(loggedAsExpired(), "the connection the end closed is not logged as expired", 5000);
     QTRY_VERIFY2_WITH_TIMEOUT(!accepts(m_port), "something still listens on the share's public port", 10000);
     QCOMPARE(ledgerPort(), m_port); // remembered for the next class
     QCOMPARE(share::LabSettings(m_lab.topologyFile()).ticked(), QStringList{share()});
