@@ -109,13 +109,8 @@ void ForwardedConnection::pump() {
             finish(ConnectionEnd::Student);
         return;
     }
-    // While the node takes everything, take more of what libssh holds: nothing else would wake the loop for
-    // it (the node's socket is polled only while something waits for it), and the window is topped up only
-    // once libssh holds nothing.
-    do {
-        pullBufferedChannelData();
-        flushToTarget();
-    } while (m_channelHoldsData && m_toTarget.isEmpty() && !m_finished);
+    pullBufferedChannelData();
+    flushToTarget();
     growWindow();
     if (m_channelEof && m_toTarget.isEmpty() && !m_channelHoldsData && !m_targetWriteShut) {
         ::shutdown(m_target.fd(), SHUT_WR);
