@@ -75,6 +75,7 @@ private:
     // The prompt on screen now (waits for it).
     ui::RelaySecretDialog* prompt();
     void answer(const QByteArray& secret, bool remember);
+    void answerAWrongPassword(); // and sees it asked for again, told the relay refused it
 
     QTemporaryDir m_dir;
     QString m_pamFile;
@@ -177,6 +178,15 @@ void TestDesktopRelaySecret::answer(const QByteArray& secret, bool remember) {
     QTRY_VERIFY(!dialog);
 }
 
+void TestDesktopRelaySecret::answerAWrongPassword() {
+    answer("wrong password", false);
+    const ui::RelaySecretDialog* again = prompt();
+    QVERIFY2(again, "a refused password was not asked again");
+    QVERIFY(again->findChild<QLabel*>(QStringLiteral("relaySecretLabel"))
+                ->text()
+                .contains(QStringLiteral("The relay refused that password")));
+}
+
 void TestDesktopRelaySecret::aKeyPassphraseIsAskedAgainUntilItOpensTheKey() {
     tick(true);
     ui::RelaySecretDialog* first = prompt();
@@ -219,12 +229,7 @@ void TestDesktopRelaySecret::aPasswordRelayAsksAndRemembersNothingUnlessTold() {
     const QString text = first->findChild<QLabel*>(QStringLiteral("relaySecretLabel"))->text();
     QVERIFY2(text.contains(who), qPrintable(text));
 
-    answer("wrong password", false);
-    ui::RelaySecretDialog* again = prompt();
-    QVERIFY2(again, "a refused password was not asked again");
-    QVERIFY(again->findChild<QLabel*>(QStringLiteral("relaySecretLabel"))
-                ->text()
-                .contains(QStringLiteral("The relay refused that password")));
+    answerAWrongPassword();
 
     answer(kPassword, false);
     QTRY_VERIFY_WITH_TIMEOUT(isUp(), 15000);
@@ -248,12 +253,7 @@ void TestDesktopRelaySecret::testConnectionInTheRelayEditorAsksToo() {
     ui::RelaySecretDialog* asked = prompt();
     QVERIFY2(asked, "Test connection did not ask for the password");
     QCOMPARE(asked->parentWidget(), editor.data()); // over the editor, which stays open
-    answer("wrong password", false);
-    ui::RelaySecretDialog* again = prompt();
-    QVERIFY2(again, "a refused password was not asked again");
-    QVERIFY(again->findChild<QLabel*>(QStringLiteral("relaySecretLabel"))
-                ->text()
-                .contains(QStringLiteral("The relay refused that password")));
+    answerAWrongPassword();
     QVERIFY2(result->text().startsWith(QStringLiteral("✗")), qPrintable(result->text()));
 
     answer(kPassword, false);
