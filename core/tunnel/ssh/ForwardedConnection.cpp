@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <memory>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -78,7 +77,6 @@ int ForwardedConnection::onChannelData(ssh_session, ssh_channel, void* data, uin
     const qsizetype room = kBufferCap - c->m_toTarget.size();
     const qsizetype take = std::min<qsizetype>(room, len);
     c->m_toTarget.append(static_cast<const char*>(data), take);
-    c->m_window.taken(take);
     // What we leave stays in libssh's channel buffer and keeps the SSH window shut: back-pressure.
     c->m_channelHoldsData = take < static_cast<qsizetype>(len);
     if (c->m_connected)
@@ -111,7 +109,6 @@ void ForwardedConnection::pump() {
     }
     pullBufferedChannelData();
     flushToTarget();
-    growWindow();
     if (m_channelEof && m_toTarget.isEmpty() && !m_channelHoldsData && !m_targetWriteShut) {
         ::shutdown(m_target.fd(), SHUT_WR);
         m_targetWriteShut = true;
@@ -139,28 +136,6 @@ void ForwardedConnection::pullBufferedChannelData() {
             return;
         }
         m_toTarget.append(buffer, n);
-        m_window.taken(n);
-    }
-}
-
-void ForwardedConnection::growWindow() {
-    if (m_finished || m_channelEof || m_channelClosed)
-        return;
-    const qsizetype credit = m_window.grant(m_toTarget.size(), !m_channelHoldsData);
-    if (credit <= 0)
-        return;
-    // libssh 0.10 raises a channel's window past its own 1,280,000 bytes only inside a read: to what the read
-    // asks for less what that stream holds (ssh_channel_read_timeout). A read of the stderr stream, which a
-    // forwarded-tcpip channel never carries and onChannelData empties anyway, sets the window to the credit
-    // without taking any of the node's data (hence a grant only while libssh holds none of it: the stdout
-    // buffer would not be counted); the zero timeout only parses what has already arrived. The scratch
-    // buffer is there for what that read could copy; its pages are never touched while stderr stays empty.
-    static thread_local const std::unique_ptr<char[]> scratch(new char[ChannelWindow::kBound]);
-    const qsizetype asked = std::min(credit, ChannelWindow::kBound);
-    if (ssh_channel_read_timeout(m_channel, scratch.get(), static_cast<uint32_t>(asked), 1, 0) == SSH_ERROR &&
-        !m_channelClosed && !ssh_channel_is_closed(m_channel)) {
-        qCDebug(lcTunnel) << "channel window not granted:" << ssh_get_error(ssh_channel_get_session(m_channel));
-        finish(ConnectionEnd::RelayLost); // the channel broke under us
     }
 }
 

@@ -4,7 +4,6 @@
 #include "tunnel/bookkeeping/ConnectionTrace.h"
 #include "tunnel/bookkeeping/ShareCounters.h"
 #include "tunnel/net/Socket.h"
-#include "tunnel/ssh/ChannelWindow.h"
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
@@ -15,8 +14,7 @@ namespace labshare::tunnel {
 
 // One forwarded connection: a `forwarded-tcpip` channel from the relay joined to a TCP socket to
 // the node. Bytes move both ways without blocking, each direction buffered at most kBufferCap
-// (the SSH window and the socket buffers hold the rest, so a slow side slows the other; the window granted to
-// the relay follows ChannelWindow, so a node that stops reading holds at most its bound), EOF is
+// (the SSH window and the socket buffers hold the rest, so a slow side slows the other), EOF is
 // passed on as a half-close, and the channel and socket are closed on every path. Worker thread only.
 class ForwardedConnection {
 public:
@@ -47,7 +45,6 @@ private:
 
     void flushToTarget();
     void pullBufferedChannelData();
-    void growWindow();
     void readFromTarget();
     void flushToChannel();
     // Ends it; how: the side that closed first, else `how` (the side that failed).
@@ -59,7 +56,6 @@ private:
     ConnectionEnd m_firstClosed = ConnectionEnd::Open; // Student or Node, whichever sent EOF first
     bool& m_activity;
     ssh_channel_callbacks_struct m_callbacks{};
-    ChannelWindow m_window;
 
     QByteArray m_toTarget;  // from the channel, not yet written to the node
     QByteArray m_toChannel; // from the node, not yet accepted by the channel
