@@ -40,8 +40,8 @@ void ConnectionsController::onEngineChanged(tunnel::TunnelEngine* engine) {
 void ConnectionsController::onLabOpened(const QString& file) {
     m_journal.emplace(share::ConnectionJournal::fileFor(file));
     m_journalFailed = false;
-    const QDateTime midnight(QDate::currentDate(), QTime(0, 0));
-    m_model.reset(m_journal->read(midnight.toMSecsSinceEpoch())); // today's students still count after a restart
+    // Today's students still count after a restart; the day starts where ConnectionLog's count starts it.
+    m_model.reset(m_journal->read(QDate::currentDate().startOfDay().toMSecsSinceEpoch()));
 }
 
 void ConnectionsController::markExpired(const QStringList& shares) {
