@@ -112,6 +112,8 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
     QList<ShareRow> wentDown;
     QList<ShareRow> cameBack;
     QList<QPair<ShareRow, QString>> moved; // with the address students had
+    QList<ShareRow> standIns;
+    QList<ShareRow> reclaimed;
     QSet<QString> present;
     for (const ShareRow& r : current) {
         const ShareState now = r.health.state;
@@ -119,10 +121,15 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
             continue;
         present.insert(r.name);
         if (now == ShareState::Up) {
+            const ShareRow* was = before.value(r.name);
+            if (was && was->health.reclaimingPort && r.health.publicPort == was->health.reclaimingPort)
+                reclaimed << r;
             if (!down.contains(r.name))
                 continue;
             const QString had = down.take(r.name);
-            if (!had.isEmpty() && had != share::ShareCommands::hostPort(r))
+            if (r.health.reclaimingPort && had == r.health.addressOf(r.health.reclaimingPort))
+                standIns << r; // the students' address comes back later: not moved
+            else if (!had.isEmpty() && had != share::ShareCommands::hostPort(r))
                 moved.append({r, had});
             else
                 cameBack << r;
@@ -172,6 +179,26 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
             n.title = summary(cameBack);
             n.message = n.shares.join(QStringLiteral(", "));
         }
+        out << n;
+    }
+    for (const ShareRow& row : std::as_const(standIns)) {
+        TrayNotification n;
+        n.kind = TrayNotification::Kind::StandIn;
+        n.shares << row.name;
+        n.title = tr("%1: up at %2 meanwhile").arg(row.name, share::ShareCommands::hostPort(row));
+        n.message = tr("An earlier relay session still holds %1, the address students have; LabShare is getting it "
+                       "back and says so when it works again.")
+                        .arg(row.health.addressOf(row.health.reclaimingPort));
+        out << n;
+    }
+    for (const ShareRow& row : std::as_const(reclaimed)) {
+        TrayNotification n;
+        n.kind = TrayNotification::Kind::Reclaimed;
+        n.shares << row.name;
+        n.title = tr("%1: %2 works again").arg(row.name, share::ShareCommands::hostPort(row));
+        n.message = row.health.alsoPort ? tr("The address students have is back; %1 keeps working too.")
+                                              .arg(row.health.addressOf(row.health.alsoPort))
+                                        : tr("The address students have is back.");
         out << n;
     }
     for (const auto& [row, had] : std::as_const(moved)) {
