@@ -3636,6 +3636,14 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>The address students have is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 shares up at stand-in addresses meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shares back at the addresses students have</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::TrayIcon</name>

@@ -242,6 +242,24 @@ private Q_SLOTS:
         QVERIFY(health.update({both}).isEmpty()); // said once
     }
 
+    void severalSharesOnStandInsAreOneNotification() {
+        // A relay restart with fifty shares must not raise fifty notifications.
+        QHash<QString, QString> down;
+        QList<ShareRow> before = rows({Up, Up});
+        QList<ShareRow> lost = rows({Reconnecting, Reconnecting});
+        QCOMPARE(TrayHealth::notifications(before, lost, down).size(), 1);
+        QList<ShareRow> standIns = before;
+        for (ShareRow& r : standIns) {
+            r.health.reclaimingPort = r.health.publicPort;
+            r.health.publicPort = 45000;
+        }
+        const QList<TrayNotification> n = TrayHealth::notifications(lost, standIns, down);
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::StandIn);
+        QCOMPARE(n[0].shares, (QStringList{"clab-r1-tcp-22", "clab-r2-tcp-22"}));
+        QCOMPARE(n[0].title, QStringLiteral("2 shares up at stand-in addresses meanwhile"));
+    }
+
     void downAndBackInOneUpdate() {
         QHash<QString, QString> down{{"clab-r1-tcp-22", QString()}};
         const QList<TrayNotification> n =
