@@ -133,8 +133,10 @@ void DropLine::run() {
             while (::read(m_wake[0], drain, sizeof(drain)) > 0) {
             }
             const Command c = m_command.load();
-            if (c == Command::Stop)
+            if (c == Command::Stop) {
+                m_command.store(Command::None);
                 break;
+            }
             if (c == Command::Drop) {
                 for (Pair& p : pairs)
                     p.dropped = true;
