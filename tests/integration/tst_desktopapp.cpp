@@ -5,6 +5,7 @@
 // and save screenshots of the window, the tray menu and the presentation view.
 #include "DesktopController.h"
 #include "DesktopProcess.h"
+#include "DesktopUnderTest.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
 #include "ProgramSetup.h"
@@ -49,11 +50,8 @@ private:
 
 void TestDesktopApp::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
-             "needs an X server with a tray host: run through tests/run-all.sh (Xvfb + trayer)");
-    // trayer may still be taking the tray selection when the test starts.
-    QTRY_VERIFY2_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(),
-                              "no system tray: start trayer first (tests/run-all.sh does)", 15000);
+    const QString desktop = desktopProblem();
+    QVERIFY2(desktop.isEmpty(), qPrintable(desktop));
     QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
     QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
     app::applyApplicationIdentity(); // before any setting is read or written

@@ -7,6 +7,7 @@
 // working too. A screenshot of the window while reclaiming goes to LABSHARE_SCREENSHOT_DIR as reclaiming.png.
 #include "DesktopController.h"
 #include "DesktopProcess.h"
+#include "DesktopUnderTest.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
 #include "ProcessTree.h"
@@ -59,10 +60,8 @@ private:
 
 void TestDesktopReclaim::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
-             "needs an X server with a tray host: run through tests/with-desktop.sh (Xvfb + trayer)");
-    QTRY_VERIFY2_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(),
-                              "no system tray: start trayer first (tests/with-desktop.sh does)", 15000);
+    const QString desktop = desktopProblem();
+    QVERIFY2(desktop.isEmpty(), qPrintable(desktop));
     app::applyApplicationIdentity();
     QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
     QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));

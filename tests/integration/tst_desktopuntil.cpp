@@ -9,6 +9,7 @@
 // presentation view go to LABSHARE_SCREENSHOT_DIR.
 #include "DesktopController.h"
 #include "DesktopProcess.h"
+#include "DesktopUnderTest.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
 #include "ProgramSetup.h"
@@ -82,10 +83,8 @@ private:
 
 void TestDesktopUntil::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
-             "needs an X server with a tray host: run through tests/with-desktop.sh (Xvfb + trayer)");
-    QTRY_VERIFY2_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(),
-                              "no system tray: start trayer first (tests/with-desktop.sh does)", 15000);
+    const QString desktop = desktopProblem();
+    QVERIFY2(desktop.isEmpty(), qPrintable(desktop));
     app::applyApplicationIdentity();
     QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
     m_lab.rememberAsShared(kRelay); // this lab's port was shared through the LAN relay, and is again on open
