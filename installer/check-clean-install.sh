@@ -270,6 +270,7 @@ step "labshare-relay-setup configures sshd" labshare-relay-setup --issuer https:
 grep -qxF '@include labshare-relay' "$root/etc/pam.d/sshd" || fail "labshare-relay-setup left /etc/pam.d/sshd without the relay"
 step "sshd applies the relay settings" sh -c 'sshd -T -C user=labshare,host=relay.invalid,addr=192.0.2.1 | grep -x "forcecommand /bin/true"'
 step "the relay account listens on the public address only" sh -c 'sshd -T -C user=labshare,host=relay.invalid,addr=192.0.2.1 | grep -x "permitlisten 192.0.2.1:\*"'
+step "the relay account's shell is the kit's session program" sh -c 'getent passwd labshare | cut -d: -f7 | grep -x /usr/libexec/labshare-relay/labshare-relay-session'
 step "remove the relay kit package" apt-get remove -y -q labshare-relay
 ! grep -q labshare-relay "$root/etc/pam.d/sshd" || fail "removing labshare-relay left it in /etc/pam.d/sshd"
 [ ! -e "$root/etc/ssh/sshd_config.d/labshare-relay.conf" ] || fail "removing labshare-relay left its sshd drop-in"
