@@ -17,6 +17,8 @@ namespace labshare::tunnel {
 
 namespace {
 
+constexpr int kDrainRounds = 32; // 128 KiB of the relay's bytes per turn of the loop, at most
+
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
@@ -244,7 +246,12 @@ int RelayWorker::pollOnce(int timeoutMs) {
     if (fds[1].revents || writePending) {
         if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
             m_activity = true;
-        if (ssh_event_dopoll(m_event, 0) == SSH_ERROR && !ssh_is_connected(m_session))
+        // libssh reads the socket 4 KiB per call: take in what has arrived now (up to kDrainRounds reads) rather than
+        // one read per turn of this loop, each a poll over every connection and a pump of each.
+        int rc = SSH_OK;
+        for (int round = 0; round < kDrainRounds && rc == SSH_OK; ++round)
+            rc = ssh_event_dopoll(m_event, 0);
+        if (rc == SSH_ERROR && !ssh_is_connected(m_session))
             return -1;
         if (fds[1].revents & POLLIN) {
             const int one = 1; // Linux: ACK at once, so the relay's Nagle never waits for our delayed ACK
