@@ -25,12 +25,11 @@ qsizetype ChannelWindow::toRead(qsizetype held, qsizetype buffered) {
 }
 
 qsizetype ChannelWindow::grant(qsizetype held, qsizetype buffered) {
-    if (m_granted && m_takenSinceGrant < kStep)
+    if (m_takenSinceGrant < kStep) // a short connection never needs more than libssh's own window
         return 0;
     const qsizetype window = kBound - held - buffered;
     if (window < kLibsshTopUp)
         return 0; // asked again once the node has taken more
-    m_granted = true;
     m_takenSinceGrant = 0;
     return window;
 }

@@ -39,13 +39,13 @@ public:
 
     // `n` more bytes were taken out of libssh.
     void taken(qsizetype n) { m_takenSinceGrant += n; }
-    // The window to ask for now (a read of that many bytes of the stderr stream), or 0: at first, then each kStep
-    // taken, when at least kLibsshTopUp is free under the bound.
+    // The window to ask for now (a read of that many bytes of the stderr stream), or 0: each kStep taken, when at
+    // least kLibsshTopUp is free under the bound. Until the first kStep, libssh's own window (kLibsshTopUp once data
+    // flows) serves: a short connection costs no grant and no extra poll.
     qsizetype grant(qsizetype held, qsizetype buffered);
 
 private:
     qsizetype m_takenSinceGrant = 0;
-    bool m_granted = false;
 };
 
 } // namespace labshare::tunnel
