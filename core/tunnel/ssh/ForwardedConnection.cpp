@@ -93,13 +93,8 @@ qsizetype ForwardedConnection::takeChannelData(const char* data, qsizetype len) 
         m_trace.toNode(static_cast<quint64>(took));
     }
     const qsizetype keep = ChannelWindow::toTake(heldForTarget(), len - took);
-    if (keep > 0) {
-        if (m_toTargetSent > 0) { // compact before it grows
-            m_toTarget.remove(0, m_toTargetSent);
-            m_toTargetSent = 0;
-        }
-        m_toTarget.append(data + took, keep);
-    }
+    if (keep > 0)
+        holdForTarget(data + took, keep);
     m_window.taken(took + keep);
     return took + keep;
 }
@@ -176,7 +171,7 @@ void ForwardedConnection::pullBufferedChannelData() {
         sent = std::max<ssize_t>(w, 0);
         m_trace.toNode(static_cast<quint64>(sent));
     }
-    m_toTarget.append(buffer + sent, n - sent);
+    holdForTarget(buffer + sent, n - sent);
 }
 
 void ForwardedConnection::growWindow() {
@@ -194,6 +189,14 @@ void ForwardedConnection::growWindow() {
         qCDebug(lcTunnel) << "channel window not granted:" << ssh_get_error(ssh_channel_get_session(m_channel));
         finish(ConnectionEnd::Student);
     }
+}
+
+void ForwardedConnection::holdForTarget(const char* data, qsizetype size) {
+    if (m_toTargetSent > 0 && m_toTargetSent >= heldForTarget()) { // what was sent goes, moving no more than that
+        m_toTarget.remove(0, m_toTargetSent);
+        m_toTargetSent = 0;
+    }
+    m_toTarget.append(data, size);
 }
 
 void ForwardedConnection::flushToTarget() {

@@ -47,6 +47,7 @@ private:
     static void onChannelClose(ssh_session, ssh_channel, void* self);
 
     qsizetype heldForTarget() const { return m_toTarget.size() - m_toTargetSent; }
+    void holdForTarget(const char* data, qsizetype size);
     void flushToTarget();
     // Takes from `data` (what libssh holds) what the node takes now, and what ChannelWindow allows into m_toTarget.
     qsizetype takeChannelData(const char* data, qsizetype len);
