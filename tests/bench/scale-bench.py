@@ -25,17 +25,10 @@ import os
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def load_tunnel_bench():
-    spec = importlib.util.spec_from_file_location("tunnel_bench", os.path.join(HERE, "tunnel-bench.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tb = load_tunnel_bench()
+# tunnel-bench.py's relay, clients and teardown (its file name is no module name).
+_spec = importlib.util.spec_from_file_location("tunnel_bench", os.path.join(os.path.dirname(__file__), "tunnel-bench.py"))
+tb = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(tb)
 
 ECHO_NODE = r"""
 import asyncio, sys
