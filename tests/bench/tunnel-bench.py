@@ -186,8 +186,9 @@ def cpu_seconds(pid):
 
 # ---- measurements ----------------------------------------------------------------------------
 
-def iperf(host, port, streams, seconds):
-    """(Gbit/s received over `seconds` with `streams` parallel iperf3 streams, None) or (None, why)."""
+def iperf(host, port, streams, seconds, moved=None):
+    """(Gbit/s received over `seconds` with `streams` parallel iperf3 streams, None) or (None, why).
+    `moved` (a list): the bytes received are appended to it."""
     cmd = ["iperf3", "-c", host, "-p", str(port), "-P", str(streams), "-t", str(seconds), "-J",
            "--connect-timeout", "5000"]
     try:
@@ -196,6 +197,8 @@ def iperf(host, port, streams, seconds):
         return None, "iperf3 timed out"
     try:
         result = json.loads(out)
+        if moved is not None:
+            moved.append(result["end"]["sum_received"]["bytes"])
         return result["end"]["sum_received"]["bits_per_second"] / 1e9, None
     except (ValueError, KeyError, TypeError):
         why = result.get("error") if isinstance(locals().get("result"), dict) else None
@@ -512,6 +515,7 @@ def run(bench, args):
 
     samples = {n: {"one": [], "many": [], "conn": []} for n in targets}
     problems = {n: {} for n in targets}  # client -> figure -> [count, first reason]
+    streamed = {n: [0.0, 0] for n in targets}  # client -> [its CPU seconds during the iperf3 runs, bytes they moved]
 
     def problem(name, key, count, why):
         entry = problems[name].setdefault(key, [0, why])
@@ -521,7 +525,14 @@ def run(bench, args):
     for round_no in range(args.repeat):
         for name, (host, iperf_port, echo_port) in targets.items():
             for key, streams in (("one", 1), ("many", args.parallel)):
-                value, why = iperf(host, iperf_port, streams, args.seconds)
+                proc = procs.get(name)
+                before = cpu_seconds(proc.pid) if proc else None
+                moved = []
+                value, why = iperf(host, iperf_port, streams, args.seconds, moved)
+                after = cpu_seconds(proc.pid) if proc else None
+                if before is not None and after is not None and moved:
+                    streamed[name][0] += after - before
+                    streamed[name][1] += moved[0]
                 if value is None:
                     problem(name, key, 1, why)
                     bench.restart_iperf_server()  # a failed run can leave the server busy
@@ -564,6 +575,8 @@ def run(bench, args):
     spent = ", ".join(f"{n} {c:.1f}" for n, c in cpu.items() if c is not None)
     if spent:
         notes.append(f"tunnel client CPU seconds over the whole run: {spent}")
+    per_gb = {n: c / (b / 1e9) for n, (c, b) in streamed.items() if b and n in procs}
+    best_gb = min([per_gb[n] for n in ("openssh", "openssh+cmd") if n in per_gb], default=None)
     for note in notes:
         print(f"note: {note}")
 
@@ -575,6 +588,13 @@ def run(bench, args):
         else:
             r = value / best[key]
             verdicts.append(f"{label} {r:.2f}x {'at/above' if round(r, 2) >= 1.0 else 'BELOW'}")
+    if per_gb:
+        print("tunnel client CPU seconds per GB moved (iperf3 runs): " + ", ".join(
+            f"{n} {v:.2f} ({ratio(v, best_gb)})" for n, v in per_gb.items()))
+    value = per_gb.get("labshare")
+    if value is not None and best_gb:
+        r = value / best_gb
+        verdicts.append(f"CPU per GB {r:.2f}x {'at/below' if round(r, 2) <= 1.0 else 'ABOVE'}")
     print("labshare vs better OpenSSH: " + "; ".join(verdicts))
     return 0 if "labshare" in medians else 1
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <memory>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -40,7 +41,7 @@ short ForwardedConnection::targetEvents() const {
     if (!m_connected)
         return POLLOUT;
     short events = 0;
-    if (!m_toTarget.isEmpty())
+    if (heldForTarget() > 0)
         events |= POLLOUT;
     if (!m_targetEof && m_toChannel.size() < kBufferCap && ssh_channel_window_size(m_channel) > 0)
         events |= POLLIN;
@@ -74,14 +75,28 @@ int ForwardedConnection::onChannelData(ssh_session, ssh_channel, void* data, uin
     c->m_activity = true;
     if (c->m_finished || isStderr)
         return static_cast<int>(len); // nothing to deliver it to
-    const qsizetype room = kBufferCap - c->m_toTarget.size();
-    const qsizetype take = std::min<qsizetype>(room, len);
-    c->m_toTarget.append(static_cast<const char*>(data), take);
-    // What we leave stays in libssh's channel buffer and keeps the SSH window shut: back-pressure.
-    c->m_channelHoldsData = take < static_cast<qsizetype>(len);
-    if (c->m_connected)
-        c->flushToTarget();
-    return static_cast<int>(take);
+    // `data` is all libssh holds for the channel, this packet included; what we leave keeps the window shut.
+    const qsizetype took = c->takeChannelData(static_cast<const char*>(data), len);
+    c->m_libsshHolds = c->m_finished ? 0 : len - took;
+    return static_cast<int>(c->m_finished ? len : took);
+}
+
+qsizetype ForwardedConnection::takeChannelData(const char* data, qsizetype len) {
+    qsizetype took = 0;
+    if (m_connected && heldForTarget() == 0) { // straight to the node, no copy
+        const ssize_t n = ::send(m_target.fd(), data, static_cast<size_t>(len), MSG_NOSIGNAL);
+        if (n < 0 && errno != EAGAIN && errno != EINTR) {
+            finish(ConnectionEnd::Node);
+            return len;
+        }
+        took = std::max<ssize_t>(n, 0);
+        m_trace.toNode(static_cast<quint64>(took));
+    }
+    const qsizetype keep = ChannelWindow::toTake(heldForTarget(), len - took);
+    if (keep > 0)
+        holdForTarget(data + took, keep);
+    m_window.taken(took + keep);
+    return took + keep;
 }
 
 void ForwardedConnection::onChannelEof(ssh_session, ssh_channel, void* self) {
@@ -107,9 +122,16 @@ void ForwardedConnection::pump() {
             finish(ConnectionEnd::Student);
         return;
     }
-    pullBufferedChannelData();
+    // While the node takes everything, take more of what libssh holds: nothing else wakes the loop for it.
+    qsizetype holds = -1;
+    while (!m_finished && m_libsshHolds > 0 && m_libsshHolds != holds && heldForTarget() == 0) {
+        holds = m_libsshHolds;
+        pullBufferedChannelData();
+        flushToTarget();
+    }
     flushToTarget();
-    if (m_channelEof && m_toTarget.isEmpty() && !m_channelHoldsData && !m_targetWriteShut) {
+    growWindow();
+    if (m_channelEof && heldForTarget() == 0 && m_libsshHolds == 0 && !m_targetWriteShut && !m_finished) {
         ::shutdown(m_target.fd(), SHUT_WR);
         m_targetWriteShut = true;
     }
@@ -123,28 +145,74 @@ void ForwardedConnection::pump() {
 }
 
 void ForwardedConnection::pullBufferedChannelData() {
-    while (m_channelHoldsData && !m_finished && m_toTarget.size() < kBufferCap) {
-        char buffer[kChunk];
-        const qsizetype want = std::min<qsizetype>(kBufferCap - m_toTarget.size(), kChunk);
-        const int n = ssh_channel_read_nonblocking(m_channel, buffer, static_cast<uint32_t>(want), 0);
-        if (n == SSH_ERROR) {
-            finish(ConnectionEnd::Student);
+    // Into a buffer of our own: reading may run libssh's packet handling, and with it onChannelData.
+    char buffer[kChunk];
+    const qsizetype want = std::min(ChannelWindow::toRead(heldForTarget(), m_libsshHolds), kChunk);
+    if (want <= 0 || m_finished)
+        return;
+    const int n = ssh_channel_read_nonblocking(m_channel, buffer, static_cast<uint32_t>(want), 0);
+    if (n == SSH_ERROR) {
+        finish(ConnectionEnd::Student);
+        return;
+    }
+    if (n <= 0) { // it holds nothing after all
+        m_libsshHolds = 0;
+        return;
+    }
+    m_libsshHolds = std::max<qsizetype>(0, m_libsshHolds - n);
+    m_window.taken(n);
+    qsizetype sent = 0;
+    if (heldForTarget() == 0) {
+        const ssize_t w = ::send(m_target.fd(), buffer, static_cast<size_t>(n), MSG_NOSIGNAL);
+        if (w < 0 && errno != EAGAIN && errno != EINTR) {
+            finish(ConnectionEnd::Node);
             return;
         }
-        if (n <= 0) {
-            m_channelHoldsData = false;
-            return;
-        }
-        m_toTarget.append(buffer, n);
+        sent = std::max<ssize_t>(w, 0);
+        m_trace.toNode(static_cast<quint64>(sent));
+    }
+    holdForTarget(buffer + sent, n - sent);
+}
+
+void ForwardedConnection::growWindow() {
+    if (m_finished || m_channelEof || m_channelClosed)
+        return;
+    const qsizetype window = m_window.grant(heldForTarget(), m_libsshHolds);
+    if (window <= 0)
+        return;
+    // A read of the stderr stream (never used on a forwarded channel, and emptied by onChannelData) sets the window
+    // to what it asks for (ChannelWindow, rule (c)) and takes none of the node's data. The zero timeout handles at
+    // most one 4 KiB read of the socket. The scratch buffer is for what it could copy; its pages stay untouched.
+    static thread_local const std::unique_ptr<char[]> scratch(new char[ChannelWindow::kBound]);
+    if (ssh_channel_read_timeout(m_channel, scratch.get(), static_cast<uint32_t>(window), 1, 0) == SSH_ERROR &&
+        !m_channelClosed && !ssh_channel_is_closed(m_channel)) {
+        qCDebug(lcTunnel) << "channel window not granted:" << ssh_get_error(ssh_channel_get_session(m_channel));
+        finish(ConnectionEnd::Student);
     }
 }
 
+void ForwardedConnection::holdForTarget(const char* data, qsizetype size) {
+    if (m_toTargetSent > 0 && m_toTargetSent >= heldForTarget()) { // what was sent goes, moving no more than that
+        m_toTarget.remove(0, m_toTargetSent);
+        m_toTargetSent = 0;
+    }
+    m_toTarget.append(data, size);
+}
+
 void ForwardedConnection::flushToTarget() {
-    quint64 sent = 0;
-    const bool ok = sendBuffered(m_target.fd(), m_toTarget, &sent);
-    m_trace.toNode(sent);
-    if (!ok)
-        finish(ConnectionEnd::Node);
+    while (heldForTarget() > 0 && !m_finished) {
+        const ssize_t n = ::send(m_target.fd(), m_toTarget.constData() + m_toTargetSent,
+                                 static_cast<size_t>(heldForTarget()), MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno != EAGAIN && errno != EINTR)
+                finish(ConnectionEnd::Node);
+            return;
+        }
+        m_trace.toNode(static_cast<quint64>(n));
+        m_toTargetSent += n;
+    }
+    m_toTarget = QByteArray(); // drained: its memory goes back
+    m_toTargetSent = 0;
 }
 
 void ForwardedConnection::readFromTarget() {
@@ -165,26 +233,38 @@ void ForwardedConnection::readFromTarget() {
                 finish(ConnectionEnd::Node);
             return;
         } else {
-            m_toChannel.append(buffer, n);
-            flushToChannel();
+            const qsizetype written = writeToChannel(buffer, n); // straight on when the window allows, no copy
+            if (written >= 0 && written < n)
+                m_toChannel.append(buffer + written, n - written);
         }
     }
 }
 
 void ForwardedConnection::flushToChannel() {
-    if (m_toChannel.isEmpty() || m_channelClosed)
+    if (m_toChannel.isEmpty())
         return;
-    const qsizetype window = static_cast<qsizetype>(ssh_channel_window_size(m_channel));
-    const qsizetype len = std::min(window, m_toChannel.size());
+    const qsizetype n = writeToChannel(m_toChannel.constData(), m_toChannel.size());
+    if (n == m_toChannel.size())
+        m_toChannel = QByteArray(); // drained: its memory goes back
+    else if (n > 0)
+        m_toChannel.remove(0, n);
+}
+
+qsizetype ForwardedConnection::writeToChannel(const char* data, qsizetype size) {
+    if (m_channelClosed)
+        return 0;
+    const qsizetype len = std::min(static_cast<qsizetype>(ssh_channel_window_size(m_channel)), size);
     if (len <= 0)
-        return;
-    const int n = ssh_channel_write(m_channel, m_toChannel.constData(), static_cast<uint32_t>(len));
+        return 0;
+    const int n = ssh_channel_write(m_channel, data, static_cast<uint32_t>(len));
     if (n == SSH_ERROR) {
         finish(ConnectionEnd::Student);
-        return;
+        return -1;
     }
+    if (n <= 0) // SSH_AGAIN: the session is still sending
+        return 0;
     m_trace.fromNode(static_cast<quint64>(n));
-    m_toChannel.remove(0, n);
+    return n;
 }
 
 void ForwardedConnection::finish(ConnectionEnd how) {

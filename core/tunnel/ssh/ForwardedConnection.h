@@ -4,6 +4,7 @@
 #include "tunnel/bookkeeping/ConnectionTrace.h"
 #include "tunnel/bookkeeping/ShareCounters.h"
 #include "tunnel/net/Socket.h"
+#include "tunnel/ssh/ChannelWindow.h"
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
@@ -13,9 +14,11 @@
 namespace labshare::tunnel {
 
 // One forwarded connection: a `forwarded-tcpip` channel from the relay joined to a TCP socket to
-// the node. Bytes move both ways without blocking, each direction buffered at most kBufferCap
-// (the SSH window and the socket buffers hold the rest, so a slow side slows the other), EOF is
-// passed on as a half-close, and the channel and socket are closed on every path. Worker thread only.
+// the node. Bytes move both ways without blocking, EOF is passed on as a half-close, and the channel and socket
+// are closed on every path. Towards the node the relay may have at most ChannelWindow::kBound outstanding in
+// LabShare (its window, libssh's buffer and this one's); towards the relay at most kBufferCap waits here for the
+// relay's window. Data goes straight from libssh's buffer or the node's socket when the other side takes it; what
+// waits is copied, and the memory is released once drained. Worker thread only.
 class ForwardedConnection {
 public:
     static constexpr qsizetype kBufferCap = 256 * 1024;
@@ -43,10 +46,16 @@ private:
     static void onChannelEof(ssh_session, ssh_channel, void* self);
     static void onChannelClose(ssh_session, ssh_channel, void* self);
 
+    qsizetype heldForTarget() const { return m_toTarget.size() - m_toTargetSent; }
+    void holdForTarget(const char* data, qsizetype size);
     void flushToTarget();
+    // Takes from `data` (what libssh holds) what the node takes now, and what ChannelWindow allows into m_toTarget.
+    qsizetype takeChannelData(const char* data, qsizetype len);
     void pullBufferedChannelData();
+    void growWindow();
     void readFromTarget();
     void flushToChannel();
+    qsizetype writeToChannel(const char* data, qsizetype size); // what the window took, -1 once finished
     // Ends it; how: the side that closed first, else `how` (the side that failed).
     void finish(ConnectionEnd how);
 
@@ -57,11 +66,13 @@ private:
     bool& m_activity;
     ssh_channel_callbacks_struct m_callbacks{};
 
-    QByteArray m_toTarget;  // from the channel, not yet written to the node
-    QByteArray m_toChannel; // from the node, not yet accepted by the channel
+    ChannelWindow m_window;
+    QByteArray m_toTarget; // from the channel, not yet written to the node: from m_toTargetSent on
+    qsizetype m_toTargetSent = 0;
+    qsizetype m_libsshHolds = 0; // bytes of channel data libssh holds that we have not taken yet
+    QByteArray m_toChannel;      // from the node, not yet accepted by the channel
     bool m_connected = false;
     int m_connectError = 0;
-    bool m_channelHoldsData = true; // libssh may hold channel data we have not taken yet
     bool m_channelEof = false;
     bool m_targetWriteShut = false;
     bool m_targetEof = false;

@@ -8,14 +8,20 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace labshare::tunnel {
 
 namespace {
+
+constexpr int kLibsshRead = 4096; // what libssh 0.10 reads from the socket per poll (MAX_BUF_SIZE)
+constexpr int kDrainRounds = 32;  // 128 KiB of the relay's bytes per turn of the loop, at most
+constexpr std::size_t kEndedBeforeTrim = 64;
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
@@ -179,6 +185,9 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
         f->health.lastError.clear();
     }
     ssh_set_blocking(m_session, 0);
+    m_packets = {};
+    m_packetsAtAccept = ~quint64(0);
+    ssh_set_counters(m_session, nullptr, &m_packets);
     m_event = ssh_event_new();
     ssh_event_add_session(m_event, m_session);
     qCInfo(lcTunnel) << "connected to relay" << m_profile.id() << "as" << connection.user << connection.fingerprint;
@@ -210,14 +219,23 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
         }
         if (!driveRequests() || !ssh_is_connected(m_session))
             return closed();
-        acceptChannels();
+        // A channel the relay opens is a packet libssh has taken in: none since the last look, no call (each polls).
+        if (m_packets.in_packets != m_packetsAtAccept) {
+            acceptChannels();
+            m_packetsAtAccept = m_packets.in_packets;
+        }
         readControlChannel();
         for (Link& l : m_links) {
             l.connection->pump();
             if (l.connection->isFinished() && l.connection->connectFailed()) // a student's, refused by the node
                 m_book.nodeAnswered(*l.forward, l.connection->connectError(), m_phase);
         }
-        std::erase_if(m_links, [](const Link& l) { return l.connection->isFinished(); });
+        m_endedSinceTrim += std::erase_if(m_links, [](const Link& l) { return l.connection->isFinished(); });
+        if (m_links.empty() && m_endedSinceTrim >= kEndedBeforeTrim) {
+            // glibc keeps freed heap for reuse; after a burst the connections' buffers go back to the system.
+            ::malloc_trim(0);
+            m_endedSinceTrim = 0;
+        }
         // libssh reads the session inside those calls too: an answer they took in is taken up now, not
         // after the next poll's wait.
         if (!driveRequests())
@@ -251,7 +269,16 @@ int RelayWorker::pollOnce(int timeoutMs) {
     if (fds[1].revents || writePending) {
         if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
             m_activity = true;
-        if (ssh_event_dopoll(m_event, 0) == SSH_ERROR && !ssh_is_connected(m_session))
+        // libssh reads the socket 4 KiB per call: take in what has arrived (up to kDrainRounds reads) now, rather
+        // than one read per turn of this loop, each a poll over every connection and a pump of each.
+        int waiting = 0;
+        if (!(fds[1].revents & POLLIN) || ::ioctl(sessionFd, FIONREAD, &waiting) != 0)
+            waiting = 0;
+        const int rounds = std::clamp((waiting + kLibsshRead - 1) / kLibsshRead, 1, kDrainRounds);
+        int rc = SSH_OK;
+        for (int round = 0; round < rounds && rc == SSH_OK; ++round)
+            rc = ssh_event_dopoll(m_event, 0);
+        if (rc == SSH_ERROR && !ssh_is_connected(m_session))
             return -1;
         if (fds[1].revents & POLLIN) {
             const int one = 1; // Linux: ACK at once, so the relay's Nagle never waits for our delayed ACK

@@ -111,6 +111,9 @@ private:
     std::deque<quint16> m_cancels; // ports to give up, waiting for m_request
     QSet<quint16> m_released;      // ports given up: a connection the relay still forwards there goes nowhere
     bool m_activity = false;
+    std::size_t m_endedSinceTrim = 0; // connections ended since the heap was last given back
+    ssh_counter_struct m_packets{};   // libssh counts the packets it takes in here
+    quint64 m_packetsAtAccept = 0;    // that count when acceptChannels() last found nothing more
     qint64 m_keepaliveSentMs = 0;
     qint64 m_lastRxMs = 0;     // when the relay last sent anything (answers to keepalives included)
     quint64 m_lastRxBytes = 0; // the session socket's received-bytes count then

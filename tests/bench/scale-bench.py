@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Benchmark: a burst of concurrent forwarded connections through LabShare beside OpenSSH's ssh -R, in one run.
+
+On tunnel-bench.py's relay (OpenSSH sshd on 127.0.0.1), a node on 127.0.0.31 with two echo ports (asyncio, one
+process), and two tunnel clients forwarding both ports: `openssh+cmd` (ssh -n -T -R ... sleep) and `labshare`
+(labshare up). Each round opens --connections connections at once to one client's public ports (half to each
+share, spread over --sources student addresses 127.0.1.x), each sends --kib KiB of its own pattern, half-closes,
+reads everything echoed back until the end, and checks every byte. A connection is intact when all of it came back
+unchanged. Rounds alternate between the clients.
+
+Printed: intact connections per round for each client, their sum and the ratio LabShare / OpenSSH, the rounds'
+wall times, and each client's resident memory (VmRSS) once its shares are up, at the peak of the first burst, and
+after the last round (its connections closed): issue 18 asks the last within 20 % of the first.
+
+    python3 tests/bench/scale-bench.py --labshare build/ci/app/labshare [--connections 1000] [--kib 64] [--rounds 5]
+
+The spread over student addresses and two shares keeps LabShare within its own connection caps (ConnectionQuota:
+512 per share, 64 per source address); the relay's listeners (sshd's, backlog 128) are the same for both clients.
+"""
+import argparse
+import asyncio
+import importlib.util
+import os
+import sys
+import time
+
+# tunnel-bench.py's relay, clients and teardown (its file name is no module name).
+_spec = importlib.util.spec_from_file_location("tunnel_bench", os.path.join(os.path.dirname(__file__), "tunnel-bench.py"))
+tb = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(tb)
+
+ECHO_NODE = r"""
+import asyncio, sys
+async def echo(reader, writer):
+    try:
+        while True:
+            data = await reader.read(65536)
+            if not data:
+                break
+            writer.write(data)
+            await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+    except OSError:
+        writer.close()
+async def main():
+    servers = [await asyncio.start_server(echo, sys.argv[1], int(p), backlog=4096, limit=65536)
+               for p in sys.argv[2:]]
+    await asyncio.gather(*(s.serve_forever() for s in servers))
+asyncio.run(main())
+"""
+
+
+def pattern(index, size):
+    seed = (index * 2654435761) & 0xFFFFFFFF
+    block = bytes((seed >> (8 * (i % 4)) ^ i) & 0xFF for i in range(251))
+    return (block * (size // len(block) + 1))[:size]
+
+
+def rss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+async def one(host, port, source, payload, timeout):
+    try:
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(host, port, local_addr=(source, 0), limit=1 << 20), timeout)
+    except (OSError, asyncio.TimeoutError) as e:
+        return f"connect: {type(e).__name__}"
+    try:
+        async def exchange():
+            writer.write(payload)
+            await writer.drain()
+            writer.write_eof()
+            got = bytearray()
+            while True:
+                chunk = await reader.read(65536)
+                if not chunk:
+                    return bytes(got)
+                got += chunk
+        got = await asyncio.wait_for(exchange(), timeout)
+        if got == payload:
+            return None
+        return f"{len(got)} of {len(payload)} bytes back" if len(got) != len(payload) else "bytes changed"
+    except (OSError, asyncio.TimeoutError) as e:
+        return f"exchange: {type(e).__name__}"
+    finally:
+        writer.close()
+
+
+async def burst(host, ports, count, kib, sources, timeout, salt, peak):
+    """Runs `count` connections at once; returns (intact, first failure reason, seconds). `peak` is sampled meanwhile."""
+    tasks = []
+    for i in range(count):
+        payload = pattern(salt * count + i, kib * 1024)
+        tasks.append(one(host, ports[i % len(ports)], f"127.0.1.{1 + i % sources}", payload, timeout))
+    start = time.monotonic()
+    gathered = asyncio.ensure_future(asyncio.gather(*tasks))
+    while not gathered.done():
+        peak()
+        await asyncio.sleep(0.05)
+    results = gathered.result()
+    failures = [r for r in results if r is not None]
+    return count - len(failures), (failures[0] if failures else None), time.monotonic() - start
+
+
+def run(bench, args):
+    bench.start_relay()
+    bench.iperf_port = tb.free_port(tb.NODE)  # the second echo port: the lab publishes "iperf_port" and echo_port
+    while bench.iperf_port == bench.echo_port:
+        bench.iperf_port = tb.free_port(tb.NODE)
+    bench.procs.start([sys.executable, "-c", ECHO_NODE, tb.NODE, str(bench.iperf_port), str(bench.echo_port)])
+    if not tb.wait_until(lambda: tb.accepts(tb.NODE, bench.iperf_port) and tb.accepts(tb.NODE, bench.echo_port), 10):
+        sys.exit("scale-bench: the echo node did not start")
+    topology = bench.write_lab()
+    query = (f"flavor=openssh&public-host={tb.RELAY_HOST}&identity={bench.key}&known-hosts={bench.known_hosts}"
+             + (f"&cipher={args.cipher}" if args.cipher else ""))
+    relay = f"ssh://{bench.user}@{tb.RELAY_HOST}:{bench.relay_port}?{query}"
+    print(f"scale-bench: {args.connections} connections at once x {args.kib} KiB echoed, {args.rounds} rounds "
+          f"per client, {args.sources} student addresses, two shares; relay OpenSSH sshd on "
+          f"{tb.RELAY_HOST}:{bench.relay_port}", flush=True)
+    print(f"machine: {os.cpu_count()} CPUs, load {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+          f"{tb.tool_version(['ssh', '-V'])}; {tb.tool_version([args.labshare, '--version'])}", flush=True)
+
+    clients = {}
+    for name, start in (("openssh+cmd", lambda: bench.start_openssh("openssh-cmd", with_command=True)),
+                        ("labshare", lambda: bench.start_labshare("labshare", relay, topology))):
+        proc, ports = start()
+        if proc is None:
+            print(f"note: {name} failed to start ({ports})")
+            continue
+        clients[name] = (proc, ports)
+    if not clients:
+        return 1
+    time.sleep(1)  # settled: the first figure is the idle client's
+    memory = {name: {"up": rss_kib(proc.pid), "peak": 0, "after": None} for name, (proc, _) in clients.items()}
+    results = {name: [] for name in clients}
+    for round_no in range(args.rounds):
+        for name, (proc, ports) in clients.items():
+            def peak(pid=proc.pid, entry=memory[name]):
+                entry["peak"] = max(entry["peak"], rss_kib(pid) or 0)
+            intact, why, seconds = asyncio.run(
+                burst(tb.RELAY_HOST, ports, args.connections, args.kib, args.sources, args.timeout, round_no, peak))
+            results[name].append((intact, why, seconds))
+        print(f"  round {round_no + 1}/{args.rounds} done", file=sys.stderr, flush=True)
+    time.sleep(2)  # the last connections' teardown
+    for name, (proc, _) in clients.items():
+        memory[name]["after"] = rss_kib(proc.pid)
+
+    print(f"{'client':<12} {'intact per round':<32} {'sum':>6} {'ratio':>7}  {'seconds per round':<30}")
+    best = sum(r[0] for r in results.get("openssh+cmd", [])) or None
+    for name, rounds in results.items():
+        total = sum(r[0] for r in rounds)
+        per = " ".join(str(r[0]) for r in rounds)
+        secs = " ".join(f"{r[2]:.1f}" for r in rounds)
+        print(f"{name:<12} {per:<32} {total:>6} {tb.ratio(total, best):>7}  {secs:<30}")
+    print(f"ratio = intact connections / openssh+cmd's, out of {args.connections * args.rounds} each")
+    for name, m in memory.items():
+        growth = f"{m['after'] / m['up']:.2f}x" if m["up"] and m["after"] else "-"
+        print(f"rss {name}: {m['up']} KiB up, {m['peak']} KiB at the peak, {m['after']} KiB after the last round "
+              f"({growth} of up)")
+    for name, rounds in results.items():
+        for i, (intact, why, _) in enumerate(rounds):
+            if why:
+                print(f"note: {name} round {i + 1}: {args.connections - intact} not intact; first: {why}")
+        if clients[name][0].poll() is not None:
+            print(f"note: {name} exited early with {clients[name][0].returncode}")
+    cpu = {name: tb.cpu_seconds(proc.pid) for name, (proc, _) in clients.items()}
+    print("note: tunnel client CPU seconds over the whole run: "
+          + ", ".join(f"{n} {c:.1f}" for n, c in cpu.items() if c is not None))
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--labshare", required=True, help="the labshare binary")
+    parser.add_argument("--connections", type=int, default=1000, help="connections at once (default 1000)")
+    parser.add_argument("--kib", type=int, default=64, help="KiB each connection sends and gets back (default 64)")
+    parser.add_argument("--rounds", type=int, default=5, help="bursts per client (default 5)")
+    parser.add_argument("--sources", type=int, default=20, help="student addresses 127.0.1.1.. (default 20)")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds a connection may take (default 120)")
+    parser.add_argument("--cipher", default="", help="cipher for both clients")
+    args = parser.parse_args()
+    args.labshare = os.path.abspath(args.labshare)
+    if not os.access(args.labshare, os.X_OK):
+        parser.error(f"--labshare {args.labshare} is not an executable")
+    if args.connections < 1 or args.rounds < 1 or not 1 <= args.sources <= 254:
+        parser.error("--connections and --rounds at least 1, --sources 1..254")
+    return tb.run_bench("scale-bench", args, run)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
