@@ -62,7 +62,8 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
     Shown shown;
     auto& text = shown.text;
     text[NameColumn] = row.name;
-    const bool web = row.spec.type == topology::PublishType::Http || row.spec.type == topology::PublishType::Https;
+    const bool web = row.spec.type == topology::PublishType::Http || row.spec.type == topology::PublishType::Https ||
+                     row.spec.type == topology::PublishType::Term;
     const QString address = h.publicAddress();
     text[AddressColumn] = web && !row.url.isEmpty() ? row.url : (address.isEmpty() ? kNone : address);
     text[TypeColumn] = topology::publishTypeName(row.spec.type);
