@@ -32,7 +32,7 @@ QByteArray htmlEscaped(const QString& text) {
 const char kScript[] = R"JS(
 (function () {
   var status = document.getElementById('status');
-  var term = new Terminal({ cursorBlink: true, scrollback: 5000 });
+  var term = new Terminal({ cursorBlink: true, scrollback: 5000, rendererType: 'dom' });
   term.open(document.getElementById('terminal'));
   var socket = null, node = document.body.dataset.node, ended = false, decoder = new TextDecoder();
   function say(text) { status.textContent = node + ' \u2014 ' + text; }

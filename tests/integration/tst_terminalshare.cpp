@@ -18,6 +18,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -57,6 +61,7 @@ private Q_SLOTS:
     void saysWhenTheNodeRefuses();
     void throughTheLanRelay();
     void throughAnOpenSshRelay();
+    void aRealBrowserRunsACommand();
     void refusesAChangedHostKey(); // last: the node gets a new host key
 
 private:
@@ -128,7 +133,8 @@ void TestTerminalShare::logIn(TerminalClient& client, quint16 port, const QByteA
     client.type(kPassword + '\r');
     // A marker the shell prints only once it runs what was typed.
     client.type("echo ready-$((40+2))\r");
-    QVERIFY2(client.waitFor("ready-42"), qPrintable(client.diagnostics() + "\nnode's sshd:\n" + m_node.log().right(3000)));
+    QVERIFY2(client.waitFor("ready-42"),
+             qPrintable(client.diagnostics() + "\nnode's sshd:\n" + m_node.log().right(3000)));
     QVERIFY2(!client.screen().contains(kPassword), "the password was echoed");
 }
 
@@ -287,6 +293,109 @@ void TestTerminalShare::throughTheLanRelay() {
 
 void TestTerminalShare::throughAnOpenSshRelay() {
     runsEchoThroughUp(m_relay.relayUrl(m_relay.knownHostsFile()));
+}
+
+namespace {
+
+// Chromium's DevTools protocol on a page, over the same WebSocket client.
+class DevTools {
+public:
+    bool open(quint16 port, QString* error) {
+        QDeadlineTimer deadline(20000);
+        while (!deadline.hasExpired()) {
+            const QByteArray answer = httpGet("127.0.0.1", port, "/json/list", 2000);
+            const QByteArray body = answer.mid(answer.indexOf("\r\n\r\n") + 4);
+            for (const QJsonValue& target : QJsonDocument::fromJson(body).array()) {
+                const QUrl ws(target.toObject().value("webSocketDebuggerUrl").toString());
+                if (target.toObject().value("type").toString() == "page" && ws.isValid()) {
+                    const QByteArray status = m_socket.open("127.0.0.1", port, ws.path().toUtf8());
+                    if (!m_socket.isOpen())
+                        *error = QString::fromUtf8(status);
+                    return m_socket.isOpen();
+                }
+            }
+            QTest::qWait(200);
+        }
+        *error = "no page in chromium's /json/list";
+        return false;
+    }
+    QJsonObject call(const QString& method, const QJsonObject& params) {
+        const int id = ++m_id;
+        m_socket.sendText(QJsonDocument(QJsonObject{{"id", id}, {"method", method}, {"params", params}})
+                              .toJson(QJsonDocument::Compact));
+        const QByteArray answer = m_socket.waitForMessage("{\"id\":" + QByteArray::number(id) + ',');
+        return QJsonDocument::fromJson(answer).object();
+    }
+    QString evaluate(const QString& expression) {
+        const QJsonObject r = call("Runtime.evaluate", {{"expression", expression}, {"returnByValue", true}});
+        return r.value("result").toObject().value("result").toObject().value("value").toString();
+    }
+    // Keys as a person types them: characters as key presses, Enter as the key.
+    void type(const QString& text) {
+        for (const QChar c : text) {
+            if (c == '\r')
+                call("Input.dispatchKeyEvent", {{"type", "keyDown"},
+                                                {"key", "Enter"},
+                                                {"code", "Enter"},
+                                                {"windowsVirtualKeyCode", 13},
+                                                {"text", "\r"}});
+            else
+                call("Input.dispatchKeyEvent", {{"type", "char"}, {"text", QString(c)}});
+        }
+    }
+    bool waitForPage(const QString& expression, const QString& text, int timeoutMs = 20000) {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            if (evaluate(expression).contains(text))
+                return true;
+            QTest::qWait(200);
+        }
+        return false;
+    }
+
+private:
+    TerminalClient m_socket;
+    int m_id = 0;
+};
+
+} // namespace
+
+void TestTerminalShare::aRealBrowserRunsACommand() {
+    const QString binary = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+    QVERIFY2(!binary.isEmpty(), "chromium is not installed (installer/dependencies.sh test installs it)");
+    QTemporaryDir profile;
+    const quint16 devtools = freeTcpPort();
+    QProcess chromium;
+    chromium.start(binary, {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+                            "--window-size=1000,560", "--user-data-dir=" + profile.path(),
+                            QStringLiteral("--remote-debugging-port=%1").arg(devtools),
+                            QStringLiteral("http://127.0.0.1:%1/t/%2").arg(m_server->port()).arg(m_key)});
+    QVERIFY(chromium.waitForStarted());
+    DevTools page;
+    QString error;
+    QVERIFY2(page.open(devtools, &error), qPrintable(error));
+    const QString screen = QStringLiteral("document.querySelector('.xterm-rows') ? "
+                                          "document.querySelector('.xterm-rows').innerText : ''");
+    const QString status = QStringLiteral("document.getElementById('status').textContent");
+    QVERIFY2(page.waitForPage(screen, "login as:"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    page.type(m_node.user() + '\r');
+    QVERIFY2(page.waitForPage(screen, "Password:"), qPrintable(page.evaluate(screen)));
+    page.type(QString::fromUtf8(kPassword) + '\r');
+    QVERIFY2(page.waitForPage(status, "@n1"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    page.type("echo Hello from a browser tab, $((6*7)) && uname -sr\r");
+    QVERIFY2(page.waitForPage(screen, "Hello from a browser tab, 42"), qPrintable(page.evaluate(screen)));
+    QVERIFY(!page.evaluate(screen).contains(QString::fromUtf8(kPassword)));
+
+    const QJsonObject shot = page.call("Page.captureScreenshot", {{"format", "png"}});
+    const QByteArray png = QByteArray::fromBase64(shot.value("result").toObject().value("data").toString().toLatin1());
+    QVERIFY2(png.startsWith("\x89PNG"), "no screenshot came");
+    const QString file = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR", QDir::tempPath()) + "/browser-terminal.png";
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(png) == png.size());
+    qInfo("screenshot: %s", qPrintable(file));
+    chromium.kill();
+    chromium.waitForFinished(10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 20000);
 }
 
 void TestTerminalShare::refusesAChangedHostKey() {

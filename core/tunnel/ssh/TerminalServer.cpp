@@ -59,7 +59,8 @@ void TerminalServer::stop() {
     if (!m_thread.joinable())
         return;
     m_shared->stopping = true;
-    m_shared->stop.wake(); // never drained: every loop polling it sees it from now on
+    m_shared->stop.wake();           // never drained: every loop polling it sees it from now on
+    m_shared->shutDownNodeSockets(); // a tab inside a blocking libssh call returns at once
     m_thread.join();
     ::close(m_listenFd);
     m_listenFd = -1;

@@ -6,9 +6,12 @@
 
 #include <QByteArray>
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace labshare::tunnel {
 
@@ -21,6 +24,24 @@ struct TerminalServer::Shared {
     std::mutex files;
     std::optional<QByteArray> script; // the xterm.js bundle, built on first request
     std::optional<QByteArray> style;
+    std::mutex nodeSockets;
+    std::set<int> nodeFds; // the tabs' SSH sockets: shut down on stop, so no blocking libssh call waits on
+
+    void addNodeSocket(int fd) {
+        std::lock_guard lock(nodeSockets);
+        nodeFds.insert(fd);
+        if (stopping)
+            ::shutdown(fd, SHUT_RDWR);
+    }
+    void removeNodeSocket(int fd) {
+        std::lock_guard lock(nodeSockets);
+        nodeFds.erase(fd);
+    }
+    void shutDownNodeSockets() {
+        std::lock_guard lock(nodeSockets);
+        for (const int fd : nodeFds)
+            ::shutdown(fd, SHUT_RDWR);
+    }
 };
 
 } // namespace labshare::tunnel

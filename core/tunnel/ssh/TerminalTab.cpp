@@ -69,6 +69,8 @@ TerminalTab::~TerminalTab() {
         ssh_channel_close(m_channel);
         ssh_channel_free(m_channel);
     }
+    if (m_nodeFd >= 0)
+        m_shared.removeNodeSocket(m_nodeFd);
     m_session.reset();
     if (m_counted)
         --m_shared.sessions;
@@ -223,6 +225,8 @@ bool TerminalTab::connectNode() {
     m_session.reset(ssh_new());
     ssh_session s = m_session.get();
     const int fd = socket->release();
+    m_nodeFd = fd;
+    m_shared.addNodeSocket(fd);
     const QByteArray host = m_options.targetHost.toUtf8();
     const QByteArray user = m_user.toUtf8();
     const QByteArray knownHosts = QFile::encodeName(m_options.knownHostsFile);

@@ -61,6 +61,7 @@ private:
     QString m_user;
     SshSessionPtr m_session;
     ssh_channel m_channel = nullptr;
+    int m_nodeFd = -1; // registered with the server while the session may use it
     QElapsedTimer m_since;
 };
 

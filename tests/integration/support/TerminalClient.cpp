@@ -99,6 +99,7 @@ void TerminalClient::parse() {
         m_buffer.remove(0, header + qsizetype(length));
         switch (b0 & 0x0F) {
         case 0x1:
+            m_texts.append(payload);
             if (payload.startsWith('s'))
                 m_statuses.append(payload.mid(1));
             break;
@@ -125,6 +126,20 @@ bool TerminalClient::waitFor(const QByteArray& text, int timeoutMs) {
             m_ended = true;
     }
     return true;
+}
+
+QByteArray TerminalClient::waitForMessage(const QByteArray& text, int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (true) {
+        for (const QByteArray& m : std::as_const(m_texts))
+            if (m.contains(text))
+                return m;
+        if (m_ended || deadline.hasExpired())
+            return {};
+        readSome(int(std::min<qint64>(deadline.remainingTime(), 500)));
+        if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0)
+            m_ended = true;
+    }
 }
 
 bool TerminalClient::waitClosed(int timeoutMs) {

@@ -34,6 +34,9 @@ public:
     // Reads until the server closes (a close frame or the socket's end).
     [[nodiscard]] bool waitClosed(int timeoutMs = 20000);
 
+    // Reads until a text message containing `text` came; that message (empty on timeout or close).
+    QByteArray waitForMessage(const QByteArray& text, int timeoutMs = 20000);
+
     QByteArray screen() const { return m_screen; }
     QList<QByteArray> statuses() const { return m_statuses; }
     int closeCode() const { return m_closeCode; } // 0: none came
@@ -47,6 +50,7 @@ private:
     QByteArray m_buffer;
     QByteArray m_screen;
     QList<QByteArray> m_statuses;
+    QList<QByteArray> m_texts; // every text message
     int m_closeCode = 0;
     bool m_open = false;
     bool m_ended = false;
