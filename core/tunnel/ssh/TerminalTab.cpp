@@ -32,24 +32,6 @@ QByteArray sshError(ssh_session session) {
     return QByteArray(ssh_get_error(session));
 }
 
-// The host key's fingerprint, "SHA256:…".
-QByteArray fingerprintOf(ssh_session session) {
-    ssh_key key = nullptr;
-    if (ssh_get_server_publickey(session, &key) != SSH_OK)
-        return {};
-    unsigned char* hash = nullptr;
-    size_t length = 0;
-    QByteArray out;
-    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &length) == SSH_OK) {
-        char* text = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, length);
-        out = text;
-        ssh_string_free_char(text);
-        ssh_clean_pubkey_hash(&hash);
-    }
-    ssh_key_free(key);
-    return out;
-}
-
 void wipe(QByteArray& secret) {
     secret.fill('\0');
     secret.clear();
@@ -247,7 +229,7 @@ bool TerminalTab::connectNode() {
 
 bool TerminalTab::checkHostKey() {
     ssh_session s = m_session.get();
-    const QByteArray fingerprint = fingerprintOf(s);
+    const QString fingerprint = hostKeyFingerprint(s);
     std::lock_guard lock(m_shared.knownHosts);
     switch (ssh_session_is_known_server(s)) {
     case SSH_KNOWN_HOSTS_OK:
@@ -257,7 +239,7 @@ bool TerminalTab::checkHostKey() {
         qCWarning(lcTunnel) << "terminal: the host key of" << m_options.node << "changed to" << fingerprint;
         show(tr("The host key of %1 has CHANGED: it is now %2, not the key LabShare remembered for this lab. Not "
                 "connecting. If the node was redeployed, your instructor can forget its old key.\n")
-                 .arg(m_options.node, QString::fromLatin1(fingerprint))
+                 .arg(m_options.node, fingerprint)
                  .toUtf8());
         end(tr("host key changed"), 1008);
         return false;
@@ -267,7 +249,7 @@ bool TerminalTab::checkHostKey() {
         if (ssh_session_update_known_hosts(s) != SSH_OK)
             break;
         show(tr("First connection to %1: its host key %2 is remembered for this lab.\n")
-                 .arg(m_options.node, QString::fromLatin1(fingerprint))
+                 .arg(m_options.node, fingerprint)
                  .toUtf8());
         return true;
     case SSH_KNOWN_HOSTS_ERROR:
