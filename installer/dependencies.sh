@@ -10,7 +10,7 @@ set -eu
 
 build_packages="cmake g++ ninja-build pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools
  qt6-svg-dev qtkeychain-qt6-dev libssh-dev libyaml-cpp-dev libqrencode-dev libssl-dev libhttp-parser-dev libgl-dev dpkg-dev
- libpam0g-dev"
+ libpam0g-dev node-xterm"
 test_packages="clang-format git openssh-server openssh-client tinyproxy iperf3 python3 iproute2 xvfb xauth x11-apps imagemagick fonts-dejavu-core chromium trayer xdotool x11-utils dbus dbus-x11 gnome-keyring libsecret-tools zbar-tools desktop-file-utils appstream libxml2-utils debootstrap
  clang libclang-rt-14-dev llvm ccache"
 

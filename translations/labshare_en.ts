@@ -1569,6 +1569,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>added by you</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Browser terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::share::ConnectionJournal</name>
@@ -1658,6 +1662,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>Copy host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser terminal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1809,6 +1817,60 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
 </context>
 <context>
+    <name>labshare::terminal::TerminalPage</name>
+    <message>
+        <source>Terminal on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal needs the full link your instructor handed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many connections to this terminal at once; try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xterm.js is not installed (%1 has no public/Terminal.js): install the Debian package node-xterm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::terminal::WebSocketReader</name>
+    <message>
+        <source>a WebSocket frame with reserved bits set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unmasked WebSocket frame from the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fragmented or oversized WebSocket control frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown WebSocket opcode %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a WebSocket message over %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a WebSocket continuation frame with no message to continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new WebSocket message inside a fragmented one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a WebSocket text message that is not UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::topology::LabDiscovery</name>
     <message>
         <source>cannot read node addresses from this file: %1</source>
@@ -1908,14 +1970,6 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>publish entry &apos;%1&apos; has no type: use tcp, tls, http or https</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>type &apos;%1&apos; in publish entry &apos;%2&apos; is not supported: use tcp, tls, http or https (lower case)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>port &apos;%1&apos; in publish entry &apos;%2&apos; is not a number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1929,6 +1983,14 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>publish entry &apos;%1&apos; ends with &apos;/&apos; but names no allowed users: remove the last &apos;/&apos; or list e-mail addresses and domains after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish entry &apos;%1&apos; has no type: use tcp, tls, http, https or term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type &apos;%1&apos; in publish entry &apos;%2&apos; is not supported: use tcp, tls, http, https or term (lower case)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2418,6 +2480,138 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>SSH handshake with relay %1:%2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::tunnel::TerminalServer</name>
+    <message>
+        <source>cannot open the terminal&apos;s socket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen for the terminal on 127.0.0.1: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::tunnel::TerminalTab</name>
+    <message>
+        <source>This terminal share already has %1 sessions open, its limit. Close another tab, or ask your instructor to raise the limit.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1@%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 login as: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 at %2: %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key of %1 has CHANGED: it is now %2, not the key LabShare remembered for this lab. Not connecting. If the node was redeployed, your instructor can forget its old key.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First connection to %1: its host key %2 is remembered for this lab.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check the host key of %1: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key unchecked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access denied.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1@%2&apos;s password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts no password login for %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused a shell: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no shell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LabShare stopped this share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too much input at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+No login in time.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login timed out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

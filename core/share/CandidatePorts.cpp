@@ -98,6 +98,8 @@ QList<CandidatePort> wellKnownPorts(const QString& kind, const QString& image) {
 }
 
 QString portLabel(const QString& kind, const QString& image, const PublishSpec& spec) {
+    if (spec.type == PublishType::Term)
+        return browserTerminalLabel();
     for (const CandidatePort& known : wellKnownPorts(kind, image))
         if (samePort(known.spec, spec))
             return known.label;
@@ -125,7 +127,25 @@ QList<CandidatePort> candidatePorts(const topology::Node& node, const QList<Publ
             continue;
         out << CandidatePort{spec, portLabel(node.kind, node.image, spec), CandidateOrigin::UserAdded};
     }
+    // Every SSH server is also a browser terminal, last so the list above keeps its order. It keeps the SSH
+    // entry's allowed list: whoever may ssh in may use the terminal.
+    const QList<CandidatePort> listed = out;
+    for (const CandidatePort& c : listed) {
+        if (c.spec.type != PublishType::Tcp || c.label != QLatin1String("SSH"))
+            continue;
+        PublishSpec term = c.spec;
+        term.type = PublishType::Term;
+        term.text = topology::publishTypeName(term.type) + QLatin1Char('/') + QString::number(term.port);
+        if (!term.allowed.isEmpty())
+            term.text += QLatin1Char('/') + term.allowed.join(QLatin1Char(','));
+        if (!contains(out, term))
+            out << CandidatePort{term, browserTerminalLabel(), CandidateOrigin::WellKnown};
+    }
     return out;
+}
+
+QString browserTerminalLabel() {
+    return CandidatePorts::tr("Browser terminal");
 }
 
 QString candidateOriginName(CandidateOrigin origin) {

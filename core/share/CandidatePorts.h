@@ -33,10 +33,14 @@ QList<CandidatePort> wellKnownPorts(const QString& kind, const QString& image);
 QString portLabel(const QString& kind, const QString& image, const topology::PublishSpec& spec);
 
 // Every port a node offers: its effective publish entries (file order, allowed lists kept), then
-// the well-known ports of its kind and image, then the user's entries. One candidate per type and
-// port, the first one found winning. Containerless kinds (bridges, host) offer nothing.
+// the well-known ports of its kind and image, then the user's entries, then a browser terminal
+// (term/<port>) for each SSH port among those. One candidate per type and port, the first one found winning.
+// Containerless kinds (bridges, host) offer nothing.
 QList<CandidatePort> candidatePorts(const topology::Node& node, const QList<topology::PublishSpec>& userAdded = {});
 
 QString candidateOriginName(CandidateOrigin origin);
+
+// The label of term/<port> entries: a terminal in the browser onto the node's SSH server.
+QString browserTerminalLabel();
 
 } // namespace labshare::share

@@ -17,6 +17,11 @@ QString localAddress(const ShareRow& row) {
     return QStringLiteral("127.0.0.1:") + QString::number(row.spec.port);
 }
 
+// A link a browser opens, through the gate's sign-in page when the share has an allow-list.
+bool isBrowserLink(const ShareRow& row) {
+    return row.spec.type == PublishType::Http || row.spec.type == PublishType::Term;
+}
+
 } // namespace
 
 bool ShareCommands::isSshPort(const ShareRow& row) {
@@ -52,7 +57,7 @@ QString ShareCommands::connectCommand(const ShareRow& row) {
 
 QString ShareCommands::url(const ShareRow& row) {
     // A browser passes only an http share's gate (its sign-in page); other gated links would lead nowhere.
-    return row.isGated() && row.spec.type != PublishType::Http ? QString() : shareUrl(row);
+    return row.isGated() && !isBrowserLink(row) ? QString() : shareUrl(row);
 }
 
 QString ShareCommands::hostPort(const ShareRow& row) {
@@ -91,9 +96,9 @@ QList<ShareCommand> ShareCommands::availableCommands(const ShareRow& row) {
     QList<ShareCommand> commands;
     if (isSshPort(row))
         commands << ShareCommand::Ssh;
-    if (row.isGated() && row.spec.type == PublishType::Http)
+    if (row.isGated() && isBrowserLink(row))
         commands << ShareCommand::Url;
-    if (row.isGated())
+    if (row.isGated() && row.spec.type != PublishType::Term)
         commands << ShareCommand::Connect;
     if (isGnmiPort(row))
         commands << ShareCommand::Gnmic;
@@ -135,6 +140,8 @@ QString ShareCommands::serviceName(const ShareRow& row) {
         return QStringLiteral("HTTP");
     if (row.spec.type == PublishType::Https)
         return QStringLiteral("HTTPS");
+    if (row.spec.type == PublishType::Term)
+        return tr("Browser terminal");
     return topology::publishTypeName(row.spec.type).toUpper() + QLatin1Char(' ') + QString::number(row.spec.port);
 }
 

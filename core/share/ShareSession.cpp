@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/ShareSession.h"
 #include "share/ShareName.h"
+#include "terminal/TerminalKey.h"
 #include "topology/KindAliases.h"
 
 #include <QCoreApplication>
@@ -28,13 +29,20 @@ QString shareUrl(const ShareRow& row) {
     }
     case PublishType::Tls:
         return {};
+    case PublishType::Term:
+        return row.terminalKey.isEmpty()
+                   ? QString()
+                   : QStringLiteral("http://") + address + QStringLiteral("/t/") + QString::fromLatin1(row.terminalKey);
     }
     return {};
 }
 
 ShareSession::ShareSession(topology::Topology topology, QObject* parent)
     : QObject(parent)
-    , m_topology(std::move(topology)) {}
+    , m_topology(std::move(topology))
+    , m_terminals(std::make_unique<TerminalShares>(m_topology.file)) {}
+
+ShareSession::~ShareSession() = default;
 
 void ShareSession::setEngine(tunnel::TunnelEngine* engine) {
     if (m_engine)
@@ -53,7 +61,7 @@ void ShareSession::setEngine(tunnel::TunnelEngine* engine) {
         r.health.type = topology::publishTypeName(r.spec.type);
         r.health.nodePort = r.spec.port;
         r.url.clear();
-        forward(r);
+        (void)forward(r); // a terminal that cannot listen stays down, as its row shows
     }
 }
 
@@ -155,10 +163,20 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
     return row;
 }
 
-void ShareSession::forward(const ShareRow& row) {
-    if (m_engine)
-        m_engine->publish({row.name, row.node, row.health.type, row.target, row.spec.port, 0,
-                           row.isGated() ? row.spec.allowed : QStringList()});
+Result<bool> ShareSession::forward(const ShareRow& row) {
+    if (!m_engine)
+        return true;
+    const QStringList allowed = row.isGated() ? row.spec.allowed : QStringList();
+    if (row.spec.type != PublishType::Term) {
+        m_engine->publish({row.name, row.node, row.health.type, row.target, row.spec.port, 0, allowed});
+        return true;
+    }
+    // A browser terminal: the relay leads to LabShare's own terminal server, an HTTP share to the gate.
+    const Result<quint16> local = m_terminals->serve(row.name, row.node, row.target, row.spec.port, row.terminalKey);
+    if (!local)
+        return local.error();
+    m_engine->publish({row.name, row.node, QStringLiteral("http"), QStringLiteral("127.0.0.1"), *local, 0, allowed});
+    return true;
 }
 
 Result<QString> ShareSession::publish(const QString& nodeName, const topology::PublishSpec& spec) {
@@ -167,11 +185,16 @@ Result<QString> ShareSession::publish(const QString& nodeName, const topology::P
         return row.error();
     const ShareRow* before = this->row(row->name);
     const bool wasTicked = before != nullptr;
-    if (before)
+    if (before) {
         row->visitors = before->visitors; // the same share, published again (re-targeted, say)
+        row->terminalKey = before->terminalKey;
+    } else if (row->spec.type == PublishType::Term) {
+        row->terminalKey = terminal::newTerminalKey(); // a share ticked again hands out a new link
+    }
+    if (Result<bool> forwarded = forward(*row); !forwarded)
+        return forwarded.error();
     m_rows.removeIf([&](const ShareRow& r) { return r.name == row->name; });
     m_rows.append(*row);
-    forward(*row);
     if (!wasTicked)
         Q_EMIT tickedChanged();
     return row->name;
@@ -183,6 +206,7 @@ void ShareSession::unpublish(const QString& name) {
     m_rows.removeIf([&](const ShareRow& r) { return r.name == name; });
     if (m_engine)
         m_engine->unpublish(name);
+    m_terminals->stop(name);
     Q_EMIT tickedChanged();
 }
 
@@ -204,6 +228,8 @@ bool ShareSession::apply(const tunnel::ShareHealth& health) {
     for (ShareRow& r : m_rows) {
         if (r.name == health.name) {
             r.health = health;
+            r.health.type = topology::publishTypeName(r.spec.type); // a terminal is forwarded as http
+            r.health.nodePort = r.spec.port;
             r.url = shareUrl(r);
             return true;
         }

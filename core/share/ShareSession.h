@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "share/LocalTarget.h"
 #include "share/ShareVisitors.h"
+#include "share/TerminalShares.h"
 #include "topology/Topology.h"
 #include "tunnel/TunnelEngine.h"
 #include "tunnel/bookkeeping/ShareHealth.h"
@@ -31,6 +32,7 @@ struct ShareRow {
     // names; empty: the share is open.
     QString gateFingerprint;
     ShareVisitors visitors; // who came to the gate while this share was published
+    QByteArray terminalKey; // term shares: the key their handout link carries (never logged)
     bool isGated() const { return !gateFingerprint.isEmpty(); }
 };
 
@@ -44,6 +46,7 @@ class ShareSession : public QObject {
 
 public:
     explicit ShareSession(topology::Topology topology, QObject* parent = nullptr);
+    ~ShareSession() override;
 
     const topology::Topology& topology() const { return m_topology; }
     // Entries with an allow-list are published from now on through the gate whose key has
@@ -96,7 +99,7 @@ Q_SIGNALS:
 private:
     Result<ShareRow> makeRow(const QString& node, const topology::PublishSpec& spec) const;
     std::optional<LocalTarget> unconsentedLocalTarget(const topology::Node& node) const;
-    void forward(const ShareRow& row);
+    Result<bool> forward(const ShareRow& row); // fails only when a terminal server cannot start
     void onShareChanged(const tunnel::ShareHealth& health);
     void onHealthUpdated(const QList<tunnel::ShareHealth>& health);
     void onGateVerdict(const gate::GateVerdict& verdict);
@@ -110,7 +113,8 @@ private:
     QSet<QString> m_allowedLocal; // "node host" pairs
     bool m_allLocalAllowed = false;
     QList<MovedTarget> m_moved;
-    QList<ShareRow> m_rows; // ticked, in the order they were ticked
+    QList<ShareRow> m_rows;                      // ticked, in the order they were ticked
+    std::unique_ptr<TerminalShares> m_terminals; // the servers of term/<port> shares
 };
 
 // The link a share hands out, from its type and public address.

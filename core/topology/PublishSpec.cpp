@@ -67,11 +67,14 @@ Result<PublishSpec> PublishSpec::parse(const QString& text) {
         spec.type = PublishType::Http;
     else if (type == QLatin1String("https"))
         spec.type = PublishType::Https;
+    else if (type == QLatin1String("term"))
+        spec.type = PublishType::Term;
     else if (type.isEmpty())
-        return badEntry(tr("publish entry '%1' has no type: use tcp, tls, http or https").arg(entry));
+        return badEntry(tr("publish entry '%1' has no type: use tcp, tls, http, https or term").arg(entry));
     else
-        return badEntry(tr("type '%1' in publish entry '%2' is not supported: use tcp, tls, http or https (lower case)")
-                            .arg(type, entry));
+        return badEntry(
+            tr("type '%1' in publish entry '%2' is not supported: use tcp, tls, http, https or term (lower case)")
+                .arg(type, entry));
 
     const QString& portText = parts.at(1);
     static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
@@ -112,6 +115,8 @@ QString publishTypeName(PublishType type) {
         return QStringLiteral("http");
     case PublishType::Https:
         return QStringLiteral("https");
+    case PublishType::Term:
+        return QStringLiteral("term");
     }
     return {};
 }

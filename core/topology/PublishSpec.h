@@ -11,7 +11,8 @@
 
 namespace labshare::topology {
 
-enum class PublishType { Tcp, Tls, Http, Https };
+// Term: a browser terminal onto the node's SSH server at that port, served by LabShare itself.
+enum class PublishType { Tcp, Tls, Http, Https, Term };
 
 // Which level of the topology an entry came from.
 enum class PublishOrigin { Node, Group, Kind, Defaults, Label };

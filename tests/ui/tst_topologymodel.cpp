@@ -192,11 +192,15 @@ void TestTopologyModel::saysWhenANodeHasNoAddress() {
 void TestTopologyModel::showsCandidatesPerKind_data() {
     QTest::addColumn<QString>("node");
     QTest::addColumn<QStringList>("ports");
-    QTest::newRow("SR Linux, declared gNMI first")
-        << "leaf1" << QStringList{"gNMI tls/57400", "SSH tcp/22", "NETCONF tcp/830", "JSON-RPC https/443"};
-    QTest::newRow("cEOS") << "ceos1" << QStringList{"SSH tcp/22", "gNMI tls/6030", "eAPI https/443"};
-    QTest::newRow("SR OS") << "sros1" << QStringList{"SSH tcp/22", "gNMI tls/57400", "NETCONF tcp/830"};
-    QTest::newRow("linux") << "client1" << QStringList{"SSH tcp/22"};
+    QTest::newRow("SR Linux, declared gNMI first") << "leaf1"
+                                                   << QStringList{"gNMI tls/57400", "SSH tcp/22", "NETCONF tcp/830",
+                                                                  "JSON-RPC https/443", "Browser terminal term/22"};
+    QTest::newRow("cEOS") << "ceos1"
+                          << QStringList{"SSH tcp/22", "gNMI tls/6030", "eAPI https/443", "Browser terminal term/22"};
+    QTest::newRow("SR OS") << "sros1"
+                           << QStringList{"SSH tcp/22", "gNMI tls/57400", "NETCONF tcp/830",
+                                          "Browser terminal term/22"};
+    QTest::newRow("linux") << "client1" << QStringList{"SSH tcp/22", "Browser terminal term/22"};
     QTest::newRow("grafana") << "grafana" << QStringList{"HTTP http/3000"};
     QTest::newRow("bridge") << "br1" << QStringList();
 }
@@ -425,7 +429,8 @@ void TestTopologyModel::userPortsAreInsertedAndRemovedAsRows() {
     const QModelIndex client = m_model->nodeIndex("client1");
 
     m_model->setUserPorts("client1", {spec("http/8080"), spec("tcp/22"), spec("tcp/5201")});
-    QCOMPARE(childLabels(*m_model, client), (QStringList{"SSH tcp/22", "HTTP http/8080", "TCP tcp/5201"}));
+    QCOMPARE(childLabels(*m_model, client),
+             (QStringList{"SSH tcp/22", "HTTP http/8080", "TCP tcp/5201", "Browser terminal term/22"}));
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(0).toModelIndex(), client);
     QCOMPARE(inserted.at(0).at(1).toInt(), 1);
@@ -434,14 +439,14 @@ void TestTopologyModel::userPortsAreInsertedAndRemovedAsRows() {
              int(share::CandidateOrigin::UserAdded));
 
     m_model->setUserPorts("client1", {spec("tcp/5201")});
-    QCOMPARE(childLabels(*m_model, client), (QStringList{"SSH tcp/22", "TCP tcp/5201"}));
+    QCOMPARE(childLabels(*m_model, client), (QStringList{"SSH tcp/22", "TCP tcp/5201", "Browser terminal term/22"}));
     QCOMPARE(removed.count(), 1);
     QCOMPARE(removed.at(0).at(1).toInt(), 1);
     QCOMPARE(removed.at(0).at(2).toInt(), 1);
     QCOMPARE(inserted.count(), 1);
 
     m_model->setUserPorts("client1", {});
-    QCOMPARE(childLabels(*m_model, client), QStringList{"SSH tcp/22"});
+    QCOMPARE(childLabels(*m_model, client), (QStringList{"SSH tcp/22", "Browser terminal term/22"}));
     QVERIFY(m_model->userPorts("client1").isEmpty());
     QCOMPARE(removed.count(), 2);
     QCOMPARE(reset.count(), 0);

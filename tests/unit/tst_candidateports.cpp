@@ -71,22 +71,27 @@ void TestCandidatePorts::offersPortsPerKindAndImage_data() {
     QTest::newRow("SR Linux") << "nokia_srlinux"
                               << "ghcr.io/nokia/srlinux:24.3.1" << none << none
                               << QStringList{"SSH tcp/22 known", "gNMI tls/57400 known", "NETCONF tcp/830 known",
-                                             "JSON-RPC https/443 known"};
+                                             "JSON-RPC https/443 known", "Browser terminal term/22 known"};
     QTest::newRow("SR Linux short kind") << "srl"
                                          << "" << none << none
                                          << QStringList{"SSH tcp/22 known", "gNMI tls/57400 known",
-                                                        "NETCONF tcp/830 known", "JSON-RPC https/443 known"};
+                                                        "NETCONF tcp/830 known", "JSON-RPC https/443 known",
+                                                        "Browser terminal term/22 known"};
     QTest::newRow("cEOS") << "arista_ceos"
                           << "ceos:4.32.0F" << none << none
-                          << QStringList{"SSH tcp/22 known", "gNMI tls/6030 known", "eAPI https/443 known"};
+                          << QStringList{"SSH tcp/22 known", "gNMI tls/6030 known", "eAPI https/443 known",
+                                         "Browser terminal term/22 known"};
     QTest::newRow("SR OS") << "nokia_sros"
                            << "vrnetlab/nokia_sros:23.10.R1" << none << none
-                           << QStringList{"SSH tcp/22 known", "gNMI tls/57400 known", "NETCONF tcp/830 known"};
+                           << QStringList{"SSH tcp/22 known", "gNMI tls/57400 known", "NETCONF tcp/830 known",
+                                          "Browser terminal term/22 known"};
     QTest::newRow("SR-SIM") << "nokia_srsim"
                             << "nokia_srsim:25.3.R1" << none << none
-                            << QStringList{"SSH tcp/22 known", "gNMI tls/57400 known", "NETCONF tcp/830 known"};
+                            << QStringList{"SSH tcp/22 known", "gNMI tls/57400 known", "NETCONF tcp/830 known",
+                                           "Browser terminal term/22 known"};
     QTest::newRow("linux") << "linux"
-                           << "ghcr.io/srl-labs/network-multitool" << none << none << QStringList{"SSH tcp/22 known"};
+                           << "ghcr.io/srl-labs/network-multitool" << none << none
+                           << QStringList{"SSH tcp/22 known", "Browser terminal term/22 known"};
     QTest::newRow("grafana image") << "linux"
                                    << "grafana/grafana:10.4.2" << none << none << QStringList{"HTTP http/3000 known"};
     QTest::newRow("grafana-oss by digest behind a registry port")
@@ -99,13 +104,13 @@ void TestCandidatePorts::offersPortsPerKindAndImage_data() {
                                         << QStringList{"HTTP http/9090 known"};
     QTest::newRow("image named like grafana only in its path")
         << "linux"
-        << "grafana/loki:2.9" << none << none << QStringList{"SSH tcp/22 known"};
+        << "grafana/loki:2.9" << none << none << QStringList{"SSH tcp/22 known", "Browser terminal term/22 known"};
     QTest::newRow("unknown kind offers nothing of its own") << "juniper_crpd"
                                                             << "crpd:23.2R1" << none << none << QStringList();
     QTest::newRow("unknown kind keeps its declared entries")
         << "juniper_crpd"
         << "crpd:23.2R1" << QStringList{"tcp/22", "tcp/50051"} << none
-        << QStringList{"SSH tcp/22 declared", "TCP tcp/50051 declared"};
+        << QStringList{"SSH tcp/22 declared", "TCP tcp/50051 declared", "Browser terminal term/22 known"};
     QTest::newRow("bridge") << "bridge"
                             << "" << QStringList{"tcp/22"} << QStringList{"tcp/80"} << QStringList();
     QTest::newRow("ovs-bridge") << "ovs-bridge"
@@ -116,27 +121,31 @@ void TestCandidatePorts::offersPortsPerKindAndImage_data() {
         << "nokia_srlinux"
         << "" << QStringList{"tls/57400/instructor@example.edu,example.edu"} << none
         << QStringList{"gNMI tls/57400 declared instructor@example.edu,example.edu", "SSH tcp/22 known",
-                       "NETCONF tcp/830 known", "JSON-RPC https/443 known"};
+                       "NETCONF tcp/830 known", "JSON-RPC https/443 known", "Browser terminal term/22 known"};
     QTest::newRow("declared entries come first, in file order")
         << "linux"
         << "" << QStringList{"http/8080", "tcp/22/example.edu"} << none
-        << QStringList{"HTTP http/8080 declared", "SSH tcp/22 declared example.edu"};
+        << QStringList{"HTTP http/8080 declared", "SSH tcp/22 declared example.edu",
+                       "Browser terminal term/22 known example.edu"};
     QTest::newRow("a repeated declared entry is offered once")
         << "linux"
-        << "" << QStringList{"tcp/22/a@b.com", "tcp/22"} << none << QStringList{"SSH tcp/22 declared a@b.com"};
+        << "" << QStringList{"tcp/22/a@b.com", "tcp/22"} << none
+        << QStringList{"SSH tcp/22 declared a@b.com", "Browser terminal term/22 known a@b.com"};
     QTest::newRow("same port, other type is another candidate")
         << "nokia_srlinux"
         << "" << none << QStringList{"tcp/57400"}
-        << QStringList{"SSH tcp/22 known", "gNMI tls/57400 known", "NETCONF tcp/830 known", "JSON-RPC https/443 known",
-                       "TCP tcp/57400 user"};
+        << QStringList{"SSH tcp/22 known",         "gNMI tls/57400 known", "NETCONF tcp/830 known",
+                       "JSON-RPC https/443 known", "TCP tcp/57400 user",   "Browser terminal term/22 known"};
     QTest::newRow("user entries last, duplicates dropped")
         << "linux"
         << "" << QStringList{"http/8080"} << QStringList{"tcp/22", "https/8443", "http/8080", "https/8443"}
-        << QStringList{"HTTP http/8080 declared", "SSH tcp/22 known", "HTTPS https/8443 user"};
+        << QStringList{"HTTP http/8080 declared", "SSH tcp/22 known", "HTTPS https/8443 user",
+                       "Browser terminal term/22 known"};
     QTest::newRow("user entry on a well-known port gets its label")
         << "arista_ceos"
         << "" << none << QStringList{"tcp/830"}
-        << QStringList{"SSH tcp/22 known", "gNMI tls/6030 known", "eAPI https/443 known", "NETCONF tcp/830 user"};
+        << QStringList{"SSH tcp/22 known", "gNMI tls/6030 known", "eAPI https/443 known", "NETCONF tcp/830 user",
+                       "Browser terminal term/22 known"};
 }
 
 void TestCandidatePorts::offersPortsPerKindAndImage() {
@@ -178,9 +187,9 @@ topology:
     QVERIFY(lab.node("leaf1"));
     QCOMPARE(describe(share::candidatePorts(*lab.node("leaf1"))),
              (QStringList{"gNMI tls/57400 declared instructor@example.edu,example.edu", "SSH tcp/22 known",
-                          "NETCONF tcp/830 known", "JSON-RPC https/443 known"}));
+                          "NETCONF tcp/830 known", "JSON-RPC https/443 known", "Browser terminal term/22 known"}));
     QCOMPARE(describe(share::candidatePorts(*lab.node("client1"))),
-             (QStringList{"SSH tcp/22 declared", "HTTP http/3000 known"}));
+             (QStringList{"SSH tcp/22 declared", "HTTP http/3000 known", "Browser terminal term/22 known"}));
     QCOMPARE(describe(share::candidatePorts(*lab.node("br"))), QStringList());
 }
 

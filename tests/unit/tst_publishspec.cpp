@@ -31,6 +31,10 @@ void TestPublishSpec::parsesValidEntries_data() {
                           << "http" << 8080 << QStringList();
     QTest::newRow("https") << "https/443"
                            << "https" << 443 << QStringList();
+    QTest::newRow("term") << "term/22"
+                          << "term" << 22 << QStringList();
+    QTest::newRow("term with allowed") << "term/2222/alice@example.com"
+                                       << "term" << 2222 << QStringList{QStringLiteral("alice@example.com")};
     QTest::newRow("ssh is read as tcp") << "ssh/22"
                                         << "tcp" << 22 << QStringList();
     QTest::newRow("lowest port") << "tcp/1"
@@ -77,6 +81,10 @@ void TestPublishSpec::rejectsBadEntries_data() {
                                << "out of range";
     QTest::newRow("udp") << "udp/53"
                          << "'udp' in publish entry 'udp/53' is not supported";
+    QTest::newRow("term port 0") << "term/0"
+                                 << "out of range";
+    QTest::newRow("term without port") << "term/"
+                                       << "is not a number";
     QTest::newRow("upper case type") << "TCP/22"
                                      << "lower case";
     QTest::newRow("stcp") << "stcp/22"

@@ -245,6 +245,10 @@ void TestTopologyParser::reportsEachBadEntryWhereItIs_data() {
                                    << "names no allowed users";
     QTest::newRow("not a number") << "tcp/x"
                                   << "not a number";
+    QTest::newRow("term port out of range") << "term/65536"
+                                            << "out of range";
+    QTest::newRow("term not a number") << "term/ssh"
+                                       << "not a number";
 }
 
 void TestTopologyParser::reportsEachBadEntryWhereItIs() {

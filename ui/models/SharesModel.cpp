@@ -63,7 +63,8 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
     Shown shown;
     auto& text = shown.text;
     text[NameColumn] = row.name;
-    const bool web = row.spec.type == topology::PublishType::Http || row.spec.type == topology::PublishType::Https;
+    const bool web = row.spec.type == topology::PublishType::Http || row.spec.type == topology::PublishType::Https ||
+                     row.spec.type == topology::PublishType::Term;
     const QString addresses = share::ShareStatus::addressesText(h);
     const bool twoAddresses = h.reclaimingPort || h.alsoPort;
     text[AddressColumn] =

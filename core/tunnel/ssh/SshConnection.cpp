@@ -45,23 +45,6 @@ Result<bool> setOption(ssh_session session, ssh_options_e option, const void* va
     return true;
 }
 
-QString fingerprintOf(ssh_session session) {
-    ssh_key key = nullptr;
-    if (ssh_get_server_publickey(session, &key) != SSH_OK)
-        return {};
-    unsigned char* hash = nullptr;
-    size_t length = 0;
-    QString out;
-    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &length) == SSH_OK) {
-        char* text = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, length);
-        out = QString::fromLatin1(text);
-        ssh_string_free_char(text);
-        ssh_clean_pubkey_hash(&hash);
-    }
-    ssh_key_free(key);
-    return out;
-}
-
 Result<bool> verifyHostKey(ssh_session session, const RelayProfile& profile, const QString& knownHosts,
                            const SshConnectOptions& options, const QString& fingerprint) {
     const QString relay = profile.host + QLatin1Char(':') + QString::number(profile.port);
@@ -100,6 +83,23 @@ Result<bool> verifyHostKey(ssh_session session, const RelayProfile& profile, con
 }
 
 } // namespace
+
+QString hostKeyFingerprint(ssh_session session) {
+    ssh_key key = nullptr;
+    if (ssh_get_server_publickey(session, &key) != SSH_OK)
+        return {};
+    unsigned char* hash = nullptr;
+    size_t length = 0;
+    QString out;
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &length) == SSH_OK) {
+        char* text = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, length);
+        out = QString::fromLatin1(text);
+        ssh_string_free_char(text);
+        ssh_clean_pubkey_hash(&hash);
+    }
+    ssh_key_free(key);
+    return out;
+}
 
 void SshSessionFree::operator()(ssh_session session) const {
     if (ssh_is_connected(session)) {
@@ -221,7 +221,7 @@ Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshCo
                                                  .arg(effectivePort)
                                                  .arg(sshError(s)));
     SshConnection connection;
-    connection.fingerprint = fingerprintOf(s);
+    connection.fingerprint = hostKeyFingerprint(s);
     if (Result<bool> trusted = verifyHostKey(s, profile, knownHosts, options, connection.fingerprint); !trusted)
         return trusted.error();
     char* loginUser = nullptr;

@@ -47,6 +47,9 @@ public:
 // against known_hosts, then agent / key / password / token authentication. Blocking: worker thread only.
 Result<SshConnection> openSshConnection(const RelayProfile& profile, const SshConnectOptions& options);
 
+// The server's host key of a connected session as "SHA256:…" (empty when it has none).
+QString hostKeyFingerprint(ssh_session session);
+
 // Routes libssh's log into the labshare.core.libssh category at debug level (kept in the log ring, shown
 // on stderr only when asked for: LogBuffer::setRingOnly), on the calling thread (libssh's log settings are
 // per thread): call it on every thread before its first libssh call.

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "share/TerminalShares.h"
+#include "tunnel/ssh/TerminalServer.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace labshare::share {
+
+TerminalShares::TerminalShares(const QString& topologyFile)
+    : m_knownHosts(knownHostsFileFor(topologyFile)) {}
+
+TerminalShares::~TerminalShares() = default;
+
+QString TerminalShares::knownHostsFileFor(const QString& topologyFile) {
+    const QByteArray path = QFileInfo(topologyFile).absoluteFilePath().toUtf8();
+    const QString lab = QString::fromLatin1(QCryptographicHash::hash(path, QCryptographicHash::Sha1).toHex().left(16));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("node-host-keys/%1.known_hosts").arg(lab));
+}
+
+Result<quint16> TerminalShares::serve(const QString& name, const QString& node, const QString& host, quint16 port,
+                                      const QByteArray& key) {
+    auto it = m_servers.find(name);
+    if (it != m_servers.end()) {
+        const tunnel::TerminalOptions& now = it->second->options();
+        if (now.targetHost == host && now.targetPort == port && now.key == key)
+            return it->second->port();
+        m_servers.erase(it); // another address: its open terminals end, new ones reach the new one
+    }
+    tunnel::TerminalOptions options;
+    options.node = node;
+    options.targetHost = host;
+    options.targetPort = port;
+    options.key = key;
+    options.knownHostsFile = m_knownHosts;
+    auto server = std::make_unique<tunnel::TerminalServer>(options);
+    Result<quint16> local = server->start();
+    if (local)
+        m_servers[name] = std::move(server);
+    return local;
+}
+
+void TerminalShares::stop(const QString& name) {
+    m_servers.erase(name);
+}
+
+int TerminalShares::sessions(const QString& name) const {
+    const auto it = m_servers.find(name);
+    return it == m_servers.end() ? 0 : it->second->sessions();
+}
+
+} // namespace labshare::share

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+namespace labshare::terminal {
+
+// What a browser may ask a terminal share for, all under the handout URL /t/<key>: the page itself (or, with
+// Upgrade: websocket, the terminal's socket), and the two files of xterm.js the page loads.
+enum class TerminalRoute { Page, Socket, Script, Style, Refused, NotFound };
+
+// Decides a request target ("/t/KEY", "/t/KEY/xterm.js", …) against the share's key; the key is compared in
+// constant time, and anything without the right key is Refused, whatever else it asks for.
+TerminalRoute routeTerminalRequest(const QByteArray& target, bool upgrade, const QByteArray& key);
+
+// The answers, each a whole HTTP/1.1 response that closes the connection.
+struct TerminalPage {
+    Q_DECLARE_TR_FUNCTIONS(labshare::terminal::TerminalPage)
+
+public:
+    // The full-window terminal for `node`; the socket is the page's own URL, the files are under /t/`key`.
+    static QByteArray page(const QString& node, const QByteArray& key);
+    static QByteArray refusal(); // 403: no key, or a wrong one; nothing about the share
+    static QByteArray notFound();
+    static QByteArray busy(); // too many connections at once
+    static QByteArray file(const QByteArray& contentType, const QByteArray& body);
+};
+
+// Debian 12's libjs-xterm ships a browser file of 288 bytes that only require()s "./public/Terminal", which
+// browsers cannot load; node-xterm has the same release (3.8.1) as CommonJS modules in
+// /usr/share/nodejs/xterm/lib. LabShare serves those to the page as one script: each module wrapped in a
+// function, with a small require() that resolves the relative paths they use, exposing `Terminal`.
+Result<QByteArray> xtermBundle(const QString& libDir);
+QString defaultXtermDir(); // /usr/share/nodejs/xterm/lib, or LABSHARE_XTERM_DIR when set
+
+} // namespace labshare::terminal

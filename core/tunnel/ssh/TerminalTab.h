@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "terminal/PromptLine.h"
+#include "terminal/WebSocketCodec.h"
+#include "tunnel/net/Socket.h"
+#include "tunnel/ssh/SshConnection.h"
+#include "tunnel/ssh/TerminalServer.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <optional>
+
+namespace labshare::tunnel {
+
+// One connection to a terminal share, on its own thread: a page or file request answered, or a WebSocket
+// that becomes one SSH session to the node (login prompts in the terminal, then a shell on a pty).
+class TerminalTab {
+    Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::TerminalTab)
+
+public:
+    TerminalTab(Socket client, TerminalServer::Shared& shared);
+    ~TerminalTab();
+    void run();
+
+    static QByteArray busyAnswer();
+
+private:
+    enum class Wait { Ready, Closed, Stopped, TimedOut };
+
+    void serveRequest();
+    void serveTerminal();
+    bool connectNode();  // says why not in the terminal
+    bool checkHostKey(); // says why not in the terminal
+    bool logIn();        // says why not in the terminal
+    bool openShell();    // says why not in the terminal
+    void pump();
+    // Reads the student's messages until the prompt is answered; nullopt: cancelled, closed or timed out.
+    std::optional<QByteArray> ask(const QByteArray& prompt, bool echo);
+    // Reads what the browser sent and handles control messages; input goes to m_keys. False: the socket ended.
+    bool readClient();
+    void show(const QByteArray& text); // into the terminal, made printable
+    void status(const QString& text);  // the page's status line
+    void end(const QString& why, quint16 code = 1000);
+    bool flush(int timeoutMs); // blocks until all is sent (or time or stop): before a blocking libssh call
+    Wait waitReadable(int fd, int timeoutMs);
+
+    Socket m_client;
+    TerminalServer::Shared& m_shared;
+    const TerminalOptions& m_options;
+    terminal::WebSocketReader m_reader;
+    QByteArray m_out;  // frames for the browser, not yet sent
+    QByteArray m_keys; // the student's keys, not yet given to the node
+    bool m_clientGone = false;
+    bool m_counted = false;
+    int m_cols = 80;
+    int m_rows = 24;
+    bool m_resized = false;
+    QString m_user;
+    SshSessionPtr m_session;
+    ssh_channel m_channel = nullptr;
+    int m_nodeFd = -1; // registered with the server while the session may use it
+    QElapsedTimer m_since;
+};
+
+} // namespace labshare::tunnel

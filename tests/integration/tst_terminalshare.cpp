@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Browser terminal shares (term/<port>): a real OpenSSH sshd plays the node (passwords checked through this
+// run's own PAM service, asked as keyboard-interactive prompts), LabShare's terminal server in front of it,
+// and a WebSocket client that does what the page does. First the server on its own (the key, the page, a
+// login with `echo` and a resize, and every limit), then the real `labshare up` through the LAN relay and
+// through a real OpenSSH relay.
+// Runs as root: sshd checks passwords through a per-run service in /etc/pam.d, removed at the end.
+#include "FreePort.h"
+#include "LabDir.h"
+#include "LabshareUp.h"
+#include "SshRelay.h"
+#include "TerminalClient.h"
+#include "Tools.h"
+
+#include "terminal/TerminalKey.h"
+#include "terminal/TerminalPage.h"
+#include "tunnel/ssh/TerminalServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <unistd.h>
+
+using namespace labshare;
+using namespace labshare::testsupport;
+
+namespace {
+
+const QByteArray kPassword = "node pass 41c9";
+
+bool writeFile(const QString& path, const QByteArray& bytes, QFile::Permissions permissions) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() &&
+           file.setPermissions(permissions);
+}
+
+} // namespace
+
+class TestTerminalShare : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void refusesWithoutTheKey();
+    void servesThePageAndXtermOnTheSameUrl();
+    void logsInRunsEchoResizesAndDisconnects();
+    void capsSessionsPerShareAndSaysSo();
+    void closesOnAnOversizedFrame();
+    void closesOnBinaryGarbage();
+    void closesAClientThatNeverReads();
+    void saysWhenTheNodeRefuses();
+    void throughTheLanRelay();
+    void throughAnOpenSshRelay();
+    void aRealBrowserRunsACommand();
+    void refusesAChangedHostKey(); // last: the node gets a new host key
+
+private:
+    // Opens a terminal on `server`'s own port and logs in; the client is left at a shell prompt.
+    void logIn(TerminalClient& client, quint16 port, const QByteArray& key, const QString& host = "127.0.0.1");
+    void runsEchoThroughUp(const QString& relayUrl);
+
+    QTemporaryDir m_dir;
+    QString m_pamFile;
+    SshRelay m_node;  // the lab node's SSH server
+    SshRelay m_relay; // an OpenSSH relay
+    QByteArray m_key;
+    std::unique_ptr<tunnel::TerminalServer> m_server;
+};
+
+void TestTerminalShare::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(::geteuid() == 0, "this test runs sshd with its own PAM service in /etc/pam.d: run it as root");
+    QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/python3")), "the password check runs python3: install python3");
+    QVERIFY2(QFile::exists(terminal::defaultXtermDir() + QStringLiteral("/public/Terminal.js")),
+             "xterm.js is missing: install the Debian package node-xterm");
+    const QString check = m_dir.filePath(QStringLiteral("check-password"));
+    QVERIFY(writeFile(check,
+                      "#!/usr/bin/python3\nimport sys\nsys.exit(0 if sys.stdin.buffer.read().rstrip(b'\\0') == b'" +
+                          kPassword + "' else 1)\n",
+                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QString service = QStringLiteral("labshare-test-term-%1").arg(QCoreApplication::applicationPid());
+    m_pamFile = QDir(QStringLiteral("/etc/pam.d")).filePath(service);
+    QVERIFY(writeFile(m_pamFile,
+                      "auth required pam_exec.so expose_authtok quiet " + check.toUtf8() +
+                          // pam_permit gives the shell's session a credential step that succeeds
+                          "\nauth optional pam_permit.so\naccount required pam_permit.so\n"
+                          "session required pam_permit.so\n",
+                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    m_node.setUsePam(true);
+    m_node.setProgramName(service);
+    m_node.setExtraConfig(QStringLiteral("Match User %1\n    KbdInteractiveAuthentication yes\n").arg(m_node.user()));
+    QVERIFY2(m_node.start(), qPrintable(m_node.errorString()));
+    QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
+
+    m_key = terminal::newTerminalKey();
+    tunnel::TerminalOptions options;
+    options.node = QStringLiteral("n1");
+    options.targetHost = QStringLiteral("127.0.0.1");
+    options.targetPort = m_node.port();
+    options.key = m_key;
+    options.knownHostsFile = m_dir.filePath(QStringLiteral("lab/node-host-keys"));
+    options.maxSessions = 2;
+    options.stallLimitMs = 2000;
+    m_server = std::make_unique<tunnel::TerminalServer>(options);
+    const Result<quint16> port = m_server->start();
+    QVERIFY2(port.ok(), port.ok() ? "" : qPrintable(port.error().message));
+}
+
+void TestTerminalShare::cleanupTestCase() {
+    m_server.reset();
+    m_node.stop();
+    m_relay.stop();
+    if (!m_pamFile.isEmpty())
+        QFile::remove(m_pamFile);
+}
+
+void TestTerminalShare::logIn(TerminalClient& client, quint16 port, const QByteArray& key, const QString& host) {
+    const QByteArray status = client.open(host, port, "/t/" + key);
+    QVERIFY2(client.isOpen(), status.constData());
+    QVERIFY2(client.waitFor("login as: "), qPrintable(client.diagnostics()));
+    client.type(m_node.user().toUtf8() + '\r');
+    QVERIFY2(client.waitFor("Password: "), qPrintable(client.diagnostics()));
+    client.type(kPassword + '\r');
+    // A marker the shell prints only once it runs what was typed.
+    client.type("echo ready-$((40+2))\r");
+    QVERIFY2(client.waitFor("ready-42"),
+             qPrintable(client.diagnostics() + "\nnode's sshd:\n" + m_node.log().right(3000)));
+    QVERIFY2(!client.screen().contains(kPassword), "the password was echoed");
+}
+
+void TestTerminalShare::refusesWithoutTheKey() {
+    const quint16 port = m_server->port();
+    const QByteArray wrong = terminal::newTerminalKey();
+    const QList<QByteArray> targets = {
+        "/", "/t/", "/t/" + wrong, "/t/" + wrong + "/xterm.js", "/t/" + m_key.left(20), "/?key=" + m_key};
+    for (const QByteArray& target : targets) {
+        const QByteArray answer = httpGet("127.0.0.1", port, target);
+        QVERIFY2(answer.startsWith("HTTP/1.1 403 "), QByteArray(target + ": " + answer.left(200)).constData());
+        QVERIFY(!answer.contains("<script"));
+        QVERIFY(!answer.contains(m_key));
+    }
+    TerminalClient socket;
+    const QByteArray status = socket.open("127.0.0.1", port, "/t/" + wrong);
+    QVERIFY2(status.startsWith("HTTP/1.1 403 "), status.constData());
+    QVERIFY(!socket.isOpen());
+    QCOMPARE(m_server->sessions(), 0);
+}
+
+void TestTerminalShare::servesThePageAndXtermOnTheSameUrl() {
+    const quint16 port = m_server->port();
+    const QByteArray page = httpGet("127.0.0.1", port, "/t/" + m_key);
+    QVERIFY2(page.startsWith("HTTP/1.1 200 OK"), page.left(200).constData());
+    QVERIFY(page.contains("Terminal on n1"));
+    const QByteArray script = httpGet("127.0.0.1", port, "/t/" + m_key + "/xterm.js");
+    QVERIFY2(script.startsWith("HTTP/1.1 200 OK"), script.left(200).constData());
+    QVERIFY(script.contains("define('./public/Terminal'"));
+    QVERIFY(script.size() > 100000); // the whole of xterm.js, not Debian's 288-byte stub
+    const QByteArray style = httpGet("127.0.0.1", port, "/t/" + m_key + "/xterm.css");
+    QVERIFY2(style.startsWith("HTTP/1.1 200 OK") && style.contains(".xterm"), style.left(200).constData());
+}
+
+void TestTerminalShare::logsInRunsEchoResizesAndDisconnects() {
+    TerminalClient client;
+    QVERIFY2(client.open("127.0.0.1", m_server->port(), "/t/" + m_key).startsWith("HTTP/1.1 101"),
+             qPrintable(client.diagnostics()));
+    QVERIFY2(client.waitFor("login as: "), qPrintable(client.diagnostics()));
+    client.type(m_node.user().toUtf8() + '\r');
+    QVERIFY2(client.waitFor("Password: "), qPrintable(client.diagnostics()));
+    // The node remembered on first sight, and said so.
+    QVERIFY2(client.screen().contains("First connection to n1") &&
+                 client.screen().contains(m_node.hostKeyFingerprint().toUtf8()),
+             qPrintable(client.diagnostics()));
+    client.type("wrong password\r");
+    QVERIFY2(client.waitFor("Access denied.\r\nPassword: "), qPrintable(client.diagnostics()));
+    client.type(kPassword + '\r');
+    client.type("echo te''rm-$((6*7))\r");
+    QVERIFY2(client.waitFor("term-42"), qPrintable(client.diagnostics()));
+    QCOMPARE(m_server->sessions(), 1);
+
+    client.resize(100, 30);
+    client.type("stty size\r");
+    QVERIFY2(client.waitFor("30 100"), qPrintable(client.diagnostics()));
+
+    client.type("exit\r");
+    QVERIFY2(client.waitClosed(), qPrintable(client.diagnostics()));
+    QCOMPARE(client.closeCode(), 1000);
+    QVERIFY2(client.statuses().contains("session ended"), qPrintable(client.diagnostics()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 10000);
+}
+
+void TestTerminalShare::capsSessionsPerShareAndSaysSo() {
+    TerminalClient first, second, third;
+    for (TerminalClient* c : {&first, &second}) {
+        QVERIFY(c->open("127.0.0.1", m_server->port(), "/t/" + m_key).startsWith("HTTP/1.1 101"));
+        QVERIFY2(c->waitFor("login as: "), qPrintable(c->diagnostics()));
+    }
+    QCOMPARE(m_server->sessions(), 2);
+    QVERIFY(third.open("127.0.0.1", m_server->port(), "/t/" + m_key).startsWith("HTTP/1.1 101"));
+    QVERIFY2(third.waitFor("already has 2 sessions open"), qPrintable(third.diagnostics()));
+    QVERIFY(third.waitClosed());
+    QCOMPARE(third.closeCode(), 1008);
+    first.closeSocket();
+    second.closeSocket();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 10000);
+}
+
+void TestTerminalShare::closesOnAnOversizedFrame() {
+    TerminalClient client;
+    QVERIFY(client.open("127.0.0.1", m_server->port(), "/t/" + m_key).startsWith("HTTP/1.1 101"));
+    QVERIFY2(client.waitFor("login as: "), qPrintable(client.diagnostics()));
+    client.sendFrame(0x81, 'i' + QByteArray(70000, 'x'));
+    QVERIFY2(client.waitClosed(), qPrintable(client.diagnostics()));
+    QCOMPARE(client.closeCode(), 1009);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 10000);
+}
+
+void TestTerminalShare::closesOnBinaryGarbage() {
+    TerminalClient raw, binary;
+    QVERIFY(raw.open("127.0.0.1", m_server->port(), "/t/" + m_key).startsWith("HTTP/1.1 101"));
+    QVERIFY(binary.open("127.0.0.1", m_server->port(), "/t/" + m_key).startsWith("HTTP/1.1 101"));
+    QByteArray garbage(4096, '\0');
+    for (char& c : garbage)
+        c = char(QRandomGenerator::global()->bounded(256));
+    raw.sendRaw(garbage);
+    binary.sendFrame(0x82, garbage.left(100));
+    QVERIFY2(raw.waitClosed(), qPrintable(raw.diagnostics()));
+    QVERIFY2(binary.waitClosed(), qPrintable(binary.diagnostics()));
+    QCOMPARE(binary.closeCode(), 1003);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 10000);
+}
+
+void TestTerminalShare::closesAClientThatNeverReads() {
+    TerminalClient client;
+    logIn(client, m_server->port(), m_key);
+    client.stopReading(4096);
+    client.type("cat /dev/zero | base64\r");
+    // Output piles up in the socket's buffers, then in LabShare's bounded one; the browser takes nothing for
+    // stallLimitMs (2 s here), and the terminal closes.
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 60000);
+}
+
+void TestTerminalShare::saysWhenTheNodeRefuses() {
+    tunnel::TerminalOptions options = m_server->options();
+    options.targetPort = freeTcpPort(); // nothing listens there
+    tunnel::TerminalServer refused(options);
+    const Result<quint16> port = refused.start();
+    QVERIFY(port.ok());
+    TerminalClient client;
+    QVERIFY(client.open("127.0.0.1", *port, "/t/" + m_key).startsWith("HTTP/1.1 101"));
+    QVERIFY2(client.waitFor("login as: "), qPrintable(client.diagnostics()));
+    client.type("root\r");
+    QVERIFY2(client.waitFor("Cannot reach n1 at 127.0.0.1:"), qPrintable(client.diagnostics()));
+    QVERIFY(client.waitClosed());
+}
+
+void TestTerminalShare::runsEchoThroughUp(const QString& relayUrl) {
+    LabDir lab;
+    QVERIFY2(
+        lab.write({{QStringLiteral("n1"), QStringLiteral("127.0.0.1"), QStringLiteral("term/%1").arg(m_node.port())}}),
+        qPrintable(lab.errorString()));
+    LabshareUp up;
+    QVERIFY2(up.start(lab.topologyFile(), relayUrl, {QStringLiteral("--accept-new-host-key")}),
+             qPrintable(up.errorString()));
+    const QString name = LabDir::shareName(QStringLiteral("n1"), QStringLiteral("term"), m_node.port());
+    QVERIFY2(up.waitForState(name, QStringLiteral("up"), 30000), qPrintable(up.diagnostics()));
+    const QUrl url(up.lastEvent(name).url);
+    QVERIFY2(url.isValid() && url.path().startsWith(QLatin1String("/t/")), qPrintable(up.diagnostics()));
+    const QByteArray key = url.path().mid(3).toLatin1();
+    QVERIFY(key.size() >= 22); // 128 bits or more
+    TerminalClient client;
+    logIn(client, quint16(url.port()), key, url.host());
+    client.type("echo via-$((1+1))-relay\r");
+    QVERIFY2(client.waitFor("via-2-relay"), qPrintable(client.diagnostics()));
+    client.type("exit\r");
+    QVERIFY2(client.waitClosed(), qPrintable(client.diagnostics()));
+    QVERIFY2(!up.stderrText().contains(QString::fromLatin1(key)), "the key reached LabShare's log");
+    QVERIFY(up.interrupt());
+}
+
+void TestTerminalShare::throughTheLanRelay() {
+    runsEchoThroughUp(QStringLiteral("lan://127.0.0.1"));
+}
+
+void TestTerminalShare::throughAnOpenSshRelay() {
+    runsEchoThroughUp(m_relay.relayUrl(m_relay.knownHostsFile()));
+}
+
+namespace {
+
+// Chromium's DevTools protocol on a page, over the same WebSocket client.
+class DevTools {
+public:
+    bool open(quint16 port, QString* error) {
+        QDeadlineTimer deadline(20000);
+        while (!deadline.hasExpired()) {
+            const QByteArray answer = httpGet("127.0.0.1", port, "/json/list", 2000);
+            const QByteArray body = answer.mid(answer.indexOf("\r\n\r\n") + 4);
+            for (const QJsonValue& target : QJsonDocument::fromJson(body).array()) {
+                const QUrl ws(target.toObject().value("webSocketDebuggerUrl").toString());
+                if (target.toObject().value("type").toString() == "page" && ws.isValid()) {
+                    const QByteArray status = m_socket.open("127.0.0.1", port, ws.path().toUtf8());
+                    if (!m_socket.isOpen())
+                        *error = QString::fromUtf8(status);
+                    return m_socket.isOpen();
+                }
+            }
+            QTest::qWait(200);
+        }
+        *error = "no page in chromium's /json/list";
+        return false;
+    }
+    QJsonObject call(const QString& method, const QJsonObject& params) {
+        const int id = ++m_id;
+        m_socket.sendText(QJsonDocument(QJsonObject{{"id", id}, {"method", method}, {"params", params}})
+                              .toJson(QJsonDocument::Compact));
+        const QByteArray answer = m_socket.waitForMessage("{\"id\":" + QByteArray::number(id) + ',');
+        return QJsonDocument::fromJson(answer).object();
+    }
+    QString evaluate(const QString& expression) {
+        const QJsonObject r = call("Runtime.evaluate", {{"expression", expression}, {"returnByValue", true}});
+        return r.value("result").toObject().value("result").toObject().value("value").toString();
+    }
+    // Keys as a person types them: characters as key presses, Enter as the key.
+    void type(const QString& text) {
+        for (const QChar c : text) {
+            if (c == '\r')
+                call("Input.dispatchKeyEvent", {{"type", "keyDown"},
+                                                {"key", "Enter"},
+                                                {"code", "Enter"},
+                                                {"windowsVirtualKeyCode", 13},
+                                                {"text", "\r"}});
+            else
+                call("Input.dispatchKeyEvent", {{"type", "char"}, {"text", QString(c)}});
+        }
+    }
+    // Waits until `expression` evaluates to text containing `text`; whitespace is left out on both sides, as
+    // xterm's DOM renderer lays a row's spaces out as it likes.
+    bool waitForPage(const QString& expression, QString text, int timeoutMs = 20000) {
+        static const QRegularExpression space(QStringLiteral("[\\s\\x{00a0}]"));
+        text.remove(space);
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            if (evaluate(expression).remove(space).contains(text))
+                return true;
+            QTest::qWait(200);
+        }
+        return false;
+    }
+
+private:
+    TerminalClient m_socket;
+    int m_id = 0;
+};
+
+} // namespace
+
+void TestTerminalShare::aRealBrowserRunsACommand() {
+    const QString binary = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+    QVERIFY2(!binary.isEmpty(), "chromium is not installed (installer/dependencies.sh test installs it)");
+    QTemporaryDir profile;
+    const quint16 devtools = freeTcpPort();
+    QProcess chromium;
+    chromium.start(binary,
+                   {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+                    "--window-size=1000,560", "--user-data-dir=" + profile.path(),
+                    QStringLiteral("--remote-debugging-port=%1").arg(devtools),
+                    QStringLiteral("http://127.0.0.1:%1/t/%2").arg(m_server->port()).arg(QString::fromLatin1(m_key))});
+    QVERIFY(chromium.waitForStarted());
+    const auto stopChromium = qScopeGuard([&chromium] {
+        chromium.kill();
+        chromium.waitForFinished(10000);
+    });
+    DevTools page;
+    QString error;
+    QVERIFY2(page.open(devtools, &error), qPrintable(error));
+    const QString screen = QStringLiteral("document.querySelector('.xterm-rows') ? "
+                                          "document.querySelector('.xterm-rows').innerText : ''");
+    const QString status = QStringLiteral("document.getElementById('status').textContent");
+    QVERIFY2(page.waitForPage(screen, "login as:"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    page.type(m_node.user() + '\r');
+    QVERIFY2(page.waitForPage(screen, "Password:"), qPrintable(page.evaluate(screen)));
+    page.type(QString::fromUtf8(kPassword) + '\r');
+    QVERIFY2(page.waitForPage(status, "@n1"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    page.type("echo Hello from a browser tab, $((6*7)) && uname -sr\r");
+    QVERIFY2(page.waitForPage(screen, "Hello from a browser tab, 42"), qPrintable(page.evaluate(screen)));
+    QVERIFY(!page.evaluate(screen).contains(QString::fromUtf8(kPassword)));
+
+    const QJsonObject shot = page.call("Page.captureScreenshot", {{"format", "png"}});
+    const QByteArray png = QByteArray::fromBase64(shot.value("result").toObject().value("data").toString().toLatin1());
+    QVERIFY2(png.startsWith("\x89PNG"), "no screenshot came");
+    const QString file = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR", QDir::tempPath()) + "/browser-terminal.png";
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(png) == png.size());
+    qInfo("screenshot: %s", qPrintable(file));
+    chromium.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 20000);
+}
+
+void TestTerminalShare::refusesAChangedHostKey() {
+    QVERIFY2(m_node.regenerateHostKey(), qPrintable(m_node.errorString()));
+    TerminalClient client;
+    QVERIFY(client.open("127.0.0.1", m_server->port(), "/t/" + m_key).startsWith("HTTP/1.1 101"));
+    QVERIFY2(client.waitFor("login as: "), qPrintable(client.diagnostics()));
+    client.type(m_node.user().toUtf8() + '\r');
+    QVERIFY2(client.waitFor("has CHANGED"), qPrintable(client.diagnostics()));
+    QVERIFY2(client.screen().contains(m_node.hostKeyFingerprint().toUtf8()), qPrintable(client.diagnostics()));
+    QVERIFY(!client.screen().contains("Password: "));
+    QVERIFY(client.waitClosed());
+    QCOMPARE(client.closeCode(), 1008);
+}
+
+QTEST_GUILESS_MAIN(TestTerminalShare)
+#include "tst_terminalshare.moc"
