@@ -157,6 +157,7 @@ void DesktopController::quit() {
         m_stopping->setMinimumDuration(0);
         m_stopping->show();
         m_window->statusBar()->showMessage(tr("Stopping shares…"));
+        m_tray.setStopping();
     }
     qCInfo(lcDesktop) << "quitting: stopping every share";
     m_relays->stopAll(kQuitTimeoutMs, [this](bool clean) {

@@ -112,7 +112,20 @@ void TrayIcon::setEnding(const QString& text, bool extend) {
     showToolTip();
 }
 
+void TrayIcon::setStopping() {
+    m_stopping = true;
+    for (QAction* action : m_menu->actions())
+        action->setEnabled(false);
+    showToolTip();
+    m_statusAction->setText(m_toolTip);
+}
+
 void TrayIcon::showToolTip() {
+    if (m_stopping) {
+        m_toolTip = tr("Stopping shares…");
+        m_tray->setToolTip(QStringLiteral("LabShare\n") + m_toolTip);
+        return;
+    }
     m_toolTip = m_healthTip;
     if (!m_ending.isEmpty() && m_sharing)
         m_toolTip += QLatin1Char('\n') + m_ending;
@@ -145,6 +158,8 @@ void TrayIcon::setRows(const QList<ShareRow>& rows) {
     m_sharing = !shared.isEmpty();
     showToolTip();
     m_statusAction->setText(m_toolTip.section(QLatin1Char('\n'), 0, 0));
+    if (m_stopping)
+        return; // the menu stays as it was, disabled, until LabShare ends
 
     QStringList current;
     for (const QAction* a : std::as_const(m_shareActions))

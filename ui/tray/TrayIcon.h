@@ -39,6 +39,11 @@ public:
     // empty: none do. `extend`: the menu offers "Extend 30 min" (the five-minute warning is on).
     void setEnding(const QString& text, bool extend);
 
+    // LabShare is quitting and waits for its shares to stop: the tooltip and the menu's first line say so, and
+    // nothing in the menu can start or stop anything any more.
+    void setStopping();
+    bool isStopping() const { return m_stopping; }
+
     bool isAvailable() const;
     void show(); // shows the icon if there is a system tray to show it in
     void hide();
@@ -88,6 +93,7 @@ private:
     QString m_ending;
     bool m_sharing = false;
     bool m_notify = true;
+    bool m_stopping = false;
 };
 
 } // namespace labshare::ui
