@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
+#include "tunnel/bookkeeping/WorkerThread.h"
 #include "tunnel/lan/LanAddress.h"
 #include "widgets/RelayProfileDialog.h"
 
@@ -14,6 +15,8 @@
 namespace labshare::app {
 
 namespace {
+
+constexpr int kWorkerGraceMs = 2000;
 
 QStringList savedRelays() {
     return QSettings().value(QStringLiteral("relays")).toStringList();
@@ -39,6 +42,10 @@ RelayController::~RelayController() {
     m_engine.reset(); // never waits: a worker still running ends on its own and deletes what it used
     for (const QPointer<tunnel::TunnelEngine>& engine : std::as_const(m_retiring))
         delete engine.data();
+    // The app is ending (after stopAll(), nothing runs any more): a worker told to stop just now gets a bounded
+    // moment to end before the secret providers it may still call go with the bridges.
+    if (!tunnel::WorkerThread::waitForNone(kWorkerGraceMs))
+        qCWarning(lcDesktop) << "a relay worker is still running as LabShare ends";
 }
 
 QString RelayController::lanUrl() {

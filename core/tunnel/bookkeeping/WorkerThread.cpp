@@ -2,6 +2,7 @@
 #include "tunnel/bookkeeping/WorkerThread.h"
 
 #include <atomic>
+#include <chrono>
 
 namespace labshare::tunnel {
 
@@ -55,6 +56,13 @@ bool WorkerThread::release() {
 
 int WorkerThread::running() {
     return g_running.load();
+}
+
+bool WorkerThread::waitForNone(int timeoutMs) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (g_running.load() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return g_running.load() == 0;
 }
 
 } // namespace labshare::tunnel

@@ -30,6 +30,9 @@ public:
 
     // Worker threads whose body has not returned yet, in this process.
     static int running();
+    // Waits until none is running, at most `timeoutMs`; true when none is. For the end of a program, when
+    // what the workers may still call (secret providers, loggers) is about to go.
+    static bool waitForNone(int timeoutMs);
 
 private:
     enum class State { Idle, Running, Released, Finished };
