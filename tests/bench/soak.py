@@ -44,7 +44,7 @@ def load_tunnel_bench():
 
 
 tb = load_tunnel_bench()
-WINDOW = 30  # seconds per comparison window
+WINDOW = 60  # seconds per comparison window: several bulk runs, so the median is no one moment of one
 
 
 def sample(pid):

@@ -3,9 +3,10 @@
 // builds) on Xvfb with trayer, sharing a lab of 50 nodes through a real OpenSSH sshd on loopback, with a
 // timer probe on the GUI thread measuring how long its event loop ever fails to turn. The relay is restarted
 // ten times; the app switches to a relay that accepts and never speaks and back, five times; then it quits
-// while that relay hangs. Each prints its worst stall and fails over 50 ms (a join or a lookup on the GUI
-// thread costs seconds); no worker thread is left behind, and quitting shows "Stopping shares…" in the
-// window and the tray before it ends.
+// while that relay hangs. Each prints its stall distribution and fails when the app's own part of a stall (the
+// stall without the time the thread waited for a CPU on a loaded machine, see StallProbe) passes 50 ms: a
+// join or a lookup on the GUI thread costs seconds. No worker thread is left behind, and quitting shows
+// "Stopping shares…" in the window and the tray before it ends.
 #include "DesktopController.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
@@ -142,7 +143,7 @@ void TestDesktopResponsive::restartingTheRelayTenTimesNeverStallsTheWindow() {
     }
     m_probe.stop();
     qInfo().noquote() << "GUI event loop, 50 shares, relay restarted 10 times:" << m_probe.summary();
-    QVERIFY2(m_probe.worstMs() <= kWorstStallMs, qPrintable(m_probe.summary()));
+    QVERIFY2(m_probe.ownWorstMs() <= kWorstStallMs, qPrintable(m_probe.summary()));
 }
 
 void TestDesktopResponsive::switchingAwayFromASilentRelayNeverStallsTheWindow() {
@@ -163,7 +164,7 @@ void TestDesktopResponsive::switchingAwayFromASilentRelayNeverStallsTheWindow() 
     }
     m_probe.stop();
     qInfo().noquote() << "GUI event loop, 50 shares, switched to a silent relay and back 5 times:" << m_probe.summary();
-    QVERIFY2(m_probe.worstMs() <= kWorstStallMs, qPrintable(m_probe.summary()));
+    QVERIFY2(m_probe.ownWorstMs() <= kWorstStallMs, qPrintable(m_probe.summary()));
     QVERIFY2(waitUntil([&] { return threadsOfThisProcess() <= threadsBefore; }, 10000),
              qPrintable(QStringLiteral("threads: %1 before, %2 after").arg(threadsBefore).arg(threadsOfThisProcess())));
 }
@@ -184,7 +185,7 @@ void TestDesktopResponsive::quittingWhileTheRelayHangsShowsStoppingAndEnds() {
     QCOMPARE(finished.constFirst().constFirst().toInt(), 0);
     m_probe.stop();
     qInfo().noquote() << "GUI event loop, quitting while the relay hangs:" << m_probe.summary();
-    QVERIFY2(m_probe.worstMs() <= kWorstStallMs, qPrintable(m_probe.summary()));
+    QVERIFY2(m_probe.ownWorstMs() <= kWorstStallMs, qPrintable(m_probe.summary()));
     QVERIFY2(waitUntil([] { return tunnel::WorkerThread::running() == 0; }, 5000), "a worker thread outlived quitting");
     m_app.reset();
 }
