@@ -15,6 +15,9 @@ using tunnel::ShareState;
 namespace {
 
 constexpr int messageTimeoutMs = 8000;
+// Between two balloons at least this long: each is a new window, shown with round trips to the X server on the
+// GUI thread (15-35 ms each under load), and 50 shares coming back one by one would otherwise raise 50.
+constexpr int balloonPauseMs = 2000;
 const char* const shareNameProperty = "shareName";
 
 // The icons are filled with toneColor(TrayHealth::tone(state)) (a test compares them).
@@ -70,6 +73,9 @@ TrayIcon::TrayIcon(QObject* parent)
     connect(m_tray, &QSystemTrayIcon::activated, this, &TrayIcon::onActivated);
 
     m_tray->setContextMenu(m_menu.get());
+    m_balloonPause.setSingleShot(true);
+    m_balloonPause.setInterval(balloonPauseMs);
+    connect(&m_balloonPause, &QTimer::timeout, this, &TrayIcon::showBalloon);
     setRows({});
 }
 
@@ -100,8 +106,24 @@ QIcon TrayIcon::icon() const {
 
 void TrayIcon::showMessage(const QString& title, const QString& message, QSystemTrayIcon::MessageIcon icon) {
     Q_EMIT notificationRaised(title, message);
-    if (isAvailable() && m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, message, icon, messageTimeoutMs);
+    if (!isAvailable() || !m_tray->isVisible() || !QSystemTrayIcon::supportsMessages())
+        return;
+    m_balloons.append({title, message, icon});
+    if (!m_balloonPause.isActive())
+        showBalloon();
+}
+
+void TrayIcon::showBalloon() {
+    if (m_balloons.isEmpty())
+        return;
+    // Several waiting (shares coming back one by one after a relay restart): one balloon lists them all.
+    const Balloon& last = m_balloons.constLast();
+    QStringList lines;
+    for (const Balloon& b : std::as_const(m_balloons))
+        lines << (m_balloons.size() == 1 ? b.message : b.title);
+    m_tray->showMessage(last.title, lines.join(QLatin1Char('\n')), last.icon, messageTimeoutMs);
+    m_balloons.clear();
+    m_balloonPause.start();
 }
 
 void TrayIcon::setEnding(const QString& text, bool extend) {

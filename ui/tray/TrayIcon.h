@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QObject>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 #include <memory>
 
@@ -47,7 +48,8 @@ public:
     bool isAvailable() const;
     void show(); // shows the icon if there is a system tray to show it in
     void hide();
-    // Raises a desktop notification (e.g. "LabShare keeps running in the tray") where supported.
+    // Raises a desktop notification (e.g. "LabShare keeps running in the tray") where supported: notificationRaised()
+    // at once; the balloon at most every 2 s, listing the titles of those that came meanwhile.
     void showMessage(const QString& title, const QString& message,
                      QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information);
 
@@ -76,6 +78,7 @@ private:
     void updateShareAction(QAction* action, const share::ShareRow& row);
     void onActivated(QSystemTrayIcon::ActivationReason reason);
     void showToolTip();
+    void showBalloon();
 
     std::unique_ptr<QMenu> m_menu; // QSystemTrayIcon does not own its context menu
     QSystemTrayIcon* m_tray = nullptr;
@@ -94,6 +97,13 @@ private:
     bool m_sharing = false;
     bool m_notify = true;
     bool m_stopping = false;
+    struct Balloon {
+        QString title;
+        QString message;
+        QSystemTrayIcon::MessageIcon icon;
+    };
+    QList<Balloon> m_balloons; // raised, waiting for m_balloonPause
+    QTimer m_balloonPause;
 };
 
 } // namespace labshare::ui
