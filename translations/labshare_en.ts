@@ -3623,6 +3623,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>Extend 30 min</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopping shares…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::clockText</name>
