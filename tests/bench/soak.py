@@ -22,7 +22,7 @@ Needs what tunnel-bench.py needs (python3, openssh-server, openssh-client, iperf
 127.0.0.0/8; every process it starts is stopped on exit.
 """
 import argparse
-import importlib.util
+import importlib
 import json
 import os
 import shutil
@@ -33,17 +33,8 @@ import sys
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def load_tunnel_bench():
-    spec = importlib.util.spec_from_file_location("tunnel_bench", os.path.join(HERE, "tunnel-bench.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tb = load_tunnel_bench()
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+tb = importlib.import_module("tunnel-bench")  # its relay, node, lab and process handling
 WINDOW = 60  # seconds per comparison window: several bulk runs, so the median is no one moment of one
 
 
