@@ -1784,6 +1784,14 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 live · %2 reclaiming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · also %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::share::ShareVisitors</name>
@@ -3372,6 +3380,14 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Port %1, the one students were given, is still held by an earlier relay session. LabShare keeps asking for it and serves the share on port %2 meanwhile; both work once it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 served the share while its own port was held; it keeps working until the share stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::SharesView</name>
@@ -3598,6 +3614,34 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>Students now reach it at %1; %2 no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: up at %2 meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier relay session still holds %1, the address students have; LabShare is getting it back and says so when it works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 works again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address students have is back; %1 keeps working too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address students have is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shares up at stand-in addresses meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shares back at the addresses students have</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

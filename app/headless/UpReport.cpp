@@ -7,6 +7,7 @@
 
 #include "share/ShareAccess.h"
 #include "share/ShareDeadline.h"
+#include "share/ShareStatus.h"
 #include "tunnel/bookkeeping/ConnectionRecord.h"
 
 #include <QDateTime>
@@ -41,6 +42,8 @@ QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
             {QStringLiteral("port"), row.spec.port},
             {QStringLiteral("state"), shareStateName(row.health.state)},
             {QStringLiteral("public"), row.health.publicAddress()},
+            {QStringLiteral("reclaiming"), row.health.addressOf(row.health.reclaimingPort)},
+            {QStringLiteral("also"), row.health.addressOf(row.health.alsoPort)},
             {QStringLiteral("url"), row.url},
             {QStringLiteral("target"), row.target},
             {QStringLiteral("allow"), QJsonArray::fromStringList(row.spec.allowed)},
@@ -126,7 +129,7 @@ QString UpReport::table(const QList<share::ShareRow>& rows) {
     for (const share::ShareRow& r : rows) {
         wName = std::max(wName, r.name.size());
         wState = std::max(wState, shareStateName(r.health.state).size());
-        wPublic = std::max(wPublic, r.health.publicAddress().size());
+        wPublic = std::max(wPublic, share::ShareStatus::addressesText(r.health).size());
     }
     const auto line = [&](const QString& a, const QString& b, const QString& c, const QString& d) -> QString {
         const QString text =
@@ -136,8 +139,9 @@ QString UpReport::table(const QList<share::ShareRow>& rows) {
     lines << line(shareHeader, stateHeader, publicHeader, tr("OPEN / ERROR"));
     for (const share::ShareRow& r : rows) {
         const QString detail = !r.health.lastError.isEmpty() ? r.health.lastError : r.url;
-        lines << line(r.name, shareStateName(r.health.state),
-                      r.health.publicAddress().isEmpty() ? QStringLiteral("-") : r.health.publicAddress(), detail);
+        const QString addresses = share::ShareStatus::addressesText(r.health);
+        lines << line(r.name, shareStateName(r.health.state), addresses.isEmpty() ? QStringLiteral("-") : addresses,
+                      detail);
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

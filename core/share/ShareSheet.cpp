@@ -3,6 +3,7 @@
 
 #include "share/ShareAccess.h"
 #include "share/ShareCommands.h"
+#include "share/ShareStatus.h"
 
 #include <QRegularExpression>
 
@@ -81,7 +82,7 @@ QList<ShareSheet::Entry> ShareSheet::entries() const {
         Entry e;
         e.node = row.node;
         e.what = ShareCommands::serviceName(row);
-        e.address = ShareCommands::hostPort(row);
+        e.address = ShareStatus::addressesText(row.health);
         if (commands.contains(ShareCommand::Ssh))
             e.command = ShareCommands::sshCommand(row, user);
         else if (commands.contains(ShareCommand::Connect))

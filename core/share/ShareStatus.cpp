@@ -25,6 +25,17 @@ QString ShareStatus::text(ShareState state) {
     return {};
 }
 
+QString ShareStatus::addressesText(const tunnel::ShareHealth& health) {
+    const QString address = health.publicAddress();
+    if (address.isEmpty())
+        return {};
+    if (health.reclaimingPort)
+        return tr("%1 live · %2 reclaiming").arg(address, health.addressOf(health.reclaimingPort));
+    if (health.alsoPort)
+        return tr("%1 · also %2").arg(address, health.addressOf(health.alsoPort));
+    return address;
+}
+
 StatusTone ShareStatus::tone(ShareState state) {
     switch (state) {
     case ShareState::Up:

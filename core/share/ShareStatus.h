@@ -35,6 +35,10 @@ public:
     static StatusTone tone(tunnel::ShareState state);
     // The more serious of two tones (Bad, then Warning, then Good, then Neutral).
     static StatusTone worse(StatusTone a, StatusTone b);
+    // Where students reach a share, in every view's words: its public address, and while an earlier relay
+    // session still holds the handed-out port, "host:40123 live · host:2222 reclaiming"; once that port is
+    // back, "host:2222 · also host:40123" (the stand-in keeps working). Empty until there is an address.
+    static QString addressesText(const tunnel::ShareHealth& health);
 };
 
 } // namespace labshare::share

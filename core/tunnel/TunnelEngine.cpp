@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/TunnelEngine.h"
+#include "tunnel/bookkeeping/InstallationId.h"
 #include "tunnel/lan/LanRelay.h"
 #include "tunnel/ssh/RelaySession.h"
 
@@ -66,6 +67,7 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
         ssh.secrets = std::move(options.secrets);
         ssh.healthIntervalMs = options.healthIntervalMs;
         ssh.keepaliveIntervalMs = options.keepaliveIntervalMs;
+        ssh.installationId = installationId();
         m_backend = std::make_unique<RelaySession>(m_relay, std::move(ssh), std::move(listener));
     }
     m_backend->start();

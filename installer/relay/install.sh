@@ -12,7 +12,8 @@
 # What it does (README.md has the whole story):
 #   1. the validator in /usr/libexec/labshare-relay/, pam_labshare_token.so in the PAM module directory
 #   2. /etc/labshare-relay/relay.conf (kept if present; --issuer/--allow/--client-id write a new one)
-#   3. the account: system user, shell /usr/sbin/nologin, password locked, no home directory
+#   3. the account: system user, password locked, no home directory, and as its shell the kit's session program
+#      (labshare-relay-session: runs nothing a client asks for; replaces a stale session of the same installation)
 #   4. /etc/pam.d/labshare-relay, and `@include labshare-relay` at the top of /etc/pam.d/sshd
 #   5. /etc/ssh/sshd_config.d/labshare-relay.conf, whose PermitListen lets the account listen on the public
 #      address only (--public-address; else the one already there; else the source address of the default
@@ -68,6 +69,7 @@ state=$(mktemp -d "${TMPDIR:-/tmp}/labshare-relay-setup.XXXXXX")
 saved=0
 finished=no
 account_created=no
+old_shell=""
 created_dirs=""
 remember() { # $1: a file about to change
     grep -qxF "$1" "$state/paths" 2>/dev/null && return 0
@@ -89,6 +91,7 @@ rollback() {
     fi
     for dir in $created_dirs; do rmdir "$dir" 2>/dev/null || true; done
     if [ "$account_created" = yes ]; then userdel "$account" >/dev/null 2>&1 || true; fi
+    if [ -n "$old_shell" ]; then usermod --shell "$old_shell" "$account" >/dev/null 2>&1 || true; fi
 }
 on_exit() {
     status=$?
@@ -119,6 +122,7 @@ sshd=$(command -v sshd 2>/dev/null || true)
 
 libexec=/usr/libexec/labshare-relay
 validator=$libexec/labshare-relay-check
+session_shell=$libexec/labshare-relay-session
 conf_dir=/etc/labshare-relay
 dropin=/etc/ssh/sshd_config.d/labshare-relay.conf
 pam_file=/etc/pam.d/labshare-relay
@@ -168,7 +172,7 @@ uninstall() {
     "$sshd" -t || die "sshd -t fails even without the relay settings: fix /etc/ssh/sshd_config first"
     say "removed $dropin, $pam_file and the include in $pam_sshd"
     if [ "$from_source" = yes ]; then
-        for f in "$validator" "$(pam_module_dir)/pam_labshare_token.so"; do
+        for f in "$validator" "$session_shell" "$(pam_module_dir)/pam_labshare_token.so"; do
             if [ -e "$f" ] && ! owned_by_package "$f"; then
                 rm -f "$f"
                 say "removed $f"
@@ -177,22 +181,24 @@ uninstall() {
         rmdir "$libexec" 2>/dev/null || true
     fi
     reload_sshd "nothing to reload"
-    say "kept the account $account (password locked, shell nologin) and $conf_dir; delete them with:"
+    say "kept the account $account (password locked) and $conf_dir; delete them with:"
     say "  userdel $account; rm -r $conf_dir"
 }
 
 install_programs() {
     moddir=$(pam_module_dir)
     if [ "$from_source" = no ]; then
-        [ -x "$validator" ] && [ -f "$moddir/pam_labshare_token.so" ] ||
-            die "$validator or $moddir/pam_labshare_token.so is missing: reinstall labshare-relay"
+        [ -x "$validator" ] && [ -x "$session_shell" ] && [ -f "$moddir/pam_labshare_token.so" ] ||
+            die "$validator, $session_shell or $moddir/pam_labshare_token.so is missing: reinstall labshare-relay"
         return 0
     fi
     command -v python3 >/dev/null 2>&1 || die "python3 is not installed: apt-get install python3"
     make_dir "$libexec" 0755
     remember "$validator"
+    remember "$session_shell"
     remember "$moddir/pam_labshare_token.so"
     install -m 0755 "$kit/labshare-relay-check" "$validator"
+    install -m 0755 "$kit/labshare-relay-session" "$session_shell"
     # From the source tree the module is built here: it is one small C file.
     if [ ! -f /usr/include/security/pam_modules.h ] || ! command -v cc >/dev/null 2>&1; then
         die "building pam_labshare_token.so needs a C compiler and the PAM headers: apt-get install gcc libpam0g-dev"
@@ -200,7 +206,7 @@ install_programs() {
     cc -std=c11 -O2 -Wall -Wextra -fPIC -shared -DLABSHARE_RELAY_VALIDATOR="\"$validator\"" \
         -o "$moddir/pam_labshare_token.so" "$kit/pam_labshare_token.c" -lpam
     chmod 0644 "$moddir/pam_labshare_token.so"
-    say "installed $validator and $moddir/pam_labshare_token.so"
+    say "installed $validator, $session_shell and $moddir/pam_labshare_token.so"
 }
 
 write_config() {
@@ -234,11 +240,13 @@ create_account() {
     if entry=$(getent passwd "$account"); then
         shell=${entry##*:}
         case "$shell" in
-        */nologin | */false) ;;
+        */nologin | */false | "$session_shell") ;;
         *) die "the account $account exists with the shell $shell: choose another name with --account" ;;
         esac
+        old_shell=$shell # put back by rollback()
+        usermod --shell "$session_shell" "$account"
     else
-        useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin \
+        useradd --system --user-group --no-create-home --home-dir /nonexistent --shell "$session_shell" \
             --comment "LabShare relay" "$account"
         account_created=yes
         say "created the account $account"

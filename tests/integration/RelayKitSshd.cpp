@@ -71,10 +71,22 @@ bool RelayKitSshd::start(QString* error) {
     const QString pid = QString::number(QCoreApplication::applicationPid());
     m_account = kAccountPrefix + pid;
     m_service = kServicePrefix + pid;
+    // The account's shell is the kit's session program, in a directory it can read (this run's own is root's).
+    const QString shell = m_shellDir.filePath(QStringLiteral("labshare-relay-session"));
+    if (!m_shellDir.isValid() ||
+        !QFile::setPermissions(m_shellDir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                      QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                                      QFile::ExeOther) ||
+        !QFile::copy(QStringLiteral(LABSHARE_RELAY_KIT_DIR "/labshare-relay-session"), shell) ||
+        !QFile::setPermissions(shell, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                          QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther)) {
+        *error = QStringLiteral("cannot put the session program in %1").arg(m_shellDir.path());
+        return false;
+    }
     QByteArray output;
     if (runTool(useradd,
-                {"--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell",
-                 "/usr/sbin/nologin", "--comment", "LabShare relay test", m_account},
+                {"--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", shell,
+                 "--comment", "LabShare relay test", m_account},
                 &output) != 0) {
         *error = QString::fromLocal8Bit(output);
         return false;

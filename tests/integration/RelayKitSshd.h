@@ -19,10 +19,10 @@ QByteArray readFile(const QString& path);
 bool writeFile(const QString& path, const QByteArray& text);
 
 // The relay kit (installer/relay) on a real OpenSSH sshd, set up as labshare-relay-setup does it, for
-// an account of this run's (a system user, no home, no usable shell, locked password): the kit's sshd
-// drop-in with 127.0.0.1 as the relay's public address, its PAM file (pointed at this build's module,
-// the source tree's validator and this run's relay.conf) included ahead of Debian's /etc/pam.d/sshd.
-// Needs root. What a run killed by ctest's timeout left behind is removed by the next run's start().
+// an account of this run's (a system user, no home, the kit's session program as its shell, locked password): the kit's
+// sshd drop-in with 127.0.0.1 as the relay's public address, its PAM file (pointed at this build's module, the source
+// tree's validator and this run's relay.conf) included ahead of Debian's /etc/pam.d/sshd. Needs root. What a run killed
+// by ctest's timeout left behind is removed by the next run's start().
 class RelayKitSshd {
 public:
     RelayKitSshd() = default;
@@ -50,6 +50,7 @@ private:
     void removeLeftovers();
 
     QTemporaryDir m_dir;
+    QTemporaryDir m_shellDir; // the account's shell, readable by it
     QString m_account;
     QString m_service;
     QStringList m_pamFiles; // what this run wrote under /etc/pam.d

@@ -72,7 +72,10 @@ grep -qx '    PermitListen 192.0.2.7:\*' /etc/ssh/sshd_config.d/labshare-relay.c
 /usr/sbin/sshd -T -C "user=root,host=relay.invalid,addr=192.0.2.1" | grep -qx 'permitlisten 192.0.2.7:\*' &&
     fail "PermitListen reaches other accounts"
 grep -qx 'client_id = labshare-test' /etc/labshare-relay/relay.conf || fail "relay.conf has no client_id"
-echo "ok 2: the account may listen on the public address only"
+session=/usr/libexec/labshare-relay/labshare-relay-session
+[ -x "$session" ] || fail "$session is not installed"
+[ "$(getent passwd "$account" | cut -d: -f7)" = "$session" ] || fail "the account's shell is not $session"
+echo "ok 2: the account may listen on the public address only; its shell is the session program"
 
 # A second run without --public-address keeps the address it wrote.
 "$setup" --account "$account" --no-reload >"$work/out3" 2>&1 || { cat "$work/out3"; fail "second setup failed"; }

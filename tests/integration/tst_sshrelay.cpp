@@ -168,7 +168,8 @@ void TestSshRelay::sharesRecoverWhenTheRelayRestarts() {
 void TestSshRelay::silentRelayIsDeclaredDeadAndThePortRetaken() {
     // The relay's end of our session stops answering without closing (a frozen sshd, a dropped
     // Wi-Fi): only the keepalives notice. The frozen session still holds the listeners, so the new
-    // session must retry the same ports, not take new ones, until the old one lets go.
+    // session serves every share at once on a stand-in port the relay picks, and keeps asking for the
+    // share's own port; once the old session lets go, both addresses work.
     QVERIFY2(allUp(), qPrintable(why()));
     const QList<Endpoint> before = m_up.publicEndpoints(m_names);
     const QList<qint64> sessions = ProcessTree::descendants(m_relay.pid());
@@ -179,15 +180,39 @@ void TestSshRelay::silentRelayIsDeclaredDeadAndThePortRetaken() {
     for (const QString& name : std::as_const(m_names))
         QVERIFY2(m_up.waitForStateSince(name, {"reconnecting", "connecting"}, mark, kRecoverTimeoutMs),
                  qPrintable(why()));
-    // Let the frozen session go: it sees our side closed and exits, freeing the ports.
+    const auto reclaiming = [this](const QString& name) {
+        return m_up.lastEvent(name).json.value(QStringLiteral("reclaiming")).toString();
+    };
+    // Served again while the frozen session still holds every port: on stand-ins, the own ports reclaiming.
+    for (int i = 0; i < m_names.size(); ++i) {
+        const QString& name = m_names.at(i);
+        QVERIFY2(m_up.waitForStateSince(name, {"up"}, mark, kRecoverTimeoutMs), qPrintable(why()));
+        QCOMPARE(reclaiming(name), before.at(i).toString());
+        QVERIFY2(m_up.publicPort(name) != before.at(i).port, qPrintable(m_up.lastEvent(name).toString()));
+    }
+    const QList<Endpoint> standIns = m_up.publicEndpoints(m_names);
+    QString problem = m_lab.roundTrip(standIns, 30);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + QLatin1Char('\n') + why()));
+    // Let the frozen session go: it sees our side closed and exits, freeing the ports, which come back.
     for (qint64 pid : sessions)
         ::kill(static_cast<pid_t>(pid), SIGCONT);
-    for (const QString& name : std::as_const(m_names))
-        QVERIFY2(m_up.waitForStateSince(name, {"up"}, mark, kRecoverTimeoutMs), qPrintable(why()));
-    for (int i = 0; i < m_names.size(); ++i)
-        QCOMPARE(m_up.publicPort(m_names.at(i)), before.at(i).port); // the same ports, retaken
-    const QString problem = m_lab.roundTrip(m_up.publicEndpoints(m_names), 30);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem + QLatin1Char('\n') + why()));
+    const bool reclaimed = waitUntil(
+        [&] {
+            return std::all_of(m_names.cbegin(), m_names.cend(),
+                               [&](const QString& n) { return reclaiming(n).isEmpty(); });
+        },
+        kRecoverTimeoutMs);
+    QVERIFY2(reclaimed, qPrintable(why()));
+    for (int i = 0; i < m_names.size(); ++i) {
+        const ShareEvent e = m_up.lastEvent(m_names.at(i));
+        QCOMPARE(e.state, "up");
+        QCOMPARE(e.publicPort(), before.at(i).port);                                          // the same ports, retaken
+        QCOMPARE(e.json.value(QStringLiteral("also")).toString(), standIns.at(i).toString()); // and kept
+    }
+    for (const QList<Endpoint>& addresses : {before, standIns}) {
+        problem = m_lab.roundTrip(addresses, 30);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem + QLatin1Char('\n') + why()));
+    }
 }
 
 void TestSshRelay::unreachableRelayExitsOne() {

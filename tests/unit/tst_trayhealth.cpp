@@ -215,6 +215,51 @@ private Q_SLOTS:
         QCOMPARE(back[0].kind, TrayNotification::Kind::CameBack);
     }
 
+    void aShareServedOnAStandInSaysSoThenThatItsAddressWorksAgain() {
+        // An earlier relay session still holds the port students have: the share comes up on a stand-in meanwhile.
+        // That is neither "reachable again" (students' address does not work yet) nor "moved" (it comes back).
+        TrayHealth health;
+        const ShareRow own = share("r1", Up);
+        QVERIFY(health.update({own}).isEmpty());
+        QCOMPARE(health.update({share("r1", Reconnecting)}).size(), 1); // went down
+        ShareRow standIn = own;
+        standIn.health.publicPort = 45001;
+        standIn.health.reclaimingPort = own.health.publicPort;
+        QList<TrayNotification> n = health.update({standIn});
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::StandIn);
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22: up at relay.example.org:45001 meanwhile"));
+        QVERIFY2(n[0].message.contains("relay.example.org:40002"), qPrintable(n[0].message));
+        QVERIFY(!n[0].message.contains("no longer works"));
+
+        ShareRow both = own;
+        both.health.alsoPort = 45001;
+        n = health.update({both});
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::Reclaimed);
+        QCOMPARE(n[0].title, QStringLiteral("clab-r1-tcp-22: relay.example.org:40002 works again"));
+        QVERIFY2(n[0].message.contains("relay.example.org:45001"), qPrintable(n[0].message));
+        QVERIFY(health.update({both}).isEmpty()); // said once
+    }
+
+    void severalSharesOnStandInsAreOneNotification() {
+        // A relay restart with fifty shares must not raise fifty notifications.
+        QHash<QString, QString> down;
+        QList<ShareRow> before = rows({Up, Up});
+        QList<ShareRow> lost = rows({Reconnecting, Reconnecting});
+        QCOMPARE(TrayHealth::notifications(before, lost, down).size(), 1);
+        QList<ShareRow> standIns = before;
+        for (ShareRow& r : standIns) {
+            r.health.reclaimingPort = r.health.publicPort;
+            r.health.publicPort = 45000;
+        }
+        const QList<TrayNotification> n = TrayHealth::notifications(lost, standIns, down);
+        QCOMPARE(n.size(), 1);
+        QCOMPARE(n[0].kind, TrayNotification::Kind::StandIn);
+        QCOMPARE(n[0].shares, (QStringList{"clab-r1-tcp-22", "clab-r2-tcp-22"}));
+        QCOMPARE(n[0].title, QStringLiteral("2 shares up at stand-in addresses meanwhile"));
+    }
+
     void downAndBackInOneUpdate() {
         QHash<QString, QString> down{{"clab-r1-tcp-22", QString()}};
         const QList<TrayNotification> n =

@@ -4,6 +4,7 @@
 #include "models/ShareStateStyle.h"
 #include "share/ShareAccess.h"
 #include "share/ShareDeadline.h"
+#include "share/ShareStatus.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -63,8 +64,10 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
     auto& text = shown.text;
     text[NameColumn] = row.name;
     const bool web = row.spec.type == topology::PublishType::Http || row.spec.type == topology::PublishType::Https;
-    const QString address = h.publicAddress();
-    text[AddressColumn] = web && !row.url.isEmpty() ? row.url : (address.isEmpty() ? kNone : address);
+    const QString addresses = share::ShareStatus::addressesText(h);
+    const bool twoAddresses = h.reclaimingPort || h.alsoPort;
+    text[AddressColumn] =
+        web && !row.url.isEmpty() && !twoAddresses ? row.url : (addresses.isEmpty() ? kNone : addresses);
     text[TypeColumn] = topology::publishTypeName(row.spec.type);
     text[WhoColumn] = share::ShareAccess::of(row.spec, row.isGated()).text();
     text[PeopleColumn] = row.visitors.isEmpty() ? kNone : row.visitors.text();
@@ -86,7 +89,18 @@ SharesModel::Shown SharesModel::render(const ShareRow& row) const {
                                           share::ShareDeadline::leftText((end.toMSecsSinceEpoch() - m_now()) / 1000))
                       : kNone;
     shown.dot = shareStateColor(h.state);
-    shown.toolTip = h.lastError.isEmpty() ? QString() : tr("Last error: %1").arg(h.lastError);
+    QStringList tips;
+    if (h.reclaimingPort)
+        tips << tr("Port %1, the one students were given, is still held by an earlier relay session. LabShare keeps "
+                   "asking for it and serves the share on port %2 meanwhile; both work once it is back.")
+                    .arg(h.reclaimingPort)
+                    .arg(h.publicPort);
+    else if (h.alsoPort)
+        tips << tr("Port %1 served the share while its own port was held; it keeps working until the share stops.")
+                    .arg(h.alsoPort);
+    if (!h.lastError.isEmpty())
+        tips << tr("Last error: %1").arg(h.lastError);
+    shown.toolTip = tips.join(QLatin1Char('\n'));
     shown.url = row.url;
     shown.state = h.state;
     return shown;

@@ -128,6 +128,8 @@ void PresentationCard::setRow(const ShareRow& row, const QString& user) {
                                                                              : QStringLiteral("--insecure");
         detail << (login.isEmpty() ? security : tr("user %1 · %2").arg(login, security));
     }
+    if (up && (row.health.reclaimingPort || row.health.alsoPort))
+        detail << share::ShareStatus::addressesText(row.health); // the stand-in, and the handed-out address
     const share::ShareAccess access = share::ShareAccess::of(row.spec, row.isGated());
     if (access.kind() != share::ShareAccess::Kind::Open)
         detail << access.text(); // never the lab's list as if it were enforced

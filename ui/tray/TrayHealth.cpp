@@ -4,6 +4,8 @@
 #include "share/ShareCommands.h"
 
 #include <array>
+#include <functional>
+#include <tuple>
 
 namespace labshare::ui {
 
@@ -112,6 +114,8 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
     QList<ShareRow> wentDown;
     QList<ShareRow> cameBack;
     QList<QPair<ShareRow, QString>> moved; // with the address students had
+    QList<ShareRow> standIns;
+    QList<ShareRow> reclaimed;
     QSet<QString> present;
     for (const ShareRow& r : current) {
         const ShareState now = r.health.state;
@@ -119,10 +123,15 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
             continue;
         present.insert(r.name);
         if (now == ShareState::Up) {
+            const ShareRow* was = before.value(r.name);
+            if (was && was->health.reclaimingPort && r.health.publicPort == was->health.reclaimingPort)
+                reclaimed << r;
             if (!down.contains(r.name))
                 continue;
             const QString had = down.take(r.name);
-            if (!had.isEmpty() && had != share::ShareCommands::hostPort(r))
+            if (r.health.reclaimingPort && had == r.health.addressOf(r.health.reclaimingPort))
+                standIns << r; // the students' address comes back later: not moved
+            else if (!had.isEmpty() && had != share::ShareCommands::hostPort(r))
                 moved.append({r, had});
             else
                 cameBack << r;
@@ -159,21 +168,41 @@ QList<TrayNotification> TrayHealth::notifications(const QList<ShareRow>& previou
         }
         out << n;
     }
-    if (!cameBack.isEmpty()) {
+    // One notification per kind: worded for the share when it is one, else the summary and their names.
+    using Words = std::pair<QString, QString>; // title, message (never std::pair(…): QStringBuilder would dangle)
+    const auto grouped = [&out](TrayNotification::Kind kind, const QList<ShareRow>& rows, const QString& manyTitle,
+                                const std::function<Words(const ShareRow&)>& one) {
+        if (rows.isEmpty())
+            return;
         TrayNotification n;
-        n.kind = TrayNotification::Kind::CameBack;
-        for (const ShareRow& r : cameBack)
+        n.kind = kind;
+        for (const ShareRow& r : rows)
             n.shares << r.name;
-        if (cameBack.size() == 1) {
-            n.title = n.shares.first() + QStringLiteral(": ") + ShareStatus::text(ShareState::Up);
-            const QString address = share::ShareCommands::hostPort(cameBack.first());
-            n.message = address.isEmpty() ? QString() : tr("Reachable again at %1").arg(address);
-        } else {
-            n.title = summary(cameBack);
-            n.message = n.shares.join(QStringLiteral(", "));
-        }
+        if (rows.size() == 1)
+            std::tie(n.title, n.message) = one(rows.first());
+        else
+            std::tie(n.title, n.message) = Words(manyTitle, n.shares.join(QStringLiteral(", ")));
         out << n;
-    }
+    };
+    grouped(TrayNotification::Kind::CameBack, cameBack, summary(cameBack), [](const ShareRow& r) {
+        const QString address = share::ShareCommands::hostPort(r);
+        return Words(r.name + QStringLiteral(": ") + ShareStatus::text(ShareState::Up),
+                     address.isEmpty() ? QString() : tr("Reachable again at %1").arg(address));
+    });
+    grouped(TrayNotification::Kind::StandIn, standIns,
+            tr("%1 shares up at stand-in addresses meanwhile").arg(standIns.size()), [](const ShareRow& r) {
+                return Words(tr("%1: up at %2 meanwhile").arg(r.name, share::ShareCommands::hostPort(r)),
+                             tr("An earlier relay session still holds %1, the address students have; LabShare is "
+                                "getting it back and says so when it works again.")
+                                 .arg(r.health.addressOf(r.health.reclaimingPort)));
+            });
+    grouped(TrayNotification::Kind::Reclaimed, reclaimed,
+            tr("%1 shares back at the addresses students have").arg(reclaimed.size()), [](const ShareRow& r) {
+                return Words(tr("%1: %2 works again").arg(r.name, share::ShareCommands::hostPort(r)),
+                             r.health.alsoPort ? tr("The address students have is back; %1 keeps working too.")
+                                                     .arg(r.health.addressOf(r.health.alsoPort))
+                                               : tr("The address students have is back."));
+            });
     for (const auto& [row, had] : std::as_const(moved)) {
         TrayNotification n;
         n.kind = TrayNotification::Kind::Moved;

@@ -24,7 +24,7 @@ enum class TrayState {
 
 // A desktop notification the tray should raise.
 struct TrayNotification {
-    enum class Kind { WentDown, CameBack, Moved };
+    enum class Kind { WentDown, CameBack, Moved, StandIn, Reclaimed };
     Kind kind = Kind::WentDown;
     QStringList shares; // names, in row order
     QString title;
@@ -41,7 +41,9 @@ struct TrayNotification {
 // fails before it was ever up; it "comes back" when it reaches Up after it went down. A reconnect
 // passes Reconnecting → Connecting → Up, so the shares that went down are remembered between updates
 // (`down`, with the address students had). A share that comes back at another address (a new relay,
-// a port the relay gave away) has "moved": that notification says the new address, never "again". Shares that are
+// a port the relay gave away) has "moved": that notification says the new address, never "again". One that comes back
+// on a stand-in while an earlier relay session still holds its port says where it is served meanwhile (StandIn), and
+// once that port is back, that the students' address works again (Reclaimed). Shares that are
 // stopped or removed are the user's doing: no notification, and they are forgotten. Several shares changing in one
 // update raise one notification per kind, not one each (a relay restart would otherwise flood the desktop).
 class TrayHealth {

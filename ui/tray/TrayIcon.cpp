@@ -2,6 +2,7 @@
 #include "tray/TrayIcon.h"
 
 #include "share/ShareCommands.h"
+#include "share/ShareStatus.h"
 
 #include <QAction>
 #include <QMenu>
@@ -195,10 +196,10 @@ void TrayIcon::setRows(const QList<ShareRow>& rows) {
     const QList<TrayNotification> notes = m_health.update(shared);
     if (!m_notify)
         return;
-    for (const TrayNotification& n : notes)
-        showMessage(n.title, n.message,
-                    n.kind != TrayNotification::Kind::CameBack ? QSystemTrayIcon::Warning
-                                                               : QSystemTrayIcon::Information);
+    for (const TrayNotification& n : notes) {
+        const bool good = n.kind == TrayNotification::Kind::CameBack || n.kind == TrayNotification::Kind::Reclaimed;
+        showMessage(n.title, n.message, good ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+    }
 }
 
 void TrayIcon::rebuildMenu(const QList<ShareRow>& rows) {
@@ -219,7 +220,7 @@ void TrayIcon::rebuildMenu(const QList<ShareRow>& rows) {
 void TrayIcon::updateShareAction(QAction* action, const ShareRow& row) {
     // "leaf1 · SSH  (Up, relay.example.org:40101)", "leaf2 · SSH  (Node not answering)": the state in the
     // words of every other view, the address only where students can use it.
-    const QString address = ShareCommands::hostPort(row);
+    const QString address = share::ShareStatus::addressesText(row.health);
     QString detail = share::ShareStatus::text(row.health.state);
     if (row.health.state == ShareState::Up && !address.isEmpty())
         detail += QStringLiteral(", ") + address;

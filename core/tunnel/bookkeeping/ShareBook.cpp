@@ -43,9 +43,11 @@ void ShareBook::bound(TrackedShare& share, quint16 port) {
 }
 
 int ShareBook::refused(TrackedShare& share) {
-    constexpr int kRememberedAttempts = 6; // about a minute of back-off
+    constexpr int kRememberedAttempts = 6; // about half a minute of back-off
     share.phase = ForwardPhase::Refused;
-    if (share.remembered && share.backoff.attempts() >= kRememberedAttempts) {
+    if (share.standInPhase == ForwardPhase::Refused)
+        share.standInPhase = ForwardPhase::Pending; // asked for again along with the port itself
+    if (!m_standIns && share.remembered && share.backoff.attempts() >= kRememberedAttempts) {
         share.health.lastError =
             tr("port %1, which this share had before, is taken; asking the relay for another").arg(share.boundPort);
         share.boundPort = 0;
@@ -59,6 +61,28 @@ int ShareBook::refused(TrackedShare& share) {
     return delay;
 }
 
+bool ShareBook::wantsStandIn(const TrackedShare& share) const {
+    if (!m_standIns || share.standInPhase != ForwardPhase::Pending)
+        return false;
+    // Needed while a port of the share's own is refused; kept once it was handed out (asked for again after a
+    // reconnect).
+    const bool ownPortHeld = share.phase == ForwardPhase::Refused && (share.boundPort || share.spec.remotePort);
+    return ownPortHeld || share.standInPort != 0;
+}
+
+void ShareBook::standInBound(TrackedShare& share, quint16 port) {
+    share.standInPhase = ForwardPhase::Bound;
+    share.standInPort = port;
+}
+
+void ShareBook::standInRefused(TrackedShare& share) {
+    if (share.standInPort != 0) {
+        share.standInPort = 0; // taken by someone else meanwhile: any other will do, if one is still needed
+        return;
+    }
+    share.standInPhase = ForwardPhase::Refused; // asked for again with the share's own port (refused())
+}
+
 void ShareBook::remove(TrackedShare& share) {
     share.health.state = ShareState::Stopped;
     share.health.upSinceMs = 0;
@@ -69,7 +93,13 @@ void ShareBook::remove(TrackedShare& share) {
 
 void ShareBook::update(TrackedShare& s, SessionPhase phase) {
     ShareHealth& h = s.health;
-    h.state = deriveShareState(phase, s.phase, h.target);
+    const bool ownBound = s.phase == ForwardPhase::Bound;
+    const bool standInBound = s.standInPhase == ForwardPhase::Bound;
+    h.state = deriveShareState(phase, standInBound ? ForwardPhase::Bound : s.phase, h.target);
+    if (standInBound && !ownBound)
+        h.publicPort = s.standInPort; // the share's own port is set where the relay grants it
+    h.reclaimingPort = standInBound && !ownBound ? (s.boundPort ? s.boundPort : s.spec.remotePort) : 0;
+    h.alsoPort = ownBound && standInBound ? s.standInPort : 0;
     h.relayConnected = phase == SessionPhase::Ready;
     if (h.state != ShareState::Up && h.state != ShareState::Degraded)
         h.upSinceMs = 0;
@@ -83,7 +113,8 @@ void ShareBook::update(TrackedShare& s, SessionPhase phase) {
     h.bytesFromNode = s.counters.fromNode;
     const ShareHealth& r = s.reported;
     if (r.state != h.state || r.publicHost != h.publicHost || r.publicPort != h.publicPort || r.url != h.url ||
-        r.lastError != h.lastError || r.target != h.target) {
+        r.lastError != h.lastError || r.target != h.target || r.reclaimingPort != h.reclaimingPort ||
+        r.alsoPort != h.alsoPort) {
         s.reported = h;
         if (m_listener.shareChanged)
             m_listener.shareChanged(h);
@@ -102,7 +133,8 @@ void ShareBook::setError(const QString& message) {
 
 void ShareBook::startDueProbes(qint64 now) {
     for (auto& s : m_shares) {
-        if (s->phase != ForwardPhase::Bound || s->probe.isValid() || s->nextProbeMs > now)
+        const bool served = s->phase == ForwardPhase::Bound || s->standInPhase == ForwardPhase::Bound;
+        if (!served || s->probe.isValid() || s->nextProbeMs > now)
             continue;
         s->nextProbeMs = now + m_probeIntervalMs;
         Result<Socket> probe = Socket::connectTo(s->spec.targetHost, s->spec.targetPort);

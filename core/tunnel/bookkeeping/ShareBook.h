@@ -24,8 +24,13 @@ struct TrackedShare {
     ForwardPhase phase = ForwardPhase::Pending;
     quint16 boundPort = 0;   // asked for again after a reconnect, so the public address stays
     bool remembered = false; // boundPort comes from an earlier run of LabShare (the ledger)
+    // While the relay refuses boundPort (an earlier session of ours may still hold it), a stand-in the relay
+    // picks serves the share at once and boundPort is asked for again with back-off; once it is back, both
+    // stay until the share stops, so nobody who copied either loses access (ShareBook::setStandIns).
+    quint16 standInPort = 0; // 0: any, when it is asked for
+    ForwardPhase standInPhase = ForwardPhase::Pending;
     qint64 retryAtMs = 0;
-    Backoff backoff{1000, 30000};
+    Backoff backoff{1000, 10000}; // a port held elsewhere is asked for again at least every 10 s
     ShareCounters counters;
     Socket probe; // a connect in progress to see whether the node's port answers
     qint64 nextProbeMs = 0;
@@ -45,11 +50,18 @@ public:
     TrackedShare& add(const ForwardSpec& spec);
     void remove(TrackedShare& share); // reported as stopped; the ledger keeps its port for a later publish
 
+    // Whether a share whose port the relay refuses is served on a stand-in meanwhile (relays that listen
+    // where they are asked: OpenSSH). Without stand-ins, a port remembered from an earlier run is given up
+    // after a while and any port asked for instead.
+    void setStandIns(bool on) { m_standIns = on; }
     // The relay listens for `share` on `port` now: remember it for the next run.
     void bound(TrackedShare& share, quint16 port);
-    // The relay refused the port: retry it (an earlier session may still hold it), but give up a
-    // port remembered from an earlier run after a while and ask for any. Returns the delay.
+    // The relay refused the port: retry it (an earlier session may still hold it). Returns the delay.
     int refused(TrackedShare& share);
+    // The share's stand-in: whether one is to be asked for now, and the relay's answer to it.
+    bool wantsStandIn(const TrackedShare& share) const;
+    void standInBound(TrackedShare& share, quint16 port);
+    void standInRefused(TrackedShare& share);
 
     void update(TrackedShare& share, SessionPhase phase);
     void updateAll(SessionPhase phase);
@@ -79,6 +91,7 @@ private:
     int m_probeIntervalMs;
     qint64 m_nextHealthMs = 0;
     int m_rttMs = -1;
+    bool m_standIns = false;
     std::vector<std::unique_ptr<TrackedShare>> m_shares;
 };
 

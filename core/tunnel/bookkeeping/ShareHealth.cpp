@@ -24,11 +24,15 @@ QString shareStateName(ShareState state) {
 }
 
 QString ShareHealth::publicAddress() const {
-    if (publicHost.isEmpty() || publicPort == 0)
+    return addressOf(publicPort);
+}
+
+QString ShareHealth::addressOf(quint16 port) const {
+    if (publicHost.isEmpty() || port == 0)
         return {};
     const bool ipv6 = publicHost.contains(QLatin1Char(':'));
     return (ipv6 ? QLatin1Char('[') + publicHost + QLatin1Char(']') : publicHost) + QLatin1Char(':') +
-           QString::number(publicPort);
+           QString::number(port);
 }
 
 ShareState deriveShareState(SessionPhase session, ForwardPhase forward, Reachability target) {

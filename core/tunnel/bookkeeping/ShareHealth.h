@@ -20,8 +20,15 @@ struct ShareHealth {
     QString type;
     quint16 nodePort = 0;
     ShareState state = ShareState::Idle;
-    QString publicHost; // host:port students use, split
-    quint16 publicPort = 0;
+    QString publicHost;     // host:port students use, split
+    quint16 publicPort = 0; // where it is served now
+    // The share's own port (the one handed out) while the relay refuses it because an earlier session still
+    // holds it: LabShare serves the share on publicPort (a stand-in the relay picked) meanwhile and keeps
+    // asking for this one. 0 when not reclaiming.
+    quint16 reclaimingPort = 0;
+    // Once the share's own port is back in publicPort: the stand-in it was served on meanwhile, which keeps
+    // working until the share stops, so nobody who copied it loses access. 0 when there was none.
+    quint16 alsoPort = 0;
     QString url; // http(s)://… for web shares, empty otherwise
     int rttMs = -1;
     int openConnections = 0;
@@ -34,7 +41,8 @@ struct ShareHealth {
     Reachability target = Reachability::Unknown;
     bool relayConnected = false; // the relay session is up (always, for the LAN relay)
 
-    QString publicAddress() const; // "host:port", empty until known
+    QString publicAddress() const;         // "host:port", empty until known
+    QString addressOf(quint16 port) const; // "publicHost:port", empty for port 0 or no host
 };
 
 // The state a share is in, from what its relay session and forward report (a pure function, so

@@ -26,7 +26,8 @@ public:
     struct Request {
         Kind kind = Kind::Keepalive;
         TrackedShare* share = nullptr; // Listen: whose it is; null once that share stopped (see forget())
-        quint16 port = 0; // Listen: the port asked for (0: any), the bound one once accepted; Cancel: the port
+        quint16 port = 0;     // Listen: the port asked for (0: any), the bound one once accepted; Cancel: the port
+        bool standIn = false; // Listen: for the share's stand-in, not its own port
     };
 
     explicit GlobalRequest(const QString& bindAddress);

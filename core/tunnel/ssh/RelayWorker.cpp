@@ -38,7 +38,11 @@ RelayWorker::RelayWorker(RelayProfile profile, RelayWorkerOptions options, Relay
     // A gated connection holds three descriptors: the socket pair its channel feeds, and the node's.
     , m_quota(ConnectionQuota::capsFor(OpenFileLimit::soft(), 3))
     , m_gates(m_listener, m_options.silentGateMs)
-    , m_request(m_profile.bindAddress) {}
+    , m_request(m_profile.bindAddress) {
+    // An OpenSSH relay listens where it is asked: a share whose port an earlier session still holds is served
+    // on a stand-in meanwhile (the address other relays print for it could not be told from its own).
+    m_book.setStandIns(m_profile.flavor == RelayFlavor::OpenSsh);
+}
 
 RelayWorker::~RelayWorker() {
     teardownSession();
@@ -58,6 +62,7 @@ bool RelayWorker::handleCommands() {
                 existing->spec = c.spec;
                 existing->phase = ForwardPhase::Pending;
                 existing->boundPort = 0;
+                existing->standInPort = 0;
                 break;
             }
             update(m_book.add(c.spec));
@@ -161,6 +166,7 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
     m_awaitingBanner.clear();
     m_book.setRtt(-1);
     m_keepaliveSentMs = nowMs();
+    m_servingSinceMs = m_keepaliveSentMs;
     m_lastRxMs = m_keepaliveSentMs;
     m_lastRxBytes = 0;
     m_sessionError.clear();
@@ -168,6 +174,7 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
     m_phase = SessionPhase::Ready;
     for (auto& f : m_forwards) {
         f->phase = ForwardPhase::Pending;
+        f->standInPhase = ForwardPhase::Pending; // its port asked for again too: it was handed out
         f->retryAtMs = 0;
         f->health.lastError.clear();
     }
@@ -277,7 +284,11 @@ void RelayWorker::openControlChannel() {
         m_control = nullptr;
         return;
     }
-    const QString command = m_profile.flavor == RelayFlavor::OpenSsh ? QStringLiteral("true") : m_banner->execCommand();
+    // `true` ignores its arguments; the relay kit's session program reads the id from them (installer/relay).
+    const QString openSsh = m_options.installationId.isEmpty()
+                                ? QStringLiteral("true")
+                                : QStringLiteral("true labshare-installation=") + m_options.installationId;
+    const QString command = m_profile.flavor == RelayFlavor::OpenSsh ? openSsh : m_banner->execCommand();
     const int rc = command.isEmpty() ? ssh_channel_request_shell(m_control)
                                      : ssh_channel_request_exec(m_control, command.toUtf8().constData());
     if (rc != SSH_OK)
@@ -306,9 +317,17 @@ std::optional<GlobalRequest::Request> RelayWorker::nextRequest(qint64 now) {
         m_cancels.pop_front();
         return GlobalRequest::Request{Kind::Cancel, nullptr, port};
     }
-    for (auto& f : m_forwards)
+    // With the relay kit, the session's command ends a stale session of ours, and the ports it held free with it:
+    // listens wait until it has finished, a second and a half at most.
+    const bool commandRuns = m_profile.flavor == RelayFlavor::OpenSsh && m_control != nullptr;
+    for (auto& f : m_forwards) {
+        if (commandRuns && now - m_servingSinceMs < 1500)
+            break;
         if (f->phase == ForwardPhase::Pending || (f->phase == ForwardPhase::Refused && f->retryAtMs <= now))
             return GlobalRequest::Request{Kind::Listen, f.get(), f->boundPort ? f->boundPort : f->spec.remotePort};
+        if (m_book.wantsStandIn(*f))
+            return GlobalRequest::Request{Kind::Listen, f.get(), f->standInPort, true};
+    }
     // Only an idle slot needs one: the relay is heard answering the others.
     if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs) {
         m_keepaliveSentMs = now;
@@ -328,7 +347,9 @@ bool RelayWorker::answered(GlobalRequest::Answer answer) {
     const bool accepted = answer == Answer::Accepted;
     switch (r.kind) {
     case GlobalRequest::Kind::Listen:
-        if (r.share)
+        if (r.share && r.standIn)
+            standInAnswered(*r.share, accepted);
+        else if (r.share)
             listenAnswered(*r.share, accepted);
         else if (accepted && r.port != 0) // its share stopped while the relay was deciding
             release(r.port);
@@ -356,16 +377,33 @@ void RelayWorker::listenAnswered(Forward& f, bool accepted) {
             m_awaitingBanner.push_back(&f);
         }
         f.nextProbeMs = 0;
-        qCInfo(lcTunnel) << "relay listens for" << f.spec.name << "on port" << f.boundPort;
+        qCInfo(lcTunnel) << "relay listens for" << f.spec.name << "on port" << f.boundPort
+                         << (f.standInPhase == ForwardPhase::Bound ? "again, besides its stand-in" : "");
         update(f);
         return;
     }
-    f.health.lastError = port
-                             ? tr("the relay refused to listen on port %1 (an earlier session may still hold it); "
-                                  "retrying")
-                                   .arg(port)
-                             : tr("the relay refused the forward: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
+    if (f.standInPhase != ForwardPhase::Bound) // else served meanwhile: its address says the port is reclaimed
+        f.health.lastError =
+            port ? tr("the relay refused to listen on port %1 (an earlier session may still hold it); retrying")
+                       .arg(port)
+                 : tr("the relay refused the forward: %1").arg(QString::fromUtf8(ssh_get_error(m_session)));
     m_book.refused(f);
+    update(f);
+}
+
+void RelayWorker::standInAnswered(Forward& f, bool accepted) {
+    const quint16 port = m_request.request().port;
+    if (!accepted) {
+        m_book.standInRefused(f);
+        return;
+    }
+    m_book.standInBound(f, port);
+    m_released.remove(port);
+    f.health.publicHost = m_profile.publicHost.isEmpty() ? m_profile.host : m_profile.publicHost;
+    f.health.lastError.clear();
+    f.nextProbeMs = 0;
+    qCInfo(lcTunnel) << "relay listens for" << f.spec.name << "on stand-in port" << port << "while port"
+                     << (f.boundPort ? f.boundPort : f.spec.remotePort) << "is held";
     update(f);
 }
 
@@ -379,7 +417,10 @@ void RelayWorker::cancelForward(Forward& f) {
     m_request.forget(f); // a listen for it on its way: a yes to it is followed by a cancel (answered())
     if (m_session && f.phase == ForwardPhase::Bound)
         release(f.boundPort);
+    if (m_session && f.standInPhase == ForwardPhase::Bound)
+        release(f.standInPort);
     f.phase = ForwardPhase::Pending;
+    f.standInPhase = ForwardPhase::Pending;
 }
 
 void RelayWorker::release(quint16 port) {
@@ -402,7 +443,8 @@ void RelayWorker::acceptChannels() {
         ssh_string_free_char(originator);
         Forward* forward = nullptr;
         for (auto& f : m_forwards)
-            if (f->phase == ForwardPhase::Bound && f->boundPort == port)
+            if ((f->phase == ForwardPhase::Bound && f->boundPort == port) ||
+                (f->standInPhase == ForwardPhase::Bound && f->standInPort == port))
                 forward = f.get();
         if (!forward && m_forwards.size() == 1 && m_forwards.front()->phase == ForwardPhase::Bound &&
             !m_released.contains(static_cast<quint16>(port)))
@@ -486,6 +528,7 @@ void RelayWorker::readControlChannel() {
         ssh_channel_close(m_control);
         ssh_channel_free(m_control);
         m_control = nullptr;
+        m_activity = true; // listens may go now (nextRequest)
     }
 }
 

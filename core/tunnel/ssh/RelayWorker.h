@@ -32,6 +32,7 @@ struct RelayWorkerOptions {
     int healthIntervalMs = 1000;
     int probeIntervalMs = 10000;
     int silentGateMs = GatedSplice::kSilentLimitMs; // a gated share's client sends a byte by then, or goes
+    QString installationId; // told to OpenSSH relays, whose relay kit then ends a stale session of ours (empty: not)
 };
 
 // The body of a relay session's worker thread: connect, log in, request every forward, join
@@ -66,6 +67,7 @@ private:
     std::optional<GlobalRequest::Request> nextRequest(qint64 now);
     bool answered(GlobalRequest::Answer answer); // false when the session is gone
     void listenAnswered(Forward& forward, bool accepted);
+    void standInAnswered(Forward& forward, bool accepted);
     void cancelForward(Forward& forward);
     void release(quint16 port); // no share has it any more: cancel it on the relay
     void acceptChannels();
@@ -95,7 +97,7 @@ private:
     // reported) and the pair's other end through the gate to the node (counted for the share).
     ShareCounters m_gateLegs;
     SessionPhase m_phase = SessionPhase::Idle;
-    Backoff m_backoff;
+    Backoff m_backoff{500, 3000}; // a relay that is back is reached within 3 s
 
     // Per session
     ssh_session m_session = nullptr;
@@ -105,6 +107,7 @@ private:
     std::deque<Forward*> m_awaitingBanner;
     GlobalRequest m_request;
     qint64 m_requestSentMs = 0;
+    qint64 m_servingSinceMs = 0;
     std::deque<quint16> m_cancels; // ports to give up, waiting for m_request
     QSet<quint16> m_released;      // ports given up: a connection the relay still forwards there goes nowhere
     bool m_activity = false;
