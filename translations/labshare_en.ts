@@ -3861,6 +3861,10 @@ No login in time.
         <source>Extend 30 min</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopping shares…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::clockText</name>

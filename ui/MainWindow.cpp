@@ -5,6 +5,7 @@
 #include "models/TopologyModel.h"
 #include "share/LabSettings.h"
 #include "widgets/AddPortDialog.h"
+#include "widgets/ColumnFitter.h"
 #include "widgets/ConnectionsPane.h"
 #include "widgets/DiagnosticsPane.h"
 #include "widgets/DropZone.h"
@@ -92,7 +93,7 @@ MainWindow::MainWindow(TopologyModel& topology, SharesModel& shares, LogBuffer& 
     m_tree->setModel(&m_topologyModel);
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    new ColumnFitter(*m_tree, *m_tree->header()); // not ResizeToContents, which measures every row per change
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     connect(&m_topologyModel, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
     connect(&m_topologyModel, &QAbstractItemModel::rowsInserted, m_tree,

@@ -45,7 +45,12 @@ DesktopController::DesktopController(LogBuffer& log, share::DeadlineWatch::Clock
     connect(w, &ui::MainWindow::editRelayRequested, m_relays.get(), &RelayController::edit);
     connect(m_relays.get(), &RelayController::relayChosen, this, &DesktopController::chooseRelay);
     connect(m_account.get(), &AccountController::identityProviderChanged, &m_gate, &DesktopGate::providerChanged);
-    connect(lab, &LabController::sharesChanged, this, &DesktopController::onSharesChanged);
+    // A relay coming or going changes every share at once, one report each: the views take them in one go, once
+    // the reports already queued are in.
+    m_sharesRefresh.setSingleShot(true);
+    m_sharesRefresh.setInterval(0);
+    connect(&m_sharesRefresh, &QTimer::timeout, this, &DesktopController::onSharesChanged);
+    connect(lab, &LabController::sharesChanged, &m_sharesRefresh, qOverload<>(&QTimer::start));
     connect(lab, &LabController::windowNeeded, this, &DesktopController::showWindow);
     connect(w, &ui::MainWindow::publishDeclaredRequested, lab, &LabController::publishDeclared);
     connect(w, &ui::MainWindow::stopAllRequested, lab, &LabController::askToStopAll);
@@ -157,6 +162,7 @@ void DesktopController::quit() {
         m_stopping->setMinimumDuration(0);
         m_stopping->show();
         m_window->statusBar()->showMessage(tr("Stopping shares…"));
+        m_tray.setStopping();
     }
     qCInfo(lcDesktop) << "quitting: stopping every share";
     m_relays->stopAll(kQuitTimeoutMs, [this](bool clean) {

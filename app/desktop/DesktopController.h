@@ -103,7 +103,8 @@ private:
     std::unique_ptr<LabController> m_lab;
     std::unique_ptr<DeadlineController> m_deadlines;
     std::unique_ptr<ConnectionsController> m_connections;
-    QTimer m_clock; // uptimes move on between health reports
+    QTimer m_clock;         // uptimes move on between health reports
+    QTimer m_sharesRefresh; // the views follow the shares once per turn of the event loop
     bool m_quitting = false;
     QPointer<QProgressDialog> m_stopping;
 };

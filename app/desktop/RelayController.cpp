@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
+#include "tunnel/bookkeeping/WorkerThread.h"
 #include "tunnel/lan/LanAddress.h"
 #include "widgets/RelayProfileDialog.h"
 
@@ -14,6 +15,8 @@
 namespace labshare::app {
 
 namespace {
+
+constexpr int kWorkerGraceMs = 2000;
 
 QStringList savedRelays() {
     return QSettings().value(QStringLiteral("relays")).toStringList();
@@ -36,9 +39,13 @@ void RelayController::setMachineAddresses(std::function<QList<QHostAddress>()> a
 RelayController::~RelayController() {
     m_tokenBridge.attach(nullptr);
     m_secretBridge.attach(nullptr);
-    m_engine.reset(); // waits for its worker (at once when it has stopped)
+    m_engine.reset(); // never waits: a worker still running ends on its own and deletes what it used
     for (const QPointer<tunnel::TunnelEngine>& engine : std::as_const(m_retiring))
-        delete engine.data(); // waits for a worker that has not ended yet
+        delete engine.data();
+    // The app is ending (after stopAll(), nothing runs any more): a worker told to stop just now gets a bounded
+    // moment to end before the secret providers it may still call go with the bridges.
+    if (!tunnel::WorkerThread::waitForNone(kWorkerGraceMs))
+        qCWarning(lcDesktop) << "a relay worker is still running as LabShare ends";
 }
 
 QString RelayController::lanUrl() {
@@ -135,7 +142,7 @@ void RelayController::stopAll(int timeoutMs, std::function<void(bool clean)> don
         for (const QPointer<tunnel::TunnelEngine>& engine : std::as_const(m_retiring))
             if (engine) {
                 qCWarning(lcDesktop) << "the worker of relay" << engine->relay().id() << "did not stop in time";
-                engine->setParent(nullptr); // deliberately left running: deleting it would wait for it
+                delete engine.data(); // never waits: the worker ends on its own, reporting to nobody
             }
         m_retiring.clear();
         std::exchange(m_allStopped, nullptr)(false);

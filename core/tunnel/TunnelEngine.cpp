@@ -4,54 +4,58 @@
 #include "tunnel/lan/LanRelay.h"
 #include "tunnel/ssh/RelaySession.h"
 
-#include <QPointer>
+#include <QMutexLocker>
 
 namespace labshare::tunnel {
 
+void TunnelEngine::Outlet::post(std::function<void()> report) {
+    const QMutexLocker lock(&m_mutex);
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, std::move(report), Qt::QueuedConnection);
+}
+
+void TunnelEngine::Outlet::close() {
+    const QMutexLocker lock(&m_mutex);
+    m_engine = nullptr;
+}
+
 TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     : QObject(parent)
-    , m_relay(std::move(relay)) {
+    , m_relay(std::move(relay))
+    , m_outlet(std::make_shared<Outlet>(this)) {
     qRegisterMetaType<ShareHealth>();
     qRegisterMetaType<QList<ShareHealth>>();
     qRegisterMetaType<gate::GateVerdict>();
     qRegisterMetaType<ConnectionRecord>();
-    // The backend calls these on its worker thread; each hops to this object's thread.
+    // The backend calls these on its worker thread; each hops to this object's thread, while it exists.
+    auto outlet = m_outlet;
     RelayListener listener;
-    listener.shareChanged = [this](const ShareHealth& h) {
-        QMetaObject::invokeMethod(
-            this, [this, h] { Q_EMIT shareChanged(h); }, Qt::QueuedConnection);
+    listener.shareChanged = [this, outlet](const ShareHealth& h) {
+        outlet->post([this, h] { Q_EMIT shareChanged(h); });
     };
-    listener.healthTick = [this](const QList<ShareHealth>& all) {
-        QMetaObject::invokeMethod(
-            this, [this, all] { Q_EMIT healthUpdated(all); }, Qt::QueuedConnection);
+    listener.healthTick = [this, outlet](const QList<ShareHealth>& all) {
+        outlet->post([this, all] { Q_EMIT healthUpdated(all); });
     };
-    listener.hostKeyUnknown = [this](const QString& fingerprint) {
-        QMetaObject::invokeMethod(
-            this, [this, fingerprint] { Q_EMIT hostKeyUnknown(fingerprint); }, Qt::QueuedConnection);
+    listener.hostKeyUnknown = [this, outlet](const QString& fingerprint) {
+        outlet->post([this, fingerprint] { Q_EMIT hostKeyUnknown(fingerprint); });
     };
-    listener.loginRefused = [this](const QString& message) {
-        QMetaObject::invokeMethod(
-            this, [this, message] { Q_EMIT loginRefused(message); }, Qt::QueuedConnection);
+    listener.loginRefused = [this, outlet](const QString& message) {
+        outlet->post([this, message] { Q_EMIT loginRefused(message); });
     };
-    listener.gateSignInWanted = [this](quint64 id, const QString& share) {
-        QMetaObject::invokeMethod(
-            this, [this, id, share] { Q_EMIT gateSignInWanted(id, share); }, Qt::QueuedConnection);
+    listener.gateSignInWanted = [this, outlet](quint64 id, const QString& share) {
+        outlet->post([this, id, share] { Q_EMIT gateSignInWanted(id, share); });
     };
-    listener.gateSignInDropped = [this](quint64 id) {
-        QMetaObject::invokeMethod(
-            this, [this, id] { Q_EMIT gateSignInDropped(id); }, Qt::QueuedConnection);
+    listener.gateSignInDropped = [this, outlet](quint64 id) {
+        outlet->post([this, id] { Q_EMIT gateSignInDropped(id); });
     };
-    listener.gateVerdict = [this](const gate::GateVerdict& verdict) {
-        QMetaObject::invokeMethod(
-            this, [this, verdict] { Q_EMIT gateVerdict(verdict); }, Qt::QueuedConnection);
+    listener.gateVerdict = [this, outlet](const gate::GateVerdict& verdict) {
+        outlet->post([this, verdict] { Q_EMIT gateVerdict(verdict); });
     };
-    listener.connection = [this](const ConnectionRecord& record) {
-        QMetaObject::invokeMethod(
-            this, [this, record] { Q_EMIT connectionChanged(record); }, Qt::QueuedConnection);
+    listener.connection = [this, outlet](const ConnectionRecord& record) {
+        outlet->post([this, record] { Q_EMIT connectionChanged(record); });
     };
-    listener.stopped = [this] {
-        QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT stopped(); }, Qt::QueuedConnection);
+    listener.stopped = [this, outlet] {
+        outlet->post([this] { Q_EMIT stopped(); });
     };
     if (m_relay.isLan()) {
         LanRelay::Options lan;
@@ -70,7 +74,10 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
 }
 
 TunnelEngine::~TunnelEngine() {
-    shutdown();
+    m_outlet->close(); // a worker that outlives this object reports to nobody
+    m_backend->requestStop();
+    if (RelayBackend* backend = m_backend.release(); backend->release())
+        delete backend; // its worker has ended; otherwise the worker deletes it when it does
 }
 
 void TunnelEngine::publish(const ForwardSpec& spec) {

@@ -9,8 +9,10 @@
 #include "tunnel/ssh/SshChoices.h"
 
 #include <QList>
+#include <QMutex>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace labshare::tunnel {
@@ -32,6 +34,7 @@ public:
     };
 
     TunnelEngine(RelayProfile relay, Options options, QObject* parent = nullptr);
+    // Never waits: the worker is told to stop and ends on its own (reporting nothing any more).
     ~TunnelEngine() override;
 
     const RelayProfile& relay() const { return m_relay; }
@@ -47,7 +50,7 @@ public:
     // afterwards are ignored.
     void stop();
     // Tears every forward down and stops the worker; waits for it (a few round trips at most; at once
-    // after `stopped`).
+    // after `stopped`). Not on the GUI thread: there, stop() and wait for `stopped`, or delete the engine.
     void shutdown();
 
 Q_SIGNALS:
@@ -64,7 +67,21 @@ Q_SIGNALS:
     void connectionChanged(const labshare::tunnel::ConnectionRecord& record);
 
 private:
+    // Where the worker's reports go: this engine until it is destroyed, then nowhere.
+    class Outlet {
+    public:
+        explicit Outlet(TunnelEngine* engine)
+            : m_engine(engine) {}
+        void post(std::function<void()> report); // queued to the engine's thread
+        void close();
+
+    private:
+        QMutex m_mutex;
+        TunnelEngine* m_engine;
+    };
+
     RelayProfile m_relay;
+    std::shared_ptr<Outlet> m_outlet;
     std::unique_ptr<RelayBackend> m_backend;
 };
 

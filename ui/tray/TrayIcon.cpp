@@ -16,6 +16,9 @@ using tunnel::ShareState;
 namespace {
 
 constexpr int messageTimeoutMs = 8000;
+// Between two balloons at least this long: each is a new window, shown with round trips to the X server on the
+// GUI thread (15-35 ms each under load), and 50 shares coming back one by one would otherwise raise 50.
+constexpr int balloonPauseMs = 2000;
 const char* const shareNameProperty = "shareName";
 
 // The icons are filled with toneColor(TrayHealth::tone(state)) (a test compares them).
@@ -71,6 +74,9 @@ TrayIcon::TrayIcon(QObject* parent)
     connect(m_tray, &QSystemTrayIcon::activated, this, &TrayIcon::onActivated);
 
     m_tray->setContextMenu(m_menu.get());
+    m_balloonPause.setSingleShot(true);
+    m_balloonPause.setInterval(balloonPauseMs);
+    connect(&m_balloonPause, &QTimer::timeout, this, &TrayIcon::showBalloon);
     setRows({});
 }
 
@@ -101,8 +107,24 @@ QIcon TrayIcon::icon() const {
 
 void TrayIcon::showMessage(const QString& title, const QString& message, QSystemTrayIcon::MessageIcon icon) {
     Q_EMIT notificationRaised(title, message);
-    if (isAvailable() && m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, message, icon, messageTimeoutMs);
+    if (!isAvailable() || !m_tray->isVisible() || !QSystemTrayIcon::supportsMessages())
+        return;
+    m_balloons.append({title, message, icon});
+    if (!m_balloonPause.isActive())
+        showBalloon();
+}
+
+void TrayIcon::showBalloon() {
+    if (m_balloons.isEmpty())
+        return;
+    // Several waiting (shares coming back one by one after a relay restart): one balloon lists them all.
+    const Balloon& last = m_balloons.constLast();
+    QStringList lines;
+    for (const Balloon& b : std::as_const(m_balloons))
+        lines << (m_balloons.size() == 1 ? b.message : b.title);
+    m_tray->showMessage(last.title, lines.join(QLatin1Char('\n')), last.icon, messageTimeoutMs);
+    m_balloons.clear();
+    m_balloonPause.start();
 }
 
 void TrayIcon::setEnding(const QString& text, bool extend) {
@@ -113,7 +135,20 @@ void TrayIcon::setEnding(const QString& text, bool extend) {
     showToolTip();
 }
 
+void TrayIcon::setStopping() {
+    m_stopping = true;
+    for (QAction* action : m_menu->actions())
+        action->setEnabled(false);
+    showToolTip();
+    m_statusAction->setText(m_toolTip);
+}
+
 void TrayIcon::showToolTip() {
+    if (m_stopping) {
+        m_toolTip = tr("Stopping shares…");
+        m_tray->setToolTip(QStringLiteral("LabShare\n") + m_toolTip);
+        return;
+    }
     m_toolTip = m_healthTip;
     if (!m_ending.isEmpty() && m_sharing)
         m_toolTip += QLatin1Char('\n') + m_ending;
@@ -146,6 +181,8 @@ void TrayIcon::setRows(const QList<ShareRow>& rows) {
     m_sharing = !shared.isEmpty();
     showToolTip();
     m_statusAction->setText(m_toolTip.section(QLatin1Char('\n'), 0, 0));
+    if (m_stopping)
+        return; // the menu stays as it was, disabled, until LabShare ends
 
     QStringList current;
     for (const QAction* a : std::as_const(m_shareActions))

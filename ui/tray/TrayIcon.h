@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QObject>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 #include <memory>
 
@@ -39,10 +40,16 @@ public:
     // empty: none do. `extend`: the menu offers "Extend 30 min" (the five-minute warning is on).
     void setEnding(const QString& text, bool extend);
 
+    // LabShare is quitting and waits for its shares to stop: the tooltip and the menu's first line say so, and
+    // nothing in the menu can start or stop anything any more.
+    void setStopping();
+    bool isStopping() const { return m_stopping; }
+
     bool isAvailable() const;
     void show(); // shows the icon if there is a system tray to show it in
     void hide();
-    // Raises a desktop notification (e.g. "LabShare keeps running in the tray") where supported.
+    // Raises a desktop notification (e.g. "LabShare keeps running in the tray") where supported: notificationRaised()
+    // at once; the balloon at most every 2 s, listing the titles of those that came meanwhile.
     void showMessage(const QString& title, const QString& message,
                      QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information);
 
@@ -71,6 +78,7 @@ private:
     void updateShareAction(QAction* action, const share::ShareRow& row);
     void onActivated(QSystemTrayIcon::ActivationReason reason);
     void showToolTip();
+    void showBalloon();
 
     std::unique_ptr<QMenu> m_menu; // QSystemTrayIcon does not own its context menu
     QSystemTrayIcon* m_tray = nullptr;
@@ -88,6 +96,14 @@ private:
     QString m_ending;
     bool m_sharing = false;
     bool m_notify = true;
+    bool m_stopping = false;
+    struct Balloon {
+        QString title;
+        QString message;
+        QSystemTrayIcon::MessageIcon icon;
+    };
+    QList<Balloon> m_balloons; // raised, waiting for m_balloonPause
+    QTimer m_balloonPause;
 };
 
 } // namespace labshare::ui

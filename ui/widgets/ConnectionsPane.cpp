@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ConnectionsPane.h"
 #include "models/ConnectionsModel.h"
+#include "widgets/ColumnFitter.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -48,7 +49,7 @@ ConnectionsPane::ConnectionsPane(ConnectionsModel& model, QWidget* parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    new ColumnFitter(*m_table, *m_table->horizontalHeader()); // not ResizeToContents: one entry per connection
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(shareLabel);

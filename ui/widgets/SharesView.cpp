@@ -4,6 +4,7 @@
 #include "qr/QrPicture.h"
 #include "share/ShareCommands.h"
 #include "topology/KindAliases.h"
+#include "widgets/ColumnFitter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -71,8 +72,8 @@ SharesView::SharesView(SharesModel& model, QWidget* parent)
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    new ColumnFitter(*m_table, *m_table->horizontalHeader()); // not ResizeToContents: see ColumnFitter
     m_table->setAlternatingRowColors(true);
     // QAbstractItemView's own Ctrl+C copies the current cell's text (the share's name); students need the command.
     m_table->installEventFilter(this);

@@ -31,7 +31,8 @@ struct RelayListener {
 
 // One relay and all of its forwards, on one worker thread for its whole life. Every method is
 // thread-safe and returns at once, except shutdown(), which waits until every forward is torn down
-// (at once when the listener already heard `stopped` after requestStop()).
+// (at once when the listener already heard `stopped` after requestStop()), and so is never called on
+// the GUI thread: there, requestStop() then release() let go without waiting.
 class RelayBackend {
 public:
     virtual ~RelayBackend() = default;
@@ -47,6 +48,9 @@ public:
     virtual void setGate(std::shared_ptr<const gate::GateSetup> setup) = 0;
     virtual void answerGate(const gate::SignInAnswer& answer) = 0;
     virtual void shutdown() = 0;
+    // The owner lets go (after requestStop()). True: the worker has ended, delete the backend now. False:
+    // the worker deletes it once it ends; until then it may still call the listener, which must cope.
+    [[nodiscard]] virtual bool release() = 0;
 };
 
 } // namespace labshare::tunnel

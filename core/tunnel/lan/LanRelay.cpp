@@ -75,8 +75,7 @@ LanRelay::~LanRelay() {
 }
 
 void LanRelay::start() {
-    if (!m_thread.joinable())
-        m_thread = std::thread([this] { run(); });
+    m_thread.start([this] { run(); }, [this] { delete this; });
 }
 
 void LanRelay::addForward(const ForwardSpec& spec) {
@@ -100,10 +99,14 @@ void LanRelay::answerGate(const gate::SignInAnswer& answer) {
 }
 
 void LanRelay::shutdown() {
-    if (!m_thread.joinable())
+    if (!m_thread.isStarted())
         return;
     requestStop();
-    m_thread.join();
+    m_thread.wait();
+}
+
+bool LanRelay::release() {
+    return m_thread.release();
 }
 
 bool LanRelay::handleCommands() {

@@ -9,11 +9,11 @@
 #include "tunnel/bookkeeping/RelayCommands.h"
 #include "tunnel/bookkeeping/RelayProfile.h"
 #include "tunnel/bookkeeping/ShareBook.h"
+#include "tunnel/bookkeeping/WorkerThread.h"
 #include "tunnel/net/SocketSplice.h"
 
 #include <map>
 #include <memory>
-#include <thread>
 #include <vector>
 
 namespace labshare::tunnel {
@@ -44,6 +44,7 @@ public:
     void retryLogin() override {}
     void requestStop() override;
     void shutdown() override;
+    [[nodiscard]] bool release() override;
     void setGate(std::shared_ptr<const gate::GateSetup> setup) override;
     void answerGate(const gate::SignInAnswer& answer) override;
 
@@ -68,7 +69,7 @@ private:
     std::map<TrackedShare*, Socket> m_listeners;
     std::vector<Splice> m_splices;
     GateDesk m_gates;
-    std::thread m_thread;
+    WorkerThread m_thread; // detached: it deletes this object when it ends after release()
 };
 
 } // namespace labshare::tunnel

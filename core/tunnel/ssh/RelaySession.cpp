@@ -12,8 +12,7 @@ RelaySession::~RelaySession() {
 }
 
 void RelaySession::start() {
-    if (!m_thread.joinable())
-        m_thread = std::thread([this] { m_worker->run(); });
+    m_thread.start([this] { m_worker->run(); }, [this] { delete this; });
 }
 
 void RelaySession::addForward(const ForwardSpec& spec) {
@@ -45,10 +44,14 @@ void RelaySession::requestStop() {
 }
 
 void RelaySession::shutdown() {
-    if (!m_thread.joinable())
+    if (!m_thread.isStarted())
         return;
     requestStop();
-    m_thread.join();
+    m_thread.wait();
+}
+
+bool RelaySession::release() {
+    return m_thread.release();
 }
 
 } // namespace labshare::tunnel

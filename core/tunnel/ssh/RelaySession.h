@@ -4,10 +4,10 @@
 #include "tunnel/bookkeeping/RelayBackend.h"
 #include "tunnel/bookkeeping/RelayCommands.h"
 #include "tunnel/bookkeeping/RelayProfile.h"
+#include "tunnel/bookkeeping/WorkerThread.h"
 #include "tunnel/ssh/RelayWorker.h"
 
 #include <memory>
-#include <thread>
 
 namespace labshare::tunnel {
 
@@ -27,11 +27,12 @@ public:
     void answerGate(const gate::SignInAnswer& answer) override;
     void requestStop() override;
     void shutdown() override;
+    [[nodiscard]] bool release() override;
 
 private:
     RelayCommands m_commands;
     std::unique_ptr<RelayWorker> m_worker;
-    std::thread m_thread;
+    WorkerThread m_thread; // detached: it deletes this object when it ends after release()
 };
 
 } // namespace labshare::tunnel
