@@ -8,6 +8,7 @@
 // join or a lookup on the GUI thread costs seconds. No worker thread is left behind, and quitting shows
 // "Stopping shares…" in the window and the tray before it ends.
 #include "DesktopController.h"
+#include "DesktopUnderTest.h"
 #include "EchoLab.h"
 #include "MainWindow.h"
 #include "ProgramSetup.h"
@@ -105,10 +106,8 @@ QString TestDesktopResponsive::silentUrl() const {
 
 void TestDesktopResponsive::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
-             "needs an X server with a tray host: run through tests/with-desktop.sh (Xvfb + trayer)");
-    QTRY_VERIFY2_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(),
-                              "no system tray: start trayer first (tests/with-desktop.sh does)", 15000);
+    const QString desktop = desktopProblem();
+    QVERIFY2(desktop.isEmpty(), qPrintable(desktop));
     QVERIFY(m_silent.port() != 0);
     QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
     QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
