@@ -168,11 +168,17 @@ void TestDesktopReclaim::theHandedOutAddressesComeBackAndTheStandInsStay() {
         QCOMPARE(addressCell(i),
                  QStringLiteral("127.0.0.1:%1 · also 127.0.0.1:%2").arg(m_ports.at(i)).arg(m_standIns.at(i)));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(notes.cbegin(), notes.cend(),
-                                           [](const QList<QVariant>& n) {
-                                               return n.at(0).toString().contains(QStringLiteral("works again"));
-                                           }) == m_lab.size(),
-                             5000);
+    // One notification per share, or one for both when they came back in the same update: every share is named.
+    const auto toldBack = [&](const QString& share) {
+        return std::any_of(notes.cbegin(), notes.cend(), [&](const QList<QVariant>& n) {
+            const QString title = n.at(0).toString();
+            const bool back = title.contains(QStringLiteral("works again")) ||
+                              title.contains(QStringLiteral("back at the addresses students have"));
+            return back && (title.contains(share) || n.at(1).toString().contains(share));
+        });
+    };
+    const QStringList names = m_lab.shareNames();
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(names.cbegin(), names.cend(), toldBack), 5000);
     for (const QList<quint16>& ports : {m_ports, m_standIns}) {
         const QString problem = m_lab.roundTrip(
             {Endpoint{QHostAddress::LocalHost, ports.at(0)}, Endpoint{QHostAddress::LocalHost, ports.at(1)}}, 4);
