@@ -345,10 +345,10 @@ std::optional<GlobalRequest::Request> RelayWorker::nextRequest(qint64 now) {
         return GlobalRequest::Request{Kind::Cancel, nullptr, port};
     }
     // With the relay kit, the session's command ends a stale session of ours, and the ports it held free with it:
-    // listens wait until it has finished, a second and a half at most.
+    // listens wait until it has finished, three seconds at most.
     const bool commandRuns = m_profile.flavor == RelayFlavor::OpenSsh && m_control != nullptr;
     for (auto& f : m_forwards) {
-        if (commandRuns && now - m_servingSinceMs < 1500)
+        if (commandRuns && now - m_servingSinceMs < 3000)
             break;
         if (f->phase == ForwardPhase::Pending || (f->phase == ForwardPhase::Refused && f->retryAtMs <= now))
             return GlobalRequest::Request{Kind::Listen, f.get(), f->boundPort ? f->boundPort : f->spec.remotePort};
