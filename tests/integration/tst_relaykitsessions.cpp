@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The relay kit's session program (installer/relay/labshare-relay-session) on a real OpenSSH sshd with the kit's
 // PAM module, validator and a real OpenID provider: a new session of the same LabShare installation and the same
-// signed-in identity ends the stale one (frozen, holding the share's port), so the share comes back on its own
-// port at once, not on a stand-in; a session of another identity that names the same installation id ends
+// signed-in identity ends the stale one (frozen, holding the share's port), so the share gets its own port back
+// while the stale session is still frozen; a session of another identity that names the same installation id ends
 // nothing, and is served on a stand-in while the port stays the first one's.
 // Runs as root (see RelayKitSshd).
 
