@@ -20,15 +20,13 @@ The spread over student addresses and two shares keeps LabShare within its own c
 """
 import argparse
 import asyncio
-import importlib.util
+import importlib
 import os
 import sys
 import time
 
-# tunnel-bench.py's relay, clients and teardown (its file name is no module name).
-_spec = importlib.util.spec_from_file_location("tunnel_bench", os.path.join(os.path.dirname(__file__), "tunnel-bench.py"))
-tb = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(tb)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+tb = importlib.import_module("tunnel-bench")  # its relay, clients and teardown
 
 ECHO_NODE = r"""
 import asyncio, sys
@@ -189,9 +187,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=120, help="seconds a connection may take (default 120)")
     parser.add_argument("--cipher", default="", help="cipher for both clients")
     args = parser.parse_args()
-    args.labshare = os.path.abspath(args.labshare)
-    if not os.access(args.labshare, os.X_OK):
-        parser.error(f"--labshare {args.labshare} is not an executable")
+    tb.executables(parser, args, "labshare")
     if args.connections < 1 or args.rounds < 1 or not 1 <= args.sources <= 254:
         parser.error("--connections and --rounds at least 1, --sources 1..254")
     return tb.run_bench("scale-bench", args, run)

@@ -171,9 +171,7 @@ def main():
     parser.add_argument("--churn-gap", type=float, default=0.01, help="pause between short connections, s")
     parser.add_argument("--cipher", default="", help="cipher: &cipher=NAME in the relay URL")
     args = parser.parse_args()
-    args.labshare = os.path.abspath(args.labshare)
-    if not os.access(args.labshare, os.X_OK):
-        parser.error(f"--labshare {args.labshare} is not an executable")
+    tb.executables(parser, args, "labshare")
     if args.minutes * 60 < args.warmup + 2 * WINDOW:
         parser.error(f"--minutes must leave room for the warm-up and two {WINDOW} s windows")
     return tb.run_bench("soak", args, run)

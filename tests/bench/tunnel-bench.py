@@ -444,10 +444,18 @@ def main():
     args = parser.parse_args()
     if args.seconds < 1 or args.parallel < 1 or args.connections < 1 or args.repeat < 1:
         parser.error("--seconds, --parallel, --connections and --repeat must be at least 1")
-    args.labshare = os.path.abspath(args.labshare)
-    if not os.access(args.labshare, os.X_OK):
-        parser.error(f"--labshare {args.labshare} is not an executable")
+    executables(parser, args, "labshare")
     return run_bench("tunnel-bench", args, run)
+
+
+def executables(parser, args, *options):
+    """Makes the binaries the options name absolute paths; refuses one that is not an executable."""
+    for option in options:
+        path = getattr(args, option)
+        if path:
+            setattr(args, option, os.path.abspath(path))
+            if not os.access(getattr(args, option), os.X_OK):
+                parser.error(f"--{option} {path} is not an executable")
 
 
 def run_bench(name, args, body):

@@ -30,7 +30,7 @@ latency. The machine is shared: compare ratios within one run, and run it more t
 Needs what tunnel-bench.py needs (python3, openssh-server, openssh-client, iperf3). Traffic stays on loopback.
 """
 import argparse
-import importlib.util
+import importlib
 import json
 import os
 import socket
@@ -40,16 +40,8 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def load_tunnel_bench():
-    spec = importlib.util.spec_from_file_location("tunnel_bench", os.path.join(HERE, "tunnel-bench.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tb = load_tunnel_bench()
+sys.path.insert(0, HERE)
+tb = importlib.import_module("tunnel-bench")  # its relay, node, lab and process handling
 
 
 def iperf_once(host, port, seconds, reverse):
@@ -283,12 +275,7 @@ def main():
     args.rtt = args.rtt or [30, 80]
     if args.seconds < 2 or args.repeat < 1 or any(r < 0 for r in args.rtt):
         parser.error("--seconds must be at least 2, --repeat at least 1, --rtt not negative")
-    for option in ("labshare", "baseline"):
-        path = getattr(args, option)
-        if path:
-            setattr(args, option, os.path.abspath(path))
-            if not os.access(getattr(args, option), os.X_OK):
-                parser.error(f"--{option} {path} is not an executable")
+    tb.executables(parser, args, "labshare", "baseline")
     return tb.run_bench("wan-bench", args, run)
 
 
