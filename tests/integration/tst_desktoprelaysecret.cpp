@@ -8,6 +8,7 @@
 #include "EchoLab.h"
 #include "KeychainAnswers.h"
 #include "MainWindow.h"
+#include "PasswordPam.h"
 #include "ProgramSetup.h"
 #include "SshRelay.h"
 #include "Tools.h"
@@ -30,8 +31,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <unistd.h>
-
 using namespace labshare;
 using namespace labshare::testsupport;
 
@@ -39,12 +38,6 @@ namespace {
 
 const QByteArray kPassphrase = "correct horse battery";
 const QByteArray kPassword = "relay pass 7f3a";
-
-bool writeFile(const QString& path, const QByteArray& bytes, QFile::Permissions permissions) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() &&
-           file.setPermissions(permissions);
-}
 
 } // namespace
 
@@ -78,7 +71,7 @@ private:
     void answerAWrongPassword(); // and sees it asked for again, told the relay refused it
 
     QTemporaryDir m_dir;
-    QString m_pamFile;
+    PasswordPam m_pam{kPassword, QStringLiteral("labshare-test-password")};
     SshRelay m_relay;
     EchoLab m_lab{1, 141};
     QString m_lockedKey;
@@ -89,12 +82,10 @@ private:
 
 void TestDesktopRelaySecret::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(::geteuid() == 0, "this test runs sshd with its own PAM service in /etc/pam.d: run it as root");
     QVERIFY(m_dir.isValid());
     QString error;
     const QString keygen = findTool(QStringLiteral("ssh-keygen"), QStringLiteral("openssh-client"), &error);
     QVERIFY2(!keygen.isEmpty(), qPrintable(error));
-    QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/python3")), "the password check runs python3: install python3");
 
     // A key protected by a passphrase, authorized at the relay beside its usual client key.
     m_lockedKey = m_dir.filePath(QStringLiteral("locked_ed25519"));
@@ -104,21 +95,9 @@ void TestDesktopRelaySecret::initTestCase() {
                      &output) == 0,
              output.constData());
 
-    // Passwords are checked by PAM: this run's service admits kPassword only (pam_exec hands the
-    // password to the check on stdin, ending in a NUL).
-    const QString check = m_dir.filePath(QStringLiteral("check-password"));
-    QVERIFY(writeFile(check,
-                      "#!/usr/bin/python3\nimport sys\nsys.exit(0 if sys.stdin.buffer.read().rstrip(b'\\0') == b'" +
-                          kPassword + "' else 1)\n",
-                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-    const QString service = QStringLiteral("labshare-test-password-%1").arg(QCoreApplication::applicationPid());
-    m_pamFile = QDir(QStringLiteral("/etc/pam.d")).filePath(service);
-    QVERIFY(writeFile(m_pamFile,
-                      "auth required pam_exec.so expose_authtok quiet " + check.toUtf8() +
-                          "\naccount required pam_permit.so\nsession required pam_permit.so\n",
-                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
-    m_relay.setUsePam(true);
-    m_relay.setProgramName(service);
+    // Passwords are checked by PAM: this run's service admits kPassword only.
+    const QString pam = m_pam.install(m_relay);
+    QVERIFY2(pam.isEmpty(), qPrintable(pam));
     m_relay.setExtraConfig(QStringLiteral("Match User %1\n    PasswordAuthentication yes\n"
                                           "    KbdInteractiveAuthentication yes\n")
                                .arg(m_relay.user()));
@@ -267,8 +246,6 @@ void TestDesktopRelaySecret::testConnectionInTheRelayEditorAsksToo() {
 
 void TestDesktopRelaySecret::cleanupTestCase() {
     m_app.reset();
-    if (!m_pamFile.isEmpty())
-        QFile::remove(m_pamFile);
 }
 
 QTEST_MAIN(TestDesktopRelaySecret)

@@ -8,6 +8,7 @@
 #include "FreePort.h"
 #include "LabDir.h"
 #include "LabshareUp.h"
+#include "PasswordPam.h"
 #include "SshRelay.h"
 #include "TerminalClient.h"
 #include "Tools.h"
@@ -30,20 +31,12 @@
 #include <QTest>
 #include <QUrl>
 
-#include <unistd.h>
-
 using namespace labshare;
 using namespace labshare::testsupport;
 
 namespace {
 
 const QByteArray kPassword = "node pass 41c9";
-
-bool writeFile(const QString& path, const QByteArray& bytes, QFile::Permissions permissions) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() &&
-           file.setPermissions(permissions);
-}
 
 } // namespace
 
@@ -72,7 +65,7 @@ private:
     void runsEchoThroughUp(const QString& relayUrl);
 
     QTemporaryDir m_dir;
-    QString m_pamFile;
+    PasswordPam m_pam{kPassword, QStringLiteral("labshare-test-term")};
     SshRelay m_node;  // the lab node's SSH server
     SshRelay m_relay; // an OpenSSH relay
     QByteArray m_key;
@@ -81,25 +74,10 @@ private:
 
 void TestTerminalShare::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(::geteuid() == 0, "this test runs sshd with its own PAM service in /etc/pam.d: run it as root");
-    QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/python3")), "the password check runs python3: install python3");
     QVERIFY2(QFile::exists(terminal::defaultXtermDir() + QStringLiteral("/public/Terminal.js")),
              "xterm.js is missing: install the Debian package node-xterm");
-    const QString check = m_dir.filePath(QStringLiteral("check-password"));
-    QVERIFY(writeFile(check,
-                      "#!/usr/bin/python3\nimport sys\nsys.exit(0 if sys.stdin.buffer.read().rstrip(b'\\0') == b'" +
-                          kPassword + "' else 1)\n",
-                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-    const QString service = QStringLiteral("labshare-test-term-%1").arg(QCoreApplication::applicationPid());
-    m_pamFile = QDir(QStringLiteral("/etc/pam.d")).filePath(service);
-    QVERIFY(writeFile(m_pamFile,
-                      "auth required pam_exec.so expose_authtok quiet " + check.toUtf8() +
-                          // pam_permit gives the shell's session a credential step that succeeds
-                          "\nauth optional pam_permit.so\naccount required pam_permit.so\n"
-                          "session required pam_permit.so\n",
-                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
-    m_node.setUsePam(true);
-    m_node.setProgramName(service);
+    const QString pam = m_pam.install(m_node);
+    QVERIFY2(pam.isEmpty(), qPrintable(pam));
     m_node.setExtraConfig(QStringLiteral("Match User %1\n    KbdInteractiveAuthentication yes\n").arg(m_node.user()));
     QVERIFY2(m_node.start(), qPrintable(m_node.errorString()));
     QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
@@ -122,8 +100,6 @@ void TestTerminalShare::cleanupTestCase() {
     m_server.reset();
     m_node.stop();
     m_relay.stop();
-    if (!m_pamFile.isEmpty())
-        QFile::remove(m_pamFile);
 }
 
 void TestTerminalShare::logIn(TerminalClient& client, quint16 port, const QByteArray& key, const QString& host) {
