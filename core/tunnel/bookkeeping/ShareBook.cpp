@@ -66,7 +66,7 @@ bool ShareBook::wantsStandIn(const TrackedShare& share) const {
         return false;
     // Needed while a port of the share's own is refused; kept once it was handed out (asked for again after a
     // reconnect).
-    const bool ownPortHeld = share.phase == ForwardPhase::Refused && (share.boundPort || share.spec.remotePort);
+    const bool ownPortHeld = share.phase == ForwardPhase::Refused && share.ownPort() != 0;
     return ownPortHeld || share.standInPort != 0;
 }
 
@@ -98,7 +98,7 @@ void ShareBook::update(TrackedShare& s, SessionPhase phase) {
     h.state = deriveShareState(phase, standInBound ? ForwardPhase::Bound : s.phase, h.target);
     if (standInBound && !ownBound)
         h.publicPort = s.standInPort; // the share's own port is set where the relay grants it
-    h.reclaimingPort = standInBound && !ownBound ? (s.boundPort ? s.boundPort : s.spec.remotePort) : 0;
+    h.reclaimingPort = standInBound && !ownBound ? s.ownPort() : 0;
     h.alsoPort = ownBound && standInBound ? s.standInPort : 0;
     h.relayConnected = phase == SessionPhase::Ready;
     if (h.state != ShareState::Up && h.state != ShareState::Degraded)

@@ -29,6 +29,8 @@ struct TrackedShare {
     // stay until the share stops, so nobody who copied either loses access (ShareBook::setStandIns).
     quint16 standInPort = 0; // 0: any, when it is asked for
     ForwardPhase standInPhase = ForwardPhase::Pending;
+    // The port the share asks the relay for: the one it had, else the one its spec names; 0: any.
+    quint16 ownPort() const { return boundPort ? boundPort : spec.remotePort; }
     qint64 retryAtMs = 0;
     Backoff backoff{1000, 10000}; // a port held elsewhere is asked for again at least every 10 s
     ShareCounters counters;

@@ -139,7 +139,7 @@ bool LanRelay::handleCommands() {
 void LanRelay::listen(TrackedShare& share, qint64 now) {
     if (share.phase == ForwardPhase::Bound || share.retryAtMs > now)
         return;
-    Result<Socket> listener = listenOn(m_address, share.boundPort ? share.boundPort : share.spec.remotePort);
+    Result<Socket> listener = listenOn(m_address, share.ownPort());
     if (!listener) {
         share.health.lastError = listener.error().message;
         m_book.refused(share);

@@ -351,7 +351,7 @@ std::optional<GlobalRequest::Request> RelayWorker::nextRequest(qint64 now) {
         if (commandRuns && now - m_servingSinceMs < 3000)
             break;
         if (f->phase == ForwardPhase::Pending || (f->phase == ForwardPhase::Refused && f->retryAtMs <= now))
-            return GlobalRequest::Request{Kind::Listen, f.get(), f->boundPort ? f->boundPort : f->spec.remotePort};
+            return GlobalRequest::Request{Kind::Listen, f.get(), f->ownPort()};
         if (m_book.wantsStandIn(*f))
             return GlobalRequest::Request{Kind::Listen, f.get(), f->standInPort, true};
     }
@@ -396,7 +396,7 @@ void RelayWorker::listenAnswered(Forward& f, bool accepted) {
     if (accepted) {
         m_book.bound(f, port);
         m_released.remove(port);
-        f.health.publicHost = m_profile.publicHost.isEmpty() ? m_profile.host : m_profile.publicHost;
+        f.health.publicHost = studentHost();
         f.health.publicPort = f.boundPort;
         f.health.url.clear();
         if (m_profile.flavor != RelayFlavor::OpenSsh) {
@@ -426,11 +426,11 @@ void RelayWorker::standInAnswered(Forward& f, bool accepted) {
     }
     m_book.standInBound(f, port);
     m_released.remove(port);
-    f.health.publicHost = m_profile.publicHost.isEmpty() ? m_profile.host : m_profile.publicHost;
+    f.health.publicHost = studentHost();
     f.health.lastError.clear();
     f.nextProbeMs = 0;
-    qCInfo(lcTunnel) << "relay listens for" << f.spec.name << "on stand-in port" << port << "while port"
-                     << (f.boundPort ? f.boundPort : f.spec.remotePort) << "is held";
+    qCInfo(lcTunnel) << "relay listens for" << f.spec.name << "on stand-in port" << port << "while port" << f.ownPort()
+                     << "is held";
     update(f);
 }
 

@@ -80,6 +80,8 @@ private:
     int pollOnce(int timeoutMs);
     void teardownSession();
     void update(Forward& forward) { m_book.update(forward, m_phase); }
+    // Where students reach what an OpenSSH relay listens on.
+    QString studentHost() const { return m_profile.publicHost.isEmpty() ? m_profile.host : m_profile.publicHost; }
     void updateAll() { m_book.updateAll(m_phase); }
 
     RelayProfile m_profile;
