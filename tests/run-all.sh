@@ -19,12 +19,11 @@ part() { # name: prints how long the part that just ended took
     echo "run-all: $1 took $((now - started)) s"
     started=$now
 }
-suite() { # preset [ctest arguments]: every test, in a fresh HOME so tests never touch the user's own configuration or keyring
+suite() { # preset [ctest arguments]: every test; with-desktop.sh gives the run a fresh HOME and keyring, and ctest
+    # each integration and ui test its own (tests/own-session.sh), so no test touches the user's own or another's
     preset=$1
     shift
-    runtime=$(mktemp -d)
-    chmod 700 "$runtime"
-    HOME=$(mktemp -d) XDG_RUNTIME_DIR=$runtime LABSHARE_SCREENSHOT_DIR="$top/build/$preset/screenshots" \
+    LABSHARE_SCREENSHOT_DIR="$top/build/$preset/screenshots" \
         "$top/tests/with-desktop.sh" ctest --preset "$preset" --no-tests=error "$@"
 }
 

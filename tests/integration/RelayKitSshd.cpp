@@ -22,6 +22,12 @@ namespace {
 const QString kPamDir = QStringLiteral("/etc/pam.d");
 const QString kAccountPrefix = QStringLiteral("lsrelay");
 const QString kServicePrefix = QStringLiteral("labshare-relay-test-");
+// Where the kit files sessions: one directory per relay account (installer/relay/labshare-relay-check).
+const QString kSessionsDir = QStringLiteral("/run/labshare-relay-sessions");
+
+bool removeSessionsOf(const QString& account) {
+    return QDir(kSessionsDir + QStringLiteral("/installations-") + account).removeRecursively();
+}
 
 // Replaces `from` by `to` in `text`, which must hold it exactly once: a kit file that changed shape
 // fails the test instead of being tested half-adapted.
@@ -122,6 +128,7 @@ bool RelayKitSshd::stop(QString* error) {
     for (const QString& path : std::as_const(m_pamFiles))
         QFile::remove(path);
     if (std::exchange(m_accountCreated, false)) {
+        (void)removeSessionsOf(m_account);
         QByteArray output;
         if (runTool(m_userdel, {m_account}, &output) != 0) {
             *error = QStringLiteral("userdel %1: %2").arg(m_account, QString::fromLocal8Bit(output));
@@ -151,6 +158,7 @@ void RelayKitSshd::removeLeftovers() {
             QFile::remove(QDir(kPamDir).filePath(name));
             QByteArray ignored;
             (void)runTool(m_userdel, {kAccountPrefix + m.captured(1)}, &ignored);
+            (void)removeSessionsOf(kAccountPrefix + m.captured(1));
         }
     }
 }
