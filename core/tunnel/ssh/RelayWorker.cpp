@@ -170,6 +170,8 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
     m_session = connection.session.release();
     m_banner = std::make_unique<BannerParser>(m_profile.flavor);
     m_awaitingBanner.clear();
+    m_relayText.clear();
+    m_relayTextLogged = 0;
     m_book.setRtt(-1);
     m_keepaliveSentMs = nowMs();
     m_servingSinceMs = m_keepaliveSentMs;
@@ -320,6 +322,28 @@ void RelayWorker::openControlChannel() {
                                      : ssh_channel_request_exec(m_control, command.toUtf8().constData());
     if (rc != SSH_OK)
         qCInfo(lcTunnel) << "relay refused the session command:" << ssh_get_error(m_session);
+}
+
+// The relay kit's session program says what it did with a stale session of ours, or why it could not: worth a
+// log line each, as printable text, and only the first few KiB of whatever a relay prints.
+void RelayWorker::logRelayText(const QByteArray& bytes) {
+    constexpr qsizetype kMaxLogged = 4096;
+    const auto log = [](const QByteArray& line) {
+        QString text = QString::fromUtf8(line).simplified();
+        text.removeIf(
+            [](QChar c) { return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format; });
+        if (!text.isEmpty())
+            qCInfo(lcTunnel).noquote() << "relay says:" << text.left(300);
+    };
+    const QByteArray taken = bytes.left(kMaxLogged - m_relayTextLogged);
+    m_relayTextLogged += taken.size();
+    m_relayText += taken;
+    for (qsizetype end = m_relayText.indexOf('\n'); end >= 0; end = m_relayText.indexOf('\n')) {
+        log(m_relayText.left(end));
+        m_relayText.remove(0, end + 1);
+    }
+    if (m_relayTextLogged >= kMaxLogged && !m_relayText.isEmpty())
+        log(std::exchange(m_relayText, {}));
 }
 
 bool RelayWorker::driveRequests() {
@@ -533,21 +557,23 @@ void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const C
 void RelayWorker::readControlChannel() {
     if (!m_control)
         return;
-    if (m_profile.flavor != RelayFlavor::OpenSsh) {
-        for (int isStderr : {0, 1}) {
-            char buffer[4096];
-            int n = 0;
-            while ((n = ssh_channel_read_nonblocking(m_control, buffer, sizeof(buffer), isStderr)) > 0) {
-                for (const PublicAddress& a : m_banner->feed(QByteArray(buffer, n))) {
-                    if (m_awaitingBanner.empty())
-                        break;
-                    Forward* f = m_awaitingBanner.front();
-                    m_awaitingBanner.pop_front();
-                    f->health.publicHost = a.host;
-                    f->health.publicPort = a.effectivePort(); // tls:// too is 443, not 80
-                    f->health.url = a.url;
-                    update(*f);
-                }
+    for (int isStderr : {0, 1}) {
+        char buffer[4096];
+        int n = 0;
+        while ((n = ssh_channel_read_nonblocking(m_control, buffer, sizeof(buffer), isStderr)) > 0) {
+            if (m_profile.flavor == RelayFlavor::OpenSsh) { // the relay kit's session program, if any
+                logRelayText(QByteArray(buffer, n));
+                continue;
+            }
+            for (const PublicAddress& a : m_banner->feed(QByteArray(buffer, n))) {
+                if (m_awaitingBanner.empty())
+                    break;
+                Forward* f = m_awaitingBanner.front();
+                m_awaitingBanner.pop_front();
+                f->health.publicHost = a.host;
+                f->health.publicPort = a.effectivePort(); // tls:// too is 443, not 80
+                f->health.url = a.url;
+                update(*f);
             }
         }
     }

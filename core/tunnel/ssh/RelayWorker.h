@@ -75,6 +75,7 @@ private:
     void joinThroughGate(ssh_channel channel, Forward& forward, const ConnectionRecord& record,
                          ConnectionQuota::Slot slot);
     void readControlChannel();
+    void logRelayText(const QByteArray& bytes);
     void tick(qint64 now);
     void checkRelayHeard(qint64 now);
     int pollOnce(int timeoutMs);
@@ -107,6 +108,8 @@ private:
     ssh_channel m_control = nullptr;
     std::unique_ptr<BannerParser> m_banner;
     std::deque<Forward*> m_awaitingBanner;
+    QByteArray m_relayText;          // an OpenSSH relay's session command output: a partial line
+    qsizetype m_relayTextLogged = 0; // bytes of it logged: a relay that keeps talking is not logged forever
     GlobalRequest m_request;
     qint64 m_requestSentMs = 0;
     qint64 m_servingSinceMs = 0;
