@@ -2614,6 +2614,11 @@ No login in time.
         <source>login timed out</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The earlier session on %1 has ended. Log in again.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::AccountMenu</name>

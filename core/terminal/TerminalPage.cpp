@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QRegularExpression>
 
 namespace labshare::terminal {
 
@@ -28,13 +29,14 @@ QByteArray htmlEscaped(const QString& text) {
 }
 
 // The page's script: an xterm.js terminal filling the window, its socket on the page's own URL, a status
-// line naming the node, resizes sent as "r<cols>x<rows>", keys as "i<text>", and a reconnect after a drop.
+// line naming the node, resizes sent as "r<cols>x<rows>", keys as "i<text>", and a reconnect after a drop that
+// brings back the same shell with the token the terminal gave ("k<token>").
 const char kScript[] = R"JS(
 (function () {
   var status = document.getElementById('status');
   var term = new Terminal({ cursorBlink: true, scrollback: 5000, rendererType: 'dom' });
   term.open(document.getElementById('terminal'));
-  var socket = null, node = document.body.dataset.node, ended = false, decoder = new TextDecoder();
+  var socket = null, node = document.body.dataset.node, ended = false, decoder = new TextDecoder(), resume = '';
   function say(text) { status.textContent = node + ' \u2014 ' + text; }
   function fit() {
     var core = term._core || term, dims = core.renderer && core.renderer.dimensions;
@@ -46,7 +48,8 @@ const char kScript[] = R"JS(
     if (socket && socket.readyState === 1) socket.send('r' + term.cols + 'x' + term.rows);
   }
   function connect() {
-    var url = location.href.replace(/^http/, 'ws').replace(/#.*$/, '');
+    var url = location.href.replace(/^http/, 'ws').replace(/[?#].*$/, '');
+    if (resume) url += '?resume=' + resume; // the same shell, if it still waits for us
     socket = new WebSocket(url);
     socket.binaryType = 'arraybuffer';
     say('connecting');
@@ -55,6 +58,7 @@ const char kScript[] = R"JS(
       if (typeof e.data === 'string') {
         if (e.data.charAt(0) === 's') say(e.data.substring(1));
         if (e.data.charAt(0) === 'e') ended = true;
+        if (e.data.charAt(0) === 'k') resume = e.data.substring(1);
         return;
       }
       term.write(decoder.decode(new Uint8Array(e.data), { stream: true }));
@@ -118,6 +122,17 @@ TerminalRoute routeTerminalRequest(const QByteArray& target, bool upgrade, const
     if (file == "/xterm.css")
         return TerminalRoute::Style;
     return TerminalRoute::NotFound;
+}
+
+QByteArray resumeTokenOf(const QByteArray& target) {
+    const qsizetype query = target.indexOf('?');
+    if (query < 0)
+        return {};
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
+    for (const QByteArray& item : target.mid(query + 1).split('&'))
+        if (item.startsWith("resume=") && token.match(QLatin1String(item.mid(7))).hasMatch())
+            return item.mid(7);
+    return {};
 }
 
 QByteArray TerminalPage::page(const QString& node, const QByteArray& key) {

@@ -17,6 +17,10 @@ enum class TerminalRoute { Page, Socket, Script, Style, Refused, NotFound };
 // constant time, and anything without the right key is Refused, whatever else it asks for.
 TerminalRoute routeTerminalRequest(const QByteArray& target, bool upgrade, const QByteArray& key);
 
+// The resume token a returning page's socket request carries ("/t/KEY?resume=TOKEN": the token a terminal gave
+// it, shaped as newTerminalKey() makes them); empty when there is none or it is malformed.
+QByteArray resumeTokenOf(const QByteArray& target);
+
 // The answers, each a whole HTTP/1.1 response that closes the connection.
 struct TerminalPage {
     Q_DECLARE_TR_FUNCTIONS(labshare::terminal::TerminalPage)

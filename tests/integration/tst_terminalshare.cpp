@@ -2,9 +2,10 @@
 // Browser terminal shares (term/<port>): a real OpenSSH sshd plays the node (passwords checked through this
 // run's own PAM service, asked as keyboard-interactive prompts), LabShare's terminal server in front of it,
 // and a WebSocket client that does what the page does. First the server on its own (the key, the page, a
-// login with `echo` and a resize, and every limit), then the real `labshare up` through the LAN relay and
-// through a real OpenSSH relay.
+// login with `echo` and a resize, a dropped socket that comes back to the same shell, and every limit), then
+// the real `labshare up` through the LAN relay and through a real OpenSSH relay, and headless chromium.
 // Runs as root: sshd checks passwords through a per-run service in /etc/pam.d, removed at the end.
+#include "DropLine.h"
 #include "FreePort.h"
 #include "LabDir.h"
 #include "LabshareUp.h"
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void closesOnAnOversizedFrame();
     void closesOnBinaryGarbage();
     void closesAClientThatNeverReads();
+    void aDroppedSocketComesBackToTheSameShell();
+    void aLateOrUnknownTokenLogsInAgain();
     void saysWhenTheNodeRefuses();
     void throughTheLanRelay();
     void throughAnOpenSshRelay();
@@ -91,6 +94,7 @@ void TestTerminalShare::initTestCase() {
     options.knownHostsFile = m_dir.filePath(QStringLiteral("lab/node-host-keys"));
     options.maxSessions = 2;
     options.stallLimitMs = 2000;
+    options.resumeWindowMs = 5000;
     m_server = std::make_unique<tunnel::TerminalServer>(options);
     const Result<quint16> port = m_server->start();
     QVERIFY2(port.ok(), port.ok() ? "" : qPrintable(port.error().message));
@@ -227,6 +231,56 @@ void TestTerminalShare::closesAClientThatNeverReads() {
     QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 60000);
 }
 
+void TestTerminalShare::aDroppedSocketComesBackToTheSameShell() {
+    TerminalClient first;
+    logIn(first, m_server->port(), m_key);
+    const QByteArray token = first.resumeToken();
+    QCOMPARE(token.size(), 43);
+    first.type("MARK=same-$((6*7))\r");
+    first.type("sleep 1; echo while-$((2+2))-away\r"); // printed after the socket is gone
+    first.closeSocket();                               // a network blip: no close frame, no goodbye
+    QTest::qWait(1500);
+    QCOMPARE(m_server->sessions(), 1); // the shell waits
+
+    TerminalClient back;
+    QVERIFY2(back.open("127.0.0.1", m_server->port(), "/t/" + m_key + "?resume=" + token).startsWith("HTTP/1.1 101"),
+             qPrintable(back.diagnostics()));
+    QVERIFY2(back.waitFor("while-4-away"), qPrintable(back.diagnostics())); // held for it meanwhile
+    back.type("echo \"$MARK\"\r");
+    QVERIFY2(back.waitFor("same-42"), qPrintable(back.diagnostics())); // the same shell, no new login
+    QVERIFY2(!back.screen().contains("login as:"), qPrintable(back.diagnostics()));
+    QCOMPARE(m_server->sessions(), 1);
+    // Taken: the token does not bring a second tab into that shell.
+    TerminalClient again;
+    QVERIFY(again.open("127.0.0.1", m_server->port(), "/t/" + m_key + "?resume=" + token).startsWith("HTTP/1.1 101"));
+    QVERIFY2(again.waitFor("login as: "), qPrintable(again.diagnostics()));
+    again.closeSocket();
+    back.type("exit\r");
+    QVERIFY2(back.waitClosed(), qPrintable(back.diagnostics()));
+    QCOMPARE(back.closeCode(), 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 10000);
+}
+
+void TestTerminalShare::aLateOrUnknownTokenLogsInAgain() {
+    TerminalClient first;
+    logIn(first, m_server->port(), m_key);
+    const QByteArray token = first.resumeToken();
+    first.closeSocket();
+    // resumeWindowMs is 5 s here: then the shell ends, and its token brings a new login.
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 15000);
+    for (const QByteArray& offered : {token, terminal::newTerminalKey()}) {
+        TerminalClient late;
+        QVERIFY(
+            late.open("127.0.0.1", m_server->port(), "/t/" + m_key + "?resume=" + offered).startsWith("HTTP/1.1 101"));
+        QVERIFY2(late.waitFor("The earlier session on n1 has ended. Log in again."), qPrintable(late.diagnostics()));
+        QVERIFY2(late.waitFor("login as: "), qPrintable(late.diagnostics()));
+    }
+    // A token never stands in for the key.
+    TerminalClient keyless;
+    QVERIFY(keyless.open("127.0.0.1", m_server->port(), "/t/x?resume=" + token).startsWith("HTTP/1.1 403 "));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 10000);
+}
+
 void TestTerminalShare::saysWhenTheNodeRefuses() {
     tunnel::TerminalOptions options = m_server->options();
     options.targetPort = freeTcpPort(); // nothing listens there
@@ -345,6 +399,8 @@ private:
 void TestTerminalShare::aRealBrowserRunsACommand() {
     const QString binary = QStandardPaths::findExecutable(QStringLiteral("chromium"));
     QVERIFY2(!binary.isEmpty(), "chromium is not installed (installer/dependencies.sh test installs it)");
+    DropLine line; // the classroom's network, which will drop for a moment
+    QVERIFY2(line.start(m_server->port()), qPrintable(line.errorString()));
     QTemporaryDir profile;
     const quint16 devtools = freeTcpPort();
     QProcess chromium;
@@ -352,7 +408,7 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
                    {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
                     "--window-size=1000,560", "--user-data-dir=" + profile.path(),
                     QStringLiteral("--remote-debugging-port=%1").arg(devtools),
-                    QStringLiteral("http://127.0.0.1:%1/t/%2").arg(m_server->port()).arg(QString::fromLatin1(m_key))});
+                    QStringLiteral("http://127.0.0.1:%1/t/%2").arg(line.port()).arg(QString::fromLatin1(m_key))});
     QVERIFY(chromium.waitForStarted());
     const auto stopChromium = qScopeGuard([&chromium] {
         chromium.kill();
@@ -380,6 +436,20 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
     QFile out(file);
     QVERIFY(out.open(QIODevice::WriteOnly) && out.write(png) == png.size());
     qInfo("screenshot: %s", qPrintable(file));
+
+    // The network drops: the page says so and keeps trying; once it is back, the page has the same shell.
+    page.type("MARK=back-$((5*5))\r");
+    line.drop();
+    line.closeDropped();
+    QVERIFY2(page.waitForPage(status, "reconnecting"), qPrintable(page.evaluate(status)));
+    QTest::qWait(1500);
+    line.restore();
+    QVERIFY2(page.waitForPage(status, "@n1"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    page.type("echo \"$MARK\"\r");
+    QVERIFY2(page.waitForPage(screen, "back-25"), qPrintable(page.evaluate(screen)));
+    QCOMPARE(page.evaluate(screen).remove(QRegularExpression(QStringLiteral("[\\s\\x{00a0}]"))).count("loginas:"),
+             1); // no second login (xterm's rows lay spaces out as they like)
+    QCOMPARE(m_server->sessions(), 1);
     chromium.kill();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 20000);
 }

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void keysAreLongAndNew();
     void routes_data();
     void routes();
+    void resumeTokensAreTakenOnlyWellFormed();
     void pageNamesTheNodeEscaped();
     void promptLineEditsAndHidesPasswords();
     void promptLineDropsEscapeSequences();
@@ -66,6 +67,20 @@ void TestTerminalPage::routes() {
     QFETCH(bool, upgrade);
     QFETCH(int, route);
     QCOMPARE(int(routeTerminalRequest(target, upgrade, "KEY0123456789")), route);
+}
+
+void TestTerminalPage::resumeTokensAreTakenOnlyWellFormed() {
+    const QByteArray token = newTerminalKey();
+    QCOMPARE(resumeTokenOf("/t/KEY?resume=" + token), token);
+    QCOMPARE(resumeTokenOf("/t/KEY?x=1&resume=" + token + "&y=2"), token);
+    QCOMPARE(routeTerminalRequest("/t/KEY0123456789?resume=" + token, true, "KEY0123456789"), TerminalRoute::Socket);
+    const QByteArray base = "/t/KEY?resume=";
+    const QList<QByteArray> malformed = {QByteArray("/t/KEY"),        base,
+                                         base + token.left(42),       base + token + "x",
+                                         base + token.left(42) + "%", base + token.left(42) + "/",
+                                         "/t/KEY?xresume=" + token};
+    for (const QByteArray& target : malformed)
+        QVERIFY2(resumeTokenOf(target).isEmpty(), target.constData());
 }
 
 void TestTerminalPage::pageNamesTheNodeEscaped() {

@@ -26,6 +26,7 @@ struct TerminalOptions {
     int stallLimitMs = 30000;              // ... and close when the browser has not taken a byte for this long
     int headTimeoutMs = 10000;             // a request head must come by then
     int loginTimeoutMs = 120000;           // from the socket's open to a logged-in shell
+    int resumeWindowMs = 60000;            // a shell whose browser went away waits this long for the page to come back
     int connectTimeoutMs = 10000;
 };
 

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -37,6 +38,29 @@ struct TerminalServer::Shared {
         std::lock_guard lock(nodeSockets);
         nodeFds.erase(fd);
     }
+    // A terminal whose browser went away without closing it, waiting for the page to come back with its
+    // resume token (TerminalTab::park); the connection that brings the token hands its socket over.
+    struct Parked {
+        std::optional<Socket> client;
+        QByteArray early; // what that connection read past its request head: the page's first messages
+        Waker arrived;
+    };
+    std::mutex parkedTabs;
+    std::map<QByteArray, Parked*> parked; // by resume token
+
+    // Gives `client` (and `early`) to the terminal parked under `token`; false, `client` untouched, when none is.
+    bool handOver(const QByteArray& token, Socket& client, const QByteArray& early) {
+        std::lock_guard lock(parkedTabs);
+        const auto it = parked.find(token);
+        if (it == parked.end())
+            return false;
+        it->second->client = std::move(client);
+        it->second->early = early;
+        it->second->arrived.wake();
+        parked.erase(it);
+        return true;
+    }
+
     void shutDownNodeSockets() {
         std::lock_guard lock(nodeSockets);
         for (const int fd : nodeFds)

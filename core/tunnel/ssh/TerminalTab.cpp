@@ -2,6 +2,7 @@
 #include "tunnel/ssh/TerminalTab.h"
 #include "common/Logging.h"
 #include "gate/HttpRequestStream.h"
+#include "terminal/TerminalKey.h"
 #include "terminal/TerminalPage.h"
 #include "tunnel/ssh/TerminalShared.h"
 
@@ -152,6 +153,12 @@ void TerminalTab::serveRequest() {
     m_out = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             "Sec-WebSocket-Accept: " +
             WebSocketReader::acceptFor(key) + "\r\n\r\n";
+    const QByteArray resume = terminal::resumeTokenOf(head->target);
+    if (!resume.isEmpty()) {
+        if (!flush(2000) || m_shared.handOver(resume, m_client, after))
+            return; // the shell the page left now has this socket
+        show(tr("The earlier session on %1 has ended. Log in again.\n").arg(m_options.node).toUtf8());
+    }
     if (!after.isEmpty()) {
         Result<QList<WebSocketReader::Message>> early = m_reader.feed(after);
         for (const WebSocketReader::Message& m : early ? *early : QList<WebSocketReader::Message>{})
@@ -176,6 +183,8 @@ void TerminalTab::serveTerminal() {
     if (!connectNode() || !checkHostKey() || !logIn() || !openShell())
         return;
     status(tr("%1@%2").arg(m_user, m_options.node));
+    m_resumeToken = terminal::newTerminalKey();
+    m_out += WebSocketReader::frame(Opcode::Text, 'k' + m_resumeToken);
     qCInfo(lcTunnel) << "terminal on" << m_options.node << "open for" << m_user;
     pump();
 }
@@ -324,6 +333,11 @@ bool TerminalTab::openShell() {
 }
 
 void TerminalTab::pump() {
+    while (pumpClient() && park()) {
+    }
+}
+
+bool TerminalTab::pumpClient() {
     ssh_session s = m_session.get();
     QElapsedTimer stalled; // since the browser last took a byte while output waited
     stalled.start();
@@ -337,7 +351,7 @@ void TerminalTab::pump() {
                                             uint32_t(std::min<qsizetype>(m_keys.size(), kReadChunk)));
             if (n == SSH_ERROR) {
                 end(tr("the connection to %1 failed").arg(m_options.node), 1011);
-                return;
+                return false;
             }
             if (n == 0)
                 break;
@@ -353,22 +367,22 @@ void TerminalTab::pump() {
                     more = true;
                 } else if (n == SSH_ERROR) {
                     end(tr("the connection to %1 failed").arg(m_options.node), 1011);
-                    return;
+                    return false;
                 }
             }
             if (!more && (ssh_channel_is_eof(m_channel) || ssh_channel_is_closed(m_channel))) {
                 end(tr("session ended"));
-                return;
+                return false;
             }
         }
         const qsizetype before = m_out.size();
         if (!sendBuffered(m_client.fd(), m_out))
-            return;
+            return true; // the browser's end went away
         if (m_out.size() < before || m_out.isEmpty())
             stalled.restart();
         else if (stalled.elapsed() > m_options.stallLimitMs) {
-            qCInfo(lcTunnel) << "terminal on" << m_options.node << "closed: the browser stopped reading";
-            return; // nothing more can reach it: no goodbye
+            qCInfo(lcTunnel) << "terminal on" << m_options.node << "lost its browser: it stopped reading";
+            return true; // nothing more can reach it: no goodbye
         }
         if (more && m_out.size() < m_options.outputHighBytes)
             continue; // libssh may hold more that it already read
@@ -376,26 +390,86 @@ void TerminalTab::pump() {
                          {ssh_get_fd(s), short(m_out.size() < m_options.outputHighBytes ? POLLIN : 0), 0},
                          {m_shared.stop.fd(), POLLIN, 0}};
         if (::poll(fds, 3, 1000) < 0 && errno != EINTR)
-            return;
+            return false;
         if (m_shared.stopping) {
             end(tr("LabShare stopped this share"), 1001);
-            return;
+            return false;
         }
         if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) && !readClient())
-            return;
+            return m_dropped;
     }
+    return m_dropped;
+}
+
+bool TerminalTab::park() {
+    if (m_resumeToken.isEmpty() || m_shared.stopping)
+        return false;
+    ::shutdown(m_client.fd(), SHUT_RDWR);
+    m_client.close();
+    m_out.clear(); // frames half sent to the old socket mean nothing on a new one
+    TerminalServer::Shared::Parked slot;
+    {
+        std::lock_guard lock(m_shared.parkedTabs);
+        m_shared.parked[m_resumeToken] = &slot;
+    }
+    qCInfo(lcTunnel) << "terminal on" << m_options.node << "waits" << m_options.resumeWindowMs / 1000
+                     << "s for its browser to come back";
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        const qint64 left = m_options.resumeWindowMs - clock.elapsed();
+        if (!holdNodeOutput() || left <= 0 || m_shared.stopping)
+            break;
+        pollfd fds[3] = {
+            {slot.arrived.fd(), POLLIN, 0},
+            {ssh_get_fd(m_session.get()), short(m_held.size() < m_options.outputHighBytes ? POLLIN : 0), 0},
+            {m_shared.stop.fd(), POLLIN, 0}};
+        if ((::poll(fds, 3, int(std::min<qint64>(left, 1000))) < 0 && errno != EINTR) || fds[0].revents)
+            break;
+    }
+    {
+        std::lock_guard lock(m_shared.parkedTabs);
+        if (!slot.client) {
+            m_shared.parked.erase(m_resumeToken);
+            qCInfo(lcTunnel) << "terminal on" << m_options.node << "closed: its browser did not come back";
+            return false;
+        }
+    }
+    m_client = std::move(*slot.client);
+    m_reader = WebSocketReader();
+    m_clientGone = m_dropped = false;
+    qCInfo(lcTunnel) << "terminal on" << m_options.node << "is back in its browser";
+    status(tr("%1@%2").arg(m_user, m_options.node));
+    if (!m_held.isEmpty())
+        m_out += WebSocketReader::frame(Opcode::Binary, std::exchange(m_held, {}));
+    return slot.early.isEmpty() || takeMessages(slot.early);
+}
+
+bool TerminalTab::holdNodeOutput() {
+    while (m_held.size() < m_options.outputHighBytes) {
+        char buffer[kReadChunk];
+        const int n = ssh_channel_read_nonblocking(m_channel, buffer, sizeof(buffer), 0);
+        if (n == SSH_ERROR)
+            return false;
+        if (n <= 0)
+            return !ssh_channel_is_eof(m_channel) && !ssh_channel_is_closed(m_channel);
+        m_held += QByteArray(buffer, n);
+    }
+    return true;
 }
 
 bool TerminalTab::readClient() {
     char buffer[kReadChunk];
     const ssize_t n = ::recv(m_client.fd(), buffer, sizeof(buffer), 0);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-        m_clientGone = true;
+        m_clientGone = m_dropped = true;
         return false;
     }
-    if (n < 0)
-        return true;
-    Result<QList<WebSocketReader::Message>> messages = m_reader.feed(QByteArray(buffer, int(n)));
+    return n < 0 || takeMessages(QByteArray(buffer, int(n)));
+}
+
+bool TerminalTab::takeMessages(const QByteArray& bytes) {
+    Result<QList<WebSocketReader::Message>> messages = m_reader.feed(bytes);
     if (!messages) {
         qCInfo(lcTunnel) << "terminal on" << m_options.node << "closed:" << m_reader.failure().reason;
         m_out += WebSocketReader::closeFrame(m_reader.failure().closeCode);

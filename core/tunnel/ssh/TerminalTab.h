@@ -37,12 +37,19 @@ private:
     bool logIn();        // says why not in the terminal
     bool openShell();    // says why not in the terminal
     void pump();
+    // Carries keys and output until the terminal ends (false) or the browser went away without a goodbye (true).
+    bool pumpClient();
+    // Keeps the shell for the page to come back (resumeWindowMs); true once it has, on a new socket.
+    bool park();
+    // Reads what the node printed into m_held, up to outputHighBytes; false when the session ended.
+    bool holdNodeOutput();
     // Reads the student's messages until the prompt is answered; nullopt: cancelled, closed or timed out.
     std::optional<QByteArray> ask(const QByteArray& prompt, bool echo);
     // Reads what the browser sent and handles control messages; input goes to m_keys. False: the socket ended.
     bool readClient();
-    void show(const QByteArray& text); // into the terminal, made printable
-    void status(const QString& text);  // the page's status line
+    bool takeMessages(const QByteArray& bytes); // readClient's second half
+    void show(const QByteArray& text);          // into the terminal, made printable
+    void status(const QString& text);           // the page's status line
     void end(const QString& why, quint16 code = 1000);
     bool flush(int timeoutMs); // blocks until all is sent (or time or stop): before a blocking libssh call
     Wait waitReadable(int fd, int timeoutMs);
@@ -54,6 +61,9 @@ private:
     QByteArray m_out;  // frames for the browser, not yet sent
     QByteArray m_keys; // the student's keys, not yet given to the node
     bool m_clientGone = false;
+    bool m_dropped = false;   // ... without a close or an end: the page may come back (park)
+    QByteArray m_resumeToken; // given to the page once the shell runs: a new WebSocket with it takes over
+    QByteArray m_held;        // what the node printed while the page was away
     bool m_counted = false;
     int m_cols = 80;
     int m_rows = 24;

@@ -152,6 +152,13 @@ bool TerminalClient::waitClosed(int timeoutMs) {
     return m_ended;
 }
 
+QByteArray TerminalClient::resumeToken() const {
+    for (qsizetype i = m_texts.size() - 1; i >= 0; --i)
+        if (m_texts.at(i).startsWith('k'))
+            return m_texts.at(i).mid(1);
+    return {};
+}
+
 QString TerminalClient::diagnostics() const {
     return QStringLiteral("close code %1, statuses [%2], screen:\n%3")
         .arg(m_closeCode)

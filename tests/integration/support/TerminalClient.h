@@ -39,6 +39,7 @@ public:
 
     QByteArray screen() const { return m_screen; }
     QList<QByteArray> statuses() const { return m_statuses; }
+    QByteArray resumeToken() const;               // the last "k<token>" the terminal gave (empty: none yet)
     int closeCode() const { return m_closeCode; } // 0: none came
     QString diagnostics() const;
 
