@@ -15,6 +15,7 @@
 #include "tunnel/ssh/ChannelWindow.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
@@ -58,9 +59,12 @@ sockaddr_in addressOf(const char* ip, quint16 port) {
     return a;
 }
 
-// The node: accepts, and reads only once told to. Accepted sockets inherit its small receive buffer.
+// The node: accepts, and reads only once told to. Accepted sockets inherit its small receive buffer. A node that
+// `saysNothing` shuts its sending side on accept, as a server that has nothing to say does.
 class SinkNode {
 public:
+    explicit SinkNode(bool saysNothing = false)
+        : m_saysNothing(saysNothing) {}
     ~SinkNode() {
         for (const Connection& c : m_connections)
             ::close(c.fd);
@@ -82,8 +86,11 @@ public:
     quint16 port() const { return m_port; }
     void acceptAll() {
         int fd;
-        while ((fd = ::accept4(m_listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
+        while ((fd = ::accept4(m_listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0) {
+            if (m_saysNothing)
+                ::shutdown(fd, SHUT_WR);
             m_connections.push_back({fd, 0});
+        }
     }
     // Reads what has arrived; checks it against the pattern. False once a byte is wrong. LabShare's own probes
     // of the node's port connect too, and close without a byte: only the student's connection counts.
@@ -113,6 +120,7 @@ public:
     bool sawEof() const { return m_eof; }
 
 private:
+    bool m_saysNothing = false;
     int m_listener = -1;
     quint16 m_port = 0;
     struct Connection {
@@ -200,6 +208,7 @@ class TestForwardWindow : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void aNodeThatDoesNotReadHoldsTheBoundThenEverythingFlows();
+    void whatTheStudentSentReachesTheNodeAfterTheRelayClosed();
 
 private:
     // The window granted so far, and LabShare's count of bytes written to the node taken after it: the
@@ -208,23 +217,29 @@ private:
 
     SshRelay m_relay;
     SinkNode m_node;
+    SinkNode m_quietNode{true};
     LabDir m_lab;
     LabshareUp m_up;
     QString m_name;
+    QString m_quietName;
 };
 
 void TestForwardWindow::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     m_relay.setLogLevel(QStringLiteral("DEBUG2"));
     QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
-    QVERIFY(m_node.listen());
+    QVERIFY(m_node.listen() && m_quietNode.listen());
     QVERIFY2(m_lab.write({{QStringLiteral("n1"), QString::fromLatin1(kNodeAddress),
-                           QStringLiteral("tcp/%1").arg(m_node.port())}}),
+                           QStringLiteral("tcp/%1").arg(m_node.port())},
+                          {QStringLiteral("n2"), QString::fromLatin1(kNodeAddress),
+                           QStringLiteral("tcp/%1").arg(m_quietNode.port())}}),
              qPrintable(m_lab.errorString()));
     m_name = LabDir::shareName(QStringLiteral("n1"), QStringLiteral("tcp"), m_node.port());
+    m_quietName = LabDir::shareName(QStringLiteral("n2"), QStringLiteral("tcp"), m_quietNode.port());
     QVERIFY2(m_up.start(m_lab.topologyFile(), m_relay.relayUrl(m_relay.knownHostsFile())),
              qPrintable(m_up.errorString()));
-    QVERIFY2(m_up.waitForState(m_name, QStringLiteral("up"), kUpTimeoutMs), qPrintable(m_up.diagnostics()));
+    QVERIFY2(m_up.waitForStates({m_name, m_quietName}, QStringLiteral("up"), kUpTimeoutMs),
+             qPrintable(m_up.diagnostics()));
 }
 
 bool TestForwardWindow::sample(qint64* granted, qint64* toNode, const std::function<void()>& meanwhile) {
@@ -307,6 +322,44 @@ void TestForwardWindow::aNodeThatDoesNotReadHoldsTheBoundThenEverythingFlows() {
     QVERIFY(g.largestAdjust <= ChannelWindow::kBound);
     // A step at a time (and libssh's own first top-up), not one adjust per 32 KiB packet.
     QVERIFY2(g.adjusts <= kTotal / ChannelWindow::kStep + 4, qPrintable(QString::number(g.adjusts)));
+}
+
+void TestForwardWindow::whatTheStudentSentReachesTheNodeAfterTheRelayClosed() {
+    // The node has nothing to say (its EOF goes to the relay at once) and does not read yet; the student uploads
+    // and half-closes. The relay then has both EOFs and closes the channel while LabShare still holds part of the
+    // upload for the node: all of it must still reach the node, and then its EOF. The upload is 1 MiB more than
+    // the kernel buffers of LabShare's socket to the node can take (tcp_wmem's largest), so that part is in
+    // LabShare itself when the relay closes, and less than that plus the window, so it all gets there unread.
+    QFile limits(QStringLiteral("/proc/sys/net/ipv4/tcp_wmem"));
+    const QList<QByteArray> wmem =
+        limits.open(QIODevice::ReadOnly) ? limits.readAll().simplified().split(' ') : QList<QByteArray>();
+    const qint64 upload = (wmem.size() == 3 ? wmem.at(2).toLongLong() : 4 * 1024 * 1024) + 1024 * 1024;
+    const auto closes = [this] {
+        return m_relay.log().count(QLatin1String("send close"));
+    };
+    const qsizetype closedBefore = closes();
+    Uploader student;
+    QVERIFY(student.connect(m_up.publicPort(m_quietName)));
+    QVERIFY2(waitUntil(
+                 [&] {
+                     student.push(upload);
+                     m_quietNode.acceptAll();
+                     return student.sent() == upload;
+                 },
+                 30000),
+             qPrintable(QStringLiteral("the student sent %1 bytes").arg(student.sent())));
+    // The relay's channel close: sshd logs it once both sides are done with the channel.
+    QVERIFY2(waitUntil([&] { return closes() > closedBefore; }, 30000), qPrintable(m_relay.log().right(3000)));
+    bool intact = true;
+    QVERIFY2(waitUntil(
+                 [&] {
+                     intact = intact && m_quietNode.read();
+                     return !intact || m_quietNode.sawEof();
+                 },
+                 30000),
+             qPrintable(m_up.diagnostics()));
+    QVERIFY2(intact, "the node got a byte that the student did not send");
+    QCOMPARE(m_quietNode.received(), upload);
 }
 
 QTEST_GUILESS_MAIN(TestForwardWindow)

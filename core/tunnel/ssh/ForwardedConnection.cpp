@@ -43,7 +43,7 @@ short ForwardedConnection::targetEvents() const {
     short events = 0;
     if (heldForTarget() > 0)
         events |= POLLOUT;
-    if (!m_targetEof && m_toChannel.size() < kBufferCap && ssh_channel_window_size(m_channel) > 0)
+    if (!m_targetEof && !m_channelClosed && m_toChannel.size() < kBufferCap && ssh_channel_window_size(m_channel) > 0)
         events |= POLLIN;
     return events;
 }
@@ -118,8 +118,8 @@ void ForwardedConnection::onChannelClose(ssh_session, ssh_channel, void* self) {
 
 void ForwardedConnection::pump() {
     if (m_finished || !m_connected) {
-        if (m_channelClosed && !m_finished && !m_connected)
-            finish(ConnectionEnd::Student);
+        if (m_channelClosed && !m_finished && !m_connected && heldForTarget() == 0 && m_libsshHolds == 0)
+            finish(ConnectionEnd::Student); // else what the student sent waits for the node's connect
         return;
     }
     // While the node takes everything, take more of what libssh holds: nothing else wakes the loop for it.
@@ -140,7 +140,9 @@ void ForwardedConnection::pump() {
         ssh_channel_send_eof(m_channel);
         m_channelEofSent = true;
     }
-    if (m_channelClosed || (m_targetWriteShut && (m_channelEofSent || m_channelClosed)))
+    // A closed channel takes nothing more, but what the student sent before is still the node's (libssh keeps
+    // a closed channel's unread data: its "delayed close"): done once all of it is written and the node told.
+    if (m_targetWriteShut && (m_channelEofSent || m_channelClosed))
         finish(ConnectionEnd::Student);
 }
 

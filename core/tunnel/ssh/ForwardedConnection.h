@@ -14,8 +14,9 @@
 namespace labshare::tunnel {
 
 // One forwarded connection: a `forwarded-tcpip` channel from the relay joined to a TCP socket to
-// the node. Bytes move both ways without blocking, EOF is passed on as a half-close, and the channel and socket
-// are closed on every path. Towards the node the relay may have at most ChannelWindow::kBound outstanding in
+// the node. Bytes move both ways without blocking, EOF is passed on as a half-close, what the student sent
+// reaches the node even when the relay closes the channel first, and the channel and socket are closed on every
+// path. Towards the node the relay may have at most ChannelWindow::kBound outstanding in
 // LabShare (its window, libssh's buffer and this one's); towards the relay at most kBufferCap waits here for the
 // relay's window. Data goes straight from libssh's buffer or the node's socket when the other side takes it; what
 // waits is copied, and the memory is released once drained. Worker thread only.
