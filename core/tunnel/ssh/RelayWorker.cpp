@@ -379,8 +379,10 @@ std::optional<GlobalRequest::Request> RelayWorker::nextRequest(qint64 now) {
         if (m_book.wantsStandIn(*f))
             return GlobalRequest::Request{Kind::Listen, f.get(), f->standInPort, true};
     }
-    // Only an idle slot needs one: the relay is heard answering the others.
-    if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs) {
+    // Only an idle slot needs one (the relay is heard answering the others), and only a quiet relay, as with
+    // OpenSSH's ServerAliveInterval: a relay that sends anything is alive, and a keepalive queued behind a burst of
+    // a thousand connections could wait longer than the patience for its answer, ending a busy session.
+    if (now - m_keepaliveSentMs >= m_options.keepaliveIntervalMs && now - m_lastRxMs >= m_options.keepaliveIntervalMs) {
         m_keepaliveSentMs = now;
         return GlobalRequest::Request{Kind::Keepalive, nullptr, 0};
     }
