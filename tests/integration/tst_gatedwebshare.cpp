@@ -8,6 +8,7 @@
 // someone signed in but not on the list is told who they are signed in as.
 #include "BrowserUser.h"
 #include "Chromium.h"
+#include "GateSignInPage.h"
 #include "HttpNode.h"
 #include "LabDir.h"
 #include "LabshareUp.h"
@@ -29,24 +30,6 @@
 
 using namespace labshare;
 using namespace labshare::testsupport;
-
-namespace {
-
-// The code and the link the sign-in page shows.
-struct ShownCode {
-    QString code;
-    QUrl link;
-};
-
-ShownCode shownCode(const QString& page) {
-    const QRegularExpressionMatch code = QRegularExpression("id=\"user-code\">([^<]+)<").match(page);
-    const QRegularExpressionMatch link = QRegularExpression("<a href=\"([^\"]+)\"").match(page);
-    if (!code.hasMatch() || !link.hasMatch())
-        return {};
-    return {code.captured(1), QUrl(QString(link.captured(1)).replace("&amp;", "&"))};
-}
-
-} // namespace
 
 class TestGatedWebShare : public QObject {
     Q_OBJECT

@@ -5,14 +5,18 @@
 // login with `echo` and a resize, a dropped socket that comes back to the same shell, and every limit), then
 // the real `labshare up` through the LAN relay and through a real OpenSSH relay, and headless chromium.
 // Runs as root: sshd checks passwords through a per-run service in /etc/pam.d, removed at the end.
+#include "BrowserUser.h"
 #include "DropLine.h"
 #include "FreePort.h"
+#include "GateSignInPage.h"
 #include "LabDir.h"
 #include "LabshareUp.h"
+#include "OidcProvider.h"
 #include "PasswordPam.h"
 #include "SshRelay.h"
 #include "TerminalClient.h"
 #include "Tools.h"
+#include "Wait.h"
 
 #include "terminal/TerminalKey.h"
 #include "terminal/TerminalPage.h"
@@ -60,6 +64,7 @@ private Q_SLOTS:
     void throughTheLanRelay();
     void throughAnOpenSshRelay();
     void aRealBrowserRunsACommand();
+    void anAllowListPutsTheSignInPageFirst();
     void refusesAChangedHostKey(); // last: the node gets a new host key
 
 private:
@@ -394,32 +399,56 @@ private:
     int m_id = 0;
 };
 
+// Headless chromium on `url`, in real time (a WebSocket needs it; --dump-dom's virtual time does not wait for
+// one), driven through DevTools; killed at the end.
+class LiveBrowser {
+public:
+    ~LiveBrowser() {
+        m_process.kill();
+        m_process.waitForFinished(10000);
+    }
+    bool start(const QString& url, QString* error) {
+        const QString binary = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+        if (binary.isEmpty()) {
+            *error = "chromium is not installed (installer/dependencies.sh test installs it)";
+            return false;
+        }
+        const quint16 devtools = freeTcpPort();
+        m_process.start(binary, {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+                                 "--window-size=1000,560", "--user-data-dir=" + m_profile.path(),
+                                 QStringLiteral("--remote-debugging-port=%1").arg(devtools), url});
+        if (!m_process.waitForStarted()) {
+            *error = m_process.errorString();
+            return false;
+        }
+        return page.open(devtools, error);
+    }
+    void kill() { m_process.kill(); }
+
+    DevTools page;
+
+private:
+    QTemporaryDir m_profile;
+    QProcess m_process;
+};
+
+const QString kScreen = QStringLiteral("document.querySelector('.xterm-rows') ? "
+                                       "document.querySelector('.xterm-rows').innerText : ''");
+const QString kStatus = QStringLiteral("document.getElementById('status').textContent");
+
 } // namespace
 
 void TestTerminalShare::aRealBrowserRunsACommand() {
-    const QString binary = QStandardPaths::findExecutable(QStringLiteral("chromium"));
-    QVERIFY2(!binary.isEmpty(), "chromium is not installed (installer/dependencies.sh test installs it)");
     DropLine line; // the classroom's network, which will drop for a moment
     QVERIFY2(line.start(m_server->port()), qPrintable(line.errorString()));
-    QTemporaryDir profile;
-    const quint16 devtools = freeTcpPort();
-    QProcess chromium;
-    chromium.start(binary,
-                   {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
-                    "--window-size=1000,560", "--user-data-dir=" + profile.path(),
-                    QStringLiteral("--remote-debugging-port=%1").arg(devtools),
-                    QStringLiteral("http://127.0.0.1:%1/t/%2").arg(line.port()).arg(QString::fromLatin1(m_key))});
-    QVERIFY(chromium.waitForStarted());
-    const auto stopChromium = qScopeGuard([&chromium] {
-        chromium.kill();
-        chromium.waitForFinished(10000);
-    });
-    DevTools page;
+    LiveBrowser browser;
     QString error;
-    QVERIFY2(page.open(devtools, &error), qPrintable(error));
-    const QString screen = QStringLiteral("document.querySelector('.xterm-rows') ? "
-                                          "document.querySelector('.xterm-rows').innerText : ''");
-    const QString status = QStringLiteral("document.getElementById('status').textContent");
+    QVERIFY2(browser.start(QStringLiteral("http://127.0.0.1:%1/t/%2").arg(line.port()).arg(QString::fromLatin1(m_key)),
+                           &error),
+             qPrintable(error));
+    DevTools& page = browser.page;
+    const QString& screen = kScreen;
+    const QString& status = kStatus;
     QVERIFY2(page.waitForPage(screen, "login as:"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
     page.type(m_node.user() + '\r');
     QVERIFY2(page.waitForPage(screen, "Password:"), qPrintable(page.evaluate(screen)));
@@ -438,7 +467,8 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
     qInfo("screenshot: %s", qPrintable(file));
 
     // The network drops: the page says so and keeps trying; once it is back, the page has the same shell.
-    page.type("MARK=back-$((5*5))\r");
+    page.type("MARK=back-$((5*5)); echo mar''ked\r");
+    QVERIFY2(page.waitForPage(screen, "marked"), qPrintable(page.evaluate(screen))); // the shell has it
     line.drop();
     line.closeDropped();
     QVERIFY2(page.waitForPage(status, "reconnecting"), qPrintable(page.evaluate(status)));
@@ -450,8 +480,45 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
     QCOMPARE(page.evaluate(screen).remove(QRegularExpression(QStringLiteral("[\\s\\x{00a0}]"))).count("loginas:"),
              1); // no second login (xterm's rows lay spaces out as they like)
     QCOMPARE(m_server->sessions(), 1);
-    chromium.kill();
+    browser.kill();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 20000);
+}
+
+void TestTerminalShare::anAllowListPutsTheSignInPageFirst() {
+    // term/<port>/example.org through the real `labshare up` (LAN relay) with the gate: the handout link opens the
+    // gate's sign-in page; once a listed student approved, the same link is the terminal, its socket through the
+    // gate too, and the login prompt comes.
+    OidcProvider provider;
+    QVERIFY2(provider.start({"--device-interval", "1"}), qPrintable(provider.error()));
+    LabDir lab;
+    QVERIFY2(lab.write({{QStringLiteral("n1"), QStringLiteral("127.0.0.1"),
+                         QStringLiteral("term/%1/example.org").arg(m_node.port())}}),
+             qPrintable(lab.errorString()));
+    LabshareUp up;
+    QVERIFY2(up.start(lab.topologyFile(), QStringLiteral("lan://127.0.0.1"),
+                      {QStringLiteral("--accept-new-host-key"), QStringLiteral("--issuer"),
+                       provider.issuer().toString(), QStringLiteral("--client-id"), provider.clientId()}),
+             qPrintable(up.errorString()));
+    const QString name = LabDir::shareName(QStringLiteral("n1"), QStringLiteral("term"), m_node.port());
+    QVERIFY2(up.waitForState(name, QStringLiteral("up"), 30000), qPrintable(up.diagnostics()));
+    const QUrl url(up.lastEvent(name).url);
+    QVERIFY2(url.path().startsWith(QLatin1String("/t/")), qPrintable(up.diagnostics()));
+
+    LiveBrowser browser;
+    QString error;
+    QVERIFY2(browser.start(url.toString(), &error), qPrintable(error));
+    const QString html = QStringLiteral("document.documentElement.outerHTML");
+    ShownCode shown;
+    QVERIFY2(waitUntil([&] { return !(shown = shownCode(browser.page.evaluate(html))).code.isEmpty(); }, 30000),
+             qPrintable(browser.page.evaluate(html)));
+    QVERIFY(!browser.page.evaluate(html).contains(QLatin1String("xterm"))); // nothing of the terminal before it
+    BrowserUser phone;
+    QVERIFY2(phone.approveDevice(shown.link, "alice", "alice-pass"), qPrintable(phone.error()));
+    // The sign-in page reloads itself once the gate has the student's ticket: the terminal, and its login.
+    QVERIFY2(browser.page.waitForPage(kScreen, "n1 login as:", 40000),
+             qPrintable(browser.page.evaluate(html).right(2000) + up.diagnostics()));
+    QVERIFY2(browser.page.waitForPage(kStatus, "n1"), qPrintable(browser.page.evaluate(kStatus)));
+    QVERIFY(up.interrupt());
 }
 
 void TestTerminalShare::refusesAChangedHostKey() {
