@@ -432,6 +432,20 @@ private:
     QProcess m_process;
 };
 
+// The page as the browser draws it, into LABSHARE_SCREENSHOT_DIR.
+bool savePageScreenshot(DevTools& page, const QString& name) {
+    const QJsonObject shot = page.call("Page.captureScreenshot", {{"format", "png"}});
+    const QByteArray png = QByteArray::fromBase64(shot.value("result").toObject().value("data").toString().toLatin1());
+    const QString dir = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    const QString file = QDir(dir).filePath(name);
+    QFile out(file);
+    if (!png.startsWith("\x89PNG") || !out.open(QIODevice::WriteOnly) || out.write(png) != png.size())
+        return false;
+    qInfo("screenshot: %s", qPrintable(file));
+    return true;
+}
+
 const QString kScreen = QStringLiteral("document.querySelector('.xterm-rows') ? "
                                        "document.querySelector('.xterm-rows').innerText : ''");
 const QString kStatus = QStringLiteral("document.getElementById('status').textContent");
@@ -458,13 +472,7 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
     QVERIFY2(page.waitForPage(screen, "Hello from a browser tab, 42"), qPrintable(page.evaluate(screen)));
     QVERIFY(!page.evaluate(screen).contains(QString::fromUtf8(kPassword)));
 
-    const QJsonObject shot = page.call("Page.captureScreenshot", {{"format", "png"}});
-    const QByteArray png = QByteArray::fromBase64(shot.value("result").toObject().value("data").toString().toLatin1());
-    QVERIFY2(png.startsWith("\x89PNG"), "no screenshot came");
-    const QString file = qEnvironmentVariable("LABSHARE_SCREENSHOT_DIR", QDir::tempPath()) + "/browser-terminal.png";
-    QFile out(file);
-    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(png) == png.size());
-    qInfo("screenshot: %s", qPrintable(file));
+    QVERIFY(savePageScreenshot(page, QStringLiteral("browser-terminal.png")));
 
     // The network drops: the page says so and keeps trying; once it is back, the page has the same shell.
     page.type("MARK=back-$((5*5)); echo mar''ked\r");
@@ -477,6 +485,7 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
     QVERIFY2(page.waitForPage(status, "@n1"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
     page.type("echo \"$MARK\"\r");
     QVERIFY2(page.waitForPage(screen, "back-25"), qPrintable(page.evaluate(screen)));
+    QVERIFY(savePageScreenshot(page, QStringLiteral("browser-terminal-back.png")));
     QCOMPARE(page.evaluate(screen).remove(QRegularExpression(QStringLiteral("[\\s\\x{00a0}]"))).count("loginas:"),
              1); // no second login (xterm's rows lay spaces out as they like)
     QCOMPARE(m_server->sessions(), 1);
