@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/lan/LanRelay.h"
 #include "common/Logging.h"
+#include "gate/ThreadCrypto.h"
 #include "tunnel/lan/LanAddress.h"
 #include "tunnel/net/OpenFileLimit.h"
 
@@ -75,7 +76,12 @@ LanRelay::~LanRelay() {
 }
 
 void LanRelay::start() {
-    m_thread.start([this] { run(); }, [this] { delete this; });
+    m_thread.start(
+        [this] {
+            run();
+            gate::releaseThreadCrypto(); // the gate's TLS; before the thread reports it has finished
+        },
+        [this] { delete this; });
 }
 
 void LanRelay::addForward(const ForwardSpec& spec) {

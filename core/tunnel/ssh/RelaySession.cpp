@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tunnel/ssh/RelaySession.h"
+#include "gate/ThreadCrypto.h"
 
 namespace labshare::tunnel {
 
@@ -12,7 +13,12 @@ RelaySession::~RelaySession() {
 }
 
 void RelaySession::start() {
-    m_thread.start([this] { m_worker->run(); }, [this] { delete this; });
+    m_thread.start(
+        [this] {
+            m_worker->run();
+            gate::releaseThreadCrypto(); // before the thread reports it has finished
+        },
+        [this] { delete this; });
 }
 
 void RelaySession::addForward(const ForwardSpec& spec) {
