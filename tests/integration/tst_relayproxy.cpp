@@ -148,6 +148,8 @@ void TestRelayProxy::aShareAddedWhileTheProxyAnswersDoesNotFailTheConnect() {
             },
             30000),
         qPrintable(last.value(spec(1).name).lastError + QStringLiteral(" / ") + last.value(spec(2).name).lastError));
+    if (!troubles.isEmpty()) // the relay's side of it
+        qWarning("relay log (tail):\n%s", qPrintable(m_relay.log().right(5000)));
     QVERIFY2(troubles.isEmpty(), qPrintable(troubles.join(QStringLiteral("; "))));
     engine.shutdown();
 }
