@@ -15,11 +15,13 @@ constexpr qsizetype kChunk = 64 * 1024;
 }
 
 ForwardedConnection::ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity,
-                                         ConnectionRecord record, ConnectionTrace::Reporter reporter)
+                                         OutputBacklog& output, ConnectionRecord record,
+                                         ConnectionTrace::Reporter reporter)
     : m_channel(channel)
     , m_target(std::move(target))
     , m_trace(counters, std::move(record), std::move(reporter))
-    , m_activity(activity) {
+    , m_activity(activity)
+    , m_output(output) {
     m_callbacks.userdata = this;
     m_callbacks.channel_data_function = &ForwardedConnection::onChannelData;
     m_callbacks.channel_eof_function = &ForwardedConnection::onChannelEof;
@@ -43,7 +45,8 @@ short ForwardedConnection::targetEvents() const {
     short events = 0;
     if (heldForTarget() > 0)
         events |= POLLOUT;
-    if (!m_targetEof && !m_channelClosed && m_toChannel.size() < kBufferCap && ssh_channel_window_size(m_channel) > 0)
+    if (!m_targetEof && !m_channelClosed && m_toChannel.size() < kBufferCap && ssh_channel_window_size(m_channel) > 0 &&
+        m_output.admits())
         events |= POLLIN;
     return events;
 }
@@ -222,7 +225,7 @@ void ForwardedConnection::readFromTarget() {
         flushToChannel();
         const qsizetype window = static_cast<qsizetype>(ssh_channel_window_size(m_channel));
         const qsizetype want = std::min({kChunk, kBufferCap - m_toChannel.size(), window});
-        if (want <= 0 || !m_toChannel.isEmpty())
+        if (want <= 0 || !m_toChannel.isEmpty() || !m_output.admits())
             return;
         char buffer[kChunk];
         const ssize_t n = ::recv(m_target.fd(), buffer, static_cast<size_t>(want), 0);
@@ -243,7 +246,7 @@ void ForwardedConnection::readFromTarget() {
 }
 
 void ForwardedConnection::flushToChannel() {
-    if (m_toChannel.isEmpty())
+    if (m_toChannel.isEmpty() || !m_output.admits()) // held here it is freed once drained; in libssh it is not
         return;
     const qsizetype n = writeToChannel(m_toChannel.constData(), m_toChannel.size());
     if (n == m_toChannel.size())
@@ -266,6 +269,7 @@ qsizetype ForwardedConnection::writeToChannel(const char* data, qsizetype size) 
     if (n <= 0) // SSH_AGAIN: the session is still sending
         return 0;
     m_trace.fromNode(static_cast<quint64>(n));
+    m_output.handed(n);
     return n;
 }
 

@@ -5,6 +5,7 @@
 #include "tunnel/bookkeeping/ShareCounters.h"
 #include "tunnel/net/Socket.h"
 #include "tunnel/ssh/ChannelWindow.h"
+#include "tunnel/ssh/OutputBacklog.h"
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
@@ -18,16 +19,18 @@ namespace labshare::tunnel {
 // reaches the node even when the relay closes the channel first, and the channel and socket are closed on every
 // path. Towards the node the relay may have at most ChannelWindow::kBound outstanding in
 // LabShare (its window, libssh's buffer and this one's); towards the relay at most kBufferCap waits here for the
-// relay's window. Data goes straight from libssh's buffer or the node's socket when the other side takes it; what
-// waits is copied, and the memory is released once drained. Worker thread only.
+// relay's window, and the node is read only while the session's OutputBacklog admits more. Data goes straight from
+// libssh's buffer or the node's socket when the other side takes it; what waits is copied, and the memory is released
+// once drained. Worker thread only.
 class ForwardedConnection {
 public:
     static constexpr qsizetype kBufferCap = 256 * 1024;
 
-    // `activity` is set whenever libssh hands this connection something, so the loop polls again at once.
-    // `record` (share, originator) and `reporter`: see ConnectionTrace; none for the inner leg of a gated one.
+    // `activity` is set whenever libssh hands this connection something, so the loop polls again at once. `output`
+    // is the session's, shared by all its connections. `record` (share, originator) and `reporter`: see
+    // ConnectionTrace; none for the inner leg of a gated one.
     ForwardedConnection(ssh_channel channel, Socket target, ShareCounters& counters, bool& activity,
-                        ConnectionRecord record = {}, ConnectionTrace::Reporter reporter = {});
+                        OutputBacklog& output, ConnectionRecord record = {}, ConnectionTrace::Reporter reporter = {});
     ~ForwardedConnection();
     ForwardedConnection(const ForwardedConnection&) = delete;
     ForwardedConnection& operator=(const ForwardedConnection&) = delete;
@@ -65,6 +68,7 @@ private:
     ConnectionTrace m_trace;
     ConnectionEnd m_firstClosed = ConnectionEnd::Open; // Student or Node, whichever sent EOF first
     bool& m_activity;
+    OutputBacklog& m_output;
     ssh_channel_callbacks_struct m_callbacks{};
 
     ChannelWindow m_window;

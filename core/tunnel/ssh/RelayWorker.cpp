@@ -178,6 +178,7 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
     m_lastRxMs = m_keepaliveSentMs;
     m_lastRxBytes = 0;
     m_sessionError.clear();
+    m_output = {};
     openControlChannel();
     m_phase = SessionPhase::Ready;
     for (auto& f : m_forwards) {
@@ -250,7 +251,13 @@ RelayWorker::Outcome RelayWorker::serve(SshConnection& connection) {
     }
 }
 
+void RelayWorker::checkOutputDrained() {
+    if (!(ssh_get_status(m_session) & SSH_WRITE_PENDING))
+        m_output.drained();
+}
+
 int RelayWorker::pollOnce(int timeoutMs) {
+    checkOutputDrained(); // before the node sockets are asked for what they have
     std::vector<pollfd> fds;
     fds.reserve(m_links.size() + m_forwards.size() + 2);
     fds.push_back({m_commands.wakeFd(), POLLIN, 0});
@@ -282,6 +289,7 @@ int RelayWorker::pollOnce(int timeoutMs) {
             rc = ssh_event_dopoll(m_event, 0);
         if (rc == SSH_ERROR && !ssh_is_connected(m_session))
             return -1;
+        checkOutputDrained(); // the nodes that had something are read below
         if (fds[1].revents & POLLIN) {
             const int one = 1; // Linux: ACK at once, so the relay's Nagle never waits for our delayed ACK
             ::setsockopt(sessionFd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
@@ -534,9 +542,10 @@ void RelayWorker::join(ssh_channel channel, Forward& forward, ConnectionRecord r
         update(forward);
         return;
     }
-    m_links.push_back({std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward.counters,
-                                                             m_activity, std::move(record), m_book.reporter()),
-                       &forward, std::move(slot)});
+    m_links.push_back(
+        {std::make_unique<ForwardedConnection>(channel, std::move(target).value(), forward.counters, m_activity,
+                                               m_output, std::move(record), m_book.reporter()),
+         &forward, std::move(slot)});
 }
 
 void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const ConnectionRecord& record,
@@ -552,7 +561,9 @@ void RelayWorker::joinThroughGate(ssh_channel channel, Forward& forward, const C
         return;
     }
     m_links.push_back(
-        {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity), &forward, {}});
+        {std::make_unique<ForwardedConnection>(channel, std::move(pair->first), m_gateLegs, m_activity, m_output),
+         &forward,
+         {}});
     m_gates.accept(std::move(pair->second), forward, record.peerAddress, nowMs(), std::move(slot), record.peerPort);
 }
 

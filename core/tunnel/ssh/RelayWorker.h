@@ -13,6 +13,7 @@
 #include "tunnel/bookkeeping/ShareBook.h"
 #include "tunnel/ssh/ForwardedConnection.h"
 #include "tunnel/ssh/GlobalRequest.h"
+#include "tunnel/ssh/OutputBacklog.h"
 #include "tunnel/ssh/SshConnection.h"
 
 #include <QSet>
@@ -79,6 +80,7 @@ private:
     void tick(qint64 now);
     void checkRelayHeard(qint64 now);
     int pollOnce(int timeoutMs);
+    void checkOutputDrained();
     void teardownSession();
     void update(Forward& forward) { m_book.update(forward, m_phase); }
     // Where students reach what an OpenSSH relay listens on.
@@ -116,6 +118,7 @@ private:
     std::deque<quint16> m_cancels; // ports to give up, waiting for m_request
     QSet<quint16> m_released;      // ports given up: a connection the relay still forwards there goes nowhere
     bool m_activity = false;
+    OutputBacklog m_output;
     std::size_t m_endedSinceTrim = 0; // connections ended since the heap was last given back
     ssh_counter_struct m_packets{};   // libssh counts the packets it takes in here
     quint64 m_packetsAtAccept = 0;    // that count when acceptChannels() last found nothing more
