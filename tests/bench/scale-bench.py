@@ -11,9 +11,12 @@ unchanged. Rounds alternate between the clients.
 
 Printed: intact connections per round for each client, their sum and the ratio LabShare / OpenSSH, the rounds'
 wall times, and each client's resident memory (VmRSS) once its shares are up, at the peak of the first burst, and
-after the last round (its connections closed): issue 18 asks the last within 20 % of the first.
+after the last round (its connections closed): issue 18 asks the last within 20 % of the first. Before the bursts,
+--idle connections each echo one byte (or --idle-kib KiB) and stay open: the RSS they add, per connection, is what
+an idle connection holds.
 
     python3 tests/bench/scale-bench.py --labshare build/ci/app/labshare [--connections 1000] [--kib 64] [--rounds 5]
+                                        [--idle 1000] [--idle-kib 0]
 
 The spread over student addresses and two shares keeps LabShare within its own connection caps (ConnectionQuota:
 512 per share, 64 per source address); the relay's listeners (sshd's, backlog 128) are the same for both clients.
@@ -94,6 +97,35 @@ async def one(host, port, source, payload, timeout):
         writer.close()
 
 
+async def hold_idle(host, ports, count, kib, sources, timeout, sample):
+    """Opens `count` connections, each echoes `kib` KiB (one byte for 0) and then idles; returns (joined, sample())
+    with all still open."""
+    async def opened(i):
+        payload = pattern(i, kib * 1024) if kib else b"x"
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(host, ports[i % len(ports)], local_addr=(f"127.0.1.{1 + i % sources}", 0),
+                                        limit=1 << 20), timeout)
+        except (OSError, asyncio.TimeoutError):
+            return None
+        try:
+            writer.write(payload)
+            await writer.drain()
+            if await asyncio.wait_for(reader.readexactly(len(payload)), timeout) == payload:
+                return writer
+        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError):
+            pass
+        writer.close()
+        return None
+    writers = await asyncio.gather(*(opened(i) for i in range(count)))
+    joined = [w for w in writers if w is not None]
+    await asyncio.sleep(1)  # settled: whatever a connection holds once idle
+    figure = sample()
+    for w in joined:
+        w.close()
+    return len(joined), figure
+
+
 async def burst(host, ports, count, kib, sources, timeout, salt, peak):
     """Runs `count` connections at once; returns (intact, first failure reason, seconds). `peak` is sampled meanwhile."""
     tasks = []
@@ -140,6 +172,13 @@ def run(bench, args):
         return 1
     time.sleep(1)  # settled: the first figure is the idle client's
     memory = {name: {"up": rss_kib(proc.pid), "peak": 0, "after": None} for name, (proc, _) in clients.items()}
+    for name, (proc, ports) in clients.items():
+        if args.idle:
+            joined, idle = asyncio.run(hold_idle(tb.RELAY_HOST, ports, args.idle, args.idle_kib, args.sources,
+                                                 args.timeout, lambda pid=proc.pid: rss_kib(pid)))
+            memory[name]["idle"] = (joined, idle)
+    if args.idle:
+        time.sleep(2)  # the idle connections' teardown
     results = {name: [] for name in clients}
     for round_no in range(args.rounds):
         for name, (proc, ports) in clients.items():
@@ -165,6 +204,13 @@ def run(bench, args):
         growth = f"{m['after'] / m['up']:.2f}x" if m["up"] and m["after"] else "-"
         print(f"rss {name}: {m['up']} KiB up, {m['peak']} KiB at the peak, {m['after']} KiB after the last round "
               f"({growth} of up)")
+    for name, m in memory.items():
+        if "idle" in m:
+            joined, idle = m["idle"]
+            per = f"{(idle - m['up']) / joined:.1f} KiB each" if joined and idle and m["up"] else "-"
+            moved = f"{args.idle_kib} KiB" if args.idle_kib else "one byte"
+            print(f"idle {name}: {joined} connections open and idle ({moved} echoed each first), {idle} KiB: {per} "
+                  f"over the {m['up']} KiB up")
     for name, rounds in results.items():
         for i, (intact, why, _) in enumerate(rounds):
             if why:
@@ -183,13 +229,18 @@ def main():
     parser.add_argument("--connections", type=int, default=1000, help="connections at once (default 1000)")
     parser.add_argument("--kib", type=int, default=64, help="KiB each connection sends and gets back (default 64)")
     parser.add_argument("--rounds", type=int, default=5, help="bursts per client (default 5)")
+    parser.add_argument("--idle", type=int, default=1000,
+                        help="connections held open and idle before the bursts, for the memory each holds "
+                             "(default 1000; 0: none)")
+    parser.add_argument("--idle-kib", type=int, default=0,
+                        help="KiB each idle connection echoes before it idles (default 0: one byte)")
     parser.add_argument("--sources", type=int, default=20, help="student addresses 127.0.1.1.. (default 20)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a connection may take (default 120)")
     parser.add_argument("--cipher", default="", help="cipher for both clients")
     args = parser.parse_args()
     tb.executables(parser, args, "labshare")
-    if args.connections < 1 or args.rounds < 1 or not 1 <= args.sources <= 254:
-        parser.error("--connections and --rounds at least 1, --sources 1..254")
+    if args.connections < 1 or args.rounds < 1 or min(args.idle, args.idle_kib) < 0 or not 1 <= args.sources <= 254:
+        parser.error("--connections and --rounds at least 1, --idle and --idle-kib at least 0, --sources 1..254")
     return tb.run_bench("scale-bench", args, run)
 
 
