@@ -380,14 +380,14 @@ public:
                 call("Input.dispatchKeyEvent", {{"type", "char"}, {"text", QString(c)}});
         }
     }
-    // Waits until `expression` evaluates to text containing `text`; whitespace is left out on both sides, as
-    // xterm's DOM renderer lays a row's spaces out as it likes.
-    bool waitForPage(const QString& expression, QString text, int timeoutMs = 20000) {
-        static const QRegularExpression space(QStringLiteral("[\\s\\x{00a0}]"));
-        text.remove(space);
+    // What `expression` evaluates to, whitespace left out, as xterm's DOM renderer lays a row's spaces out as it likes.
+    QString evaluateWithoutSpaces(const QString& expression) { return withoutSpaces(evaluate(expression)); }
+    // Waits until `expression` evaluates to text containing `text`; whitespace is left out on both sides.
+    bool waitForPage(const QString& expression, const QString& text, int timeoutMs = 20000) {
+        const QString wanted = withoutSpaces(text);
         QDeadlineTimer deadline(timeoutMs);
         while (!deadline.hasExpired()) {
-            if (evaluate(expression).remove(space).contains(text))
+            if (evaluateWithoutSpaces(expression).contains(wanted))
                 return true;
             QTest::qWait(200);
         }
@@ -395,6 +395,11 @@ public:
     }
 
 private:
+    static QString withoutSpaces(QString text) {
+        static const QRegularExpression space(QStringLiteral("[\\s\\x{00a0}]"));
+        return text.remove(space);
+    }
+
     TerminalClient m_socket;
     int m_id = 0;
 };
@@ -461,33 +466,30 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
                            &error),
              qPrintable(error));
     DevTools& page = browser.page;
-    const QString& screen = kScreen;
-    const QString& status = kStatus;
-    QVERIFY2(page.waitForPage(screen, "login as:"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    QVERIFY2(page.waitForPage(kScreen, "login as:"), qPrintable(page.evaluate(kScreen) + page.evaluate(kStatus)));
     page.type(m_node.user() + '\r');
-    QVERIFY2(page.waitForPage(screen, "Password:"), qPrintable(page.evaluate(screen)));
+    QVERIFY2(page.waitForPage(kScreen, "Password:"), qPrintable(page.evaluate(kScreen)));
     page.type(QString::fromUtf8(kPassword) + '\r');
-    QVERIFY2(page.waitForPage(status, "@n1"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    QVERIFY2(page.waitForPage(kStatus, "@n1"), qPrintable(page.evaluate(kScreen) + page.evaluate(kStatus)));
     page.type("echo Hello from a browser tab, $((6*7)) && uname -sr\r");
-    QVERIFY2(page.waitForPage(screen, "Hello from a browser tab, 42"), qPrintable(page.evaluate(screen)));
-    QVERIFY(!page.evaluate(screen).contains(QString::fromUtf8(kPassword)));
+    QVERIFY2(page.waitForPage(kScreen, "Hello from a browser tab, 42"), qPrintable(page.evaluate(kScreen)));
+    QVERIFY(!page.evaluate(kScreen).contains(QString::fromUtf8(kPassword)));
 
     QVERIFY(savePageScreenshot(page, QStringLiteral("browser-terminal.png")));
 
     // The network drops: the page says so and keeps trying; once it is back, the page has the same shell.
     page.type("MARK=back-$((5*5)); echo mar''ked\r");
-    QVERIFY2(page.waitForPage(screen, "marked"), qPrintable(page.evaluate(screen))); // the shell has it
+    QVERIFY2(page.waitForPage(kScreen, "marked"), qPrintable(page.evaluate(kScreen))); // the shell has it
     line.drop();
     line.closeDropped();
-    QVERIFY2(page.waitForPage(status, "reconnecting"), qPrintable(page.evaluate(status)));
+    QVERIFY2(page.waitForPage(kStatus, "reconnecting"), qPrintable(page.evaluate(kStatus)));
     QTest::qWait(1500);
     line.restore();
-    QVERIFY2(page.waitForPage(status, "@n1"), qPrintable(page.evaluate(screen) + page.evaluate(status)));
+    QVERIFY2(page.waitForPage(kStatus, "@n1"), qPrintable(page.evaluate(kScreen) + page.evaluate(kStatus)));
     page.type("echo \"$MARK\"\r");
-    QVERIFY2(page.waitForPage(screen, "back-25"), qPrintable(page.evaluate(screen)));
+    QVERIFY2(page.waitForPage(kScreen, "back-25"), qPrintable(page.evaluate(kScreen)));
     QVERIFY(savePageScreenshot(page, QStringLiteral("browser-terminal-back.png")));
-    QCOMPARE(page.evaluate(screen).remove(QRegularExpression(QStringLiteral("[\\s\\x{00a0}]"))).count("loginas:"),
-             1); // no second login (xterm's rows lay spaces out as they like)
+    QCOMPARE(page.evaluateWithoutSpaces(kScreen).count(QStringLiteral("loginas:")), 1); // no second login
     QCOMPARE(m_server->sessions(), 1);
     browser.kill();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 20000);
