@@ -5,6 +5,7 @@
 #include "ConnectCommand.h"
 #include "Console.h"
 #include "InspectCommand.h"
+#include "NodeLoginCommand.h"
 #include "ProgramSetup.h"
 #include "UpCommand.h"
 #include "common/CoreDumps.h"
@@ -40,6 +41,8 @@ int runVerb(const Invocation& invocation) {
         return labshare::app::runLogout();
     case Invocation::Verb::Connect:
         return labshare::app::runConnect(invocation);
+    case Invocation::Verb::NodeLogin:
+        return labshare::app::runNodeLogin(invocation);
     default:
         return 2;
     }
@@ -73,7 +76,8 @@ int main(int argc, char** argv) {
     case Invocation::Verb::Up:
     case Invocation::Verb::Login:
     case Invocation::Verb::Logout:
-    case Invocation::Verb::Connect: {
+    case Invocation::Verb::Connect:
+    case Invocation::Verb::NodeLogin: {
         QCoreApplication app(argc, argv);
         labshare::app::applyApplicationIdentity();
         labshare::app::installTranslations();

@@ -44,6 +44,11 @@ QString usage() {
         "                                  reach a share for named people: sign in at the gate (a\n"
         "                                  code on stderr), then carry stdin/stdout (a ProxyCommand)\n"
         "                                  or every connection to --listen\n"
+        "  labshare node-login FILE NODE USER [--key KEYFILE] | node-login FILE NODE --forget\n"
+        "                                  browser terminals on NODE log students in as USER with the\n"
+        "                                  password read from stdin (or the private key in KEYFILE),\n"
+        "                                  kept in the keychain for this lab; --forget: students log\n"
+        "                                  in themselves again\n"
         "  labshare --version | --help\n");
 }
 
@@ -163,6 +168,35 @@ Invocation parseConnect(const QStringList& args) {
     return inv;
 }
 
+Invocation parseNodeLogin(const QStringList& args) {
+    Invocation inv;
+    inv.verb = Invocation::Verb::NodeLogin;
+    QStringList words;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--key")) {
+            if (i + 1 >= args.size())
+                return invalid(Invocation::tr("labshare node-login: --key needs a file"));
+            inv.keyFile = args.at(++i);
+        } else if (arg == QLatin1String("--forget")) {
+            inv.forget = true;
+        } else if (arg.startsWith(QLatin1Char('-'))) {
+            return invalid(Invocation::tr("labshare node-login: unknown argument %1").arg(arg));
+        } else {
+            words << arg;
+        }
+    }
+    const qsizetype wanted = inv.forget ? 2 : 3;
+    if (words.size() != wanted || (inv.forget && !inv.keyFile.isEmpty()))
+        return invalid(inv.forget ? Invocation::tr("labshare node-login: --forget takes the lab file and the node")
+                                  : Invocation::tr("labshare node-login: give the lab file, the node and the user"));
+    inv.file = words.at(0);
+    inv.node = words.at(1);
+    if (!inv.forget)
+        inv.loginUser = words.at(2);
+    return inv;
+}
+
 Invocation parseLogin(const QStringList& args) {
     Invocation inv;
     inv.verb = Invocation::Verb::Login;
@@ -240,6 +274,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
         return parseConnect(args.mid(1));
     if (first == QLatin1String("login"))
         return parseLogin(args.mid(1));
+    if (first == QLatin1String("node-login"))
+        return parseNodeLogin(args.mid(1));
     if (first == QLatin1String("logout")) {
         if (args.size() > 1)
             return invalid(Invocation::tr("labshare logout: takes no arguments (got %1)").arg(args.at(1)));
@@ -276,7 +312,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
                                 inv.file.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive);
     if (!looksLikeAFile)
         return invalid(Invocation::tr("labshare: unknown command '%1' (the commands are inspect, up, login, "
-                                      "logout and connect; labshare FILE opens a topology file)")
+                                      "logout, connect and node-login; labshare FILE opens a topology file)")
                            .arg(inv.file));
     Invocation missing;
     missing.verb = Invocation::Verb::Invalid;
@@ -292,7 +328,7 @@ QString missingDisplay(const Invocation& invocation, const QProcessEnvironment& 
         if (!environment.value(QLatin1String(name)).isEmpty())
             return {};
     return Invocation::tr("labshare: no display: the desktop app needs one (DISPLAY or WAYLAND_DISPLAY is unset); "
-                          "the headless verbs are inspect, up, login and logout");
+                          "the headless verbs are inspect, up, login, logout, connect and node-login");
 #else
     Q_UNUSED(invocation)
     Q_UNUSED(environment)

@@ -14,7 +14,7 @@ struct Invocation {
     Q_DECLARE_TR_FUNCTIONS(labshare::app::Invocation)
 
 public:
-    enum class Verb { Gui, Inspect, Up, Login, Logout, Connect, Help, Version, Invalid };
+    enum class Verb { Gui, Inspect, Up, Login, Logout, Connect, NodeLogin, Help, Version, Invalid };
 
     Verb verb = Verb::Gui;
     QString file;
@@ -44,6 +44,11 @@ public:
     QString fingerprint;    // the gate's key, from the handout
     bool acceptNew = false; // trust the key the gate shows (and remember it)
     QString listen;         // ADDR:PORT to carry local connections from; empty: stdin/stdout
+    // node-login (the lab in `file`)
+    QString node;
+    QString loginUser;
+    QString keyFile;     // --key: a private key instead of a password from stdin
+    bool forget = false; // --forget: students log in themselves again
     // gui
     bool displayGiven = false; // -platform or -display on the command line
 };

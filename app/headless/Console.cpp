@@ -9,6 +9,8 @@
 
 #include <cstdio>
 #include <langinfo.h>
+#include <string.h> // explicit_bzero
+#include <termios.h>
 #include <unistd.h>
 
 namespace labshare::app {
@@ -49,6 +51,32 @@ bool stderrShowsQrCodes() {
 void printQrCode(const QString& text) {
     if (stderrShowsQrCodes())
         LiveBlock::write(stderr, qr::QrCode::encode(text).toTerminalText().toUtf8());
+}
+
+std::optional<secrets::SecretBytes> readSecretLine(const QString& prompt) {
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    termios old{};
+    if (terminal) {
+        std::fputs(qUtf8Printable(prompt), stderr);
+        ::tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char buffer[16 * 1024] = {}; // a private key fits
+    const bool ok = std::fgets(buffer, sizeof(buffer), stdin) != nullptr;
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        std::fputc('\n', stderr);
+    }
+    QByteArrayView typed(buffer);
+    if (typed.endsWith('\n'))
+        typed.chop(1);
+    secrets::SecretBytes secret(typed);
+    ::explicit_bzero(buffer, sizeof(buffer));
+    if (!ok)
+        return std::nullopt;
+    return secret;
 }
 
 } // namespace labshare::app

@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "HeadlessAuth.h"
 #include "LiveBlock.h"
+#include "NodeLoginCommand.h"
 #include "RelayTokenBridge.h"
 #include "SignalWatcher.h"
 #include "UpDeadline.h"
@@ -24,8 +25,6 @@
 #include <QTimer>
 
 #include <cstdio>
-#include <string.h> // explicit_bzero
-#include <termios.h>
 #include <unistd.h>
 
 namespace labshare::app {
@@ -46,24 +45,7 @@ std::optional<secrets::SecretBytes> askOnTerminal(tunnel::SecretKind kind, const
     const LiveBlock::Hold hold; // the live table stays off the screen while the prompt waits
     const QString prompt = kind == tunnel::SecretKind::KeyPassphrase ? UpCommand::tr("Passphrase for %1: ")
                                                                      : UpCommand::tr("Password for %1: ");
-    std::fputs(qUtf8Printable(prompt.arg(escapeForTerminal(what))), stderr);
-    termios old{};
-    ::tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    char buffer[1024] = {};
-    const bool ok = std::fgets(buffer, sizeof(buffer), stdin) != nullptr;
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    std::fputc('\n', stderr);
-    QByteArrayView typed(buffer);
-    if (typed.endsWith('\n'))
-        typed.chop(1);
-    secrets::SecretBytes secret(typed);
-    ::explicit_bzero(buffer, sizeof(buffer));
-    if (!ok)
-        return std::nullopt;
-    return secret;
+    return readSecretLine(prompt.arg(escapeForTerminal(what)));
 }
 
 struct Selection {
@@ -307,6 +289,12 @@ int runUp(const Invocation& inv) {
     });
     QObject::connect(&session, &share::ShareSession::healthUpdated, &session,
                      [&](const QList<share::ShareRow>& rows) { report.healthUpdated(rows); });
+
+    QStringList terminalNodes;
+    for (const Selection& s : *selection)
+        if (s.spec.type == topology::PublishType::Term && !terminalNodes.contains(s.node))
+            terminalNodes << s.node;
+    loadNodeLogins(session, terminalNodes);
 
     int published = 0;
     for (const Selection& s : *selection) {

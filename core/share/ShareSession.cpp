@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/ShareSession.h"
 #include "share/ShareName.h"
+#include "terminal/NodeLogin.h"
 #include "terminal/TerminalKey.h"
 #include "topology/KindAliases.h"
 
@@ -156,6 +157,8 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
     row.spec = spec;
     row.target = target;
     row.gateFingerprint = spec.isOpen() ? QString() : m_gateFingerprint;
+    if (spec.type == PublishType::Term)
+        row.terminalUser = m_loginUsers.value(nodeName);
     row.health.name = row.name;
     row.health.node = nodeName;
     row.health.type = topology::publishTypeName(spec.type);
@@ -198,6 +201,21 @@ Result<QString> ShareSession::publish(const QString& nodeName, const topology::P
     if (!wasTicked)
         Q_EMIT tickedChanged();
     return row->name;
+}
+
+void ShareSession::setNodeLogin(const QString& node, std::shared_ptr<const terminal::NodeLogin> login) {
+    const QString user = login ? login->user : QString();
+    if (login)
+        m_loginUsers.insert(node, user);
+    else
+        m_loginUsers.remove(node);
+    m_terminals->setLogin(node, std::move(login));
+    for (ShareRow& r : m_rows) {
+        if (r.node == node && r.spec.type == PublishType::Term && r.terminalUser != user) {
+            r.terminalUser = user;
+            Q_EMIT shareChanged(r);
+        }
+    }
 }
 
 void ShareSession::unpublish(const QString& name) {

@@ -33,6 +33,7 @@ struct ShareRow {
     QString gateFingerprint;
     ShareVisitors visitors; // who came to the gate while this share was published
     QByteArray terminalKey; // term shares: the key their handout link carries (never logged)
+    QString terminalUser;   // term shares: the user the instructor's login logs students in as; empty: they log in
     bool isGated() const { return !gateFingerprint.isEmpty(); }
 };
 
@@ -72,6 +73,9 @@ public:
     tunnel::TunnelEngine* engine() const { return m_engine; }
     // Reaches `node` at `host` instead of its management address (the user typed it, or --target).
     void setTargetOverride(const QString& node, const QString& host);
+    // The login browser terminals on `node` use instead of asking students (read from the keychain by the
+    // caller; nullptr: students log in themselves). Open terminals keep theirs.
+    void setNodeLogin(const QString& node, std::shared_ptr<const terminal::NodeLogin> login);
 
     // Lab targets that reach this computer (see LocalTarget) are published only with consent: for
     // these nodes at these addresses, or for the whole lab. A target the user typed needs none.
@@ -113,6 +117,7 @@ private:
     QSet<QString> m_allowedLocal; // "node host" pairs
     bool m_allLocalAllowed = false;
     QList<MovedTarget> m_moved;
+    QHash<QString, QString> m_loginUsers;        // node -> the user of the login set for its terminals
     QList<ShareRow> m_rows;                      // ticked, in the order they were ticked
     std::unique_ptr<TerminalShares> m_terminals; // the servers of term/<port> shares
 };

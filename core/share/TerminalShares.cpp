@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/TerminalShares.h"
+#include "terminal/NodeLogin.h"
 #include "tunnel/ssh/TerminalServer.h"
 
 #include <QCryptographicHash>
@@ -14,11 +15,33 @@ TerminalShares::TerminalShares(const QString& topologyFile)
 
 TerminalShares::~TerminalShares() = default;
 
-QString TerminalShares::knownHostsFileFor(const QString& topologyFile) {
+namespace {
+
+// A lab is its file, wherever it was opened from.
+QString labId(const QString& topologyFile) {
     const QByteArray path = QFileInfo(topologyFile).absoluteFilePath().toUtf8();
-    const QString lab = QString::fromLatin1(QCryptographicHash::hash(path, QCryptographicHash::Sha1).toHex().left(16));
+    return QString::fromLatin1(QCryptographicHash::hash(path, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+} // namespace
+
+QString TerminalShares::knownHostsFileFor(const QString& topologyFile) {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("node-host-keys/%1.known_hosts").arg(lab));
+        .filePath(QStringLiteral("node-host-keys/%1.known_hosts").arg(labId(topologyFile)));
+}
+
+QString TerminalShares::loginKeychainKey(const QString& topologyFile, const QString& node) {
+    return QStringLiteral("node-login/%1/%2").arg(labId(topologyFile), node);
+}
+
+void TerminalShares::setLogin(const QString& node, std::shared_ptr<const terminal::NodeLogin> login) {
+    for (auto& [name, server] : m_servers)
+        if (server->options().node == node)
+            server->setLogin(login);
+    if (login)
+        m_logins[node] = std::move(login);
+    else
+        m_logins.erase(node);
 }
 
 Result<quint16> TerminalShares::serve(const QString& name, const QString& node, const QString& host, quint16 port,
@@ -37,6 +60,8 @@ Result<quint16> TerminalShares::serve(const QString& name, const QString& node, 
     options.key = key;
     options.knownHostsFile = m_knownHosts;
     auto server = std::make_unique<tunnel::TerminalServer>(options);
+    if (const auto login = m_logins.find(node); login != m_logins.end())
+        server->setLogin(login->second);
     Result<quint16> local = server->start();
     if (local)
         m_servers[name] = std::move(server);

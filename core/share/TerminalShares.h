@@ -9,6 +9,9 @@
 #include <map>
 #include <memory>
 
+namespace labshare::terminal {
+struct NodeLogin;
+}
 namespace labshare::tunnel {
 class TerminalServer;
 }
@@ -31,11 +34,17 @@ public:
                           const QByteArray& key);
     void stop(const QString& name);
     int sessions(const QString& name) const;
+    // The login the terminals of `node` use instead of asking students (nullptr: they log in themselves):
+    // its running servers use it from their next terminal on, servers started later start with it.
+    void setLogin(const QString& node, std::shared_ptr<const terminal::NodeLogin> login);
 
     static QString knownHostsFileFor(const QString& topologyFile);
+    // The keychain entry of the login set for `node` of this lab (NodeLogin's form).
+    static QString loginKeychainKey(const QString& topologyFile, const QString& node);
 
 private:
     QString m_knownHosts;
+    std::map<QString, std::shared_ptr<const terminal::NodeLogin>> m_logins; // by node
     std::map<QString, std::unique_ptr<tunnel::TerminalServer>> m_servers;
 };
 

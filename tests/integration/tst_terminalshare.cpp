@@ -63,6 +63,7 @@ private Q_SLOTS:
     void saysWhenTheNodeRefuses();
     void throughTheLanRelay();
     void throughAnOpenSshRelay();
+    void theInstructorsLoginLandsStudentsInTheShell();
     void aRealBrowserRunsACommand();
     void anAllowListPutsTheSignInPageFirst();
     void refusesAChangedHostKey(); // last: the node gets a new host key
@@ -330,6 +331,105 @@ void TestTerminalShare::throughTheLanRelay() {
 
 void TestTerminalShare::throughAnOpenSshRelay() {
     runsEchoThroughUp(m_relay.relayUrl(m_relay.knownHostsFile()));
+}
+
+namespace {
+
+// `labshare node-login ARGUMENTS` with `input` on stdin; its exit code, and its output in `output`.
+int nodeLogin(const QStringList& arguments, const QByteArray& input, QByteArray* output) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(LabshareUp::program(), QStringList{QStringLiteral("node-login")} + arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000))
+        return -1;
+    *output = process.readAll();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+} // namespace
+
+// The instructor sets the node's login once (`labshare node-login`, kept in the keychain); `up` then lands every
+// browser tab straight in the shell: with a password (answered to the node's keyboard-interactive prompt) and with
+// a private key. A login the node refuses is said in the terminal; after --forget, students log in themselves.
+void TestTerminalShare::theInstructorsLoginLandsStudentsInTheShell() {
+    LabDir lab;
+    QVERIFY2(
+        lab.write({{QStringLiteral("n1"), QStringLiteral("127.0.0.1"), QStringLiteral("term/%1").arg(m_node.port())}}),
+        qPrintable(lab.errorString()));
+    const QString name = LabDir::shareName(QStringLiteral("n1"), QStringLiteral("term"), m_node.port());
+    const QString user = m_node.user();
+    // Opens a tab through a new `up` and waits until the terminal shows `text`.
+    const auto openTab = [&](TerminalClient& client, LabshareUp& up, const QByteArray& text) {
+        QVERIFY2(
+            up.start(lab.topologyFile(), QStringLiteral("lan://127.0.0.1"), {QStringLiteral("--accept-new-host-key")}),
+            qPrintable(up.errorString()));
+        QVERIFY2(up.waitForState(name, QStringLiteral("up"), 30000), qPrintable(up.diagnostics()));
+        const QUrl url(up.lastEvent(name).url);
+        QVERIFY2(client.open(url.host(), quint16(url.port()), url.path().toLatin1()).startsWith("HTTP/1.1 101"),
+                 qPrintable(up.diagnostics()));
+        QVERIFY2(client.waitFor(text), qPrintable(client.diagnostics() + "\n" + up.diagnostics()));
+    };
+    QByteArray output;
+
+    QCOMPARE(nodeLogin({lab.topologyFile(), QStringLiteral("n1"), user}, kPassword + '\n', &output), 0);
+    QVERIFY2(output.contains(QByteArray("log students in as " + user.toUtf8())), output.constData());
+    {
+        LabshareUp up;
+        TerminalClient client;
+        openTab(client, up, "");
+        client.type("echo landed-$((6*7))\r");
+        QVERIFY2(client.waitFor("landed-42"), qPrintable(client.diagnostics()));
+        QVERIFY2(!client.screen().contains("login as:") && !client.screen().contains("Password:"),
+                 client.screen().constData());
+        QVERIFY2(client.statuses().contains(QByteArray(user.toUtf8() + "@n1")), qPrintable(client.diagnostics()));
+        QVERIFY2(up.stderrText().contains(QStringLiteral("browser terminals on n1 log students in as ") + user),
+                 qPrintable(up.diagnostics()));
+        QVERIFY2(!up.stderrText().contains(QString::fromUtf8(kPassword)), "the password reached up's output");
+        QVERIFY(up.interrupt());
+    }
+
+    QCOMPARE(nodeLogin({lab.topologyFile(), QStringLiteral("n1"), user, QStringLiteral("--key"), m_node.clientKey()},
+                       {}, &output),
+             0);
+    {
+        LabshareUp up;
+        TerminalClient client;
+        openTab(client, up, "");
+        client.type("echo keyed-$((6*7))\r");
+        QVERIFY2(client.waitFor("keyed-42"), qPrintable(client.diagnostics()));
+        QVERIFY2(!client.screen().contains("login as:"), client.screen().constData());
+        QVERIFY(up.interrupt());
+    }
+
+    QCOMPARE(nodeLogin({lab.topologyFile(), QStringLiteral("n1"), user}, "not the password\n", &output), 0);
+    {
+        LabshareUp up;
+        TerminalClient client;
+        openTab(client, up, QByteArray("n1 refused the login LabShare has for it (" + user.toUtf8() + ")"));
+        QVERIFY(client.waitClosed());
+        QVERIFY(up.interrupt());
+    }
+
+    // Bad input: a node the lab does not have, a user name no login has, a key file that is no key.
+    QCOMPARE(nodeLogin({lab.topologyFile(), QStringLiteral("n9"), user}, kPassword + '\n', &output), 2);
+    QVERIFY2(output.contains("has no node 'n9'"), output.constData());
+    QCOMPARE(nodeLogin({lab.topologyFile(), QStringLiteral("n1"), QStringLiteral("a@b")}, kPassword + '\n', &output),
+             2);
+    QVERIFY2(output.contains("a login name cannot have"), output.constData());
+    QCOMPARE(nodeLogin({lab.topologyFile(), QStringLiteral("n1"), user, QStringLiteral("--key"), lab.topologyFile()},
+                       {}, &output),
+             2);
+    QVERIFY2(output.contains("is not a private key"), output.constData());
+
+    QCOMPARE(nodeLogin({lab.topologyFile(), QStringLiteral("n1"), QStringLiteral("--forget")}, {}, &output), 0);
+    {
+        LabshareUp up;
+        TerminalClient client;
+        openTab(client, up, "login as: ");
+        QVERIFY(up.interrupt());
+    }
 }
 
 namespace {

@@ -28,6 +28,11 @@ int TerminalServer::sessions() const {
     return m_shared->sessions.load();
 }
 
+void TerminalServer::setLogin(std::shared_ptr<const terminal::NodeLogin> login) {
+    std::lock_guard lock(m_shared->loginLock);
+    m_shared->login = std::move(login);
+}
+
 const TerminalOptions& TerminalServer::options() const {
     return m_shared->options;
 }

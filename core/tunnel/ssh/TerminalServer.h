@@ -10,6 +10,10 @@
 #include <memory>
 #include <thread>
 
+namespace labshare::terminal {
+struct NodeLogin;
+}
+
 namespace labshare::tunnel {
 
 // What a terminal share serves, and its limits.
@@ -51,6 +55,9 @@ public:
 
     quint16 port() const { return m_port; }
     int sessions() const; // open terminals
+    // The login new terminals use on the node instead of asking the student (nullptr: students log in
+    // themselves); terminals already open keep theirs. Any thread.
+    void setLogin(std::shared_ptr<const terminal::NodeLogin> login);
     const TerminalOptions& options() const;
 
     struct Shared; // what the accepting thread and the connections' threads share

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "terminal/NodeLogin.h"
 #include "tunnel/net/Socket.h"
 #include "tunnel/ssh/TerminalServer.h"
 
@@ -25,6 +26,14 @@ struct TerminalServer::Shared {
     std::mutex files;
     std::optional<QByteArray> script; // the xterm.js bundle, built on first request
     std::optional<QByteArray> style;
+    std::mutex loginLock;
+    std::shared_ptr<const terminal::NodeLogin> login; // TerminalServer::setLogin
+
+    std::shared_ptr<const terminal::NodeLogin> currentLogin() {
+        std::lock_guard lock(loginLock);
+        return login;
+    }
+
     std::mutex nodeSockets;
     std::set<int> nodeFds; // the tabs' SSH sockets: shut down on stop, so no blocking libssh call waits on
 

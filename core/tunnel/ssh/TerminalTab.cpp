@@ -179,6 +179,9 @@ void TerminalTab::serveTerminal() {
         return;
     }
     m_counted = true;
+    m_login = m_shared.currentLogin();
+    if (m_login)
+        m_user = m_login->user;
     status(tr("connecting to %1").arg(m_options.node));
     if (!connectNode() || !checkHostKey() || !logIn() || !openShell())
         return;
@@ -270,6 +273,8 @@ bool TerminalTab::checkHostKey() {
 }
 
 bool TerminalTab::logIn() {
+    if (m_login)
+        return logInAsSet();
     ssh_session s = m_session.get();
     int rc = ssh_userauth_none(s, nullptr);
     for (int attempt = 0; rc != SSH_AUTH_SUCCESS && attempt < kMaxAttempts; ++attempt) {
@@ -315,6 +320,54 @@ bool TerminalTab::logIn() {
         return true;
     show(tr("Access denied.\n").toUtf8());
     end(tr("login failed"));
+    return false;
+}
+
+bool TerminalTab::logInAsSet() {
+    ssh_session s = m_session.get();
+    const secrets::SecretBytes& secret = m_login->secret;
+    int rc = ssh_userauth_none(s, nullptr);
+    if (rc == SSH_AUTH_DENIED || rc == SSH_AUTH_PARTIAL) {
+        const int methods = ssh_userauth_list(s, nullptr);
+        if (m_login->isPrivateKey()) {
+            ssh_key key = nullptr;
+            if (ssh_pki_import_privkey_base64(secret.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK) {
+                qCWarning(lcTunnel) << "terminal: the key set for" << m_options.node << "cannot be read";
+                show(tr("The key LabShare has for %1 cannot be read (a key with a passphrase?). Your instructor can "
+                        "set the login again.\n")
+                         .arg(m_options.node)
+                         .toUtf8());
+                end(tr("unreadable key"));
+                return false;
+            }
+            rc = ssh_userauth_publickey(s, nullptr, key);
+            ssh_key_free(key);
+        } else if (methods & SSH_AUTH_METHOD_PASSWORD) {
+            rc = ssh_userauth_password(s, nullptr, secret.constData());
+        } else if (methods & SSH_AUTH_METHOD_INTERACTIVE) {
+            // The password answers each hidden prompt; a prompt that shows its answer is not a password's.
+            rc = ssh_userauth_kbdint(s, nullptr, nullptr);
+            for (int round = 0; rc == SSH_AUTH_INFO && round < kMaxAttempts; ++round) {
+                const int prompts = ssh_userauth_kbdint_getnprompts(s);
+                for (int i = 0; i < prompts; ++i) {
+                    char echo = 0;
+                    (void)ssh_userauth_kbdint_getprompt(s, unsigned(i), &echo);
+                    if (echo || ssh_userauth_kbdint_setanswer(s, unsigned(i), secret.constData()) < 0)
+                        rc = SSH_AUTH_DENIED;
+                }
+                if (rc == SSH_AUTH_INFO)
+                    rc = ssh_userauth_kbdint(s, nullptr, nullptr);
+            }
+        }
+    }
+    if (rc == SSH_AUTH_SUCCESS)
+        return true;
+    qCWarning(lcTunnel) << "terminal:" << m_options.node << "refused the login set for" << m_user;
+    show(tr("%1 refused the login LabShare has for it (%2). Your instructor can set it again, or let students log "
+            "in themselves.\n")
+             .arg(m_options.node, m_user)
+             .toUtf8());
+    end(tr("login refused"));
     return false;
 }
 

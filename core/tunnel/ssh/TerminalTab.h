@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "terminal/NodeLogin.h"
 #include "terminal/PromptLine.h"
 #include "terminal/WebSocketCodec.h"
 #include "tunnel/net/Socket.h"
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <memory>
 #include <optional>
 
 namespace labshare::tunnel {
@@ -35,6 +37,7 @@ private:
     bool connectNode();  // says why not in the terminal
     bool checkHostKey(); // says why not in the terminal
     bool logIn();        // says why not in the terminal
+    bool logInAsSet();   // with the instructor's login for the node (m_login); says why not in the terminal
     bool openShell();    // says why not in the terminal
     void pump();
     // Carries keys and output until the terminal ends (false) or the browser went away without a goodbye (true).
@@ -69,6 +72,7 @@ private:
     int m_rows = 24;
     bool m_resized = false;
     QString m_user;
+    std::shared_ptr<const terminal::NodeLogin> m_login; // the instructor's, when set: no prompts
     SshSessionPtr m_session;
     ssh_channel m_channel = nullptr;
     int m_nodeFd = -1; // registered with the server while the session may use it

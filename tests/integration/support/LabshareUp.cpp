@@ -78,6 +78,10 @@ void LabshareUp::setOpenFileLimit(quint64 soft, quint64 hard) {
     dieWithTheTest(m_process, soft, hard);
 }
 
+QString LabshareUp::program() {
+    return QStringLiteral(LABSHARE_BINARY);
+}
+
 bool LabshareUp::start(const QString& topologyFile, const QString& relayUrl, const QStringList& extraArguments) {
     if (m_homePath.isEmpty() && !m_home.isValid()) {
         m_error = QStringLiteral("cannot create a temporary HOME: %1").arg(m_home.errorString());

@@ -35,6 +35,7 @@ struct ShareEvent {
 // it arrives while the caller's event loop runs (every wait here runs it).
 class LabshareUp {
 public:
+    static QString program(); // the labshare binary under test
     LabshareUp();
     // Runs with HOME = `home` (e.g. another run's homeDirectory()), to see what LabShare remembers.
     explicit LabshareUp(const QString& home);
