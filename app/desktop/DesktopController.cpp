@@ -37,7 +37,8 @@ DesktopController::DesktopController(LogBuffer& log, share::DeadlineWatch::Clock
     , m_lab(std::make_unique<LabController>(*m_window, m_topologyModel, *m_relays, m_gate))
     , m_deadlines(std::make_unique<DeadlineController>(*m_window, m_tray, *m_lab, std::move(clock)))
     , m_connections(
-          std::make_unique<ConnectionsController>(m_connectionsModel, m_sharesModel, *m_window, *m_relays, *m_lab)) {
+          std::make_unique<ConnectionsController>(m_connectionsModel, m_sharesModel, *m_window, *m_relays, *m_lab))
+    , m_nodeLogins(std::make_unique<NodeLoginController>(m_keychain, *m_window, *m_lab)) {
     ui::MainWindow* w = m_window.get();
     LabController* lab = m_lab.get();
     connect(w, &ui::MainWindow::openRequested, lab, &LabController::open);
@@ -80,6 +81,7 @@ DesktopController::DesktopController(LogBuffer& log, share::DeadlineWatch::Clock
     connect(w->sharesView(), &ui::SharesView::stopRequested, lab,
             [lab](const QString& name) { lab->askToStop({name}); });
     connect(w->sharesView(), &ui::SharesView::loginUserChangeRequested, this, &DesktopController::editLoginUser);
+    connect(w->sharesView(), &ui::SharesView::nodeLoginRequested, m_nodeLogins.get(), &NodeLoginController::edit);
     connect(w->sharesView(), &ui::SharesView::signOutRequested, this, [this](const QString& identity) {
         m_gate.signOut(identity);
         m_window->statusBar()->showMessage(

@@ -6,6 +6,7 @@
 #include "DeadlineController.h"
 #include "DesktopGate.h"
 #include "LabController.h"
+#include "NodeLoginController.h"
 #include "RelayController.h"
 #include "RelaySecretBridge.h"
 #include "RelayTokenBridge.h"
@@ -103,6 +104,7 @@ private:
     std::unique_ptr<LabController> m_lab;
     std::unique_ptr<DeadlineController> m_deadlines;
     std::unique_ptr<ConnectionsController> m_connections;
+    std::unique_ptr<NodeLoginController> m_nodeLogins;
     QTimer m_clock;         // uptimes move on between health reports
     QTimer m_sharesRefresh; // the views follow the shares once per turn of the event loop
     bool m_quitting = false;

@@ -164,6 +164,11 @@ void SharesView::onContextMenu(const QPoint& position) {
     if (ShareCommands::isSshPort(share))
         menu.addAction(tr("Login user (%1)…").arg(loginUser(share)), this,
                        [this, share] { Q_EMIT loginUserChangeRequested(share); });
+    if (share.spec.type == topology::PublishType::Term)
+        menu.addAction(share.terminalUser.isEmpty() ? tr("Students log in as…")
+                                                    : tr("Students log in as %1…").arg(share.terminalUser),
+                       this, [this, share] { Q_EMIT nodeLoginRequested(share); })
+            ->setObjectName(QStringLiteral("nodeLoginAction"));
     if (share.isGated()) {
         menu.addSeparator();
         for (const QString& identity : share.visitors.connectedNow())

@@ -37,6 +37,7 @@ Q_SIGNALS:
     void stopRequested(const QString& shareName);
     void untilRequested(const QString& shareName); // "Share until…": when this share stops on its own
     void loginUserChangeRequested(const share::ShareRow& row);
+    void nodeLoginRequested(const share::ShareRow& row); // a browser terminal's "Students log in as…"
     // A gated share's menu: the gate forgets `identity`'s tickets (empty: everyone's).
     void signOutRequested(const QString& identity);
     void copied(const QString& text);
