@@ -11,7 +11,22 @@ namespace labshare::share {
 
 using topology::PublishType;
 
+QString terminalLink(const ShareRow& row, terminal::TerminalRole role) {
+    const QByteArray& key = role == terminal::TerminalRole::Presenter ? row.terminalKeys.presenter
+                            : role == terminal::TerminalRole::Watcher ? row.terminalKeys.watcher
+                                                                      : row.terminalKeys.student;
+    const QString address = row.health.publicAddress();
+    if (row.spec.type != PublishType::Term || key.isEmpty() || (address.isEmpty() && row.health.url.isEmpty()))
+        return {};
+    QString base = row.health.url.isEmpty() ? QStringLiteral("http://") + address : row.health.url; // the relay's
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + QStringLiteral("/t/") + QString::fromLatin1(key);
+}
+
 QString shareUrl(const ShareRow& row) {
+    if (row.spec.type == PublishType::Term)
+        return terminalLink(row, terminal::TerminalRole::Student);
     if (!row.health.url.isEmpty())
         return row.health.url; // the relay said
     const QString address = row.health.publicAddress();
@@ -31,9 +46,7 @@ QString shareUrl(const ShareRow& row) {
     case PublishType::Tls:
         return {};
     case PublishType::Term:
-        return row.terminalKey.isEmpty()
-                   ? QString()
-                   : QStringLiteral("http://") + address + QStringLiteral("/t/") + QString::fromLatin1(row.terminalKey);
+        break;
     }
     return {};
 }
@@ -175,7 +188,7 @@ Result<bool> ShareSession::forward(const ShareRow& row) {
         return true;
     }
     // A browser terminal: the relay leads to LabShare's own terminal server, an HTTP share to the gate.
-    const Result<quint16> local = m_terminals->serve(row.name, row.node, row.target, row.spec.port, row.terminalKey);
+    const Result<quint16> local = m_terminals->serve(row.name, row.node, row.target, row.spec.port, row.terminalKeys);
     if (!local)
         return local.error();
     m_engine->publish({row.name, row.node, QStringLiteral("http"), QStringLiteral("127.0.0.1"), *local, 0, allowed});
@@ -190,9 +203,9 @@ Result<QString> ShareSession::publish(const QString& nodeName, const topology::P
     const bool wasTicked = before != nullptr;
     if (before) {
         row->visitors = before->visitors; // the same share, published again (re-targeted, say)
-        row->terminalKey = before->terminalKey;
+        row->terminalKeys = before->terminalKeys;
     } else if (row->spec.type == PublishType::Term) {
-        row->terminalKey = terminal::newTerminalKey(); // a share ticked again hands out a new link
+        row->terminalKeys = terminal::TerminalKeys::fresh(); // a share ticked again hands out new links
     }
     if (Result<bool> forwarded = forward(*row); !forwarded)
         return forwarded.error();

@@ -5,6 +5,7 @@
 #include "share/LocalTarget.h"
 #include "share/ShareVisitors.h"
 #include "share/TerminalShares.h"
+#include "terminal/TerminalKey.h"
 #include "topology/Topology.h"
 #include "tunnel/TunnelEngine.h"
 #include "tunnel/bookkeeping/ShareHealth.h"
@@ -31,9 +32,9 @@ struct ShareRow {
     // The key of the gate that enforces the entry's allow-list ("SHA256:…"), which every handout
     // names; empty: the share is open.
     QString gateFingerprint;
-    ShareVisitors visitors; // who came to the gate while this share was published
-    QByteArray terminalKey; // term shares: the key their handout link carries (never logged)
-    QString terminalUser;   // term shares: the user the instructor's login logs students in as; empty: they log in
+    ShareVisitors visitors;              // who came to the gate while this share was published
+    terminal::TerminalKeys terminalKeys; // term shares: the keys their links carry (never logged)
+    QString terminalUser; // term shares: the user the instructor's login logs students in as; empty: they log in
     bool isGated() const { return !gateFingerprint.isEmpty(); }
 };
 
@@ -124,5 +125,8 @@ private:
 
 // The link a share hands out, from its type and public address.
 QString shareUrl(const ShareRow& row);
+// A browser terminal's links: students' (shareUrl), the instructor's own terminal, and the read-only watch link
+// that mirrors it; empty for other shares, and until the share has a public address.
+QString terminalLink(const ShareRow& row, terminal::TerminalRole role);
 
 } // namespace labshare::share

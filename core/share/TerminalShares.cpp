@@ -45,11 +45,11 @@ void TerminalShares::setLogin(const QString& node, std::shared_ptr<const termina
 }
 
 Result<quint16> TerminalShares::serve(const QString& name, const QString& node, const QString& host, quint16 port,
-                                      const QByteArray& key) {
+                                      const terminal::TerminalKeys& keys) {
     auto it = m_servers.find(name);
     if (it != m_servers.end()) {
         const tunnel::TerminalOptions& now = it->second->options();
-        if (now.targetHost == host && now.targetPort == port && now.key == key)
+        if (now.targetHost == host && now.targetPort == port && now.keys == keys)
             return it->second->port();
         m_servers.erase(it); // another address: its open terminals end, new ones reach the new one
     }
@@ -57,7 +57,7 @@ Result<quint16> TerminalShares::serve(const QString& name, const QString& node, 
     options.node = node;
     options.targetHost = host;
     options.targetPort = port;
-    options.key = key;
+    options.keys = keys;
     options.knownHostsFile = m_knownHosts;
     auto server = std::make_unique<tunnel::TerminalServer>(options);
     if (const auto login = m_logins.find(node); login != m_logins.end())

@@ -11,7 +11,8 @@
 
 namespace labshare::terminal {
 struct NodeLogin;
-}
+struct TerminalKeys;
+} // namespace labshare::terminal
 namespace labshare::tunnel {
 class TerminalServer;
 }
@@ -29,9 +30,9 @@ public:
     TerminalShares& operator=(const TerminalShares&) = delete;
 
     // Starts (or, when the node's address changed, restarts) the server of share `name` for `node` at
-    // host:port, keeping its key; returns the local port the share's forward should reach.
+    // host:port, keeping its keys; returns the local port the share's forward should reach.
     Result<quint16> serve(const QString& name, const QString& node, const QString& host, quint16 port,
-                          const QByteArray& key);
+                          const terminal::TerminalKeys& keys);
     void stop(const QString& name);
     int sessions(const QString& name) const;
     // The login the terminals of `node` use instead of asking students (nullptr: they log in themselves):

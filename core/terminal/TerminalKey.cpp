@@ -14,6 +14,10 @@ QByteArray newTerminalKey() {
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
+TerminalKeys TerminalKeys::fresh() {
+    return {newTerminalKey(), newTerminalKey(), newTerminalKey()};
+}
+
 bool sameTerminalKey(const QByteArray& offered, const QByteArray& key) {
     if (key.isEmpty() || offered.size() != key.size())
         return false;

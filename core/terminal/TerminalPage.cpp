@@ -30,15 +30,18 @@ QByteArray htmlEscaped(const QString& text) {
 
 // The page's script: an xterm.js terminal filling the window, its socket on the page's own URL, a status
 // line naming the node, resizes sent as "r<cols>x<rows>", keys as "i<text>", and a reconnect after a drop that
-// brings back the same shell with the token the terminal gave ("k<token>").
+// brings back the same shell with the token the terminal gave ("k<token>"). A watcher's page sends nothing; it
+// takes the instructor's terminal size ("z<cols>x<rows>") and starts afresh when told ("c").
 const char kScript[] = R"JS(
 (function () {
   var status = document.getElementById('status');
   var term = new Terminal({ cursorBlink: true, scrollback: 5000, rendererType: 'dom' });
   term.open(document.getElementById('terminal'));
   var socket = null, node = document.body.dataset.node, ended = false, decoder = new TextDecoder(), resume = '';
+  var watching = document.body.dataset.watch === '1'; // read-only: the instructor's terminal, at its size
   function say(text) { status.textContent = node + ' \u2014 ' + text; }
   function fit() {
+    if (watching) return;
     var core = term._core || term, dims = core.renderer && core.renderer.dimensions;
     if (!dims || !dims.actualCellWidth) return;
     var box = document.getElementById('terminal');
@@ -59,6 +62,11 @@ const char kScript[] = R"JS(
         if (e.data.charAt(0) === 's') say(e.data.substring(1));
         if (e.data.charAt(0) === 'e') ended = true;
         if (e.data.charAt(0) === 'k') resume = e.data.substring(1);
+        if (e.data.charAt(0) === 'z') {
+          var size = e.data.substring(1).split('x');
+          term.resize(parseInt(size[0], 10), parseInt(size[1], 10));
+        }
+        if (e.data.charAt(0) === 'c') term.reset();
         return;
       }
       term.write(decoder.decode(new Uint8Array(e.data), { stream: true }));
@@ -69,7 +77,8 @@ const char kScript[] = R"JS(
       setTimeout(connect, 1000);
     };
   }
-  term.on('data', function (data) { if (socket && socket.readyState === 1) socket.send('i' + data); });
+  if (!watching)
+    term.on('data', function (data) { if (socket && socket.readyState === 1) socket.send('i' + data); });
   window.addEventListener('resize', fit);
   connect();
   term.focus();
@@ -100,28 +109,37 @@ var Terminal = (function () {
 
 } // namespace
 
-TerminalRoute routeTerminalRequest(const QByteArray& target, bool upgrade, const QByteArray& key) {
+TerminalRequest routeTerminalRequest(const QByteArray& target, bool upgrade, const TerminalKeys& keys) {
     QByteArray path = target;
     const qsizetype query = path.indexOf('?');
     if (query >= 0)
         path.truncate(query);
     if (!path.startsWith("/t/"))
-        return TerminalRoute::Refused;
+        return {};
     const QByteArray rest = path.mid(3);
     const qsizetype slash = rest.indexOf('/');
     const QByteArray offered = slash < 0 ? rest : rest.left(slash);
-    if (!sameTerminalKey(offered, key))
-        return TerminalRoute::Refused;
+    TerminalRequest request;
+    // Every key is compared, whichever matches: the time taken says nothing about which one did.
+    const bool student = sameTerminalKey(offered, keys.student);
+    const bool presenter = sameTerminalKey(offered, keys.presenter);
+    const bool watcher = sameTerminalKey(offered, keys.watcher);
+    if (!student && !presenter && !watcher)
+        return request;
+    request.role = presenter ? TerminalRole::Presenter : watcher ? TerminalRole::Watcher : TerminalRole::Student;
+    request.key = offered;
     const QByteArray file = slash < 0 ? QByteArray() : rest.mid(slash);
     if (file.isEmpty() || file == "/")
-        return upgrade ? TerminalRoute::Socket : TerminalRoute::Page;
-    if (upgrade)
-        return TerminalRoute::NotFound;
-    if (file == "/xterm.js")
-        return TerminalRoute::Script;
-    if (file == "/xterm.css")
-        return TerminalRoute::Style;
-    return TerminalRoute::NotFound;
+        request.route = upgrade ? TerminalRoute::Socket : TerminalRoute::Page;
+    else if (upgrade)
+        request.route = TerminalRoute::NotFound;
+    else if (file == "/xterm.js")
+        request.route = TerminalRoute::Script;
+    else if (file == "/xterm.css")
+        request.route = TerminalRoute::Style;
+    else
+        request.route = TerminalRoute::NotFound;
+    return request;
 }
 
 QByteArray resumeTokenOf(const QByteArray& target) {
@@ -135,8 +153,9 @@ QByteArray resumeTokenOf(const QByteArray& target) {
     return {};
 }
 
-QByteArray TerminalPage::page(const QString& node, const QByteArray& key) {
-    const QByteArray title = htmlEscaped(tr("Terminal on %1").arg(node));
+QByteArray TerminalPage::page(const QString& node, const QByteArray& key, TerminalRole role) {
+    const QByteArray title = htmlEscaped(role == TerminalRole::Watcher ? tr("Watching %1").arg(node)
+                                                                       : tr("Terminal on %1").arg(node));
     const QByteArray base = "/t/" + key; // a relative link from /t/KEY would lose the key
     const QByteArray body = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -151,7 +170,8 @@ QByteArray TerminalPage::page(const QString& node, const QByteArray& key) {
                             "background:#223;font-size:13px}#terminal{position:absolute;top:22px;left:0;right:0;"
                             "bottom:0}</style></head>"
                             "<body data-node=\"" +
-                            htmlEscaped(node) + "\"><div id=\"status\">" + htmlEscaped(node) +
+                            htmlEscaped(node) + "\"" + (role == TerminalRole::Watcher ? " data-watch=\"1\"" : "") +
+                            "><div id=\"status\">" + htmlEscaped(node) +
                             "</div><div id=\"terminal\"></div>"
                             "<script src=\"" +
                             base + "/xterm.js\"></script><script>" + QByteArray(kScript) + "</script></body></html>\n";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "terminal/TerminalKey.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -9,13 +10,19 @@
 
 namespace labshare::terminal {
 
-// What a browser may ask a terminal share for, all under the handout URL /t/<key>: the page itself (or, with
+// What a browser may ask a terminal share for, all under a link /t/<key>: the page itself (or, with
 // Upgrade: websocket, the terminal's socket), and the two files of xterm.js the page loads.
 enum class TerminalRoute { Page, Socket, Script, Style, Refused, NotFound };
 
-// Decides a request target ("/t/KEY", "/t/KEY/xterm.js", …) against the share's key; the key is compared in
-// constant time, and anything without the right key is Refused, whatever else it asks for.
-TerminalRoute routeTerminalRequest(const QByteArray& target, bool upgrade, const QByteArray& key);
+struct TerminalRequest {
+    TerminalRoute route = TerminalRoute::Refused;
+    TerminalRole role = TerminalRole::Student; // whose key the link carries
+    QByteArray key;                            // ... which it is (empty when Refused)
+};
+
+// Decides a request target ("/t/KEY", "/t/KEY/xterm.js", …) against the share's keys; each key is compared in
+// constant time, and anything without one of them is Refused, whatever else it asks for.
+TerminalRequest routeTerminalRequest(const QByteArray& target, bool upgrade, const TerminalKeys& keys);
 
 // The resume token a returning page's socket request carries ("/t/KEY?resume=TOKEN": the token a terminal gave
 // it, shaped as newTerminalKey() makes them); empty when there is none or it is malformed.
@@ -26,8 +33,9 @@ struct TerminalPage {
     Q_DECLARE_TR_FUNCTIONS(labshare::terminal::TerminalPage)
 
 public:
-    // The full-window terminal for `node`; the socket is the page's own URL, the files are under /t/`key`.
-    static QByteArray page(const QString& node, const QByteArray& key);
+    // The full-window terminal for `node`; the socket is the page's own URL, the files are under /t/`key`. A
+    // watcher's page sends no keys and takes the size the instructor's terminal has.
+    static QByteArray page(const QString& node, const QByteArray& key, TerminalRole role);
     static QByteArray refusal(); // 403: no key, or a wrong one; nothing about the share
     static QByteArray notFound();
     static QByteArray busy(); // too many connections at once

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void aDroppedSocketComesBackToTheSameShell();
     void aLateOrUnknownTokenLogsInAgain();
     void saysWhenTheNodeRefuses();
+    void theWatchLinkMirrorsTheInstructorsTerminal();
     void throughTheLanRelay();
     void throughAnOpenSshRelay();
     void theInstructorsLoginLandsStudentsInTheShell();
@@ -77,7 +78,8 @@ private:
     PasswordPam m_pam{kPassword, QStringLiteral("labshare-test-term")};
     SshRelay m_node;  // the lab node's SSH server
     SshRelay m_relay; // an OpenSSH relay
-    QByteArray m_key;
+    terminal::TerminalKeys m_keys;
+    QByteArray m_key; // students'
     std::unique_ptr<tunnel::TerminalServer> m_server;
 };
 
@@ -91,12 +93,13 @@ void TestTerminalShare::initTestCase() {
     QVERIFY2(m_node.start(), qPrintable(m_node.errorString()));
     QVERIFY2(m_relay.start(), qPrintable(m_relay.errorString()));
 
-    m_key = terminal::newTerminalKey();
+    m_keys = terminal::TerminalKeys::fresh();
+    m_key = m_keys.student;
     tunnel::TerminalOptions options;
     options.node = QStringLiteral("n1");
     options.targetHost = QStringLiteral("127.0.0.1");
     options.targetPort = m_node.port();
-    options.key = m_key;
+    options.keys = m_keys;
     options.knownHostsFile = m_dir.filePath(QStringLiteral("lab/node-host-keys"));
     options.maxSessions = 2;
     options.stallLimitMs = 2000;
@@ -299,6 +302,49 @@ void TestTerminalShare::saysWhenTheNodeRefuses() {
     client.type("root\r");
     QVERIFY2(client.waitFor("Cannot reach n1 at 127.0.0.1:"), qPrintable(client.diagnostics()));
     QVERIFY(client.waitClosed());
+}
+
+// The instructor's own link is a terminal like the students'; every tab on the watch link shows what it shows, at
+// its size, and nothing a watcher types reaches the node. One instructor's terminal at a time.
+void TestTerminalShare::theWatchLinkMirrorsTheInstructorsTerminal() {
+    const quint16 port = m_server->port();
+    const QByteArray page = httpGet("127.0.0.1", port, "/t/" + m_keys.watcher);
+    QVERIFY2(page.startsWith("HTTP/1.1 200") && page.contains("data-watch=\"1\""), page.left(300).constData());
+
+    TerminalClient early; // watching before the instructor's terminal opens
+    QVERIFY(early.open("127.0.0.1", port, "/t/" + m_keys.watcher).startsWith("HTTP/1.1 101"));
+    QVERIFY2(!early.waitForMessage("waiting for the instructor's terminal").isEmpty(), qPrintable(early.diagnostics()));
+
+    TerminalClient instructor;
+    logIn(instructor, port, m_keys.presenter);
+    QVERIFY2(!early.waitForMessage("watching the instructor's terminal").isEmpty(), qPrintable(early.diagnostics()));
+    instructor.type("echo shown-$((6*7))\r");
+    QVERIFY2(early.waitFor("shown-42"), qPrintable(early.diagnostics()));
+    QVERIFY2(!early.screen().contains(kPassword), "the watcher saw the login");
+
+    early.type("echo typed-by-$((1+1))-watcher\r"); // goes nowhere
+    early.resize(33, 7);                            // neither does this
+    instructor.resize(100, 30);
+    QVERIFY2(!early.waitForMessage("z100x30").isEmpty(), qPrintable(early.diagnostics()));
+    instructor.type("stty size\r");
+    QVERIFY2(instructor.waitFor("30 100"), qPrintable(instructor.diagnostics()));
+    QVERIFY2(early.waitFor("30 100"), qPrintable(early.diagnostics()));
+    QVERIFY2(!instructor.screen().contains("typed-by-2-watcher"), instructor.screen().constData());
+
+    TerminalClient late; // joins afterwards: sees what the terminal showed
+    QVERIFY(late.open("127.0.0.1", port, "/t/" + m_keys.watcher).startsWith("HTTP/1.1 101"));
+    QVERIFY2(late.waitFor("shown-42"), qPrintable(late.diagnostics()));
+
+    TerminalClient second; // the instructor's link in a second tab
+    QVERIFY(second.open("127.0.0.1", port, "/t/" + m_keys.presenter).startsWith("HTTP/1.1 101"));
+    QVERIFY2(second.waitFor("open in another tab already"), qPrintable(second.diagnostics()));
+    QVERIFY(second.waitClosed());
+
+    instructor.type("exit\r");
+    QVERIFY(instructor.waitClosed());
+    QVERIFY2(!early.waitForMessage("waiting for the instructor's terminal", 20000, 2).isEmpty(),
+             qPrintable(early.diagnostics()));
+    QVERIFY(early.isOpen());
 }
 
 void TestTerminalShare::runsEchoThroughUp(const QString& relayUrl) {

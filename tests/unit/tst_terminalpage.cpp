@@ -16,6 +16,7 @@ private Q_SLOTS:
     void keysAreLongAndNew();
     void routes_data();
     void routes();
+    void eachLinkHasItsRole();
     void resumeTokensAreTakenOnlyWellFormed();
     void pageNamesTheNodeEscaped();
     void promptLineEditsAndHidesPasswords();
@@ -66,14 +67,36 @@ void TestTerminalPage::routes() {
     QFETCH(QByteArray, target);
     QFETCH(bool, upgrade);
     QFETCH(int, route);
-    QCOMPARE(int(routeTerminalRequest(target, upgrade, "KEY0123456789")), route);
+    const TerminalKeys keys{"KEY0123456789", "PRESENT012345", "WATCH01234567"};
+    QCOMPARE(int(routeTerminalRequest(target, upgrade, keys).route), route);
+}
+
+void TestTerminalPage::eachLinkHasItsRole() {
+    const TerminalKeys keys = TerminalKeys::fresh();
+    QVERIFY(keys.student != keys.presenter && keys.presenter != keys.watcher && keys.student != keys.watcher);
+    const auto roleOf = [&](const QByteArray& key) {
+        return routeTerminalRequest("/t/" + key, true, keys);
+    };
+    QCOMPARE(roleOf(keys.student).role, TerminalRole::Student);
+    QCOMPARE(roleOf(keys.presenter).role, TerminalRole::Presenter);
+    QCOMPARE(roleOf(keys.watcher).role, TerminalRole::Watcher);
+    QCOMPARE(roleOf(keys.watcher).key, keys.watcher);
+    QCOMPARE(roleOf(keys.watcher).route, TerminalRoute::Socket);
+    // A share without a watch link: an empty key matches nothing, the empty path included.
+    const TerminalKeys studentsOnly{keys.student, {}, {}};
+    QCOMPARE(routeTerminalRequest("/t/", true, studentsOnly).route, TerminalRoute::Refused);
+    QCOMPARE(routeTerminalRequest("/t/" + keys.watcher, true, studentsOnly).route, TerminalRoute::Refused);
+    // The watcher's page says so: it sends no keys.
+    QVERIFY(TerminalPage::page("n1", keys.watcher, TerminalRole::Watcher).contains("data-watch=\"1\""));
+    QVERIFY(!TerminalPage::page("n1", keys.student, TerminalRole::Student).contains("data-watch"));
 }
 
 void TestTerminalPage::resumeTokensAreTakenOnlyWellFormed() {
     const QByteArray token = newTerminalKey();
     QCOMPARE(resumeTokenOf("/t/KEY?resume=" + token), token);
     QCOMPARE(resumeTokenOf("/t/KEY?x=1&resume=" + token + "&y=2"), token);
-    QCOMPARE(routeTerminalRequest("/t/KEY0123456789?resume=" + token, true, "KEY0123456789"), TerminalRoute::Socket);
+    QCOMPARE(routeTerminalRequest("/t/KEY0123456789?resume=" + token, true, {"KEY0123456789", {}, {}}).route,
+             TerminalRoute::Socket);
     const QByteArray base = "/t/KEY?resume=";
     const QList<QByteArray> malformed = {QByteArray("/t/KEY"),        base,
                                          base + token.left(42),       base + token + "x",
@@ -84,7 +107,7 @@ void TestTerminalPage::resumeTokensAreTakenOnlyWellFormed() {
 }
 
 void TestTerminalPage::pageNamesTheNodeEscaped() {
-    const QByteArray page = TerminalPage::page("<leaf1>", "KEYX");
+    const QByteArray page = TerminalPage::page("<leaf1>", "KEYX", TerminalRole::Student);
     QVERIFY(page.startsWith("HTTP/1.1 200 OK\r\n"));
     QVERIFY(page.contains("&lt;leaf1&gt;"));
     QVERIFY(!page.contains("<leaf1>"));

@@ -28,6 +28,10 @@ int TerminalServer::sessions() const {
     return m_shared->sessions.load();
 }
 
+int TerminalServer::watchers() const {
+    return m_shared->broadcast.watchers();
+}
+
 void TerminalServer::setLogin(std::shared_ptr<const terminal::NodeLogin> login) {
     std::lock_guard lock(m_shared->loginLock);
     m_shared->login = std::move(login);

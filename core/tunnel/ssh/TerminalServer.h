@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "terminal/TerminalKey.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -21,11 +22,12 @@ struct TerminalOptions {
     QString node;       // for the page's status line and the messages in the terminal
     QString targetHost; // the node's SSH server
     quint16 targetPort = 22;
-    QByteArray key;          // the handout link's key (TerminalKey); never logged
-    QString knownHostsFile;  // the host keys of this lab's nodes: new ones are remembered, changed ones refused
-    QString xtermDir;        // node-xterm's lib/ (empty: terminal::defaultXtermDir())
-    int maxSessions = 8;     // open terminals (WebSockets) at once; one more is told so in its terminal
-    int maxConnections = 32; // sockets at once, page loads included: a thread each
+    terminal::TerminalKeys keys; // the links' keys: students', the instructor's own, watchers'; never logged
+    QString knownHostsFile;      // the host keys of this lab's nodes: new ones are remembered, changed ones refused
+    QString xtermDir;            // node-xterm's lib/ (empty: terminal::defaultXtermDir())
+    int maxSessions = 8;         // open terminals (WebSockets) at once; one more is told so in its terminal
+    int maxWatchers = 32;        // watch-link sockets at once; one more is told so
+    int maxConnections = 64;     // sockets at once, page loads included: a thread each
     qsizetype outputHighBytes = 64 * 1024; // unsent output past this: stop reading the node
     int stallLimitMs = 30000;              // ... and close when the browser has not taken a byte for this long
     int headTimeoutMs = 10000;             // a request head must come by then
@@ -37,8 +39,10 @@ struct TerminalOptions {
 // A terminal share on this machine: listens on 127.0.0.1 (a port of its own, which the share's forward leads
 // to, on every relay kind and behind the gate), serves the page and xterm.js under /t/<key>, and turns each
 // WebSocket on that URL into an SSH session to the node with a pseudo-terminal: one browser tab, one SSH
-// session. A thread accepts; each connection has its own worker thread (page loads end at once; a terminal
-// lives as long as its tab), so libssh never runs on the caller's thread and one slow node stalls no other tab.
+// session. The instructor's own link (the presenter's key) is such a terminal too, and every tab on the watch
+// link mirrors it, read-only (TerminalBroadcast). A thread accepts; each connection has its own worker thread (page
+// loads end at once; a terminal lives as long as its tab), so libssh never runs on the caller's thread and one slow
+// node stalls no other tab.
 class TerminalServer {
     Q_DECLARE_TR_FUNCTIONS(labshare::tunnel::TerminalServer)
 
@@ -55,6 +59,7 @@ public:
 
     quint16 port() const { return m_port; }
     int sessions() const; // open terminals
+    int watchers() const; // open watch-link tabs
     // The login new terminals use on the node instead of asking the student (nullptr: students log in
     // themselves); terminals already open keep theirs. Any thread.
     void setLogin(std::shared_ptr<const terminal::NodeLogin> login);

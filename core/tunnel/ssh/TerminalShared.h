@@ -3,6 +3,7 @@
 
 #include "terminal/NodeLogin.h"
 #include "tunnel/net/Socket.h"
+#include "tunnel/ssh/TerminalBroadcast.h"
 #include "tunnel/ssh/TerminalServer.h"
 
 #include <QByteArray>
@@ -20,6 +21,7 @@ namespace labshare::tunnel {
 struct TerminalServer::Shared {
     TerminalOptions options;
     std::atomic<int> sessions{0};
+    TerminalBroadcast broadcast; // the instructor's own terminal, for the watch link
     std::atomic<bool> stopping{false};
     Waker stop;
     std::mutex knownHosts; // one check-and-remember of a node's host key at a time

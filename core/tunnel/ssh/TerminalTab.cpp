@@ -57,6 +57,8 @@ TerminalTab::~TerminalTab() {
     m_session.reset();
     if (m_counted)
         --m_shared.sessions;
+    if (m_presenting)
+        m_shared.broadcast.end();
 }
 
 QByteArray TerminalTab::busyAnswer() {
@@ -112,7 +114,8 @@ void TerminalTab::serveRequest() {
         }
     }
     const bool websocket = head->upgrade && head->header("Upgrade").toLower() == "websocket";
-    switch (terminal::routeTerminalRequest(head->target, websocket, m_options.key)) {
+    const terminal::TerminalRequest request = terminal::routeTerminalRequest(head->target, websocket, m_options.keys);
+    switch (request.route) {
     case TerminalRoute::Refused:
         m_out = TerminalPage::refusal();
         return;
@@ -120,11 +123,11 @@ void TerminalTab::serveRequest() {
         m_out = TerminalPage::notFound();
         return;
     case TerminalRoute::Page:
-        m_out = TerminalPage::page(m_options.node, m_options.key);
+        m_out = TerminalPage::page(m_options.node, request.key, request.role);
         return;
     case TerminalRoute::Script:
     case TerminalRoute::Style: {
-        const bool script = terminal::routeTerminalRequest(head->target, false, m_options.key) == TerminalRoute::Script;
+        const bool script = request.route == TerminalRoute::Script;
         std::lock_guard lock(m_shared.files);
         const QString dir = m_options.xtermDir.isEmpty() ? terminal::defaultXtermDir() : m_options.xtermDir;
         if (script && !m_shared.script) {
@@ -153,6 +156,11 @@ void TerminalTab::serveRequest() {
     m_out = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             "Sec-WebSocket-Accept: " +
             WebSocketReader::acceptFor(key) + "\r\n\r\n";
+    m_role = request.role;
+    if (m_role == terminal::TerminalRole::Watcher) {
+        watch();
+        return;
+    }
     const QByteArray resume = terminal::resumeTokenOf(head->target);
     if (!resume.isEmpty()) {
         if (!flush(2000) || m_shared.handOver(resume, m_client, after))
@@ -179,6 +187,17 @@ void TerminalTab::serveTerminal() {
         return;
     }
     m_counted = true;
+    if (m_role == terminal::TerminalRole::Presenter) {
+        m_presenting = m_shared.broadcast.begin(m_cols, m_rows);
+        if (!m_presenting) {
+            show(tr("Your own terminal on %1 is open in another tab already, and the watch link shows that one. "
+                    "Close it first.\n")
+                     .arg(m_options.node)
+                     .toUtf8());
+            end(tr("shown in another tab"), 1008);
+            return;
+        }
+    }
     m_login = m_shared.currentLogin();
     if (m_login)
         m_user = m_login->user;
@@ -398,6 +417,8 @@ bool TerminalTab::pumpClient() {
         if (m_resized) {
             m_resized = false;
             (void)ssh_channel_change_pty_size(m_channel, m_cols, m_rows);
+            if (m_presenting)
+                m_shared.broadcast.resize(m_cols, m_rows);
         }
         while (!m_keys.isEmpty()) {
             const int n = ssh_channel_write(m_channel, m_keys.constData(),
@@ -416,7 +437,9 @@ bool TerminalTab::pumpClient() {
                 char buffer[kReadChunk];
                 const int n = ssh_channel_read_nonblocking(m_channel, buffer, sizeof(buffer), stderrStream);
                 if (n > 0) {
-                    m_out += WebSocketReader::frame(Opcode::Binary, QByteArray(buffer, n));
+                    const QByteArray output(buffer, n);
+                    present(output);
+                    m_out += WebSocketReader::frame(Opcode::Binary, output);
                     more = true;
                 } else if (n == SSH_ERROR) {
                     end(tr("the connection to %1 failed").arg(m_options.node), 1011);
@@ -506,9 +529,67 @@ bool TerminalTab::holdNodeOutput() {
             return false;
         if (n <= 0)
             return !ssh_channel_is_eof(m_channel) && !ssh_channel_is_closed(m_channel);
-        m_held += QByteArray(buffer, n);
+        const QByteArray output(buffer, n);
+        present(output);
+        m_held += output;
     }
     return true;
+}
+
+void TerminalTab::present(const QByteArray& output) {
+    if (m_presenting)
+        m_shared.broadcast.publish(output);
+}
+
+void TerminalTab::watch() {
+    TerminalBroadcast& broadcast = m_shared.broadcast;
+    const Waker news;
+    if (!broadcast.addWatcher(&news, m_options.maxWatchers)) {
+        show(tr("This watch link already has %1 viewers, its limit.\n").arg(m_options.maxWatchers).toUtf8());
+        end(tr("too many viewers"), 1008);
+        return;
+    }
+    TerminalBroadcast::View view;
+    QElapsedTimer stalled; // since the browser last took a byte while output waited
+    stalled.start();
+    while (!m_clientGone && !m_shared.stopping) {
+        const bool room = m_out.size() < m_options.outputHighBytes;
+        if (room) {
+            const TerminalBroadcast::News taken = broadcast.take(view, m_options.outputHighBytes - m_out.size());
+            if (taken.changed) {
+                status(taken.presenting ? tr("watching the instructor's terminal (read-only)")
+                                        : tr("waiting for the instructor's terminal"));
+                m_out += WebSocketReader::frame(Opcode::Text, 'z' + QByteArray::number(taken.cols) + 'x' +
+                                                                  QByteArray::number(taken.rows));
+            }
+            if (taken.restart)
+                m_out += WebSocketReader::frame(Opcode::Text, "c");
+            if (!taken.output.isEmpty())
+                m_out += WebSocketReader::frame(Opcode::Binary, taken.output);
+        }
+        const qsizetype before = m_out.size();
+        if (!sendBuffered(m_client.fd(), m_out))
+            break;
+        if (m_out.size() < before || m_out.isEmpty())
+            stalled.restart();
+        else if (stalled.elapsed() > m_options.stallLimitMs)
+            break; // a viewer that stopped reading holds nothing more
+        // While its output waits, a viewer takes no news: the waker stays set until there is room.
+        pollfd fds[3] = {{m_client.fd(), short(POLLIN | (m_out.isEmpty() ? 0 : POLLOUT)), 0},
+                         {news.fd(), short(room ? POLLIN : 0), 0},
+                         {m_shared.stop.fd(), POLLIN, 0}};
+        if (::poll(fds, 3, 1000) < 0 && errno != EINTR)
+            break;
+        if (fds[1].revents & POLLIN)
+            news.drain();
+        if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) && !readClient())
+            break;
+        m_keys.clear(); // a viewer's keys and sizes go nowhere
+        m_resized = false;
+    }
+    if (m_shared.stopping)
+        end(tr("LabShare stopped this share"), 1001);
+    broadcast.removeWatcher(&news);
 }
 
 bool TerminalTab::readClient() {

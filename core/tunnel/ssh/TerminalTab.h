@@ -34,6 +34,7 @@ private:
 
     void serveRequest();
     void serveTerminal();
+    void watch();        // a watch-link tab: the instructor's terminal, read-only (TerminalBroadcast)
     bool connectNode();  // says why not in the terminal
     bool checkHostKey(); // says why not in the terminal
     bool logIn();        // says why not in the terminal
@@ -44,6 +45,7 @@ private:
     bool pumpClient();
     // Keeps the shell for the page to come back (resumeWindowMs); true once it has, on a new socket.
     bool park();
+    void present(const QByteArray& output); // the instructor's own terminal: its watchers see what it shows
     // Reads what the node printed into m_held, up to outputHighBytes; false when the session ended.
     bool holdNodeOutput();
     // Reads the student's messages until the prompt is answered; nullopt: cancelled, closed or timed out.
@@ -68,6 +70,8 @@ private:
     QByteArray m_resumeToken; // given to the page once the shell runs: a new WebSocket with it takes over
     QByteArray m_held;        // what the node printed while the page was away
     bool m_counted = false;
+    terminal::TerminalRole m_role = terminal::TerminalRole::Student;
+    bool m_presenting = false; // this tab is the one the watch link mirrors
     int m_cols = 80;
     int m_rows = 24;
     bool m_resized = false;

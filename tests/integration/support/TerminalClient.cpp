@@ -128,11 +128,12 @@ bool TerminalClient::waitFor(const QByteArray& text, int timeoutMs) {
     return true;
 }
 
-QByteArray TerminalClient::waitForMessage(const QByteArray& text, int timeoutMs) {
+QByteArray TerminalClient::waitForMessage(const QByteArray& text, int timeoutMs, int nth) {
     QDeadlineTimer deadline(timeoutMs);
     while (true) {
+        int found = 0;
         for (const QByteArray& m : std::as_const(m_texts))
-            if (m.contains(text))
+            if (m.contains(text) && ++found == nth)
                 return m;
         if (m_ended || deadline.hasExpired())
             return {};

@@ -34,8 +34,8 @@ public:
     // Reads until the server closes (a close frame or the socket's end).
     [[nodiscard]] bool waitClosed(int timeoutMs = 20000);
 
-    // Reads until a text message containing `text` came; that message (empty on timeout or close).
-    QByteArray waitForMessage(const QByteArray& text, int timeoutMs = 20000);
+    // Reads until the `nth` text message containing `text` came; that message (empty on timeout or close).
+    QByteArray waitForMessage(const QByteArray& text, int timeoutMs = 20000, int nth = 1);
 
     QByteArray screen() const { return m_screen; }
     QList<QByteArray> statuses() const { return m_statuses; }
