@@ -35,21 +35,27 @@ UpReport::Form UpReport::formFor(bool json, std::FILE* out) {
 
 QJsonObject UpReport::shareEvent(const share::ShareRow& row) {
     const share::ShareAccess access = share::ShareAccess::of(row.spec, row.isGated());
-    return {{QStringLiteral("event"), QStringLiteral("share")},
-            {QStringLiteral("name"), row.name},
-            {QStringLiteral("node"), row.node},
-            {QStringLiteral("type"), topology::publishTypeName(row.spec.type)},
-            {QStringLiteral("port"), row.spec.port},
-            {QStringLiteral("state"), shareStateName(row.health.state)},
-            {QStringLiteral("public"), row.health.publicAddress()},
-            {QStringLiteral("reclaiming"), row.health.addressOf(row.health.reclaimingPort)},
-            {QStringLiteral("also"), row.health.addressOf(row.health.alsoPort)},
-            {QStringLiteral("url"), row.url},
-            {QStringLiteral("target"), row.target},
-            {QStringLiteral("allow"), QJsonArray::fromStringList(row.spec.allowed)},
-            {QStringLiteral("error"), row.health.lastError},
-            {QStringLiteral("who"), access.whoKey()},
-            {QStringLiteral("lab_asks_for"), QJsonArray::fromStringList(access.labAsksFor())}};
+    QJsonObject event{{QStringLiteral("event"), QStringLiteral("share")},
+                      {QStringLiteral("name"), row.name},
+                      {QStringLiteral("node"), row.node},
+                      {QStringLiteral("type"), topology::publishTypeName(row.spec.type)},
+                      {QStringLiteral("port"), row.spec.port},
+                      {QStringLiteral("state"), shareStateName(row.health.state)},
+                      {QStringLiteral("public"), row.health.publicAddress()},
+                      {QStringLiteral("reclaiming"), row.health.addressOf(row.health.reclaimingPort)},
+                      {QStringLiteral("also"), row.health.addressOf(row.health.alsoPort)},
+                      {QStringLiteral("url"), row.url},
+                      {QStringLiteral("target"), row.target},
+                      {QStringLiteral("allow"), QJsonArray::fromStringList(row.spec.allowed)},
+                      {QStringLiteral("error"), row.health.lastError},
+                      {QStringLiteral("who"), access.whoKey()},
+                      {QStringLiteral("lab_asks_for"), QJsonArray::fromStringList(access.labAsksFor())}};
+    if (row.spec.type == topology::PublishType::Term) {
+        event.insert(QStringLiteral("present_url"), share::terminalLink(row, terminal::TerminalRole::Presenter));
+        event.insert(QStringLiteral("watch_url"), share::terminalLink(row, terminal::TerminalRole::Watcher));
+        event.insert(QStringLiteral("login_as"), row.terminalUser);
+    }
+    return event;
 }
 
 void UpReport::access(const gate::GateVerdict& verdict) {
@@ -160,6 +166,12 @@ void UpReport::shareChanged(const share::ShareRow& row, const QList<share::Share
             event.insert(QStringLiteral("fingerprint"), row.gateFingerprint);
         writeLine(event);
         return;
+    }
+    const QString watch = share::terminalLink(row, terminal::TerminalRole::Watcher);
+    if (!watch.isEmpty() && m_toldWatchLinks.value(row.name) != watch) {
+        m_toldWatchLinks.insert(row.name, watch);
+        printProblem(tr("%1: your own terminal, which the watch link mirrors: %2 ; the read-only watch link: %3")
+                         .arg(row.name, share::terminalLink(row, terminal::TerminalRole::Presenter), watch));
     }
     QList<share::ShareRow> shown = all;
     if (std::none_of(shown.cbegin(), shown.cend(), [&](const share::ShareRow& r) { return r.name == row.name; }))

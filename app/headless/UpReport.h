@@ -5,6 +5,7 @@
 #include "share/ShareSession.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -53,8 +54,9 @@ private:
 
     Form m_form;
     std::FILE* m_out;
-    std::unique_ptr<LiveBlock> m_live; // Terminal
-    QString m_lastTable;               // the table is printed again only when what it shows changed
+    std::unique_ptr<LiveBlock> m_live;        // Terminal
+    QString m_lastTable;                      // the table is printed again only when what it shows changed
+    QHash<QString, QString> m_toldWatchLinks; // term shares: the watch link last printed, by share
 };
 
 } // namespace labshare::app

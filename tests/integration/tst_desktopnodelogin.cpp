@@ -2,7 +2,8 @@
 // The instructor's login for a browser terminal, in the real window: a real sshd plays the node (it takes the
 // test's key), the real keychain keeps the login. Without one the student's tab asks for a login; "Students log
 // in as…" on the terminal's row sets one (a private key file), and the next tab lands straight in the shell; a
-// restarted app reads it back from the keychain; "Students log in themselves" forgets it. With
+// restarted app reads it back from the keychain; "Students log in themselves" forgets it. The same menu opens
+// the instructor's own terminal and copies the watch link. With
 // LABSHARE_SCREENSHOT_DIR set, the dialog (saying why a file is no key) goes there as node-login.png.
 #include "DesktopController.h"
 #include "LabDir.h"
@@ -15,13 +16,18 @@
 #include "widgets/NodeLoginDialog.h"
 #include "widgets/SharesView.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace labshare;
@@ -36,6 +42,7 @@ private Q_SLOTS:
     void aLoginSetInTheWindowLandsTheTabInTheShell();
     void aRestartedAppReadsItFromTheKeychain();
     void studentsLogInThemselvesAgainWhenItIsForgotten();
+    void theTerminalsMenuHandsOutTheWatchLink();
     void cleanupTestCase();
 
 private:
@@ -149,6 +156,36 @@ void TestDesktopNodeLogin::studentsLogInThemselvesAgainWhenItIsForgotten() {
     TerminalClient after;
     openTab(after, "n1 login as: ");
     QVERIFY(row()->terminalUser.isEmpty());
+}
+
+// The terminal's context menu: the instructor's own terminal, and the read-only watch link copied, which opens a
+// watcher's tab (waiting for the instructor's terminal).
+void TestDesktopNodeLogin::theTerminalsMenuHandsOutTheWatchLink() {
+    QTableView* table = m_app->window().sharesView()->table();
+    const QRect cell = table->visualRect(table->model()->index(0, 0));
+    QStringList actions;
+    QTimer::singleShot(0, this, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction* a : menu->actions())
+            actions << a->objectName();
+        if (QAction* copy = menu->findChild<QAction*>(QStringLiteral("copyWatchLinkAction")))
+            copy->trigger();
+        menu->close();
+    });
+    Q_EMIT table->customContextMenuRequested(cell.center());
+    QVERIFY2(actions.contains(QStringLiteral("presentTerminalAction")), qPrintable(actions.join(u',')));
+    QVERIFY2(actions.contains(QStringLiteral("nodeLoginAction")), qPrintable(actions.join(u',')));
+    const QString watch = share::terminalLink(*row(), terminal::TerminalRole::Watcher);
+    QVERIFY(!watch.isEmpty());
+    QCOMPARE(QApplication::clipboard()->text(), watch);
+    QVERIFY(watch != row()->url && watch != share::terminalLink(*row(), terminal::TerminalRole::Presenter));
+    const QUrl url(watch);
+    TerminalClient watcher;
+    QVERIFY(watcher.open(url.host(), quint16(url.port()), url.path().toLatin1()).startsWith("HTTP/1.1 101"));
+    QVERIFY2(!watcher.waitForMessage("waiting for the instructor's terminal").isEmpty(),
+             qPrintable(watcher.diagnostics()));
 }
 
 QTEST_MAIN(TestDesktopNodeLogin)

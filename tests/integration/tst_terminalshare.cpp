@@ -361,6 +361,13 @@ void TestTerminalShare::runsEchoThroughUp(const QString& relayUrl) {
     QVERIFY2(url.isValid() && url.path().startsWith(QLatin1String("/t/")), qPrintable(up.diagnostics()));
     const QByteArray key = url.path().mid(3).toLatin1();
     QVERIFY(key.size() >= 22); // 128 bits or more
+    // The instructor's own link and the watch link: other keys, on the same address.
+    const QUrl present(up.lastEvent(name).json.value(QStringLiteral("present_url")).toString());
+    const QUrl watch(up.lastEvent(name).json.value(QStringLiteral("watch_url")).toString());
+    QCOMPARE(present.authority(), url.authority());
+    QCOMPARE(watch.authority(), url.authority());
+    QVERIFY(present.path() != url.path() && watch.path() != url.path() && present.path() != watch.path());
+    QVERIFY(httpGet(url.host(), quint16(url.port()), watch.path().toLatin1()).contains("data-watch=\"1\""));
     TerminalClient client;
     logIn(client, quint16(url.port()), key, url.host());
     client.type("echo via-$((1+1))-relay\r");

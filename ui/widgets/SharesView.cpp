@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
@@ -17,6 +18,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace labshare::ui {
@@ -164,6 +166,19 @@ void SharesView::onContextMenu(const QPoint& position) {
     if (ShareCommands::isSshPort(share))
         menu.addAction(tr("Login user (%1)…").arg(loginUser(share)), this,
                        [this, share] { Q_EMIT loginUserChangeRequested(share); });
+    if (const QString watch = share::terminalLink(share, terminal::TerminalRole::Watcher); !watch.isEmpty()) {
+        menu.addAction(tr("Open my own terminal (the watch link mirrors it)"), this,
+                       [mine = share::terminalLink(share, terminal::TerminalRole::Presenter)] {
+                           QDesktopServices::openUrl(QUrl(mine));
+                       })
+            ->setObjectName(QStringLiteral("presentTerminalAction"));
+        menu.addAction(tr("Copy watch link (read-only)"), this,
+                       [this, watch] {
+                           QApplication::clipboard()->setText(watch);
+                           Q_EMIT copied(watch);
+                       })
+            ->setObjectName(QStringLiteral("copyWatchLinkAction"));
+    }
     if (share.spec.type == topology::PublishType::Term)
         menu.addAction(share.terminalUser.isEmpty() ? tr("Students log in as…")
                                                     : tr("Students log in as %1…").arg(share.terminalUser),
