@@ -413,15 +413,11 @@ Waiting for you to sign in (until %2)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>labshare: unknown command &apos;%1&apos; (the commands are inspect, up, login, logout and connect; labshare FILE opens a topology file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>labshare: no such file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>labshare: no display: the desktop app needs one (DISPLAY or WAYLAND_DISPLAY is unset); the headless verbs are inspect, up, login and logout</source>
+        <source>labshare up: give --for or --until once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -459,12 +455,37 @@ Waiting for you to sign in (until %2)…</source>
                                   reach a share for named people: sign in at the gate (a
                                   code on stderr), then carry stdin/stdout (a ProxyCommand)
                                   or every connection to --listen
+  labshare node-login FILE NODE USER [--key KEYFILE] | node-login FILE NODE --forget
+                                  browser terminals on NODE log students in as USER with the
+                                  password read from stdin (or the private key in KEYFILE),
+                                  kept in the keychain for this lab; --forget: students log
+                                  in themselves again
   labshare --version | --help
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>labshare up: give --for or --until once</source>
+        <source>labshare node-login: --key needs a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labshare node-login: unknown argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labshare node-login: --forget takes the lab file and the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labshare node-login: give the lab file, the node and the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labshare: unknown command &apos;%1&apos; (the commands are inspect, up, login, logout, connect and node-login; labshare FILE opens a topology file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labshare: no display: the desktop app needs one (DISPLAY or WAYLAND_DISPLAY is unset); the headless verbs are inspect, up, login, logout, connect and node-login</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -563,6 +584,56 @@ Waiting for you to sign in (until %2)…</source>
     </message>
     <message>
         <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::app::NodeLoginCommand</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than a private key (over 16 KiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no node &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students log in to %1&apos;s browser terminals themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a private key (OpenSSH or PEM form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser terminals on %1 log students in as %2 (kept in the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>browser terminals on %1 log students in as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labshare::app::NodeLoginController</name>
+    <message>
+        <source>Browser terminals on %1 log students in as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; it holds until LabShare quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students log in to %1&apos;s browser terminals themselves.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -832,6 +903,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>the class ends at %1 (%2): every share stops then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: your own terminal, which the watch link mirrors: %2 ; the read-only watch link: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1628,6 +1703,25 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
 </context>
 <context>
+    <name>labshare::share::NodeLoginKeychain</name>
+    <message>
+        <source>the login set for %1&apos;s browser terminals cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login set for %1&apos;s browser terminals: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login for %1 could not be kept in the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login for %1 could not be removed from the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::share::ShareAccess</name>
     <message>
         <source>anyone</source>
@@ -1817,6 +1911,29 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
 </context>
 <context>
+    <name>labshare::terminal::NodeLogin</name>
+    <message>
+        <source>no user name for the node&apos;s login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name is longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name &apos;%1&apos; has a character a login name cannot have (@, a space or a control character)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password or key for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node login kept in the keychain is not LabShare&apos;s form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::terminal::TerminalPage</name>
     <message>
         <source>Terminal on %1</source>
@@ -1832,6 +1949,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>xterm.js is not installed (%1 has no public/Terminal.js): install the Debian package node-xterm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2619,6 +2740,50 @@ No login in time.
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your own terminal on %1 is open in another tab already, and the watch link shows that one. Close it first.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown in another tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key LabShare has for %1 cannot be read (a key with a passphrase?). Your instructor can set the login again.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the login LabShare has for it (%2). Your instructor can set it again, or let students log in themselves.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This watch link already has %1 viewers, its limit.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many viewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching the instructor&apos;s terminal (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the instructor&apos;s terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::ui::AccountMenu</name>
@@ -3191,6 +3356,57 @@ No login in time.
     </message>
 </context>
 <context>
+    <name>labshare::ui::NodeLoginDialog</name>
+    <message>
+        <source>Students log in as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every browser terminal on &lt;b&gt;%1&lt;/b&gt; logs in with this login, so students land straight in the node&apos;s command line. LabShare keeps it in the keychain for this lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private &amp;key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain: type a new one to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students log in &amp;themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key for the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than a private key (over 16 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a private key (OpenSSH or PEM form).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labshare::ui::OpenAnywayDialog</name>
     <message>
         <source>Publish declared ports</source>
@@ -3620,6 +3836,22 @@ No login in time.
     </message>
     <message>
         <source>Share until…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open my own terminal (the watch link mirrors it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy watch link (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students log in as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students log in as %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

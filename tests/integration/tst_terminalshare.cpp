@@ -66,6 +66,7 @@ private Q_SLOTS:
     void throughAnOpenSshRelay();
     void theInstructorsLoginLandsStudentsInTheShell();
     void aRealBrowserRunsACommand();
+    void aRealBrowserWatchesTheInstructorsTerminal();
     void anAllowListPutsTheSignInPageFirst();
     void refusesAChangedHostKey(); // last: the node gets a new host key
 
@@ -646,6 +647,37 @@ void TestTerminalShare::aRealBrowserRunsACommand() {
     QCOMPARE(m_server->sessions(), 1);
     browser.kill();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->sessions(), 0, 20000);
+}
+
+// The watch link in headless chromium: the page follows what the instructor's terminal shows, live, and what is
+// typed on it reaches nothing. A screenshot goes to docs as browser-terminal-watch.png.
+void TestTerminalShare::aRealBrowserWatchesTheInstructorsTerminal() {
+    TerminalClient instructor;
+    logIn(instructor, m_server->port(), m_keys.presenter);
+    instructor.resize(90, 16);
+    instructor.type("clear; echo 'Demo: the routing table of n1'; ip route 2>/dev/null | head -3; uname -sr\r");
+    QVERIFY2(instructor.waitFor("Demo: the routing table"), qPrintable(instructor.diagnostics()));
+    LiveBrowser browser;
+    QString error;
+    QVERIFY2(
+        browser.start(
+            QStringLiteral("http://127.0.0.1:%1/t/%2").arg(m_server->port()).arg(QString::fromLatin1(m_keys.watcher)),
+            &error),
+        qPrintable(error));
+    DevTools& page = browser.page;
+    QVERIFY2(page.waitForPage(kStatus, "watching the instructor's terminal"), qPrintable(page.evaluate(kStatus)));
+    QVERIFY2(page.waitForPage(kScreen, "Demo: the routing table"), qPrintable(page.evaluate(kScreen)));
+    instructor.type("echo live-$((2*21))\r");
+    QVERIFY2(page.waitForPage(kScreen, "live-42"), qPrintable(page.evaluate(kScreen)));
+    page.type("echo from-the-$((1+1))-watcher\r");
+    instructor.type("echo after-$((3*3))\r");
+    QVERIFY2(instructor.waitFor("after-9"), qPrintable(instructor.diagnostics()));
+    QVERIFY2(page.waitForPage(kScreen, "after-9"), qPrintable(page.evaluate(kScreen)));
+    QVERIFY2(!instructor.screen().contains("from-the-2-watcher"), instructor.screen().constData());
+    QVERIFY(savePageScreenshot(page, QStringLiteral("browser-terminal-watch.png")));
+    instructor.type("exit\r");
+    QVERIFY2(page.waitForPage(kStatus, "waiting for the instructor's terminal"), qPrintable(page.evaluate(kStatus)));
+    browser.kill();
 }
 
 void TestTerminalShare::anAllowListPutsTheSignInPageFirst() {
