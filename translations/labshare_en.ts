@@ -1855,6 +1855,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>Who can connect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Watch the instructor&apos;s terminal (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::share::ShareStatus</name>

@@ -93,6 +93,13 @@ QList<ShareSheet::Entry> ShareSheet::entries() const {
             e.link = ShareCommands::url(row);
         e.audience = ShareAccess::of(row.spec, row.isGated()).text();
         out << e;
+        if (const QString watch = terminalLink(row, terminal::TerminalRole::Watcher); !watch.isEmpty()) {
+            Entry watching = e;
+            watching.what = tr("Watch the instructor's terminal (read-only)");
+            watching.command.clear();
+            watching.link = watch;
+            out << watching;
+        }
     }
     return out;
 }

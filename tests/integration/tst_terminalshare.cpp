@@ -103,6 +103,7 @@ void TestTerminalShare::initTestCase() {
     options.keys = m_keys;
     options.knownHostsFile = m_dir.filePath(QStringLiteral("lab/node-host-keys"));
     options.maxSessions = 2;
+    options.maxWatchers = 3;
     options.stallLimitMs = 2000;
     options.resumeWindowMs = 5000;
     m_server = std::make_unique<tunnel::TerminalServer>(options);
@@ -335,6 +336,12 @@ void TestTerminalShare::theWatchLinkMirrorsTheInstructorsTerminal() {
     TerminalClient late; // joins afterwards: sees what the terminal showed
     QVERIFY(late.open("127.0.0.1", port, "/t/" + m_keys.watcher).startsWith("HTTP/1.1 101"));
     QVERIFY2(late.waitFor("shown-42"), qPrintable(late.diagnostics()));
+    TerminalClient third, fourth; // the cap: 3 viewers in this test
+    QVERIFY(third.open("127.0.0.1", port, "/t/" + m_keys.watcher).startsWith("HTTP/1.1 101"));
+    QVERIFY2(third.waitFor("shown-42"), qPrintable(third.diagnostics()));
+    QVERIFY(fourth.open("127.0.0.1", port, "/t/" + m_keys.watcher).startsWith("HTTP/1.1 101"));
+    QVERIFY2(fourth.waitFor("already has 3 viewers"), qPrintable(fourth.diagnostics()));
+    QVERIFY(fourth.waitClosed());
 
     TerminalClient second; // the instructor's link in a second tab
     QVERIFY(second.open("127.0.0.1", port, "/t/" + m_keys.presenter).startsWith("HTTP/1.1 101"));

@@ -47,6 +47,19 @@ private Q_SLOTS:
                                                     "anyone (the lab asks for alice@example.org, example.com) |\n"));
     }
 
+    void aBrowserTerminalHandsOutItsWatchLinkButNeverTheInstructorsOwn() {
+        ShareRow terminal = row("leaf1", "nokia_srlinux", "term/22", 40126);
+        terminal.terminalKeys = {"STUDENTS", "INSTRUCTOR", "WATCHERS"};
+        terminal.url = shareUrl(terminal);
+        const QList<ShareSheet::Entry> entries = ShareSheet("lab", {terminal}).entries();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).link, QStringLiteral("http://relay.example.org:40126/t/STUDENTS"));
+        QCOMPARE(entries.at(1).link, QStringLiteral("http://relay.example.org:40126/t/WATCHERS"));
+        QCOMPARE(entries.at(1).what, QStringLiteral("Watch the instructor's terminal (read-only)"));
+        QVERIFY(!ShareSheet("lab", {terminal}).toHtml().contains(QStringLiteral("INSTRUCTOR")));
+        QVERIFY(!ShareSheet("lab", {terminal}).toMarkdown().contains(QStringLiteral("INSTRUCTOR")));
+    }
+
     void sheetsForGnmiSayThePasswordIsNotThere() {
         const ShareSheet sheet("lab", {row("leaf1", "nokia_srlinux", "tls/57400", 40124)});
         QCOMPARE(
