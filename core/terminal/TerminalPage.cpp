@@ -154,8 +154,8 @@ QByteArray resumeTokenOf(const QByteArray& target) {
 }
 
 QByteArray TerminalPage::page(const QString& node, const QByteArray& key, TerminalRole role) {
-    const QByteArray title = htmlEscaped(role == TerminalRole::Watcher ? tr("Watching %1").arg(node)
-                                                                       : tr("Terminal on %1").arg(node));
+    const QByteArray title =
+        htmlEscaped(role == TerminalRole::Watcher ? tr("Watching %1").arg(node) : tr("Terminal on %1").arg(node));
     const QByteArray base = "/t/" + key; // a relative link from /t/KEY would lose the key
     const QByteArray body = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -52,7 +52,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 1, qPrintable(QString::number(r.exitCode) + ": " + r.err));
         QCOMPARE(r.err.count('\n'), 1); // one line
         QVERIFY2(r.err.startsWith("labshare: no display"), r.err.constData());
-        QVERIFY2(r.err.contains("inspect, up, login and logout"), r.err.constData());
+        QVERIFY2(r.err.contains("inspect, up, login, logout, connect and node-login"), r.err.constData());
     }
 
     // The headless verbs still run without one.

@@ -77,6 +77,28 @@ private Q_SLOTS:
 
     void logout() { QCOMPARE(parseCommandLine({"labshare", "logout"}).verb, Invocation::Verb::Logout); }
 
+    void nodeLogin() {
+        Invocation inv = parseCommandLine({"labshare", "node-login", "lab.yml", "n1", "admin", "--key", "k"});
+        QCOMPARE(inv.verb, Invocation::Verb::NodeLogin);
+        QCOMPARE(inv.file, QStringLiteral("lab.yml"));
+        QCOMPARE(inv.node, QStringLiteral("n1"));
+        QCOMPARE(inv.loginUser, QStringLiteral("admin"));
+        QCOMPARE(inv.keyFile, QStringLiteral("k"));
+        inv = parseCommandLine({"labshare", "node-login", "lab.yml", "n1", "--forget"});
+        QCOMPARE(inv.verb, Invocation::Verb::NodeLogin);
+        QVERIFY(inv.forget && inv.loginUser.isEmpty());
+        for (const QStringList& wrong :
+             {QStringList{"labshare", "node-login", "lab.yml", "n1"},
+              QStringList{"labshare", "node-login", "lab.yml", "n1", "admin", "--forget"},
+              QStringList{"labshare", "node-login", "lab.yml", "n1", "--forget", "--key", "k"},
+              QStringList{"labshare", "node-login", "lab.yml", "n1", "admin", "--key"},
+              QStringList{"labshare", "node-login", "lab.yml", "n1", "admin", "--pw"}}) {
+            const Invocation bad = parseCommandLine(wrong);
+            QVERIFY2(bad.verb == Invocation::Verb::Invalid, qPrintable(wrong.join(u' ')));
+            QVERIFY2(bad.text.startsWith(QStringLiteral("labshare node-login: ")), qPrintable(bad.text));
+        }
+    }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
@@ -166,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(problem.isEmpty(), canStart);
         if (!canStart) {
             QVERIFY2(problem.startsWith("labshare: no display"), qPrintable(problem));
-            QVERIFY2(problem.contains("inspect, up, login and logout"), qPrintable(problem));
+            QVERIFY2(problem.contains("inspect, up, login, logout, connect and node-login"), qPrintable(problem));
             QVERIFY(!problem.contains('\n'));
         }
     }
