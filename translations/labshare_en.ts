@@ -590,14 +590,6 @@ Waiting for you to sign in (until %2)…</source>
 <context>
     <name>labshare::app::NodeLoginCommand</name>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is larger than a private key (over 16 KiB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 has no node &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,10 +599,6 @@ Waiting for you to sign in (until %2)…</source>
     </message>
     <message>
         <source>Password of %1 on %2: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a private key (OpenSSH or PEM form)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1934,6 +1922,18 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
     </message>
     <message>
         <source>the node login kept in the keychain is not LabShare&apos;s form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than a private key (over 16 KiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a private key (OpenSSH or PEM form)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3395,18 +3395,6 @@ No login in time.
     </message>
     <message>
         <source>Private key for the node</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is larger than a private key (over 16 KiB).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a private key (OpenSSH or PEM form).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

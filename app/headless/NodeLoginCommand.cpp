@@ -9,7 +9,6 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
 
 namespace labshare::app {
 
@@ -19,21 +18,6 @@ namespace {
 class NodeLoginCommand {
     Q_DECLARE_TR_FUNCTIONS(labshare::app::NodeLoginCommand)
 };
-
-constexpr qint64 kMaxKeyFile = 16 * 1024;
-
-std::optional<secrets::SecretBytes> readKeyFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        printProblem(NodeLoginCommand::tr("cannot read %1: %2").arg(path, file.errorString()));
-        return std::nullopt;
-    }
-    if (file.size() > kMaxKeyFile) {
-        printProblem(NodeLoginCommand::tr("%1 is larger than a private key (over 16 KiB)").arg(path));
-        return std::nullopt;
-    }
-    return secrets::SecretBytes::adopt(file.readAll());
-}
 
 // Runs one keychain call and waits for its answer.
 QString waitFor(const std::function<void(share::NodeLoginWritten)>& call) {
@@ -76,19 +60,21 @@ int runNodeLogin(const Invocation& inv) {
     }
     terminal::NodeLogin login;
     login.user = inv.loginUser;
-    std::optional<secrets::SecretBytes> secret =
-        inv.keyFile.isEmpty()
-            ? readSecretLine(NodeLoginCommand::tr("Password of %1 on %2: ").arg(inv.loginUser, inv.node))
-            : readKeyFile(inv.keyFile);
-    if (!secret)
-        return 1;
-    login.secret = std::move(*secret);
+    if (inv.keyFile.isEmpty()) {
+        std::optional<secrets::SecretBytes> password =
+            readSecretLine(NodeLoginCommand::tr("Password of %1 on %2: ").arg(inv.loginUser, inv.node));
+        if (password)
+            login.secret = std::move(*password);
+    } else {
+        Result<secrets::SecretBytes> key = terminal::NodeLogin::readKeyFile(inv.keyFile);
+        if (!key) {
+            printProblem(key.error().message);
+            return key.error().code == ErrorCode::FileUnreadable ? 1 : 2;
+        }
+        login.secret = std::move(*key);
+    }
     if (Result<bool> ok = terminal::NodeLogin::check(login.user, login.secret); !ok) {
         printProblem(ok.error().message);
-        return 2;
-    }
-    if (!inv.keyFile.isEmpty() && !login.isPrivateKey()) {
-        printProblem(NodeLoginCommand::tr("%1 is not a private key (OpenSSH or PEM form)").arg(inv.keyFile));
         return 2;
     }
     const QString problem = waitFor([&](share::NodeLoginWritten done) {

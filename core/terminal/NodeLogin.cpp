@@ -1,17 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "terminal/NodeLogin.h"
 
+#include <QFile>
+
 namespace labshare::terminal {
 
 namespace {
 
 constexpr qsizetype kMaxUser = 64;
+constexpr qint64 kMaxKeyFile = 16 * 1024;
+
+bool looksLikePrivateKey(QByteArrayView bytes) {
+    bytes = bytes.trimmed();
+    return bytes.startsWith("-----BEGIN ") && bytes.contains("PRIVATE KEY-----");
+}
 
 } // namespace
 
 bool NodeLogin::isPrivateKey() const {
-    const QByteArrayView bytes = secret.view().trimmed();
-    return bytes.startsWith("-----BEGIN ") && bytes.contains("PRIVATE KEY-----");
+    return looksLikePrivateKey(secret.view());
+}
+
+Result<secrets::SecretBytes> NodeLogin::readKeyFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::FileUnreadable, tr("cannot read %1: %2").arg(path, file.errorString()));
+    if (file.size() > kMaxKeyFile)
+        return makeError(ErrorCode::BadInput, tr("%1 is larger than a private key (over 16 KiB)").arg(path));
+    secrets::SecretBytes key = secrets::SecretBytes::adopt(file.readAll());
+    if (!looksLikePrivateKey(key.view()))
+        return makeError(ErrorCode::BadInput, tr("%1 is not a private key (OpenSSH or PEM form)").arg(path));
+    return key;
 }
 
 Result<bool> NodeLogin::check(const QString& user, const secrets::SecretBytes& secret) {

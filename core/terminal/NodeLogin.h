@@ -22,6 +22,9 @@ public:
 
     bool isPrivateKey() const; // the secret is a key ("-----BEGIN … PRIVATE KEY-----")
 
+    // A private key file's contents, for a login by key: refused when it cannot be read, is larger than a key
+    // (16 KiB) or holds no private key. The message names the file.
+    static Result<secrets::SecretBytes> readKeyFile(const QString& path);
     // Checks the user name (a login name: no '@', spaces or control characters) and that there is a secret.
     static Result<bool> check(const QString& user, const secrets::SecretBytes& secret);
     // The keychain's form, the user and the secret after a newline; decode() refuses anything else.

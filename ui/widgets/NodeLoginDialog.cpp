@@ -2,7 +2,6 @@
 #include "widgets/NodeLoginDialog.h"
 
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,12 +12,6 @@
 #include <QVBoxLayout>
 
 namespace labshare::ui {
-
-namespace {
-
-constexpr qint64 kMaxKeyFile = 16 * 1024;
-
-} // namespace
 
 NodeLoginDialog::NodeLoginDialog(const QString& node, const QString& user, bool isSet, QWidget* parent)
     : QDialog(parent) {
@@ -99,24 +92,18 @@ void NodeLoginDialog::accept() {
         m_problem->setText(why);
         m_problem->show();
     };
-    secrets::SecretBytes secret;
-    if (m_byPassword->isChecked()) {
-        secret = secrets::SecretBytes::adopt(m_password->text().toUtf8());
-    } else {
-        QFile file(m_keyFile->text());
-        if (!file.open(QIODevice::ReadOnly))
-            return refuse(tr("Cannot read %1: %2").arg(m_keyFile->text(), file.errorString()));
-        if (file.size() > kMaxKeyFile)
-            return refuse(tr("%1 is larger than a private key (over 16 KiB).").arg(m_keyFile->text()));
-        secret = secrets::SecretBytes::adopt(file.readAll());
-    }
     terminal::NodeLogin login;
     login.user = m_user->text().trimmed();
-    login.secret = std::move(secret);
+    if (m_byPassword->isChecked()) {
+        login.secret = secrets::SecretBytes::adopt(m_password->text().toUtf8());
+    } else {
+        Result<secrets::SecretBytes> key = terminal::NodeLogin::readKeyFile(m_keyFile->text());
+        if (!key)
+            return refuse(key.error().message);
+        login.secret = std::move(*key);
+    }
     if (Result<bool> ok = terminal::NodeLogin::check(login.user, login.secret); !ok)
         return refuse(ok.error().message);
-    if (!m_byPassword->isChecked() && !login.isPrivateKey())
-        return refuse(tr("%1 is not a private key (OpenSSH or PEM form).").arg(m_keyFile->text()));
     m_password->clear();
     m_login = std::move(login);
     QDialog::accept();
