@@ -63,7 +63,7 @@ std::optional<secrets::SecretBytes> readSecretLine(const QString& prompt) {
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
-    char buffer[16 * 1024] = {}; // a private key fits
+    char buffer[4096] = {};
     const bool ok = std::fgets(buffer, sizeof(buffer), stdin) != nullptr;
     if (terminal) {
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
