@@ -81,6 +81,7 @@ private:
     void checkRelayHeard(qint64 now);
     int pollOnce(int timeoutMs);
     void checkOutputDrained();
+    void trimHeap(qint64 now, std::size_t ended); // `ended`: connections that ended on this turn of the loop
     void teardownSession();
     void update(Forward& forward) { m_book.update(forward, m_phase); }
     // Where students reach what an OpenSSH relay listens on.
@@ -120,6 +121,7 @@ private:
     bool m_activity = false;
     OutputBacklog m_output;
     std::size_t m_endedSinceTrim = 0; // connections ended since the heap was last given back
+    qint64 m_lastEndedMs = 0;         // when one last did
     ssh_counter_struct m_packets{};   // libssh counts the packets it takes in here
     quint64 m_packetsAtAccept = 0;    // that count when acceptChannels() last found nothing more
     qint64 m_keepaliveSentMs = 0;
