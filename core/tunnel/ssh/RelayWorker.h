@@ -71,10 +71,12 @@ private:
     void standInAnswered(Forward& forward, bool accepted);
     void cancelForward(Forward& forward);
     void release(quint16 port); // no share has it any more: cancel it on the relay
-    void acceptChannels();
-    void join(ssh_channel channel, Forward& forward, ConnectionRecord record, ConnectionQuota::Slot slot);
-    void joinThroughGate(ssh_channel channel, Forward& forward, const ConnectionRecord& record,
+    static int onMessage(ssh_session session, ssh_message message, void* self);
+    void accept(ssh_message message); // a forwarded-tcpip channel the relay opens: accepted or refused
+    void join(ssh_message message, Forward& forward, ConnectionRecord record, ConnectionQuota::Slot slot);
+    void joinThroughGate(ssh_message message, Forward& forward, const ConnectionRecord& record,
                          ConnectionQuota::Slot slot);
+    void adoptArrivals();
     void readControlChannel();
     void logRelayText(const QByteArray& bytes);
     void tick(qint64 now);
@@ -98,6 +100,7 @@ private:
     std::vector<std::unique_ptr<Forward>>& m_forwards; // m_book's
     ConnectionQuota m_quota;                           // before the connections that hold its slots
     std::vector<Link> m_links;
+    std::vector<Link> m_arrivals; // accepted inside an ssh_* call (onMessage); into m_links between polls
     GateDesk m_gates;
     // A gated connection is two legs: its channel joined to a socket pair (a Link, counted here, never
     // reported) and the pair's other end through the gate to the node (counted for the share).
@@ -122,8 +125,6 @@ private:
     OutputBacklog m_output;
     std::size_t m_endedSinceTrim = 0; // connections ended since the heap was last given back
     qint64 m_lastEndedMs = 0;         // when one last did
-    ssh_counter_struct m_packets{};   // libssh counts the packets it takes in here
-    quint64 m_packetsAtAccept = 0;    // that count when acceptChannels() last found nothing more
     qint64 m_keepaliveSentMs = 0;
     qint64 m_lastRxMs = 0;     // when the relay last sent anything (answers to keepalives included)
     quint64 m_lastRxBytes = 0; // the session socket's received-bytes count then
