@@ -39,7 +39,8 @@ struct RelayWorkerOptions {
 // The body of a relay session's worker thread: connect, log in, request every forward, join
 // forwarded channels to nodes (through the gate for shares with an allow-list), keep the session alive, reconnect with
 // back-off. A forwarded channel over a connection cap (ConnectionQuota: per share, per originator address as the
-// relay states it, in all) is closed at once and counted as refused. One libssh session, used only here.
+// relay states it, in all) is refused at once (an open failure: the relay closes the student's connection) and counted
+// as refused. One libssh session, used only here.
 // Nothing waits for the relay: a request to it (a forward, its cancel, a keepalive) is sent and its answer
 // taken on a later turn of the poll loop (GlobalRequest), so commands are handled at once meanwhile.
 class RelayWorker {
