@@ -39,7 +39,8 @@ struct RelayWorkerOptions {
 // The body of a relay session's worker thread: connect, log in, request every forward, join
 // forwarded channels to nodes (through the gate for shares with an allow-list), keep the session alive, reconnect with
 // back-off. A forwarded channel over a connection cap (ConnectionQuota: per share, per originator address as the
-// relay states it, in all) is closed at once and counted as refused. One libssh session, used only here.
+// relay states it, in all) is refused at once (an open failure: the relay closes the student's connection) and counted
+// as refused. One libssh session, used only here.
 // Nothing waits for the relay: a request to it (a forward, its cancel, a keepalive) is sent and its answer
 // taken on a later turn of the poll loop (GlobalRequest), so commands are handled at once meanwhile.
 class RelayWorker {
@@ -71,16 +72,19 @@ private:
     void standInAnswered(Forward& forward, bool accepted);
     void cancelForward(Forward& forward);
     void release(quint16 port); // no share has it any more: cancel it on the relay
-    void acceptChannels();
-    void join(ssh_channel channel, Forward& forward, ConnectionRecord record, ConnectionQuota::Slot slot);
-    void joinThroughGate(ssh_channel channel, Forward& forward, const ConnectionRecord& record,
+    static int onMessage(ssh_session session, ssh_message message, void* self);
+    void accept(ssh_message message); // a forwarded-tcpip channel the relay opens: accepted or refused
+    void join(ssh_message message, Forward& forward, ConnectionRecord record, ConnectionQuota::Slot slot);
+    void joinThroughGate(ssh_message message, Forward& forward, const ConnectionRecord& record,
                          ConnectionQuota::Slot slot);
+    void adoptArrivals();
     void readControlChannel();
     void logRelayText(const QByteArray& bytes);
     void tick(qint64 now);
     void checkRelayHeard(qint64 now);
     int pollOnce(int timeoutMs);
     void checkOutputDrained();
+    void trimHeap(qint64 now, std::size_t ended); // `ended`: connections that ended on this turn of the loop
     void teardownSession();
     void update(Forward& forward) { m_book.update(forward, m_phase); }
     // Where students reach what an OpenSSH relay listens on.
@@ -97,6 +101,7 @@ private:
     std::vector<std::unique_ptr<Forward>>& m_forwards; // m_book's
     ConnectionQuota m_quota;                           // before the connections that hold its slots
     std::vector<Link> m_links;
+    std::vector<Link> m_arrivals; // accepted inside an ssh_* call (onMessage); into m_links between polls
     GateDesk m_gates;
     // A gated connection is two legs: its channel joined to a socket pair (a Link, counted here, never
     // reported) and the pair's other end through the gate to the node (counted for the share).
@@ -120,8 +125,7 @@ private:
     bool m_activity = false;
     OutputBacklog m_output;
     std::size_t m_endedSinceTrim = 0; // connections ended since the heap was last given back
-    ssh_counter_struct m_packets{};   // libssh counts the packets it takes in here
-    quint64 m_packetsAtAccept = 0;    // that count when acceptChannels() last found nothing more
+    qint64 m_lastEndedMs = 0;         // when one last did
     qint64 m_keepaliveSentMs = 0;
     qint64 m_lastRxMs = 0;     // when the relay last sent anything (answers to keepalives included)
     quint64 m_lastRxBytes = 0; // the session socket's received-bytes count then
