@@ -7,6 +7,15 @@
 
 namespace labshare::gate {
 
+namespace {
+
+bool sameHead(const HttpRequestStream::Head& a, const HttpRequestStream::Head& b) {
+    return a.method == b.method && a.target == b.target && a.versionMajor == b.versionMajor &&
+           a.versionMinor == b.versionMinor && a.headers == b.headers && a.upgrade == b.upgrade;
+}
+
+} // namespace
+
 struct HttpRequestStream::Parser {
     http_parser parser{};
     http_parser_settings settings{};
@@ -27,8 +36,12 @@ struct HttpRequestStream::Parser {
             self(p).head.target.append(at, qsizetype(n));
             return 0;
         };
+        // A chunked body's trailer fields come through these too: they are body bytes, passed on raw, never
+        // fields of the next request's head.
         settings.on_header_field = [](http_parser* p, const char* at, size_t n) {
             Parser& s = self(p);
+            if (s.inBody)
+                return 0;
             if (s.lastWasValue) {
                 s.field.clear();
                 s.lastWasValue = false;
@@ -38,6 +51,8 @@ struct HttpRequestStream::Parser {
         };
         settings.on_header_value = [](http_parser* p, const char* at, size_t n) {
             Parser& s = self(p);
+            if (s.inBody)
+                return 0;
             if (!s.lastWasValue) {
                 s.head.headers.append({s.field, {}});
                 s.lastWasValue = true;
@@ -62,6 +77,16 @@ struct HttpRequestStream::Parser {
         };
     }
     static Parser& self(http_parser* p) { return *static_cast<Parser*>(p->data); }
+
+    // What the gate judges is what it forwards: the head, written out as serialize() does, must read back the
+    // same on its own. Bare LFs and mangled lines can leave http_parser seeing an upgrade in one form and not in
+    // the other, and the gate and the node would then disagree on where the requests end.
+    static bool readsTheSame(const Head& head) {
+        Parser again;
+        const QByteArray bytes = head.serialize();
+        http_parser_execute(&again.parser, &again.settings, bytes.constData(), size_t(bytes.size()));
+        return again.headDone && sameHead(again.head, head);
+    }
 };
 
 HttpRequestStream::HttpRequestStream()
@@ -112,6 +137,9 @@ Result<QList<HttpRequestStream::Piece>> HttpRequestStream::feed(const QByteArray
                 return makeError(
                     ErrorCode::BadInput,
                     tr("not an HTTP/1.x request (HTTP/%1.%2)").arg(s.head.versionMajor).arg(s.head.versionMinor));
+            if (!Parser::readsTheSame(s.head))
+                return makeError(ErrorCode::BadInput,
+                                 tr("an ambiguous request head (it reads differently once written out again)"));
             out.append({std::exchange(s.head, {}), {}});
             s.field.clear();
             s.lastWasValue = false;

@@ -71,6 +71,27 @@ private Q_SLOTS:
         QCOMPARE(got.at(1), QString::fromLatin1("RAW \x81\x05hello GET / HTTP/1.1\r\n\r\n"));
     }
 
+    // A chunked body's trailer is body, passed on raw: its fields never join the next request's head (found by
+    // fuzz_httprequeststream: a trailer "Connection: Upgrade" made the next head read as an upgrade once written out).
+    void trailersStayInTheBody() {
+        const QByteArray chunked = "POST /up HTTP/1.1\r\nHost: relay\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                   "0\r\nUpgrade: t\r\nConnection: Upgrade\r\nCookie: labshare_ticket=x\r\n\r\n";
+        const QByteArray next = "GET /next HTTP/1.1\r\nHost: relay\r\n\r\n";
+        for (const qsizetype step : {1, 5, 4096}) {
+            const QStringList got = read(chunked + next, step);
+            QCOMPARE(got, (QStringList{"HEAD " + QString::fromLatin1(chunked.left(chunked.indexOf("0\r\n"))),
+                                       "RAW " + QString::fromLatin1(chunked.mid(chunked.indexOf("0\r\n"))),
+                                       "HEAD " + QString::fromLatin1(next)}));
+        }
+        // The fuzzer's own input, bare LFs and all: read the same way (the second head has no fields).
+        const QByteArray found = "GET / HTTP/1.1\nTransfer-Encoding:chunked\n\n0\roUpgrade:t\nConnection:Upgrade\n\n"
+                                 "POST / HTTP/1.1\n\n";
+        QString error;
+        const QStringList got = read(found, 4096, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(got.last(), QStringLiteral("HEAD POST / HTTP/1.1\r\n\r\n"));
+    }
+
     void findsAndRemovesOneCookie() {
         const QByteArray header = "a=1; labshare_ticket=lst1.t; b=2";
         QCOMPARE(HttpRequestStream::cookie(header, "labshare_ticket"), QByteArray("lst1.t"));
