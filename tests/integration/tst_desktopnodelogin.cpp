@@ -50,6 +50,7 @@ private:
     const share::ShareRow* row() const { return m_app->session() ? m_app->session()->row(m_share) : nullptr; }
     // A tab on the terminal's link, read until the terminal shows `text`.
     void openTab(TerminalClient& client, const QByteArray& text);
+    void landsInTheShell();            // a new tab runs a command without a login prompt
     ui::NodeLoginDialog* openDialog(); // "Students log in as…" on the terminal's row
 
     SshRelay m_node;
@@ -91,6 +92,14 @@ void TestDesktopNodeLogin::openTab(TerminalClient& client, const QByteArray& tex
     QVERIFY2(client.waitFor(text), qPrintable(client.diagnostics()));
 }
 
+void TestDesktopNodeLogin::landsInTheShell() {
+    TerminalClient client;
+    openTab(client, "");
+    client.type("echo landed-$((6*7))\r");
+    QVERIFY2(client.waitFor("landed-42"), qPrintable(client.diagnostics()));
+    QVERIFY2(!client.screen().contains("login as:"), client.screen().constData());
+}
+
 ui::NodeLoginDialog* TestDesktopNodeLogin::openDialog() {
     Q_EMIT m_app->window().sharesView()->nodeLoginRequested(*row());
     ui::NodeLoginDialog* dialog = nullptr;
@@ -125,22 +134,14 @@ void TestDesktopNodeLogin::aLoginSetInTheWindowLandsTheTabInTheShell() {
     dialog->accept();
     QTRY_COMPARE(row()->terminalUser, m_node.user());
 
-    TerminalClient client;
-    openTab(client, "");
-    client.type("echo landed-$((6*7))\r");
-    QVERIFY2(client.waitFor("landed-42"), qPrintable(client.diagnostics()));
-    QVERIFY2(!client.screen().contains("login as:"), client.screen().constData());
+    landsInTheShell();
 }
 
 void TestDesktopNodeLogin::aRestartedAppReadsItFromTheKeychain() {
     m_app.reset();
     startApp();
     QTRY_COMPARE_WITH_TIMEOUT(row()->terminalUser, m_node.user(), 10000);
-    TerminalClient client;
-    openTab(client, "");
-    client.type("echo again-$((6*7))\r");
-    QVERIFY2(client.waitFor("again-42"), qPrintable(client.diagnostics()));
-    QVERIFY2(!client.screen().contains("login as:"), client.screen().constData());
+    landsInTheShell();
 }
 
 void TestDesktopNodeLogin::studentsLogInThemselvesAgainWhenItIsForgotten() {
