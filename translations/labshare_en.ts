@@ -1510,6 +1510,10 @@ LabShare&apos;s gate cannot check who connects, because %3, so anyone who has th
         <source>not an HTTP/1.x request (HTTP/%1.%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an ambiguous request head (it reads differently once written out again)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>labshare::gate::TicketBook</name>
