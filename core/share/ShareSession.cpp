@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "share/ShareSession.h"
 #include "share/ShareName.h"
-#include "terminal/NodeLogin.h"
 #include "terminal/TerminalKey.h"
 #include "topology/KindAliases.h"
 
@@ -171,7 +170,7 @@ Result<ShareRow> ShareSession::makeRow(const QString& nodeName, const topology::
     row.target = target;
     row.gateFingerprint = spec.isOpen() ? QString() : m_gateFingerprint;
     if (spec.type == PublishType::Term)
-        row.terminalUser = m_loginUsers.value(nodeName);
+        row.terminalUser = m_terminals->loginUser(nodeName);
     row.health.name = row.name;
     row.health.node = nodeName;
     row.health.type = topology::publishTypeName(spec.type);
@@ -217,12 +216,8 @@ Result<QString> ShareSession::publish(const QString& nodeName, const topology::P
 }
 
 void ShareSession::setNodeLogin(const QString& node, std::shared_ptr<const terminal::NodeLogin> login) {
-    const QString user = login ? login->user : QString();
-    if (login)
-        m_loginUsers.insert(node, user);
-    else
-        m_loginUsers.remove(node);
     m_terminals->setLogin(node, std::move(login));
+    const QString user = m_terminals->loginUser(node);
     for (ShareRow& r : m_rows) {
         if (r.node == node && r.spec.type == PublishType::Term && r.terminalUser != user) {
             r.terminalUser = user;

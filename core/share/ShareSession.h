@@ -118,7 +118,6 @@ private:
     QSet<QString> m_allowedLocal; // "node host" pairs
     bool m_allLocalAllowed = false;
     QList<MovedTarget> m_moved;
-    QHash<QString, QString> m_loginUsers;        // node -> the user of the login set for its terminals
     QList<ShareRow> m_rows;                      // ticked, in the order they were ticked
     std::unique_ptr<TerminalShares> m_terminals; // the servers of term/<port> shares
 };

@@ -44,6 +44,11 @@ void TerminalShares::setLogin(const QString& node, std::shared_ptr<const termina
         m_logins.erase(node);
 }
 
+QString TerminalShares::loginUser(const QString& node) const {
+    const auto it = m_logins.find(node);
+    return it == m_logins.end() ? QString() : it->second->user;
+}
+
 Result<quint16> TerminalShares::serve(const QString& name, const QString& node, const QString& host, quint16 port,
                                       const terminal::TerminalKeys& keys) {
     auto it = m_servers.find(name);

@@ -38,6 +38,7 @@ public:
     // The login the terminals of `node` use instead of asking students (nullptr: they log in themselves):
     // its running servers use it from their next terminal on, servers started later start with it.
     void setLogin(const QString& node, std::shared_ptr<const terminal::NodeLogin> login);
+    QString loginUser(const QString& node) const; // the user of the login set for `node`; empty: none
 
     static QString knownHostsFileFor(const QString& topologyFile);
     // The keychain entry of the login set for `node` of this lab (NodeLogin's form).
