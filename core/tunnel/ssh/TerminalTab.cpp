@@ -451,15 +451,8 @@ bool TerminalTab::pumpClient() {
                 return false;
             }
         }
-        const qsizetype before = m_out.size();
-        if (!sendBuffered(m_client.fd(), m_out))
-            return true; // the browser's end went away
-        if (m_out.size() < before || m_out.isEmpty())
-            stalled.restart();
-        else if (stalled.elapsed() > m_options.stallLimitMs) {
-            qCInfo(lcTunnel) << "terminal on" << m_options.node << "lost its browser: it stopped reading";
+        if (!sendOut(stalled))
             return true; // nothing more can reach it: no goodbye
-        }
         if (more && m_out.size() < m_options.outputHighBytes)
             continue; // libssh may hold more that it already read
         pollfd fds[3] = {{m_client.fd(), short(POLLIN | (m_out.isEmpty() ? 0 : POLLOUT)), 0},
@@ -567,13 +560,8 @@ void TerminalTab::watch() {
             if (!taken.output.isEmpty())
                 m_out += WebSocketReader::frame(Opcode::Binary, taken.output);
         }
-        const qsizetype before = m_out.size();
-        if (!sendBuffered(m_client.fd(), m_out))
-            break;
-        if (m_out.size() < before || m_out.isEmpty())
-            stalled.restart();
-        else if (stalled.elapsed() > m_options.stallLimitMs)
-            break; // a viewer that stopped reading holds nothing more
+        if (!sendOut(stalled))
+            break; // a viewer that went away or stopped reading holds nothing more
         // While its output waits, a viewer takes no news: the waker stays set until there is room.
         pollfd fds[3] = {{m_client.fd(), short(POLLIN | (m_out.isEmpty() ? 0 : POLLOUT)), 0},
                          {news.fd(), short(room ? POLLIN : 0), 0},
@@ -694,6 +682,20 @@ void TerminalTab::end(const QString& why, quint16 code) {
     m_out += WebSocketReader::frame(Opcode::Text, "e");
     m_out += WebSocketReader::closeFrame(code);
     m_clientGone = true;
+}
+
+bool TerminalTab::sendOut(QElapsedTimer& stalled) {
+    const qsizetype before = m_out.size();
+    if (!sendBuffered(m_client.fd(), m_out))
+        return false;
+    if (m_out.size() < before || m_out.isEmpty()) {
+        stalled.restart();
+        return true;
+    }
+    if (stalled.elapsed() <= m_options.stallLimitMs)
+        return true;
+    qCInfo(lcTunnel) << "terminal on" << m_options.node << "lost its browser: it stopped reading";
+    return false;
 }
 
 bool TerminalTab::flush(int timeoutMs) {

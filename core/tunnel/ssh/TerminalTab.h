@@ -56,6 +56,9 @@ private:
     void show(const QByteArray& text);          // into the terminal, made printable
     void status(const QString& text);           // the page's status line
     void end(const QString& why, quint16 code = 1000);
+    // Sends what the browser's socket takes now; false when its end went away or it has taken nothing of what waits
+    // for stallLimitMs (`stalled` runs since it last took a byte).
+    bool sendOut(QElapsedTimer& stalled);
     bool flush(int timeoutMs); // blocks until all is sent (or time or stop): before a blocking libssh call
     Wait waitReadable(int fd, int timeoutMs);
 
