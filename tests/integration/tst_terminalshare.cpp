@@ -342,6 +342,7 @@ void TestTerminalShare::theWatchLinkMirrorsTheInstructorsTerminal() {
     QVERIFY(fourth.open("127.0.0.1", port, "/t/" + m_keys.watcher).startsWith("HTTP/1.1 101"));
     QVERIFY2(fourth.waitFor("already has 3 viewers"), qPrintable(fourth.diagnostics()));
     QVERIFY(fourth.waitClosed());
+    QCOMPARE(m_server->watchers(), 3);
 
     TerminalClient second; // the instructor's link in a second tab
     QVERIFY(second.open("127.0.0.1", port, "/t/" + m_keys.presenter).startsWith("HTTP/1.1 101"));
@@ -353,6 +354,9 @@ void TestTerminalShare::theWatchLinkMirrorsTheInstructorsTerminal() {
     QVERIFY2(!early.waitForMessage("waiting for the instructor's terminal", 20000, 2).isEmpty(),
              qPrintable(early.diagnostics()));
     QVERIFY(early.isOpen());
+    for (TerminalClient* viewer : {&early, &late, &third})
+        viewer->closeSocket();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->watchers(), 0, 10000); // every viewer's place is given back
 }
 
 void TestTerminalShare::runsEchoThroughUp(const QString& relayUrl) {
