@@ -7,15 +7,6 @@
 
 namespace labshare::gate {
 
-namespace {
-
-bool sameHead(const HttpRequestStream::Head& a, const HttpRequestStream::Head& b) {
-    return a.method == b.method && a.target == b.target && a.versionMajor == b.versionMajor &&
-           a.versionMinor == b.versionMinor && a.headers == b.headers && a.upgrade == b.upgrade;
-}
-
-} // namespace
-
 struct HttpRequestStream::Parser {
     http_parser parser{};
     http_parser_settings settings{};
@@ -85,7 +76,7 @@ struct HttpRequestStream::Parser {
         Parser again;
         const QByteArray bytes = head.serialize();
         http_parser_execute(&again.parser, &again.settings, bytes.constData(), size_t(bytes.size()));
-        return again.headDone && sameHead(again.head, head);
+        return again.headDone && again.head == head;
     }
 };
 

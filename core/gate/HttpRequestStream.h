@@ -35,6 +35,7 @@ public:
         QByteArray header(const QByteArray& name) const; // the first one, case-insensitive; empty when absent
         // The request as bytes again, with `headers` as they are now.
         QByteArray serialize() const;
+        bool operator==(const Head&) const = default;
     };
     struct Piece {
         std::optional<Head> head; // a request begins (its body, if any, follows in later pieces)
