@@ -45,15 +45,19 @@ void ConnectionsController::onLabOpened(const QString& file) {
 }
 
 void ConnectionsController::markExpired(const QStringList& shares) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const QString& share : shares)
-        m_expired.insert(share);
+        m_expired.insert(share, now);
 }
 
 void ConnectionsController::onConnection(const tunnel::ConnectionRecord& reported) {
     tunnel::ConnectionRecord record = reported;
-    if (record.isOpen())
-        m_expired.remove(record.share); // published again
-    else if (record.end == tunnel::ConnectionEnd::Stopped && m_expired.contains(record.share))
+    // The engine reports connections a moment late: judged by the record's own times, not by when it arrives.
+    // Stopped by the deadline: it was open when the deadline stopped its share (not opened after it, once the
+    // share was published again, nor stopped before it).
+    const auto expired = m_expired.constFind(record.share);
+    if (record.end == tunnel::ConnectionEnd::Stopped && expired != m_expired.cend() && record.startedMs <= *expired &&
+        record.endedMs >= *expired)
         record.end = tunnel::ConnectionEnd::Expired;
     m_model.record(record);
     if (!m_journal)

@@ -4,8 +4,8 @@
 #include "share/ConnectionJournal.h"
 #include "tunnel/bookkeeping/ConnectionRecord.h"
 
+#include <QHash>
 #include <QObject>
-#include <QSet>
 
 #include <optional>
 
@@ -49,8 +49,8 @@ private:
     ui::ConnectionsModel& m_model;
     ui::MainWindow& m_window;
     std::optional<share::ConnectionJournal> m_journal;
-    bool m_journalFailed = false; // said once per lab
-    QSet<QString> m_expired;      // shares ended by their deadline, until one of their connections opens again
+    bool m_journalFailed = false;     // said once per lab
+    QHash<QString, qint64> m_expired; // share -> when its deadline stopped it (epoch ms), the last time it did
 };
 
 } // namespace labshare::app

@@ -5,18 +5,58 @@
 #include "tunnel/ssh/RelaySession.h"
 
 #include <QMutexLocker>
+#include <QTimer>
 
 namespace labshare::tunnel {
 
 void TunnelEngine::Outlet::post(std::function<void()> report) {
     const QMutexLocker lock(&m_mutex);
-    if (m_engine)
+    if (!m_engine)
+        return;
+    if (m_held.isEmpty()) {
         QMetaObject::invokeMethod(m_engine, std::move(report), Qt::QueuedConnection);
+        return;
+    }
+    TunnelEngine* engine = m_engine;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine, held = std::exchange(m_held, {}), report = std::move(report)] {
+            engine->deliver(held);
+            report();
+        },
+        Qt::QueuedConnection);
+}
+
+void TunnelEngine::Outlet::postConnection(const ConnectionRecord& record) {
+    const QMutexLocker lock(&m_mutex);
+    if (!m_engine)
+        return;
+    m_held.append(record);
+    if (m_held.size() > 1)
+        return; // a delivery is on its way
+    TunnelEngine* engine = m_engine;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine] {
+            QTimer::singleShot(kConnectionHoldMs, engine, [engine] { engine->deliver(engine->m_outlet->takeHeld()); });
+        },
+        Qt::QueuedConnection);
+}
+
+QList<ConnectionRecord> TunnelEngine::Outlet::takeHeld() {
+    const QMutexLocker lock(&m_mutex);
+    return std::exchange(m_held, {});
 }
 
 void TunnelEngine::Outlet::close() {
     const QMutexLocker lock(&m_mutex);
     m_engine = nullptr;
+    m_held.clear();
+}
+
+void TunnelEngine::deliver(const QList<ConnectionRecord>& records) {
+    for (const ConnectionRecord& record : records)
+        Q_EMIT connectionChanged(record);
 }
 
 TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
@@ -51,8 +91,8 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     listener.gateVerdict = [this, outlet](const gate::GateVerdict& verdict) {
         outlet->post([this, verdict] { Q_EMIT gateVerdict(verdict); });
     };
-    listener.connection = [this, outlet](const ConnectionRecord& record) {
-        outlet->post([this, record] { Q_EMIT connectionChanged(record); });
+    listener.connection = [outlet](const ConnectionRecord& record) {
+        outlet->postConnection(record);
     };
     listener.stopped = [this, outlet] {
         outlet->post([this] { Q_EMIT stopped(); });

@@ -64,21 +64,30 @@ Q_SIGNALS:
     void gateSignInDropped(quint64 id); // that student left: the sign-in can end
     void gateVerdict(const labshare::gate::GateVerdict& verdict);
     // A forwarded connection opened (record.end == Open) or ended (once more, the same id, with how).
+    // Delivered in batches, up to kConnectionHoldMs late, but never after a report that came later.
     void connectionChanged(const labshare::tunnel::ConnectionRecord& record);
 
 private:
-    // Where the worker's reports go: this engine until it is destroyed, then nowhere.
+    // Where the worker's reports go: this engine until it is destroyed, then nowhere. Connection
+    // reports are held for a moment and delivered together: under a stream of short connections, one
+    // wake-up of this thread per batch instead of two per connection.
     class Outlet {
     public:
         explicit Outlet(TunnelEngine* engine)
             : m_engine(engine) {}
-        void post(std::function<void()> report); // queued to the engine's thread
+        void post(std::function<void()> report); // queued to the engine's thread, after the records held
+        void postConnection(const ConnectionRecord& record);
+        QList<ConnectionRecord> takeHeld();
         void close();
 
     private:
         QMutex m_mutex;
         TunnelEngine* m_engine;
+        QList<ConnectionRecord> m_held;
     };
+    static constexpr int kConnectionHoldMs = 50;
+
+    void deliver(const QList<ConnectionRecord>& records);
 
     RelayProfile m_relay;
     std::shared_ptr<Outlet> m_outlet;
