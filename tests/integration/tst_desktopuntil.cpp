@@ -78,6 +78,7 @@ private:
     qint64 m_skew = 0; // seconds the app's clock is ahead of the wall clock
     quint16 m_port = 0;
     QTcpSocket m_student;
+    qint64 m_republishedMs = 0;
     QDateTime m_end;
 };
 
@@ -247,11 +248,30 @@ void TestDesktopUntil::theNextClassIsOfferedTheSameDurationAndGetsTheSamePort() 
     QVERIFY(dialog);
     QCOMPARE(dialog->field()->text(), QString("4m")); // the last class's length, never its clock time
     dialog->reject();
+    m_republishedMs = QDateTime::currentMSecsSinceEpoch();
     QTest::mouseClick(bannerButton(), Qt::LeftButton); // Share them again
     QTRY_VERIFY_WITH_TIMEOUT(isUp(), 30000);
     QCOMPARE(row()->health.publicPort, m_port);
     QVERIFY(accepts(m_port));
     QCOMPARE(endsCell(), QString("—")); // the new class has no end until one is given
+
+    // Published again: a connection the instructor's stop closes now was stopped, not expired.
+    QTcpSocket student;
+    student.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(student.waitForConnected(5000));
+    student.write("hello\n");
+    QTRY_COMPARE_WITH_TIMEOUT(student.bytesAvailable(), qint64(6), 5000);
+    m_app->session()->unpublish(share());
+    const auto lastEnd = [this] {
+        const ui::ConnectionsModel& log = m_app->connectionsModel();
+        std::optional<tunnel::ConnectionEnd> end;
+        for (int row = 0; row < log.rowCount(); ++row)
+            if (log.recordAt(row).share == share() && !log.recordAt(row).isOpen() &&
+                log.recordAt(row).startedMs >= m_republishedMs)
+                end = log.recordAt(row).end;
+        return end;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(lastEnd() == tunnel::ConnectionEnd::Stopped, 10000);
 }
 
 void TestDesktopUntil::cleanupTestCase() {
