@@ -116,7 +116,6 @@ bool LanRelay::release() {
 }
 
 bool LanRelay::handleCommands() {
-    m_commands.drainWake(); // before take(): a command posted after this wakes the next poll
     for (RelayCommand& c : m_commands.take()) {
         if (c.kind == RelayCommand::Kind::Stop)
             return false;

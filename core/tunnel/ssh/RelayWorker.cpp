@@ -59,7 +59,6 @@ RelayWorker::~RelayWorker() {
 }
 
 bool RelayWorker::handleCommands() {
-    m_commands.drainWake(); // before take(): a command posted after this wakes the next poll
     for (RelayCommand& c : m_commands.take()) {
         switch (c.kind) {
         case RelayCommand::Kind::Stop:
