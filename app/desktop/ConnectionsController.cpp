@@ -33,7 +33,7 @@ ConnectionsController::ConnectionsController(ui::ConnectionsModel& model, ui::Sh
 void ConnectionsController::onEngineChanged(tunnel::TunnelEngine* engine) {
     // Never disconnected: an engine being retired still reports the connections it closes.
     if (engine)
-        connect(engine, &tunnel::TunnelEngine::connectionChanged, this, &ConnectionsController::onConnection,
+        connect(engine, &tunnel::TunnelEngine::connectionsChanged, this, &ConnectionsController::onConnections,
                 Qt::UniqueConnection);
 }
 
@@ -50,19 +50,20 @@ void ConnectionsController::markExpired(const QStringList& shares) {
         m_expired.insert(share, now);
 }
 
-void ConnectionsController::onConnection(const tunnel::ConnectionRecord& reported) {
-    tunnel::ConnectionRecord record = reported;
-    // The engine reports connections a moment late: judged by the record's own times, not by when it arrives.
-    // Stopped by the deadline: it was open when the deadline stopped its share (not opened after it, once the
-    // share was published again, nor stopped before it).
-    const auto expired = m_expired.constFind(record.share);
-    if (record.end == tunnel::ConnectionEnd::Stopped && expired != m_expired.cend() && record.startedMs <= *expired &&
-        record.endedMs >= *expired)
-        record.end = tunnel::ConnectionEnd::Expired;
-    m_model.record(record);
+void ConnectionsController::onConnections(QList<tunnel::ConnectionRecord> records) {
+    for (tunnel::ConnectionRecord& record : records) {
+        // The engine reports connections a moment late: judged by the record's own times, not by when it arrives.
+        // Stopped by the deadline: it was open when the deadline stopped its share (not opened after it, once the
+        // share was published again, nor stopped before it).
+        const auto expired = m_expired.constFind(record.share);
+        if (record.end == tunnel::ConnectionEnd::Stopped && expired != m_expired.cend() &&
+            record.startedMs <= *expired && record.endedMs >= *expired)
+            record.end = tunnel::ConnectionEnd::Expired;
+        m_model.record(record);
+    }
     if (!m_journal)
         return;
-    if (const Result<bool> written = m_journal->append(record); !written && !std::exchange(m_journalFailed, true))
+    if (const Result<bool> written = m_journal->append(records); !written && !std::exchange(m_journalFailed, true))
         m_window.showBanner(written.error().message.toHtmlEscaped(), true);
 }
 

@@ -42,7 +42,7 @@ public:
 private:
     void onEngineChanged(tunnel::TunnelEngine* engine);
     void onLabOpened(const QString& file);
-    void onConnection(const tunnel::ConnectionRecord& record);
+    void onConnections(QList<tunnel::ConnectionRecord> records);
     void onExport(const QString& path);
     void onClear();
 

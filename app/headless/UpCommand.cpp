@@ -240,13 +240,15 @@ int runUp(const Invocation& inv) {
     share::ConnectionJournal journal(share::ConnectionJournal::fileFor(inv.file));
     bool journalFailed = false;
     tunnel::ConnectionEnd stopsAre = tunnel::ConnectionEnd::Stopped;
-    QObject::connect(&engine, &tunnel::TunnelEngine::connectionChanged, qApp, [&](tunnel::ConnectionRecord record) {
-        if (record.end == tunnel::ConnectionEnd::Stopped)
-            record.end = stopsAre;
-        report.connection(record);
-        if (const Result<bool> written = journal.append(record); !written && !std::exchange(journalFailed, true))
-            printProblem(written.error().message);
-    });
+    QObject::connect(
+        &engine, &tunnel::TunnelEngine::connectionsChanged, qApp, [&](QList<tunnel::ConnectionRecord> records) {
+            for (tunnel::ConnectionRecord& record : records)
+                if (record.end == tunnel::ConnectionEnd::Stopped)
+                    record.end = stopsAre;
+            report.connections(records);
+            if (const Result<bool> written = journal.append(records); !written && !std::exchange(journalFailed, true))
+                printProblem(written.error().message);
+        });
     int exitCode = 0;
     bool everConnected = relay->isLan();
     const auto fail = [&](const QString& message) {

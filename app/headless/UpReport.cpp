@@ -80,9 +80,13 @@ QJsonObject UpReport::connectionEvent(const tunnel::ConnectionRecord& record) {
     return event;
 }
 
-void UpReport::connection(const tunnel::ConnectionRecord& record) {
-    if (m_form == Form::Json && !record.isOpen())
-        writeLine(connectionEvent(record)); // the table shows the counts; a line per connection would bury it
+void UpReport::connections(const QList<tunnel::ConnectionRecord>& records) {
+    if (m_form != Form::Json)
+        return; // the table shows the counts; a line per connection would bury it
+    for (const tunnel::ConnectionRecord& record : records)
+        if (!record.isOpen())
+            putLine(connectionEvent(record));
+    std::fflush(m_out);
 }
 
 void UpReport::classEnding(const QDateTime& end, qint64 secondsLeft) {
@@ -153,10 +157,14 @@ QString UpReport::table(const QList<share::ShareRow>& rows) {
 }
 
 void UpReport::writeLine(const QJsonObject& object) {
+    putLine(object);
+    std::fflush(m_out);
+}
+
+void UpReport::putLine(const QJsonObject& object) {
     const QByteArray text =
         escapeJsonForTerminal(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))).toUtf8() + '\n';
     std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), m_out);
-    std::fflush(m_out);
 }
 
 void UpReport::shareChanged(const share::ShareRow& row, const QList<share::ShareRow>& all) {

@@ -38,8 +38,9 @@ public:
     void healthUpdated(const QList<share::ShareRow>& rows);
     // Gated shares: the key students pin (in every gated share's event) and each verdict of the gate.
     void access(const gate::GateVerdict& verdict);
-    // A forwarded connection ended: with --json, {"event":"connection",…} (ConnectionRecord::toJson()'s fields).
-    void connection(const tunnel::ConnectionRecord& record);
+    // Forwarded connections opened or ended: with --json, {"event":"connection",…} (ConnectionRecord::toJson()'s
+    // fields) for each that ended.
+    void connections(const QList<tunnel::ConnectionRecord>& records);
     static QJsonObject connectionEvent(const tunnel::ConnectionRecord& record);
     // --for / --until: the warning five minutes before the class ends, and its end.
     void classEnding(const QDateTime& end, qint64 secondsLeft);
@@ -51,6 +52,7 @@ public:
 
 private:
     void writeLine(const QJsonObject& object);
+    void putLine(const QJsonObject& object); // without flushing
 
     Form m_form;
     std::FILE* m_out;

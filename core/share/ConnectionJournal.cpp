@@ -29,26 +29,44 @@ Result<bool> ConnectionJournal::open() {
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append))
         return makeError(ErrorCode::FileUnwritable,
                          tr("cannot write the connection log %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    m_size = m_file.size();
     return true;
 }
 
-Result<bool> ConnectionJournal::append(const tunnel::ConnectionRecord& record) {
-    if (record.isOpen())
+Result<bool> ConnectionJournal::write(const QByteArray& lines) {
+    if (lines.isEmpty())
         return true;
-    const QByteArray line = QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact) + '\n';
-    if (Result<bool> opened = open(); !opened)
-        return opened;
-    if (m_file.size() > 0 && m_file.size() + line.size() > m_capBytes) {
-        m_file.close();
-        QFile::remove(rotatedFile());
-        QFile::rename(m_file.fileName(), rotatedFile());
-        if (Result<bool> opened = open(); !opened)
-            return opened;
-    }
-    if (m_file.write(line) != line.size() || !m_file.flush())
+    if (m_file.write(lines) != lines.size() || !m_file.flush())
         return makeError(ErrorCode::FileUnwritable,
                          tr("cannot write the connection log %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    m_size += lines.size();
     return true;
+}
+
+Result<bool> ConnectionJournal::rotate() {
+    m_file.close();
+    QFile::remove(rotatedFile());
+    QFile::rename(m_file.fileName(), rotatedFile());
+    return open();
+}
+
+Result<bool> ConnectionJournal::append(const QList<tunnel::ConnectionRecord>& records) {
+    QByteArray lines;
+    for (const tunnel::ConnectionRecord& record : records) {
+        if (record.isOpen())
+            continue;
+        const QByteArray line = QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        if (Result<bool> opened = open(); !opened)
+            return opened;
+        if (m_size + lines.size() > 0 && m_size + lines.size() + line.size() > m_capBytes) {
+            if (Result<bool> written = write(std::exchange(lines, {})); !written)
+                return written;
+            if (Result<bool> rotated = rotate(); !rotated)
+                return rotated;
+        }
+        lines += line;
+    }
+    return write(lines);
 }
 
 QList<tunnel::ConnectionRecord> ConnectionJournal::read(qint64 sinceMs) const {

@@ -27,8 +27,9 @@ public:
 
     QString file() const { return m_file.fileName(); }
     QString rotatedFile() const { return file() + QStringLiteral(".1"); }
-    // Appends an ended connection (an open one is not written: its end will be).
-    Result<bool> append(const tunnel::ConnectionRecord& record);
+    // Appends the ended connections (an open one is not written: its end will be), with one write to the file.
+    Result<bool> append(const QList<tunnel::ConnectionRecord>& records);
+    Result<bool> append(const tunnel::ConnectionRecord& record) { return append(QList{record}); }
     // What the files hold (the rotated one first), from `sinceMs` (epoch ms of the start) on; lines that
     // are not a record (a torn last line) are skipped.
     QList<tunnel::ConnectionRecord> read(qint64 sinceMs = 0) const;
@@ -36,9 +37,12 @@ public:
 
 private:
     Result<bool> open();
+    Result<bool> write(const QByteArray& lines);
+    Result<bool> rotate();
 
     QFile m_file;
     qint64 m_capBytes;
+    qint64 m_size = 0; // of the open file
 };
 
 } // namespace labshare::share

@@ -21,7 +21,7 @@ void TunnelEngine::Outlet::post(std::function<void()> report) {
     QMetaObject::invokeMethod(
         m_engine,
         [engine, held = std::exchange(m_held, {}), report = std::move(report)] {
-            engine->deliver(held);
+            Q_EMIT engine->connectionsChanged(held);
             report();
         },
         Qt::QueuedConnection);
@@ -38,7 +38,10 @@ void TunnelEngine::Outlet::postConnection(const ConnectionRecord& record) {
     QMetaObject::invokeMethod(
         m_engine,
         [engine] {
-            QTimer::singleShot(kConnectionHoldMs, engine, [engine] { engine->deliver(engine->m_outlet->takeHeld()); });
+            QTimer::singleShot(kConnectionHoldMs, engine, [engine] {
+                if (const QList<ConnectionRecord> held = engine->m_outlet->takeHeld(); !held.isEmpty())
+                    Q_EMIT engine->connectionsChanged(held);
+            });
         },
         Qt::QueuedConnection);
 }
@@ -54,11 +57,6 @@ void TunnelEngine::Outlet::close() {
     m_held.clear();
 }
 
-void TunnelEngine::deliver(const QList<ConnectionRecord>& records) {
-    for (const ConnectionRecord& record : records)
-        Q_EMIT connectionChanged(record);
-}
-
 TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     : QObject(parent)
     , m_relay(std::move(relay))
@@ -67,6 +65,7 @@ TunnelEngine::TunnelEngine(RelayProfile relay, Options options, QObject* parent)
     qRegisterMetaType<QList<ShareHealth>>();
     qRegisterMetaType<gate::GateVerdict>();
     qRegisterMetaType<ConnectionRecord>();
+    qRegisterMetaType<QList<ConnectionRecord>>();
     // The backend calls these on its worker thread; each hops to this object's thread, while it exists.
     auto outlet = m_outlet;
     RelayListener listener;

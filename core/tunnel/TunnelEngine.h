@@ -63,9 +63,9 @@ Q_SIGNALS:
     void gateSignInWanted(quint64 id, const QString& share);
     void gateSignInDropped(quint64 id); // that student left: the sign-in can end
     void gateVerdict(const labshare::gate::GateVerdict& verdict);
-    // A forwarded connection opened (record.end == Open) or ended (once more, the same id, with how).
-    // Delivered in batches, up to kConnectionHoldMs late, but never after a report that came later.
-    void connectionChanged(const labshare::tunnel::ConnectionRecord& record);
+    // Forwarded connections that opened (record.end == Open) or ended (once more, the same id, with how), in the
+    // order they did. Delivered in batches, up to kConnectionHoldMs late, but never after a report that came later.
+    void connectionsChanged(const QList<labshare::tunnel::ConnectionRecord>& records);
 
 private:
     // Where the worker's reports go: this engine until it is destroyed, then nowhere. Connection
@@ -86,8 +86,6 @@ private:
         QList<ConnectionRecord> m_held;
     };
     static constexpr int kConnectionHoldMs = 50;
-
-    void deliver(const QList<ConnectionRecord>& records);
 
     RelayProfile m_relay;
     std::shared_ptr<Outlet> m_outlet;

@@ -66,6 +66,25 @@ private Q_SLOTS:
         QCOMPARE(back.last().bytesToNode, 7u);
     }
 
+    void aBatchRotatesWhereItCrossesTheCap() {
+        const qint64 line = QJsonDocument(ended(1).toJson()).toJson(QJsonDocument::Compact).size() + 1;
+        ConnectionJournal journal(m_dir.filePath("e/lab.jsonl"), 3 * line);
+        QVERIFY(journal.append(ended(1)));
+        QList<ConnectionRecord> batch;
+        for (int i = 2; i <= 5; ++i) {
+            batch.append(ended(i, ConnectionEnd::Open)); // not written
+            batch.append(ended(i));
+        }
+        QVERIFY(journal.append(batch));
+        // 1-3 filled the first file, which is the rotated one now; 4-5 are in the new one.
+        QCOMPARE(QFileInfo(journal.rotatedFile()).size(), 3 * line);
+        QCOMPARE(QFileInfo(journal.file()).size(), 2 * line);
+        const QList<ConnectionRecord> back = journal.read();
+        QCOMPARE(back.size(), 5);
+        for (int i = 0; i < back.size(); ++i)
+            QCOMPARE(back.at(i).bytesToNode, quint64(i + 1));
+    }
+
     void skipsATornLine() {
         ConnectionJournal journal(m_dir.filePath("c/lab.jsonl"));
         QVERIFY(journal.append(ended(1)));

@@ -185,12 +185,12 @@ private Q_SLOTS:
         Capture out;
         {
             UpReport report(UpReport::Form::Json, out.file());
-            report.connection(r); // open: no event yet
+            report.connections({r}); // open: no event yet
             r.end = labshare::tunnel::ConnectionEnd::Node;
             r.endedMs = r.startedMs + 61500;
             r.bytesToNode = 2912;
             r.bytesFromNode = 48113;
-            report.connection(r);
+            report.connections({r});
         }
         const QList<QByteArray> lines = out.bytes().split('\n');
         QCOMPARE(lines.size(), 2);
@@ -201,7 +201,7 @@ private Q_SLOTS:
         Capture lines2;
         {
             UpReport report(UpReport::Form::Lines, lines2.file());
-            report.connection(r); // the table's counts say it; no line per connection
+            report.connections({r}); // the table's counts say it; no line per connection
         }
         QVERIFY(lines2.bytes().isEmpty());
     }
