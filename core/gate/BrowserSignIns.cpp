@@ -56,6 +56,8 @@ void BrowserSignIns::finish(QByteArrayView cookie) {
 
 std::vector<std::pair<quint64, QString>> BrowserSignIns::takeWanted(quint64& nextId) {
     std::vector<std::pair<quint64, QString>> wanted;
+    if (m_signIns.isEmpty())
+        return wanted; // asked on every turn of the relay's loop: no walk over an empty table's buckets
     for (SignIn& s : m_signIns)
         if (s.id == 0) {
             s.id = nextId++;
@@ -83,6 +85,8 @@ bool BrowserSignIns::answer(const SignInAnswer& answer, qint64 nowMs) {
 }
 
 void BrowserSignIns::expire(qint64 nowMs, const std::function<void(quint64)>& dropped) {
+    if (m_signIns.isEmpty())
+        return;
     m_signIns.removeIf([&](const auto& entry) {
         const SignIn& s = entry.value();
         if (s.expiresMs > nowMs)
