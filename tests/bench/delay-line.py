@@ -61,6 +61,10 @@ class Direction(asyncio.Protocol):
 
     def release(self):
         self.timer = None
+        if self.peer is None or self.peer.transport is None:
+            # The far side is still connecting (the client may speak first, as an SSH client does): what is due
+            # stays queued until Line.join has connected it and calls this again.
+            return
         loop = self.line.loop
         now = loop.time()
         out = []
@@ -135,7 +139,11 @@ class Line:
             return
         for side in (near, far):
             side.transport.set_write_buffer_limits(high=4 * 1024 * 1024)
-        near.transport.resume_reading()
+        # Bytes (or the end) that arrived before pause_reading took effect are due by now or later: pass them on.
+        if near.timer is None and (near.queue or near.eof or near.lost):
+            near.release()
+        if not near.lost:
+            near.transport.resume_reading()
 
     async def serve(self, host, port):
         server = socket.socket()

@@ -13,7 +13,9 @@ Printed: intact connections per round for each client, their sum and the ratio L
 wall times, and each client's resident memory (VmRSS) once its shares are up, at the peak of the first burst, and
 after the last round (its connections closed): issue 18 asks the last within 20 % of the first. Before the bursts,
 --idle connections each echo one byte (or --idle-kib KiB) and stay open: the RSS they add, per connection, is what
-an idle connection holds.
+an idle connection holds. A round with failed connections gets a note that counts them by step and errno
+("half-close: ENOTCONN 47 (at 1.1 s)": connect, send, half-close or recv; timeout; EOF; short or changed echoes),
+with the seconds into the burst at which they failed and the kernel's listener overflow counters meanwhile.
 
     python3 tests/bench/scale-bench.py --labshare build/ci/app/labshare [--connections 1000] [--kib 64] [--rounds 5]
                                         [--idle 1000] [--idle-kib 0]
@@ -23,6 +25,8 @@ The spread over student addresses and two shares keeps LabShare within its own c
 """
 import argparse
 import asyncio
+import collections
+import errno
 import importlib
 import os
 import sys
@@ -70,17 +74,33 @@ def rss_kib(pid):
     return None
 
 
+def failure(step, error):
+    """Where and how a connection failed, as "step: ERRNO" (e.g. "recv: ECONNRESET"): a round counts them by kind."""
+    if isinstance(error, asyncio.TimeoutError):
+        return f"{step}: timeout"
+    if isinstance(error, asyncio.IncompleteReadError):
+        return f"{step}: EOF"
+    code = getattr(error, "errno", None)
+    return f"{step}: {errno.errorcode.get(code, code) if code is not None else type(error).__name__}"
+
+
 async def one(host, port, source, payload, timeout):
+    """None when every byte came back unchanged; else where and how it failed (see failure())."""
+    step = "connect"
     try:
         reader, writer = await asyncio.wait_for(
             asyncio.open_connection(host, port, local_addr=(source, 0), limit=1 << 20), timeout)
     except (OSError, asyncio.TimeoutError) as e:
-        return f"connect: {type(e).__name__}"
+        return failure(step, e)
     try:
         async def exchange():
+            nonlocal step
+            step = "send"
             writer.write(payload)
             await writer.drain()
+            step = "half-close"
             writer.write_eof()
+            step = "recv"
             got = bytearray()
             while True:
                 chunk = await reader.read(65536)
@@ -90,9 +110,11 @@ async def one(host, port, source, payload, timeout):
         got = await asyncio.wait_for(exchange(), timeout)
         if got == payload:
             return None
-        return f"{len(got)} of {len(payload)} bytes back" if len(got) != len(payload) else "bytes changed"
+        if not got:
+            return "recv: closed with nothing echoed"
+        return f"recv: {len(got)} of {len(payload)} bytes back" if len(got) != len(payload) else "recv: bytes changed"
     except (OSError, asyncio.TimeoutError) as e:
-        return f"exchange: {type(e).__name__}"
+        return failure(step, e)
     finally:
         writer.close()
 
@@ -127,19 +149,55 @@ async def hold_idle(host, ports, count, kib, sources, timeout, sample):
 
 
 async def burst(host, ports, count, kib, sources, timeout, salt, peak):
-    """Runs `count` connections at once; returns (intact, first failure reason, seconds). `peak` is sampled meanwhile."""
-    tasks = []
-    for i in range(count):
-        payload = pattern(salt * count + i, kib * 1024)
-        tasks.append(one(host, ports[i % len(ports)], f"127.0.1.{1 + i % sources}", payload, timeout))
+    """Runs `count` connections at once; returns (intact, failures, seconds, kernel): failures maps each kind
+    (failure()) to the seconds into the burst at which connections failed so, kernel the listener_counters() that
+    grew meanwhile. `peak` is sampled meanwhile."""
+    payloads = [pattern(salt * count + i, kib * 1024) for i in range(count)]
+    counters = listener_counters()
     start = time.monotonic()
-    gathered = asyncio.ensure_future(asyncio.gather(*tasks))
+
+    async def timed(i):
+        why = await one(host, ports[i % len(ports)], f"127.0.1.{1 + i % sources}", payloads[i], timeout)
+        return why, time.monotonic() - start
+    gathered = asyncio.ensure_future(asyncio.gather(*(timed(i) for i in range(count))))
     while not gathered.done():
         peak()
         await asyncio.sleep(0.05)
-    results = gathered.result()
-    failures = [r for r in results if r is not None]
-    return count - len(failures), (failures[0] if failures else None), time.monotonic() - start
+    failures = collections.defaultdict(list)
+    for why, when in gathered.result():
+        if why is not None:
+            failures[why].append(when)
+    lost = sum(len(v) for v in failures.values())
+    seconds = time.monotonic() - start
+    after = listener_counters()
+    kernel = {name: after[name] - counters.get(name, 0) for name in after}
+    return count - lost, failures, seconds, kernel
+
+
+LISTENER_COUNTERS = ("ListenOverflows", "SyncookiesFailed")
+
+
+def listener_counters():
+    """This network namespace's TcpExt counters (/proc/net/netstat) of the relay's listeners' overflow: a burst fills
+    sshd's forward listener (backlog 128); the kernel then answers SYNs with cookies, drops the handshake's last ACK
+    while the accept queue is full, and resets the client's next segments (SyncookiesFailed), which it took for a
+    connection: those students read ENOTCONN or ECONNRESET. Counts the whole machine's loopback, not only ours."""
+    try:
+        with open("/proc/net/netstat") as f:
+            lines = [line.split() for line in f if line.startswith("TcpExt:")]
+        values = dict(zip(lines[0][1:], (int(v) for v in lines[1][1:])))
+    except (OSError, IndexError, ValueError):
+        return {}
+    return {name: values.get(name, 0) for name in LISTENER_COUNTERS}
+
+
+def breakdown(failures):
+    """'recv: ECONNRESET 20 (at 1.1-3.4 s), connect: timeout 2 (at 120.0 s)', the commonest first."""
+    parts = []
+    for why, when in sorted(failures.items(), key=lambda item: -len(item[1])):
+        span = f"{min(when):.1f} s" if max(when) - min(when) < 0.05 else f"{min(when):.1f}-{max(when):.1f} s"
+        parts.append(f"{why} {len(when)} (at {span})")
+    return ", ".join(parts)
 
 
 def run(bench, args):
@@ -184,9 +242,9 @@ def run(bench, args):
         for name, (proc, ports) in clients.items():
             def peak(pid=proc.pid, entry=memory[name]):
                 entry["peak"] = max(entry["peak"], rss_kib(pid) or 0)
-            intact, why, seconds = asyncio.run(
+            intact, failures, seconds, kernel = asyncio.run(
                 burst(tb.RELAY_HOST, ports, args.connections, args.kib, args.sources, args.timeout, round_no, peak))
-            results[name].append((intact, why, seconds))
+            results[name].append((intact, failures, seconds, kernel))
         print(f"  round {round_no + 1}/{args.rounds} done", file=sys.stderr, flush=True)
     time.sleep(2)  # the last connections' teardown
     for name, (proc, _) in clients.items():
@@ -212,9 +270,11 @@ def run(bench, args):
             print(f"idle {name}: {joined} connections open and idle ({moved} echoed each first), {idle} KiB: {per} "
                   f"over the {m['up']} KiB up")
     for name, rounds in results.items():
-        for i, (intact, why, _) in enumerate(rounds):
-            if why:
-                print(f"note: {name} round {i + 1}: {args.connections - intact} not intact; first: {why}")
+        for i, (intact, failures, _, kernel) in enumerate(rounds):
+            if failures:
+                counted = ", ".join(f"{k} +{v}" for k, v in kernel.items())
+                print(f"note: {name} round {i + 1}: {args.connections - intact} not intact: {breakdown(failures)}; "
+                      f"meanwhile the kernel counted {counted or 'nothing (no /proc/net/netstat)'}")
         if clients[name][0].poll() is not None:
             print(f"note: {name} exited early with {clients[name][0].returncode}")
     cpu = {name: tb.cpu_seconds(proc.pid) for name, (proc, _) in clients.items()}

@@ -34,6 +34,7 @@ import shutil
 import signal
 import socket
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -174,6 +175,31 @@ def accepts(host, port):
         return False
 
 
+def iperf_server_ready(host, port):
+    """True when `iperf3 -s` on host:port (IPv4, on this machine) can take a new test: it listens, and no
+    connection it accepted is still open on its side (ESTABLISHED, or CLOSE_WAIT: its client has gone but it has
+    not yet read that). iperf3 3.12 closes its listening socket when a test ends and opens a new one; a client
+    that reaches it meanwhile is refused, or accepted on the old socket and reset. Through a tunnel the client
+    then reads "control socket has closed unexpectedly" (LabShare closes the channel) or "unable to receive
+    control message: Connection reset by peer" (ssh -R), and a tunnel delays the server's end of a test past the
+    client's exit by its one-way delay. Read from /proc/net/tcp: a connection made to ask would itself start a
+    test. Twice 50 ms apart, since the server closes its last connection just before its listener."""
+    local = f"{struct.unpack('=I', socket.inet_aton(host))[0]:08X}:{port:04X}"
+
+    def ready():
+        try:
+            with open("/proc/net/tcp") as f:
+                states = [fields[3] for fields in (line.split() for line in f.readlines()[1:]) if fields[1] == local]
+        except OSError:
+            return True  # cannot tell: do not hold the bench up
+        return "0A" in states and "01" not in states and "08" not in states  # LISTEN; ESTABLISHED, CLOSE_WAIT
+
+    if not ready():
+        return False
+    time.sleep(0.05)
+    return ready()
+
+
 def cpu_seconds(pid):
     """User + system CPU seconds a live process has used so far (Linux /proc), or None."""
     try:
@@ -253,6 +279,7 @@ class Bench:
         self.key = os.path.join(work, "client_key")
         self.known_hosts = os.path.join(work, "known_hosts")
         self.iperf_server = None
+        self.iperf_unready = 0
         self.homes = 0
 
     def path(self, name):
@@ -305,8 +332,17 @@ class Bench:
         if self.iperf_server is not None:
             self.procs.stop(self.iperf_server)
         self.iperf_server = self.procs.start(["iperf3", "-s", "-B", NODE, "-p", str(self.iperf_port)])
-        if not wait_until(lambda: accepts(NODE, self.iperf_port), 10):
+        if not wait_until(lambda: iperf_server_ready(NODE, self.iperf_port), 10):
             sys.exit("tunnel-bench: iperf3 -s on the node did not start")
+
+    def wait_iperf_server(self, timeout=10):
+        """Waits until the node's iperf3 -s has finished its last test and listens again (iperf_server_ready).
+        Counts the waits that ran out in iperf_unready: a tunnel that keeps a finished test's connection open to
+        the node shows there."""
+        if wait_until(lambda: iperf_server_ready(NODE, self.iperf_port), timeout):
+            return True
+        self.iperf_unready += 1
+        return False
 
     def tail(self, name, lines=8):
         try:
@@ -536,6 +572,7 @@ def run(bench, args):
                 proc = procs.get(name)
                 before = cpu_seconds(proc.pid) if proc else None
                 moved = []
+                bench.wait_iperf_server()
                 value, why = iperf(host, iperf_port, streams, args.seconds, moved)
                 after = cpu_seconds(proc.pid) if proc else None
                 if before is not None and after is not None and moved:

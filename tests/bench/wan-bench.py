@@ -44,14 +44,16 @@ sys.path.insert(0, HERE)
 tb = importlib.import_module("tunnel-bench")  # its relay, node, lab and process handling
 
 
-def iperf_once(host, port, seconds, reverse):
-    """(Mbit/s received, None) or (None, why); retried while the server is still finishing a previous test
-    (through the delay line its sockets close a round trip later)."""
+def iperf_once(bench, host, port, seconds, reverse):
+    """(Mbit/s received, None) or (None, why). Started once the node's iperf3 -s has finished the previous test and
+    listens again (through the delay line it ends a test a one-way delay after its client has exited: see
+    tunnel-bench.py's iperf_server_ready); retried while it still answers busy."""
     cmd = ["iperf3", "-c", host, "-p", str(port), "-t", str(seconds), "-O", "1", "-J", "--connect-timeout", "5000"]
     if reverse:
         cmd.append("-R")
     why = None
     for _ in range(20):
+        bench.wait_iperf_server()
         try:
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30).stdout
         except subprocess.TimeoutExpired:
@@ -92,12 +94,13 @@ def echo_once(host, port):
         return None
 
 
-def loaded_echo(host, iperf_port, echo_port, seconds, reverse, gap):
+def loaded_echo(bench, host, iperf_port, echo_port, seconds, reverse, gap):
     """Echo latencies (ms) while one iperf3 stream fills the other share; (samples, failed, iperf Mbit/s)."""
     cmd = ["iperf3", "-c", host, "-p", str(iperf_port), "-t", str(seconds + 1), "-J", "--connect-timeout", "5000"]
     if reverse:
         cmd.append("-R")
     for _ in range(20):  # wait out a server still finishing the previous test
+        bench.wait_iperf_server()
         load = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         time.sleep(1.0)  # the stream fills the path first
         if load.poll() is None:
@@ -206,23 +209,27 @@ def measure_rtt(bench, args, rtt, topology):
     cpu_before = {n: tb.cpu_seconds(p.pid) for n, p in procs.items()}
     samples = {n: {k: [] for k, _, _ in FIGURES} for n in targets}
     echo_counts = {n: [0, 0] for n in targets}  # samples, failed
+    unready = bench.iperf_unready
     for round_no in range(args.repeat):
         for name, (iperf_port, echo_port) in targets.items():
             for key, reverse in (("up", False), ("down", True)):
-                value, why = iperf_once(tb.RELAY_HOST, iperf_port, args.seconds, reverse)
+                value, why = iperf_once(bench, tb.RELAY_HOST, iperf_port, args.seconds, reverse)
                 if value is None:
                     notes.append(f"{name} {key}, round {round_no + 1}: {why}")
                     bench.restart_iperf_server()
                 else:
                     samples[name][key].append(value)
             for key, reverse in (("echo_up", False), ("echo_down", True)):
-                got, failed, _ = loaded_echo(tb.RELAY_HOST, iperf_port, echo_port, args.seconds, reverse,
+                got, failed, _ = loaded_echo(bench, tb.RELAY_HOST, iperf_port, echo_port, args.seconds, reverse,
                                              args.echo_gap_ms / 1000)
                 echo_counts[name][0] += len(got)
                 echo_counts[name][1] += failed
                 if got:
                     samples[name][key].append(p99(got))
         print(f"  {rtt} ms: round {round_no + 1}/{args.repeat} done", file=sys.stderr, flush=True)
+    if bench.iperf_unready > unready:
+        notes.append(f"{bench.iperf_unready - unready} runs started with the node's iperf3 -s still holding a "
+                     "connection of the previous test after 10 s")
     cpu = {n: (tb.cpu_seconds(p.pid) or 0) - (cpu_before[n] or 0) for n, p in procs.items()}
     for name, (count, failed) in echo_counts.items():
         notes.append(f"{name}: {count} loaded echo samples" + (f", {failed} failed" if failed else ""))
