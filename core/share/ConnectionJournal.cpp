@@ -22,13 +22,17 @@ QString ConnectionJournal::fileFor(const QString& topologyFile) {
         .filePath(QStringLiteral("connections/%1-%2.jsonl").arg(info.completeBaseName(), QString::fromLatin1(hash)));
 }
 
+Result<bool> ConnectionJournal::unwritable() const {
+    return makeError(ErrorCode::FileUnwritable,
+                     tr("cannot write the connection log %1: %2").arg(m_file.fileName(), m_file.errorString()));
+}
+
 Result<bool> ConnectionJournal::open() {
     if (m_file.isOpen())
         return true;
     QDir().mkpath(QFileInfo(m_file.fileName()).absolutePath());
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return makeError(ErrorCode::FileUnwritable,
-                         tr("cannot write the connection log %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        return unwritable();
     m_size = m_file.size();
     return true;
 }
@@ -37,8 +41,7 @@ Result<bool> ConnectionJournal::write(const QByteArray& lines) {
     if (lines.isEmpty())
         return true;
     if (m_file.write(lines) != lines.size() || !m_file.flush())
-        return makeError(ErrorCode::FileUnwritable,
-                         tr("cannot write the connection log %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        return unwritable();
     m_size += lines.size();
     return true;
 }

@@ -37,6 +37,7 @@ public:
 
 private:
     Result<bool> open();
+    Result<bool> unwritable() const; // the error, with why the file says it failed
     Result<bool> write(const QByteArray& lines);
     Result<bool> rotate();
 
